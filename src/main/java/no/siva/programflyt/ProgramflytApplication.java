@@ -1,0 +1,17 @@
+package no.siva.programflyt;
+
+import io.camunda.client.annotation.Deployment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Programflyt: workflow and case management for Siva's business-garden programme. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/forms/*.form"})
+public class ProgramflytApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ProgramflytApplication.class, args);
+    }
+}

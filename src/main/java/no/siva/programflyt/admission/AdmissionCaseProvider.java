@@ -1,0 +1,38 @@
+package no.siva.programflyt.admission;
+
+import java.util.Optional;
+import no.siva.programflyt.shared.CaseInfo;
+import no.siva.programflyt.shared.CaseProvider;
+import org.springframework.stereotype.Component;
+
+@Component
+public class AdmissionCaseProvider implements CaseProvider {
+
+    private final AdmissionCaseRepository cases;
+
+    public AdmissionCaseProvider(AdmissionCaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public String caseType() {
+        return AdmissionService.CASE_TYPE;
+    }
+
+    @Override
+    public String bpmnProcessId() {
+        return AdmissionService.PROCESS_ID;
+    }
+
+    @Override
+    public Optional<CaseInfo> find(long caseId) {
+        return cases.findById(caseId).map(AdmissionCaseProvider::info);
+    }
+
+    /** Operator staff never see pilot projects: operatorId is left out on purpose. */
+    static CaseInfo info(AdmissionCase c) {
+        return new CaseInfo(AdmissionService.CASE_TYPE, c.getId(), "Forprosjekt: " + c.getCompanyName(),
+                c.getOrgNumber(), c.getCountyCode(), null, "admission.status." + c.getStatus().name(),
+                "/admission/" + c.getId());
+    }
+}

@@ -1,0 +1,148 @@
+package no.siva.programflyt.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import no.siva.programflyt.admission.AdmissionCase;
+import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.admission.CommissionForm;
+import no.siva.programflyt.admission.ProjectType;
+import no.siva.programflyt.security.AppUserDetailsService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import no.siva.programflyt.tasks.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo cases in different states for the one-command run: each admission case is driven through the real
+ * process (real workers, real task completion), so what the demo shows is what the system does.
+ */
+@Component
+@ConditionalOnProperty(name = "programflyt.demo.cases", havingValue = "true")
+public class DemoCases {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    private static final Locale NB = Locale.forLanguageTag("nb");
+
+    private final AdmissionService admissions;
+    private final TaskService tasks;
+    private final UserTaskRepository taskRows;
+    private final AppUserDetailsService users;
+
+    public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
+                     AppUserDetailsService users) {
+        this.admissions = admissions;
+        this.tasks = tasks;
+        this.taskRows = taskRows;
+        this.users = users;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void create() {
+        Thread t = new Thread(this::createAll, "demo-cases");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void createAll() {
+        try {
+            CurrentUser vestland = user(DemoUsers.VESTLAND);
+            CurrentUser nordland = user(DemoUsers.NORDLAND);
+            CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+            // 1. Waiting for Siva's pilot project.
+            commission(vestland, "912345742", "Nordfjord Innovasjon AS", "46", 3);
+            // 2. Waiting for the county's decision (Nordland).
+            AdmissionCase lofoten = commission(nordland, "912345815", "Lofoten Kunnskapspark AS", "18", 2);
+            assess(siva, lofoten, true);
+            propose(siva, lofoten, "1500000");
+            // 3. Waiting for the county's decision (Vestland): the browser journey's case.
+            AdmissionCase sunnfjord = commission(vestland, "912345882", "Sunnfjord Vekst AS", "46", 4);
+            assess(siva, sunnfjord, true);
+            propose(siva, sunnfjord, "1200000");
+            // 4. Admitted.
+            AdmissionCase hardanger = commission(vestland, "912345955", "Hardanger Næringshage AS", "46", 1);
+            assess(siva, hardanger, true);
+            propose(siva, hardanger, "1800000");
+            complete(vestland, hardanger, "fylkets-vedtak", Map.of("vedtak", List.of("godkjent"),
+                    "vedtattTilskudd", List.of("1800000"), "forbehold", List.of("Forbehold om Stortingets behandling av statsbudsjettet."),
+                    "begrunnelse", List.of("Selskapet er godt forankret i regionen.")));
+            // 5. Not qualified.
+            AdmissionCase ikke = commission(vestland, "912346021", "Fjordtest Utvikling AS", "46", 2);
+            assess(siva, ikke, false);
+            log.info("Demo cases created");
+        } catch (RuntimeException e) {
+            log.warn("Could not create all demo cases: {}", e.toString());
+        }
+    }
+
+    private CurrentUser user(String name) {
+        return (CurrentUser) users.loadUserByUsername(name);
+    }
+
+    private AdmissionCase commission(CurrentUser county, String org, String name, String countyCode, int months) {
+        CommissionForm f = new CommissionForm();
+        f.setProjectType(ProjectType.FORPROSJEKT_OPPTAK);
+        f.setOrgNumber(org);
+        f.setCompanyName(name);
+        f.setCountyCode(countyCode);
+        f.setCompanyEmail("post@" + org + ".example.no");
+        f.setPilotBudget("250000");
+        f.setPilotEndDate(LocalDate.now().plusMonths(months));
+        f.setDescription("Forprosjekt for mulig opptak av " + name + " i næringshageprogrammet.");
+        return admissions.register(county, f);
+    }
+
+    private void assess(CurrentUser siva, AdmissionCase c, boolean qualified) {
+        Map<String, List<String>> v = new java.util.HashMap<>();
+        for (int i = 1; i <= 8; i++) {
+            v.put("kriterium" + i, List.of(qualified || i > 2 ? "oppfylt" : "ikke-oppfylt"));
+            v.put("begrunnelse" + i, List.of(qualified || i > 2 ? "Dokumentert i forprosjektrapporten."
+                    : "Kommunen eier flertallet av aksjene."));
+        }
+        v.put("konklusjon", List.of(qualified ? "kvalifisert" : "ikke-kvalifisert"));
+        v.put("oppsummering", List.of(qualified ? "Selskapet oppfyller kriteriene for opptak."
+                : "Selskapet har ikke privat aksjemajoritet og er derfor ikke kvalifisert."));
+        complete(siva, c, "gjennomfore-forprosjekt", v);
+    }
+
+    private void propose(CurrentUser siva, AdmissionCase c, String amount) {
+        complete(siva, c, "foresla-tilskudd", Map.of("foreslattTilskudd", List.of(amount),
+                "begrunnelse", List.of("Nivået svarer til sammenlignbare næringshager i regionen.")));
+    }
+
+    private void complete(CurrentUser user, AdmissionCase c, String elementId, Map<String, List<String>> values) {
+        UserTask task = await(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(AdmissionService.CASE_TYPE, c.getId())
+                .stream().filter(t -> t.isOpen() && t.getElementId().equals(elementId)).findFirst().orElse(null));
+        var result = tasks.complete(user, task.getId(), values, NB);
+        if (!result.valid()) {
+            throw new IllegalStateException("Demo form invalid: " + result.errors());
+        }
+    }
+
+    private static <T> T await(Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("Demo task did not appear in time");
+    }
+}

@@ -1,0 +1,71 @@
+package no.siva.programflyt.demo;
+
+import java.util.Set;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users, one or more per role, all with the password {@value #PASSWORD}, and two demo operators.
+ * Dev profile and tests only ({@code programflyt.demo.users=true}).
+ */
+@Component
+@ConditionalOnProperty(name = "programflyt.demo.users", havingValue = "true")
+public class DemoUsers {
+
+    public static final String PASSWORD = "demo";
+    public static final String CASE_HANDLER = "saksbehandler";
+    public static final String PROJECT_LEADER = "prosjektleder";
+    public static final String VESTLAND = "fylke-vestland";
+    public static final String NORDLAND = "fylke-nordland";
+    public static final String OPERATOR_USER = "naeringshage";
+    public static final String ADMIN = "admin";
+
+    private final AppUserRepository users;
+    private final OperatorRepository operators;
+    private final PasswordEncoder encoder;
+
+    public DemoUsers(AppUserRepository users, OperatorRepository operators, PasswordEncoder encoder) {
+        this.users = users;
+        this.operators = operators;
+        this.encoder = encoder;
+        create();
+    }
+
+    void create() {
+        if (users.existsById(ADMIN)) {
+            return;
+        }
+        Operator sogn = operator("923609016", "Sogn Næringshage AS", "46", "Sara Saksbehandler");
+        operator("912345602", "Helgeland Næringshage AS", "18", "Sara Saksbehandler");
+        String hash = encoder.encode(PASSWORD);
+        users.save(new AppUser(CASE_HANDLER, "Sara Saksbehandler", "sara.saksbehandler@siva.no", hash,
+                Set.of(Role.SIVA_SAKSBEHANDLER), Set.of(), null));
+        users.save(new AppUser("saksbehandler2", "Sindre Saksbehandler", "sindre.saksbehandler@siva.no", hash,
+                Set.of(Role.SIVA_SAKSBEHANDLER), Set.of(), null));
+        users.save(new AppUser(PROJECT_LEADER, "Per Prosjektleder", "per.prosjektleder@siva.no", hash,
+                Set.of(Role.SIVA_PROSJEKTLEDER), Set.of(), null));
+        users.save(new AppUser(VESTLAND, "Vilde Vestland", "vilde.radgiver@vlfk.no", hash,
+                Set.of(Role.FYLKE), Set.of("46"), null));
+        users.save(new AppUser(NORDLAND, "Nils Nordland", "nils.radgiver@nfk.no", hash,
+                Set.of(Role.FYLKE), Set.of("18"), null));
+        users.save(new AppUser(OPERATOR_USER, "Ola Operatør", "ola@sognnh.no", hash,
+                Set.of(Role.OPERATOR), Set.of(), sogn.getId()));
+        users.save(new AppUser(ADMIN, "Anne Administrator", "admin@siva.no", hash,
+                Set.of(Role.ADMIN, Role.SIVA_SAKSBEHANDLER), Set.of(), null));
+    }
+
+    private Operator operator(String org, String name, String county, String contact) {
+        return operators.findByOrgNumber(org).orElseGet(() -> {
+            Operator o = new Operator(org, name, county, OperatorStatus.ACTIVE, contact);
+            o.startFirstPeriod(java.time.LocalDate.of(2023, 1, 1));
+            return operators.save(o);
+        });
+    }
+}

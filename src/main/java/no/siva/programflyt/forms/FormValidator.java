@@ -1,0 +1,154 @@
+package no.siva.programflyt.forms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import no.siva.programflyt.shared.Amounts;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates submitted values against a form's schema on the server: the same rules form-js applies in the browser
+ * ({@code validate.required}, min/max, min/max length, pattern, e-mail), plus type checks, and only keys the form
+ * declares are taken (nothing else reaches the engine).
+ */
+@Component
+public class FormValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final MessageSource messages;
+
+    public FormValidator(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public FormSubmission validate(FormDefinition form, Map<String, List<String>> input, Locale locale) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, List<String>> raw = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FormComponent c : form.inputs()) {
+            if (Boolean.TRUE.equals(c.disabled()) || Boolean.TRUE.equals(c.readonly())) {
+                continue;
+            }
+            List<String> given = input.getOrDefault(c.key(), List.of()).stream()
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            raw.put(c.key(), given);
+            String label = c.displayLabel();
+            String first = given.isEmpty() ? null : given.get(0);
+            switch (c.type()) {
+                case "checkbox" -> {
+                    boolean checked = first != null && !"false".equals(first);
+                    if (c.required() && !checked) {
+                        errors.put(c.key(), msg(locale, "form.error.mustCheck", label));
+                    }
+                    values.put(c.key(), checked);
+                }
+                case "checklist" -> {
+                    List<String> allowed = c.options().stream().map(FormComponent.Option::value).toList();
+                    if (!allowed.containsAll(given)) {
+                        errors.put(c.key(), msg(locale, "form.error.invalidChoice", label));
+                    } else if (c.required() && given.isEmpty()) {
+                        errors.put(c.key(), msg(locale, "form.error.chooseAtLeastOne", label));
+                    }
+                    values.put(c.key(), new ArrayList<>(given));
+                }
+                default -> {
+                    if (first == null) {
+                        if (c.required()) {
+                            errors.put(c.key(), msg(locale, "form.error.required", label));
+                        }
+                        continue;
+                    }
+                    String error = checkValue(c, first, values, locale);
+                    if (error != null) {
+                        errors.put(c.key(), error);
+                    }
+                }
+            }
+        }
+        return new FormSubmission(values, raw, errors);
+    }
+
+    private String checkValue(FormComponent c, String s, Map<String, Object> values, Locale locale) {
+        FormComponent.Validate v = c.validate();
+        String label = c.displayLabel();
+        switch (c.type()) {
+            case "number" -> {
+                BigDecimal n = Amounts.parse(s).orElse(null);
+                if (n == null) {
+                    return msg(locale, "form.error.number", label);
+                }
+                if (v != null && v.min() != null && n.compareTo(BigDecimal.valueOf(v.min())) < 0) {
+                    return msg(locale, "form.error.min", label, plain(v.min()));
+                }
+                if (v != null && v.max() != null && n.compareTo(BigDecimal.valueOf(v.max())) > 0) {
+                    return msg(locale, "form.error.max", label, plain(v.max()));
+                }
+                values.put(c.key(), n);
+                return null;
+            }
+            case "radio", "select" -> {
+                if (c.options().stream().noneMatch(o -> o.value().equals(s))) {
+                    return msg(locale, "form.error.invalidChoice", label);
+                }
+                values.put(c.key(), s);
+                return null;
+            }
+            case "datetime" -> {
+                try {
+                    Object parsed = switch (c.dateSubtype()) {
+                        case "time" -> LocalTime.parse(s).toString();
+                        case "datetime" -> LocalDateTime.parse(s).toString();
+                        default -> LocalDate.parse(s).toString();
+                    };
+                    values.put(c.key(), parsed);
+                    return null;
+                } catch (DateTimeParseException e) {
+                    return msg(locale, "form.error.date", label);
+                }
+            }
+            default -> {
+                if (v != null && v.minLength() != null && s.length() < v.minLength()) {
+                    return msg(locale, "form.error.minLength", label, v.minLength());
+                }
+                if (v != null && v.maxLength() != null && s.length() > v.maxLength()) {
+                    return msg(locale, "form.error.maxLength", label, v.maxLength());
+                }
+                if (v != null && "email".equals(v.validationType()) && !EMAIL.matcher(s).matches()) {
+                    return msg(locale, "form.error.email", label);
+                }
+                if (v != null && v.pattern() != null && !v.pattern().isBlank() && !matches(v.pattern(), s)) {
+                    return msg(locale, "form.error.pattern", label);
+                }
+                values.put(c.key(), s);
+                return null;
+            }
+        }
+    }
+
+    private static boolean matches(String pattern, String s) {
+        try {
+            return Pattern.compile(pattern).matcher(s).matches();
+        } catch (PatternSyntaxException e) {
+            throw new IllegalStateException("Invalid pattern in form schema: " + pattern, e);
+        }
+    }
+
+    private static String plain(Double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    private String msg(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

@@ -1,0 +1,80 @@
+package no.siva.programflyt.incidents;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.List;
+import java.util.Map;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class IncidentService {
+
+    private final IncidentRepository incidents;
+    private final CamundaClient client;
+    private final EngineIncidents engineIncidents;
+    private final AuditService audit;
+    private final CaseDirectory cases;
+    private final int retriesOnRetry;
+    private final JdbcClient jdbc;
+
+    public IncidentService(JdbcClient jdbc, IncidentRepository incidents, CamundaClient client, EngineIncidents engineIncidents,
+                           AuditService audit, CaseDirectory cases,
+                           @Value("${programflyt.jobs.retries-on-incident-retry:3}") int retriesOnRetry) {
+        this.incidents = incidents;
+        this.client = client;
+        this.engineIncidents = engineIncidents;
+        this.audit = audit;
+        this.cases = cases;
+        this.retriesOnRetry = retriesOnRetry;
+        this.jdbc = jdbc;
+    }
+
+    /** Called when a job's last retry failed. Idempotent per job. */
+    @Transactional
+    public void recordExhaustedJob(ActivatedJob job, String error) {
+        Map<String, Object> vars = job.getVariablesAsMap();
+        Long caseId = vars.get("caseId") instanceof Number n ? n.longValue() : null;
+        String caseType = cases.caseTypeOfProcess(job.getBpmnProcessId()).orElse(null);
+        String businessKey = vars.get("businessKey") instanceof String s ? s : null;
+        String message = error == null ? "ukjent feil" : error.substring(0, Math.min(error.length(), 2000));
+        int inserted = jdbc.sql("""
+                insert into incident (job_key, process_instance_key, bpmn_process_id, element_id, job_type,
+                                      error_message, case_type, case_id, business_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_key) where resolved_at is null do nothing""")
+                .params(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
+                        job.getType(), message, caseType, caseId, businessKey).update();
+        if (inserted == 1) {
+            audit.record(AuditService.SYSTEM, "INCIDENT_CREATED", caseType, caseId, businessKey,
+                    "Feil i automatisk steg " + job.getElementId() + ": " + message, null);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Incident> open() {
+        return incidents.findByResolvedAtIsNullOrderByCreatedAtDesc();
+    }
+
+    /** Gives the job new retries and resolves the engine's incident, so that a worker picks it up again. */
+    @Transactional
+    public void retry(long incidentId, String username) {
+        Incident incident = incidents.findById(incidentId)
+                .orElseThrow(() -> new NotFoundException("incident " + incidentId));
+        if (incident.getResolvedAt() != null) {
+            throw new BusinessRuleException("incident.alreadyResolved");
+        }
+        long incidentKey = engineIncidents.incidentKeyOfJob(incident.getJobKey())
+                .orElseThrow(() -> new BusinessRuleException("incident.notInEngine"));
+        client.newUpdateRetriesCommand(incident.getJobKey()).retries(retriesOnRetry).send().join();
+        client.newResolveIncidentCommand(incidentKey).send().join();
+        incident.resolve(username);
+        audit.record(username, "INCIDENT_RETRIED", incident.getCaseType(), incident.getCaseId(),
+                incident.getBusinessKey(), "Nytt forsøk på automatisk steg " + incident.getElementId(), null);
+    }
+}

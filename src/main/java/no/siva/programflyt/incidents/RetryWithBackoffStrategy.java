@@ -1,0 +1,77 @@
+package no.siva.programflyt.incidents;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.metrics.MetricsRecorder;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every worker's failure handling in one place: a failed job is retried after a doubling pause (the starter's
+ * default retries at once), and when its last retry fails the incident is recorded in our table, where Siva case
+ * handlers see it and can retry it. BPMN errors and job errors thrown on purpose keep the starter's handling.
+ */
+@Component
+public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryWithBackoffStrategy.class);
+
+    private final DefaultJobExceptionHandlingStrategy defaults;
+    private final IncidentService incidents;
+    private final Duration baseBackoff;
+    private final Duration maxBackoff;
+    private final int configuredRetries;
+
+    public RetryWithBackoffStrategy(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics,
+                                    @Lazy IncidentService incidents,
+                                    @Value("${programflyt.jobs.retry-backoff:PT10S}") Duration baseBackoff,
+                                    @Value("${programflyt.jobs.max-backoff:PT10M}") Duration maxBackoff,
+                                    @Value("${programflyt.jobs.retries:3}") int configuredRetries) {
+        this.defaults = new DefaultJobExceptionHandlingStrategy(commands, metrics);
+        this.incidents = incidents;
+        this.baseBackoff = baseBackoff;
+        this.maxBackoff = maxBackoff;
+        this.configuredRetries = configuredRetries;
+    }
+
+    @Override
+    public void handleException(Exception e, ExceptionHandlingContext context) throws Exception {
+        if (e instanceof CamundaError) {
+            defaults.handleException(e, context);
+            return;
+        }
+        ActivatedJob job = context.job();
+        int remaining = Math.max(job.getRetries() - 1, 0);
+        String message = describe(e);
+        Duration backoff = backoffAfter(configuredRetries - remaining);
+        log.warn("Job {} ({}) failed, {} retries left, next in {}: {}", job.getKey(), job.getType(), remaining,
+                backoff, message);
+        context.jobClient().newFailCommand(job.getKey()).retries(remaining).retryBackoff(backoff)
+                .errorMessage(message).send().join();
+        if (remaining == 0) {
+            incidents.recordExhaustedJob(job, message);
+        }
+    }
+
+    /** base, 2 x base, 4 x base ... capped at the maximum. */
+    Duration backoffAfter(int failures) {
+        Duration d = baseBackoff.multipliedBy(1L << Math.max(0, Math.min(failures - 1, 20)));
+        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,39 @@
+package no.siva.programflyt.notifications;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * {@code programflyt.mail.transport=smtp} sends through Spring Mail ({@code spring.mail.*});
+ * {@code dev} keeps messages in the outbox only, where the admin page "E-postkasse" shows them.
+ */
+@Configuration
+public class MailConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "programflyt.mail.transport", havingValue = "smtp")
+    MailTransport smtpMailTransport(JavaMailSender sender) {
+        return (from, m) -> {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(m.getRecipient());
+            helper.setSubject(m.getSubject());
+            helper.setText(m.getBodyHtml(), true);
+            sender.send(mime);
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "programflyt.mail.transport", havingValue = "dev", matchIfMissing = true)
+    MailTransport devMailTransport() {
+        return (from, m) -> {
+            // Delivered to the dev mailbox: the outbox row itself, shown on /admin/mailbox.
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package no.siva.programflyt.notifications;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Queues e-mails in the outbox, rendered from Norwegian Thymeleaf templates under {@code templates/mail/}.
+ * Each message has a business key: queuing the same key twice queues it once.
+ */
+@Service
+public class NotificationService {
+
+    public static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+
+    private final OutboxRepository outbox;
+    private final TemplateEngine templates;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    public NotificationService(JdbcClient jdbc, OutboxRepository outbox, TemplateEngine templates, MessageSource messages) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param dedupKey business key, e.g. {@code admission:12:not-qualified:kari@fylke.no}
+     * @param template name under {@code templates/mail/}; its subject is message {@code mail.<template>.subject}
+     * @return true when this call queued it, false when it was queued before
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String dedupKey, String recipient, String template, Map<String, Object> model,
+                           String caseType, Long caseId) {
+        Context ctx = new Context(NORWEGIAN, model);
+        String body = templates.process("mail/" + template, ctx);
+        Object[] subjectArgs = model.containsKey("subjectArgs") ? (Object[]) model.get("subjectArgs") : new Object[0];
+        String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, NORWEGIAN);
+        return jdbc.sql("""
+                insert into outbox_message (dedup_key, recipient, subject, body_html, status, case_type, case_id)
+                values (?, ?, ?, ?, 'PENDING', ?, ?) on conflict (dedup_key) do nothing""")
+                .params(dedupKey, recipient, subject, body, caseType, caseId).update() == 1;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> latest() {
+        return outbox.findTop200ByOrderByIdDesc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> forCase(String caseType, long caseId) {
+        return outbox.findByCaseTypeAndCaseIdOrderById(caseType, caseId);
+    }
+}

@@ -1,0 +1,87 @@
+package no.siva.programflyt.registry;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A programme operator (programoperatør, næringshage): a company admitted to the programme. */
+@Entity
+public class Operator {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String orgNumber;
+    private String name;
+    private String countyCode;
+    @Enumerated(EnumType.STRING)
+    private OperatorStatus status;
+    private String sivaContact;
+    private LocalDate periodStart;
+    private LocalDate periodEnd;
+    private Instant createdAt = Instant.now();
+    @Version
+    private long version;
+
+    protected Operator() {
+    }
+
+    public Operator(String orgNumber, String name, String countyCode, OperatorStatus status, String sivaContact) {
+        this.orgNumber = orgNumber;
+        this.name = name;
+        this.countyCode = countyCode;
+        this.status = status;
+        this.sivaContact = sivaContact;
+    }
+
+    /** First programme period: five years from admission, with a possible five-year extension (guide §12.1). */
+    public void startFirstPeriod(LocalDate start) {
+        this.periodStart = start;
+        this.periodEnd = start.plusYears(5).minusDays(1);
+    }
+
+    public void update(String name, String countyCode, OperatorStatus status, String sivaContact) {
+        this.name = name;
+        this.countyCode = countyCode;
+        this.status = status;
+        this.sivaContact = sivaContact;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getOrgNumber() {
+        return orgNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCountyCode() {
+        return countyCode;
+    }
+
+    public OperatorStatus getStatus() {
+        return status;
+    }
+
+    public String getSivaContact() {
+        return sivaContact;
+    }
+
+    public LocalDate getPeriodStart() {
+        return periodStart;
+    }
+
+    public LocalDate getPeriodEnd() {
+        return periodEnd;
+    }
+}

@@ -1,0 +1,97 @@
+package no.siva.programflyt.registry;
+
+import jakarta.validation.Valid;
+import no.siva.programflyt.security.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+public class OperatorController {
+
+    private final OperatorService operators;
+    private final CountyRepository counties;
+
+    public OperatorController(OperatorService operators, CountyRepository counties) {
+        this.operators = operators;
+        this.counties = counties;
+    }
+
+    @GetMapping("/operators")
+    public String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("operators", operators.visibleTo(user));
+        model.addAttribute("counties", counties.findAllByOrderByName());
+        model.addAttribute("canEdit", OperatorService.canEdit(user));
+        return "registry/operators";
+    }
+
+    @GetMapping("/operators/new")
+    public String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        requireEdit(user);
+        return form(new OperatorForm(), null, model);
+    }
+
+    @PostMapping("/operators")
+    public String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") OperatorForm form,
+                         BindingResult errors, Model model, RedirectAttributes flash) {
+        requireEdit(user);
+        if (errors.hasErrors()) {
+            return form(form, null, model);
+        }
+        Operator o = operators.create(user, form);
+        if (o == null) {
+            errors.rejectValue("orgNumber", "validation.orgNumberTaken");
+            return form(form, null, model);
+        }
+        flash.addFlashAttribute("successKey", "operator.saved");
+        return "redirect:/operators/" + o.getId();
+    }
+
+    @GetMapping("/operators/{id}")
+    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("operator", operators.getVisible(user, id));
+        model.addAttribute("counties", counties.findAllByOrderByName());
+        model.addAttribute("canEdit", OperatorService.canEdit(user));
+        return "registry/operator";
+    }
+
+    @GetMapping("/operators/{id}/edit")
+    public String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        requireEdit(user);
+        return form(OperatorForm.of(operators.getVisible(user, id)), id, model);
+    }
+
+    @PostMapping("/operators/{id}")
+    public String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                         @Valid @ModelAttribute("form") OperatorForm form, BindingResult errors, Model model,
+                         RedirectAttributes flash) {
+        requireEdit(user);
+        if (errors.hasErrors()) {
+            return form(form, id, model);
+        }
+        operators.update(user, id, form);
+        flash.addFlashAttribute("successKey", "operator.saved");
+        return "redirect:/operators/" + id;
+    }
+
+    private String form(OperatorForm form, Long id, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("operatorId", id);
+        model.addAttribute("counties", counties.findAllByOrderByName());
+        model.addAttribute("statuses", OperatorStatus.values());
+        return "registry/operator-form";
+    }
+
+    private static void requireEdit(CurrentUser user) {
+        if (!OperatorService.canEdit(user)) {
+            throw new AccessDeniedException("only Siva edits the registry");
+        }
+    }
+}

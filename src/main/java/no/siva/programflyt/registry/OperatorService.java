@@ -1,0 +1,93 @@
+package no.siva.programflyt.registry;
+
+import java.util.List;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.OrgNumber;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class OperatorService {
+
+    public static final String CASE_TYPE = "OPERATOR";
+
+    private final OperatorRepository operators;
+    private final CountyRepository counties;
+    private final AuditService audit;
+
+    public OperatorService(OperatorRepository operators, CountyRepository counties, AuditService audit) {
+        this.operators = operators;
+        this.counties = counties;
+        this.audit = audit;
+    }
+
+    /** Operators the user may see: Siva all, a county official her counties', operator staff their own. */
+    @Transactional(readOnly = true)
+    public List<Operator> visibleTo(CurrentUser user) {
+        if (user.isSiva() || user.isAdmin()) {
+            return operators.findAllByOrderByName();
+        }
+        if (user.isCountyOfficial()) {
+            return operators.findByCountyCodeInOrderByName(user.counties());
+        }
+        if (user.isOperatorUser()) {
+            return operators.findById(user.operatorId()).stream().toList();
+        }
+        return List.of();
+    }
+
+    @Transactional(readOnly = true)
+    public Operator getVisible(CurrentUser user, long id) {
+        return visibleTo(user).stream().filter(o -> o.getId() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("operator " + id));
+    }
+
+    public static boolean canEdit(CurrentUser user) {
+        return user.isSiva() || user.isAdmin();
+    }
+
+    /** Registers an operator; returns null and leaves nothing saved when the org number is taken. */
+    @Transactional
+    public Operator create(CurrentUser user, OperatorForm form) {
+        requireEdit(user);
+        String org = OrgNumber.normalize(form.getOrgNumber());
+        if (operators.findByOrgNumber(org).isPresent()) {
+            return null;
+        }
+        requireCounty(form.getCountyCode());
+        Operator o = operators.save(new Operator(org, form.getName().trim(), form.getCountyCode(), form.getStatus(),
+                form.getSivaContact()));
+        audit.record(user.username(), "OPERATOR_REGISTERED", CASE_TYPE, o.getId(), org,
+                "Operatør registrert: " + o.getName(), null);
+        return o;
+    }
+
+    @Transactional
+    public Operator update(CurrentUser user, long id, OperatorForm form) {
+        requireEdit(user);
+        requireCounty(form.getCountyCode());
+        Operator o = operators.findById(id).orElseThrow(() -> new NotFoundException("operator " + id));
+        OperatorStatus before = o.getStatus();
+        o.update(form.getName().trim(), form.getCountyCode(), form.getStatus(), form.getSivaContact());
+        audit.record(user.username(), before != o.getStatus() ? "OPERATOR_STATUS_CHANGED" : "OPERATOR_UPDATED",
+                CASE_TYPE, o.getId(), o.getOrgNumber(),
+                before != o.getStatus() ? "Status endret fra " + before + " til " + o.getStatus() : "Operatør oppdatert",
+                null);
+        return o;
+    }
+
+    private void requireEdit(CurrentUser user) {
+        if (!canEdit(user)) {
+            throw new AccessDeniedException("only Siva edits the operator registry");
+        }
+    }
+
+    private void requireCounty(String code) {
+        if (!counties.existsById(code)) {
+            throw new IllegalArgumentException("unknown county " + code);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package no.siva.programflyt.tasks;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/** Reads the deployed BPMN files once, for the Norwegian names of steps (jobs carry only element ids). */
+@Component
+public class BpmnModels {
+
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, String> processNames = new HashMap<>();
+
+    public BpmnModels() {
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/processes/*.bpmn")) {
+                try (InputStream in = r.getInputStream()) {
+                    BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                    for (Process p : model.getModelElementsByType(Process.class)) {
+                        processNames.put(p.getId(), p.getName() == null ? p.getId() : p.getName());
+                        for (FlowElement e : p.getFlowElements()) {
+                            if (e.getName() != null) {
+                                names.put(p.getId() + "/" + e.getId(), e.getName());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String elementName(String processId, String elementId) {
+        return Optional.ofNullable(names.get(processId + "/" + elementId)).orElse(elementId);
+    }
+
+    public String processName(String processId) {
+        return processNames.getOrDefault(processId, processId);
+    }
+
+    public Map<String, String> processNames() {
+        return Map.copyOf(processNames);
+    }
+}

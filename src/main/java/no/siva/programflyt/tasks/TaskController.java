@@ -1,0 +1,152 @@
+package no.siva.programflyt.tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.registry.CountyRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.shared.CaseInfo;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+public class TaskController {
+
+    private final TaskService tasks;
+    private final CaseDirectory cases;
+    private final AuditService audit;
+    private final BpmnModels models;
+    private final CountyRepository counties;
+
+    public TaskController(TaskService tasks, CaseDirectory cases, AuditService audit, BpmnModels models,
+                          CountyRepository counties) {
+        this.tasks = tasks;
+        this.cases = cases;
+        this.audit = audit;
+        this.models = models;
+        this.counties = counties;
+    }
+
+    @GetMapping("/tasks")
+    public String inbox(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String view,
+                        @RequestParam(required = false) String process, @RequestParam(required = false) String due,
+                        @RequestParam(required = false) String county, @RequestParam(required = false) String q,
+                        Model model) {
+        TaskQuery query = TaskQuery.of(view, process, due, county, q);
+        Instant now = Instant.now();
+        model.addAttribute("query", query);
+        model.addAttribute("tasks", tasks.inbox(user, query, now));
+        model.addAttribute("now", now);
+        model.addAttribute("dueSoon", tasks.dueSoonWindow());
+        model.addAttribute("savedFilters", tasks.savedFilters(user));
+        model.addAttribute("processes", models.processNames());
+        model.addAttribute("counties", counties.findAllByOrderByName());
+        return "tasks/inbox";
+    }
+
+    @PostMapping("/tasks/filters")
+    public String saveFilter(@AuthenticationPrincipal CurrentUser user, @RequestParam String name,
+                             @RequestParam(required = false) String view, @RequestParam(required = false) String process,
+                             @RequestParam(required = false) String due, @RequestParam(required = false) String county,
+                             @RequestParam(required = false) String q, RedirectAttributes flash) {
+        TaskQuery query = TaskQuery.of(view, process, due, county, q);
+        if (name == null || name.isBlank() || name.length() > 100) {
+            flash.addFlashAttribute("errorKey", "task.filter.nameRequired");
+        } else {
+            tasks.saveFilter(user, name, query);
+            flash.addFlashAttribute("successKey", "task.filter.saved");
+        }
+        return "redirect:/tasks?" + query.toQueryString();
+    }
+
+    @PostMapping("/tasks/filters/{id}/delete")
+    public String deleteFilter(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        tasks.deleteFilter(user, id);
+        return "redirect:/tasks";
+    }
+
+    @GetMapping("/tasks/{id}")
+    public String task(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        return render(user, tasks.getVisible(user, id), FormSubmission.empty(), model);
+    }
+
+    private String render(CurrentUser user, UserTask task, FormSubmission submission, Model model) {
+        model.addAttribute("task", task);
+        model.addAttribute("form", tasks.formOf(task));
+        model.addAttribute("submission", submission);
+        model.addAttribute("canWork", TaskService.canWorkOn(user, task));
+        model.addAttribute("canAssign", TaskService.canAssign(user) && task.isOpen());
+        model.addAttribute("assignable", TaskService.canAssign(user) ? tasks.assignableUsers(task) : List.of());
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("dueSoon", tasks.dueSoonWindow());
+        CaseInfo info = cases.find(task.getCaseType(), task.getCaseId()).orElse(null);
+        model.addAttribute("caseInfo", info);
+        model.addAttribute("history", info == null ? List.of() : audit.forCase(info.caseType(), info.caseId()));
+        return "tasks/task";
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    public String claim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
+        return act(flash, id, "task.claimed", () -> tasks.claim(user, id));
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    public String unclaim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
+        return act(flash, id, "task.unclaimed", () -> tasks.unclaim(user, id));
+    }
+
+    @PostMapping("/tasks/{id}/assign")
+    public String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                         @RequestParam String assignee, RedirectAttributes flash) {
+        return act(flash, id, "task.assigned", () -> tasks.assign(user, id, assignee));
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    public String complete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                           @RequestParam MultiValueMap<String, String> params, Locale locale, Model model,
+                           RedirectAttributes flash) {
+        UserTask task = tasks.getVisible(user, id);
+        FormSubmission result;
+        try {
+            result = tasks.complete(user, id, Map.copyOf(params), locale);
+        } catch (BusinessRuleException e) {
+            if ("task.error.goneFromEngine".equals(e.messageKey())) {
+                tasks.cancel(id);
+            }
+            flash.addFlashAttribute("errorKey", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
+            return "redirect:/tasks/" + id;
+        }
+        if (!result.valid()) {
+            model.addAttribute("formInvalid", true);
+            return render(user, task, result, model);
+        }
+        flash.addFlashAttribute("successKey", "task.completed");
+        flash.addFlashAttribute("successArgs", new Object[] {task.getName()});
+        CaseInfo info = cases.find(task.getCaseType(), task.getCaseId()).orElse(null);
+        return info != null ? "redirect:" + info.url() : "redirect:/tasks";
+    }
+
+    private static String act(RedirectAttributes flash, long id, String successKey, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("successKey", successKey);
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("errorKey", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/tasks/" + id;
+    }
+}

@@ -1,0 +1,274 @@
+package no.siva.programflyt.tasks;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.forms.FormDefinition;
+import no.siva.programflyt.forms.FormRepository;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.forms.FormValidator;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The task list: who sees and may work on which task, claim and assignment, and completion, where exactly one
+ * of two concurrent completions wins.
+ */
+@Service
+public class TaskService {
+
+    private final UserTaskRepository tasks;
+    private final SavedTaskFilterRepository filters;
+    private final AppUserRepository users;
+    private final FormRepository forms;
+    private final FormValidator validator;
+    private final AuditService audit;
+    private final CamundaClient client;
+    private final Map<String, TaskCompletionHandler> handlers;
+    private final Duration dueSoon;
+
+    public TaskService(UserTaskRepository tasks, SavedTaskFilterRepository filters, AppUserRepository users,
+                       FormRepository forms, FormValidator validator, AuditService audit, CamundaClient client,
+                       List<TaskCompletionHandler> handlers,
+                       @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon) {
+        this.tasks = tasks;
+        this.filters = filters;
+        this.users = users;
+        this.forms = forms;
+        this.validator = validator;
+        this.audit = audit;
+        this.client = client;
+        this.handlers = handlers.stream().collect(Collectors.toMap(TaskCompletionHandler::bpmnProcessId,
+                Function.identity()));
+        this.dueSoon = dueSoon;
+    }
+
+    // ---- access ------------------------------------------------------------------------------------------------
+
+    /** May see the task: its assignee, a member of one of its candidate groups, or a project leader/admin. */
+    public static boolean canSee(CurrentUser user, UserTask task) {
+        return user.seesEverything() || user.username().equals(task.getAssignee()) || canWorkOn(user, task);
+    }
+
+    /** May claim and complete: a member of one of the task's candidate groups (groups carry the county scope). */
+    public static boolean canWorkOn(CurrentUser user, UserTask task) {
+        return task.candidateGroupList().stream().anyMatch(user.groups()::contains)
+                || user.username().equals(task.getAssignee());
+    }
+
+    /** Siva staff and administrators may hand tasks to others. */
+    public static boolean canAssign(CurrentUser user) {
+        return user.isSiva() || user.isAdmin();
+    }
+
+    @Transactional(readOnly = true)
+    public UserTask getVisible(CurrentUser user, long id) {
+        return tasks.findById(id).filter(t -> canSee(user, t))
+                .orElseThrow(() -> new NotFoundException("task " + id));
+    }
+
+    // ---- inbox -------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<UserTask> inbox(CurrentUser user, TaskQuery query, Instant now) {
+        Specification<UserTask> spec = (root, cq, cb) -> {
+            List<Predicate> and = new ArrayList<>();
+            and.add(cb.equal(root.get("state"), UserTask.OPEN));
+            List<Predicate> inGroups = new ArrayList<>();
+            for (String g : user.groups()) {
+                inGroups.add(cb.like(cb.concat(cb.concat(",", root.get("candidateGroups")), ","), "%," + g + ",%"));
+            }
+            Predicate mine = cb.equal(root.get("assignee"), user.username());
+            Predicate groups = inGroups.isEmpty() ? cb.disjunction() : cb.or(inGroups.toArray(Predicate[]::new));
+            switch (query.view()) {
+                case "mine" -> and.add(mine);
+                case "all" -> {
+                    if (!user.seesEverything()) {
+                        and.add(cb.or(mine, groups));
+                    }
+                }
+                default -> and.add(cb.or(mine, groups));
+            }
+            if (query.process() != null) {
+                and.add(cb.equal(root.get("bpmnProcessId"), query.process()));
+            }
+            if (query.county() != null) {
+                and.add(cb.equal(root.get("countyCode"), query.county()));
+            }
+            if ("overdue".equals(query.due())) {
+                and.add(cb.lessThan(root.get("dueAt"), now));
+            } else if ("soon".equals(query.due())) {
+                and.add(cb.between(root.get("dueAt"), now, now.plus(dueSoon)));
+            }
+            if (query.q() != null) {
+                String like = "%" + query.q().toLowerCase(Locale.ROOT) + "%";
+                and.add(cb.or(cb.like(cb.lower(root.get("name")), like),
+                        cb.like(cb.lower(cb.coalesce(root.get("businessKey"), "")), like)));
+            }
+            return cb.and(and.toArray(Predicate[]::new));
+        };
+        // PostgreSQL sorts nulls last in ascending order: tasks without a due date come last.
+        return tasks.findAll(spec, Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("createdAt")));
+    }
+
+    public Duration dueSoonWindow() {
+        return dueSoon;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SavedTaskFilter> savedFilters(CurrentUser user) {
+        return filters.findByUsernameOrderByName(user.username());
+    }
+
+    @Transactional
+    public void saveFilter(CurrentUser user, String name, TaskQuery query) {
+        filters.findByUsernameAndName(user.username(), name.trim()).ifPresent(filters::delete);
+        filters.flush();
+        filters.save(new SavedTaskFilter(user.username(), name.trim(), query.toQueryString()));
+    }
+
+    @Transactional
+    public void deleteFilter(CurrentUser user, long id) {
+        filters.findById(id).filter(f -> f.getUsername().equals(user.username())).ifPresent(filters::delete);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserTask> forCase(String caseType, long caseId) {
+        return tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(caseType, caseId);
+    }
+
+    // ---- claim and assignment ----------------------------------------------------------------------------------
+
+    @Transactional
+    public void claim(CurrentUser user, long id) {
+        UserTask task = requireOpen(user, id);
+        if (!canWorkOn(user, task)) {
+            throw new NotFoundException("task " + id);
+        }
+        if (tasks.claimIfFree(id, user.username()) == 0) {
+            throw new BusinessRuleException("task.error.alreadyClaimed", tasks.findById(id).map(UserTask::getAssignee).orElse(""));
+        }
+        audit.record(user.username(), "TASK_CLAIMED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
+                "Oppgaven «" + task.getName() + "» ble tatt av " + user.fullName(), null);
+    }
+
+    @Transactional
+    public void unclaim(CurrentUser user, long id) {
+        UserTask task = requireOpen(user, id);
+        if (!user.username().equals(task.getAssignee()) && !canAssign(user)) {
+            throw new BusinessRuleException("task.error.notYours");
+        }
+        tasks.setAssignee(id, null);
+        audit.record(user.username(), "TASK_UNCLAIMED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
+                "Oppgaven «" + task.getName() + "» ble lagt tilbake", null);
+    }
+
+    /** Users to whom this task may be assigned: the members of its candidate groups. */
+    @Transactional(readOnly = true)
+    public List<AppUser> assignableUsers(UserTask task) {
+        return users.findByEnabledTrueOrderByFullName().stream()
+                .filter(u -> canWorkOn(CurrentUser.of(u), task)).toList();
+    }
+
+    @Transactional
+    public void assign(CurrentUser user, long id, String assignee) {
+        UserTask task = requireOpen(user, id);
+        if (!canAssign(user)) {
+            throw new BusinessRuleException("task.error.mayNotAssign");
+        }
+        AppUser target = users.findById(assignee).filter(u -> canWorkOn(CurrentUser.of(u), task))
+                .orElseThrow(() -> new BusinessRuleException("task.error.notEligible"));
+        tasks.setAssignee(id, target.getUsername());
+        audit.record(user.username(), "TASK_ASSIGNED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
+                "Oppgaven «" + task.getName() + "» ble tildelt " + target.getFullName(), null);
+    }
+
+    private UserTask requireOpen(CurrentUser user, long id) {
+        UserTask task = getVisible(user, id);
+        if (!task.isOpen()) {
+            throw new BusinessRuleException("task.error.notOpen");
+        }
+        return task;
+    }
+
+    // ---- completion --------------------------------------------------------------------------------------------
+
+    public FormDefinition formOf(UserTask task) {
+        return forms.find(task.getFormId())
+                .orElseThrow(() -> new IllegalStateException("Task " + task.getElementId() + " has no form " + task.getFormId()));
+    }
+
+    /**
+     * Validates the submitted values against the task's form and, if valid, completes it: the task row, the audit
+     * trail, the module's case data and the engine's job, all or nothing. Of two concurrent completions exactly one
+     * wins; the other gets {@code task.error.alreadyCompleted}.
+     *
+     * @return the submission, with its errors when it was refused
+     */
+    @Transactional
+    public FormSubmission complete(CurrentUser user, long id, Map<String, List<String>> input, Locale locale) {
+        UserTask task = getVisible(user, id);
+        if (!canWorkOn(user, task)) {
+            throw new NotFoundException("task " + id);
+        }
+        if (!task.isOpen()) {
+            throw new BusinessRuleException("task.error.alreadyCompleted", task.getCompletedBy());
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw new BusinessRuleException("task.error.claimedBySomeoneElse", task.getAssignee());
+        }
+        TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
+        FormSubmission submission = validator.validate(formOf(task), input, locale);
+        if (submission.valid() && handler != null) {
+            submission = handler.validate(task, submission, locale);
+        }
+        if (!submission.valid()) {
+            return submission;
+        }
+        if (tasks.markCompleted(id, user.username(), Instant.now()) == 0) {
+            throw new BusinessRuleException("task.error.alreadyCompleted", "");
+        }
+        Map<String, Object> variables = handler == null ? submission.values() : handler.onComplete(task, submission, user);
+        audit.record(user.username(), "TASK_COMPLETED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
+                "Oppgaven «" + task.getName() + "» ble fullført", describe(submission));
+        try {
+            client.newCompleteCommand(task.getJobKey()).variables(variables).send().join();
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+                // The engine no longer has the job (the process moved on, e.g. cancelled): roll back and say so.
+                throw new BusinessRuleException("task.error.goneFromEngine");
+            }
+            throw e;
+        }
+        return submission;
+    }
+
+    /** A task whose job the engine no longer has is closed in the list (separate transaction, after a refusal). */
+    @Transactional
+    public void cancel(long id) {
+        tasks.markCanceled(id);
+    }
+
+    private static String describe(FormSubmission s) {
+        return s.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+}

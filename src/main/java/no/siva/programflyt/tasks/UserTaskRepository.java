@@ -1,0 +1,41 @@
+package no.siva.programflyt.tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface UserTaskRepository extends JpaRepository<UserTask, Long>, JpaSpecificationExecutor<UserTask> {
+
+    Optional<UserTask> findByJobKey(long jobKey);
+
+    /** The single winner of a completion race: only the first update finds the task open. */
+    @Modifying
+    @Query("""
+            update UserTask t set t.state = 'COMPLETED', t.completedAt = :now, t.completedBy = :user,
+                   t.version = t.version + 1
+            where t.id = :id and t.state = 'OPEN'""")
+    int markCompleted(@Param("id") long id, @Param("user") String user, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update UserTask t set t.state = 'CANCELED', t.version = t.version + 1 where t.id = :id and t.state = 'OPEN'")
+    int markCanceled(@Param("id") long id);
+
+    @Modifying
+    @Query("""
+            update UserTask t set t.assignee = :user, t.version = t.version + 1
+            where t.id = :id and t.state = 'OPEN' and t.assignee is null""")
+    int claimIfFree(@Param("id") long id, @Param("user") String user);
+
+    @Modifying
+    @Query("update UserTask t set t.assignee = :user, t.version = t.version + 1 where t.id = :id and t.state = 'OPEN'")
+    int setAssignee(@Param("id") long id, @Param("user") String user);
+
+    List<UserTask> findByCaseTypeAndCaseIdOrderByCreatedAtAsc(String caseType, Long caseId);
+
+    List<UserTask> findByProcessInstanceKeyAndStateOrderByCreatedAtAsc(long processInstanceKey, String state);
+}

@@ -1,0 +1,45 @@
+package no.siva.programflyt.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Clear Norwegian pages for what goes wrong; never a stack trace. */
+@ControllerAdvice
+public class GlobalErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GlobalErrors.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    public String notFound(HttpServletResponse response) {
+        response.setStatus(404);
+        return "error/404";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public String forbidden(HttpServletResponse response) {
+        response.setStatus(403);
+        return "error/403";
+    }
+
+    @ExceptionHandler(BusinessRuleException.class)
+    public String refused(BusinessRuleException e, HttpServletResponse response, Model model) {
+        response.setStatus(409);
+        model.addAttribute("errorKey", e.messageKey());
+        model.addAttribute("errorArgs", e.args());
+        return "error/409";
+    }
+
+    @ExceptionHandler(Exception.class)
+    public String failed(Exception e, HttpServletResponse response) {
+        log.error("Unhandled error", e);
+        response.setStatus(500);
+        return "error/500";
+    }
+}

@@ -1,0 +1,42 @@
+package no.siva.programflyt.web;
+
+import java.time.Instant;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.tasks.TaskQuery;
+import no.siva.programflyt.tasks.TaskService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+public class HomeController {
+
+    private final TaskService tasks;
+
+    public HomeController(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping("/")
+    public String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        Instant now = Instant.now();
+        var mine = tasks.inbox(user, TaskQuery.of("mine", null, null, null, null), now);
+        var groups = tasks.inbox(user, TaskQuery.of("groups", null, null, null, null), now);
+        model.addAttribute("mineCount", mine.size());
+        model.addAttribute("groupCount", groups.size());
+        model.addAttribute("overdueCount", groups.stream().filter(t -> t.overdue(now)).count());
+        return "home";
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    @GetMapping("/error/403")
+    public String forbidden(jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(403);
+        return "error/403";
+    }
+}

@@ -1,0 +1,49 @@
+package no.siva.programflyt.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Norwegian bokmål first; {@code ?lang=en} switches to English and is remembered in a cookie. */
+@Configuration
+public class WebConfig implements WebMvcConfigurer {
+
+    public static final Locale BOKMAAL = Locale.forLanguageTag("nb");
+
+    @Bean
+    LocaleResolver localeResolver() {
+        // Only bokmål and English exist: any other requested language falls back to bokmål.
+        CookieLocaleResolver r = new CookieLocaleResolver("programflyt-lang") {
+            @Override
+            public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+                                  jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+                super.setLocale(request, response, supported(locale));
+            }
+
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                return supported(super.resolveLocale(request));
+            }
+        };
+        r.setDefaultLocale(BOKMAAL);
+        r.setCookieMaxAge(Duration.ofDays(365));
+        return r;
+    }
+
+    static Locale supported(Locale requested) {
+        return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : BOKMAAL;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor i = new LocaleChangeInterceptor();
+        i.setParamName("lang");
+        registry.addInterceptor(i);
+    }
+}

@@ -1,0 +1,105 @@
+package no.siva.programflyt.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.spring.test.ZeebeSpringTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import no.siva.programflyt.admission.AdmissionCase;
+import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.admission.CommissionForm;
+import no.siva.programflyt.admission.ProjectType;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.notifications.OutboxRepository;
+import no.siva.programflyt.security.AppUserDetailsService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.tasks.TaskService;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that run processes: the whole application (real workers, real task projection, real
+ * PostgreSQL) against a fresh in-memory Zeebe engine per test. Only external systems are stubbed.
+ */
+@SpringBootTest
+@ZeebeSpringTest
+@ActiveProfiles("test")
+public abstract class ProcessTestBase {
+
+    protected static final Locale NB = Locale.forLanguageTag("nb");
+
+    @Autowired
+    protected ZeebeTestEngine engine;
+    @Autowired
+    protected TestDatabase database;
+    @Autowired
+    protected AdmissionService admissions;
+    @Autowired
+    protected TaskService tasks;
+    @Autowired
+    protected UserTaskRepository taskRows;
+    @Autowired
+    protected OutboxRepository outbox;
+    @Autowired
+    private AppUserDetailsService users;
+
+    @BeforeEach
+    void emptyDatabase() {
+        database.reset();
+    }
+
+    protected CurrentUser user(String username) {
+        return (CurrentUser) users.loadUserByUsername(username);
+    }
+
+    protected AdmissionCase commission(CurrentUser county, String orgNumber, String name, String countyCode) {
+        CommissionForm f = new CommissionForm();
+        f.setProjectType(ProjectType.FORPROSJEKT_OPPTAK);
+        f.setOrgNumber(orgNumber);
+        f.setCompanyName(name);
+        f.setCountyCode(countyCode);
+        f.setCompanyEmail("post@selskap.example.no");
+        f.setPilotBudget("250 000");
+        f.setPilotEndDate(LocalDate.now().plusMonths(4));
+        return admissions.register(county, f);
+    }
+
+    /** Waits until the engine has created the user task and the projection holds it. */
+    protected UserTask awaitOpenTask(String caseType, long caseId, String elementId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(caseType, caseId, elementId), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    protected Optional<UserTask> findOpen(String caseType, long caseId, String elementId) {
+        return taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(caseType, caseId).stream()
+                .filter(t -> t.isOpen() && t.getElementId().equals(elementId)).findFirst();
+    }
+
+    protected FormSubmission complete(CurrentUser user, UserTask task, Map<String, String> values) {
+        Map<String, List<String>> input = new HashMap<>();
+        values.forEach((k, v) -> input.put(k, List.of(v)));
+        return tasks.complete(user, task.getId(), input, NB);
+    }
+
+    protected static Map<String, String> assessment(boolean qualified) {
+        Map<String, String> v = new HashMap<>();
+        for (int i = 1; i <= 8; i++) {
+            v.put("kriterium" + i, qualified || i > 1 ? "oppfylt" : "ikke-oppfylt");
+            v.put("begrunnelse" + i, "Vurdert i forprosjektet.");
+        }
+        v.put("konklusjon", qualified ? "kvalifisert" : "ikke-kvalifisert");
+        v.put("oppsummering", qualified ? "Oppfyller kriteriene." : "Kommunal aksjemajoritet.");
+        return v;
+    }
+
+}

@@ -1,0 +1,24 @@
+package no.siva.programflyt.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Empties the case data between tests (each test gets a fresh engine, so the task projection must start empty
+ * too). Reference data, demo users and their operators stay.
+ */
+@Component
+public class TestDatabase {
+
+    private final JdbcTemplate jdbc;
+
+    public TestDatabase(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void reset() {
+        jdbc.execute("truncate user_task, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
+                + "admission_case restart identity cascade");
+        jdbc.update("delete from operator where id not in (select operator_id from app_user where operator_id is not null)");
+    }
+}
