@@ -1,0 +1,103 @@
+package no.siva.programflyt.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** The server-side validation of Camunda Forms, with the texts users see. */
+class FormValidatorTest {
+
+    private static final Locale NB = Locale.forLanguageTag("nb");
+    private static final String SCHEMA = """
+            {"id": "test", "components": [
+              {"type": "text", "text": "Intro"},
+              {"type": "textfield", "key": "navn", "label": "Navn", "validate": {"required": true, "minLength": 2, "maxLength": 10}},
+              {"type": "textfield", "key": "kode", "label": "Kode", "validate": {"pattern": "[A-Z]{3}"}},
+              {"type": "textfield", "key": "epost", "label": "E-post", "validate": {"validationType": "email"}},
+              {"type": "number", "key": "belop", "label": "Beløp", "validate": {"required": true, "min": 1, "max": 1000000}},
+              {"type": "group", "label": "Gruppe", "components": [
+                {"type": "radio", "key": "valg", "label": "Valg", "values": [{"label": "Ja", "value": "ja"}, {"label": "Nei", "value": "nei"}], "validate": {"required": true}},
+                {"type": "select", "key": "fylke", "label": "Fylke", "values": [{"label": "Vestland", "value": "46"}]}
+              ]},
+              {"type": "checkbox", "key": "bekreft", "label": "Bekreftet", "validate": {"required": true}},
+              {"type": "checklist", "key": "mal", "label": "Mål", "values": [{"label": "A", "value": "a"}, {"label": "B", "value": "b"}]},
+              {"type": "datetime", "subtype": "date", "key": "dato", "dateLabel": "Dato", "validate": {"required": true}},
+              {"type": "textarea", "key": "kommentar", "label": "Kommentar"}
+            ]}""";
+
+    private final FormValidator validator;
+    private final FormDefinition form;
+
+    FormValidatorTest() throws Exception {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        validator = new FormValidator(messages);
+        form = new ObjectMapper().readValue(SCHEMA, FormDefinition.class);
+    }
+
+    @Test
+    void validInputIsTypedAndOnlyDeclaredKeysAreKept() {
+        FormSubmission s = validator.validate(form, Map.of("navn", List.of(" Kari "), "kode", List.of("ABC"),
+                "epost", List.of("kari@example.no"), "belop", List.of("250 000,50"), "valg", List.of("ja"),
+                "fylke", List.of("46"), "bekreft", List.of("true"), "mal", List.of("a", "b"), "dato", List.of("2027-03-01"),
+                "hacker", List.of("DROP TABLE")), NB);
+
+        assertThat(s.errors()).isEmpty();
+        assertThat(s.values()).doesNotContainKey("hacker").doesNotContainKey("kommentar");
+        assertThat(s.values().get("navn")).isEqualTo("Kari");
+        assertThat((BigDecimal) s.values().get("belop")).isEqualByComparingTo("250000.50");
+        assertThat(s.values().get("bekreft")).isEqualTo(true);
+        assertThat(s.values().get("mal")).isEqualTo(List.of("a", "b"));
+        assertThat(s.values().get("dato")).isEqualTo("2027-03-01");
+    }
+
+    @Test
+    void missingRequiredFieldsGetNorwegianMessagesAtTheField() {
+        FormSubmission s = validator.validate(form, Map.of("navn", List.of("   ")), NB);
+
+        assertThat(s.errors()).containsOnlyKeys("navn", "belop", "valg", "bekreft", "dato");
+        assertThat(s.errors().get("navn")).isEqualTo("Fyll ut «Navn».");
+        assertThat(s.errors().get("valg")).isEqualTo("Fyll ut «Valg».");
+        assertThat(s.errors().get("bekreft")).isEqualTo("Kryss av for «Bekreftet».");
+        assertThat(s.errors().get("dato")).isEqualTo("Fyll ut «Dato».");
+    }
+
+    @Test
+    void rulesOfTheSchemaAreEnforced() {
+        FormSubmission s = validator.validate(form, Map.of("navn", List.of("K"), "kode", List.of("abc"),
+                "epost", List.of("ikke-en-adresse"), "belop", List.of("2 000 000"), "valg", List.of("kanskje"),
+                "fylke", List.of("99"), "bekreft", List.of("true"), "mal", List.of("c"), "dato", List.of("31.02.2027")), NB);
+
+        assertThat(s.errors()).containsEntry("navn", "«Navn» må ha minst 2 tegn.")
+                .containsEntry("kode", "«Kode» har feil format.")
+                .containsEntry("epost", "«E-post» må være en gyldig e-postadresse.")
+                .containsEntry("belop", "«Beløp» kan ikke være større enn 1000000.")
+                .containsEntry("valg", "Velg et av alternativene i «Valg».")
+                .containsEntry("fylke", "Velg et av alternativene i «Fylke».")
+                .containsEntry("mal", "Velg et av alternativene i «Mål».")
+                .containsEntry("dato", "«Dato» må være en gyldig dato.");
+    }
+
+    @Test
+    void numbersAreCheckedForTypeAndMinimum() {
+        assertThat(validator.validate(form, Map.of("belop", List.of("mange")), NB).errors().get("belop"))
+                .isEqualTo("«Beløp» må være et tall, for eksempel 250 000 eller 1250,50.");
+        assertThat(validator.validate(form, Map.of("belop", List.of("0")), NB).errors().get("belop"))
+                .isEqualTo("«Beløp» kan ikke være mindre enn 1.");
+        assertThat(validator.validate(form, Map.of("navn", List.of("Kari Nordmann Olsen")), NB).errors().get("navn"))
+                .isEqualTo("«Navn» kan ha høyst 10 tegn.");
+    }
+
+    @Test
+    void englishUsersGetEnglishMessages() {
+        assertThat(validator.validate(form, Map.of(), Locale.ENGLISH).errors().get("navn")).isEqualTo("Fill in \"Navn\".");
+    }
+}

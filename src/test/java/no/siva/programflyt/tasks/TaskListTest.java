@@ -1,0 +1,185 @@
+package no.siva.programflyt.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.siva.programflyt.admission.AdmissionCase;
+import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.support.ProcessTestBase;
+import org.junit.jupiter.api.Test;
+
+class TaskListTest extends ProcessTestBase {
+
+    private static final String ADMISSION = AdmissionService.CASE_TYPE;
+
+    @Test
+    void inboxViewsAndScope() {
+        CurrentUser vestland = user(DemoUsers.VESTLAND);
+        CurrentUser nordland = user(DemoUsers.NORDLAND);
+        CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+        CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
+        CurrentUser operator = user(DemoUsers.OPERATOR_USER);
+        UserTask decision = atCountyDecision(vestland, "912345742", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, commission(nordland, "912345815", "Nord AS", "18").getId(),
+                "gjennomfore-forprosjekt");
+        Instant now = Instant.now();
+
+        assertThat(ids(tasks.inbox(vestland, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(decision.getId());
+        assertThat(ids(tasks.inbox(nordland, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
+        assertThat(ids(tasks.inbox(siva, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(pilot.getId());
+        assertThat(ids(tasks.inbox(siva, TaskQuery.of("mine", null, null, null, null), now))).isEmpty();
+        assertThat(ids(tasks.inbox(leader, TaskQuery.of("all", null, null, null, null), now)))
+                .containsExactlyInAnyOrder(decision.getId(), pilot.getId());
+        assertThat(ids(tasks.inbox(leader, TaskQuery.of("all", null, null, "18", null), now))).containsExactly(pilot.getId());
+        assertThat(ids(tasks.inbox(leader, TaskQuery.of("all", null, null, null, "912345742"), now))).containsExactly(decision.getId());
+        assertThat(ids(tasks.inbox(operator, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
+
+        // another county's official neither sees nor works on the task; operator staff neither
+        assertThatThrownBy(() -> tasks.getVisible(nordland, decision.getId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tasks.claim(nordland, decision.getId())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> complete(nordland, decision, decisionValues())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> tasks.getVisible(operator, decision.getId())).isInstanceOf(NotFoundException.class);
+        assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
+        // the project leader sees it but is not in the county's group
+        assertThat(TaskService.canSee(leader, decision)).isTrue();
+        assertThat(TaskService.canWorkOn(leader, decision)).isFalse();
+    }
+
+    @Test
+    void claimUnclaimAndAssign() {
+        CurrentUser sara = user(DemoUsers.CASE_HANDLER);
+        CurrentUser sindre = user("saksbehandler2");
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+
+        tasks.claim(sara, pilot.getId());
+        assertThat(taskRows.findById(pilot.getId()).orElseThrow().getAssignee()).isEqualTo("saksbehandler");
+        assertThatThrownBy(() -> tasks.claim(sindre, pilot.getId()))
+                .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.alreadyClaimed");
+        assertThatThrownBy(() -> complete(sindre, pilot, assessment(true)))
+                .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.claimedBySomeoneElse");
+        assertThat(ids(tasks.inbox(sara, TaskQuery.of("mine", null, null, null, null), Instant.now()))).containsExactly(pilot.getId());
+
+        tasks.unclaim(sara, pilot.getId());
+        assertThat(taskRows.findById(pilot.getId()).orElseThrow().getAssignee()).isNull();
+
+        tasks.assign(sara, pilot.getId(), "saksbehandler2");
+        assertThat(taskRows.findById(pilot.getId()).orElseThrow().getAssignee()).isEqualTo("saksbehandler2");
+        assertThatThrownBy(() -> tasks.assign(sara, pilot.getId(), DemoUsers.VESTLAND))
+                .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.notEligible");
+        assertThatThrownBy(() -> tasks.assign(user(DemoUsers.VESTLAND), pilot.getId(), "saksbehandler"))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(tasks.assignableUsers(pilot)).extracting(u -> u.getUsername())
+                .containsExactlyInAnyOrder("saksbehandler", "saksbehandler2", "admin");
+
+        assertThat(complete(sindre, pilot, assessment(true)).valid()).isTrue();
+        UserTask done = taskRows.findById(pilot.getId()).orElseThrow();
+        assertThat(done.getState()).isEqualTo(UserTask.COMPLETED);
+        assertThat(done.getCompletedBy()).isEqualTo("saksbehandler2");
+    }
+
+    @Test
+    void twoConcurrentCompletions_exactlyOneWins() throws Exception {
+        CurrentUser sara = user(DemoUsers.CASE_HANDLER);
+        CurrentUser sindre = user("saksbehandler2");
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<FormSubmission>> results = new ArrayList<>();
+        for (CurrentUser u : List.of(sara, sindre)) {
+            Callable<FormSubmission> call = () -> {
+                start.await();
+                return complete(u, pilot, assessment(true));
+            };
+            results.add(pool.submit(call));
+        }
+        start.countDown();
+        int won = 0;
+        int refused = 0;
+        for (Future<FormSubmission> f : results) {
+            try {
+                assertThat(f.get().valid()).isTrue();
+                won++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(BusinessRuleException.class)
+                        .hasMessage("task.error.alreadyCompleted");
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(won).isEqualTo(1);
+        assertThat(refused).isEqualTo(1);
+        // the process moved on exactly once
+        UserTask next = awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
+        assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(ADMISSION, c.getId()))
+                .extracting(UserTask::getElementId).containsExactly("gjennomfore-forprosjekt", "foresla-tilskudd");
+        assertThat(next.isOpen()).isTrue();
+    }
+
+    @Test
+    void savedFiltersBelongToTheirUser() {
+        CurrentUser sara = user(DemoUsers.CASE_HANDLER);
+        tasks.saveFilter(sara, "Forfalte i Vestland", TaskQuery.of("all", null, "overdue", "46", null));
+        tasks.saveFilter(sara, "Forfalte i Vestland", TaskQuery.of("all", null, "soon", "46", null));
+
+        assertThat(tasks.savedFilters(sara)).singleElement().satisfies(f -> {
+            assertThat(f.getName()).isEqualTo("Forfalte i Vestland");
+            assertThat(f.getQuery()).isEqualTo("view=all&due=soon&county=46");
+        });
+        assertThat(tasks.savedFilters(user("saksbehandler2"))).isEmpty();
+        long id = tasks.savedFilters(sara).get(0).getId();
+        tasks.deleteFilter(user("saksbehandler2"), id);
+        assertThat(tasks.savedFilters(sara)).hasSize(1);
+        tasks.deleteFilter(sara, id);
+        assertThat(tasks.savedFilters(sara)).isEmpty();
+    }
+
+    @Test
+    void dueBadges() {
+        CurrentUser vestland = user(DemoUsers.VESTLAND);
+        AdmissionCase c = commission(vestland, "912345742", "Nordfjord AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+        Instant due = pilot.getDueAt();
+        assertThat(pilot.overdue(due.minusSeconds(60))).isFalse();
+        assertThat(pilot.overdue(due.plusSeconds(60))).isTrue();
+        assertThat(pilot.dueSoon(due.minus(java.time.Duration.ofDays(2)), tasks.dueSoonWindow())).isTrue();
+        assertThat(pilot.dueSoon(due.minus(java.time.Duration.ofDays(10)), tasks.dueSoonWindow())).isFalse();
+        assertThat(ids(tasks.inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "overdue", null, null),
+                due.plusSeconds(1)))).containsExactly(pilot.getId());
+        assertThat(ids(tasks.inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "soon", null, null),
+                due.minus(java.time.Duration.ofDays(1))))).containsExactly(pilot.getId());
+    }
+
+    private UserTask atCountyDecision(CurrentUser county, String org, String countyCode) {
+        CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+        AdmissionCase c = commission(county, org, "Selskap " + org, countyCode);
+        complete(siva, awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt"), assessment(true));
+        complete(siva, awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd"),
+                Map.of("foreslattTilskudd", "1000000", "begrunnelse", "Begrunnet."));
+        return awaitOpenTask(ADMISSION, c.getId(), "fylkets-vedtak");
+    }
+
+    private static Map<String, String> decisionValues() {
+        return Map.of("vedtak", "godkjent", "vedtattTilskudd", "1000000", "begrunnelse", "Ja.");
+    }
+
+    private static List<Long> ids(List<UserTask> list) {
+        return list.stream().map(UserTask::getId).toList();
+    }
+}
