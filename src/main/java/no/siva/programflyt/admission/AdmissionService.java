@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Process 1: admission of a new operator via a pilot project. The case lives here; the process instance carries
@@ -46,10 +47,12 @@ public class AdmissionService {
     private final CamundaClient client;
     private final String sivaMailbox;
     private final String baseUrl;
+    private final TransactionTemplate tx;
 
     public AdmissionService(AdmissionCaseRepository cases, CountyRepository counties, OperatorRepository operators,
                             AppUserRepository users, AuditService audit, NotificationService notifications,
-                            CamundaClient client, @Value("${programflyt.siva-mailbox}") String sivaMailbox,
+                            CamundaClient client, TransactionTemplate tx,
+                            @Value("${programflyt.siva-mailbox}") String sivaMailbox,
                             @Value("${programflyt.base-url}") String baseUrl) {
         this.cases = cases;
         this.counties = counties;
@@ -60,6 +63,7 @@ public class AdmissionService {
         this.client = client;
         this.sivaMailbox = sivaMailbox;
         this.baseUrl = baseUrl;
+        this.tx = tx;
     }
 
     // ---- reading, with scope -------------------------------------------------------------------------------------
@@ -92,10 +96,10 @@ public class AdmissionService {
     // ---- the county's commission starts the process ----------------------------------------------------------------
 
     /**
-     * Registers the commission and starts its process instance, in one transaction: if the engine refuses, nothing
-     * is saved. A county official may only commission for her own counties.
+     * Registers the commission and starts its process instance. The case is committed before the instance starts
+     * (its first worker must find it), and deleted again if the engine refuses: nothing is left half-saved.
+     * A county official may only commission for her own counties.
      */
-    @Transactional
     public AdmissionCase register(CurrentUser user, CommissionForm form) {
         if (!mayRegister(user) || user.isCountyOfficial() && !user.isSiva() && !user.counties().contains(form.getCountyCode())) {
             throw new AccessDeniedException("not this county's official");
@@ -104,21 +108,36 @@ public class AdmissionService {
                 .orElseThrow(() -> new IllegalArgumentException("unknown county"));
         BigDecimal budget = Amounts.parse(form.getPilotBudget())
                 .orElseThrow(() -> new IllegalArgumentException("invalid budget"));
-        AdmissionCase c = cases.save(new AdmissionCase(form.getProjectType(), OrgNumber.normalize(form.getOrgNumber()),
-                form.getCompanyName().trim(), county.getCode(), blankToNull(form.getCompanyEmail()), budget,
-                form.getPilotEndDate(), blankToNull(form.getDescription()), user.username()));
-        cases.flush();
+        AdmissionCase saved = tx.execute(status -> {
+            AdmissionCase c = cases.save(new AdmissionCase(form.getProjectType(), OrgNumber.normalize(form.getOrgNumber()),
+                    form.getCompanyName().trim(), county.getCode(), blankToNull(form.getCompanyEmail()), budget,
+                    form.getPilotEndDate(), blankToNull(form.getDescription()), user.username()));
+            audit.record(user.username(), "COMMISSION_REGISTERED", CASE_TYPE, c.getId(), c.getOrgNumber(),
+                    "Oppdrag om forprosjekt registrert for " + c.getCompanyName() + " (" + county.getName() + ")", null);
+            return c;
+        });
         Map<String, Object> vars = new HashMap<>();
-        vars.put("caseId", c.getId());
-        vars.put("businessKey", c.getOrgNumber());
-        vars.put("countyCode", c.getCountyCode());
-        vars.put("pilotDue", c.getPilotEndDate().atTime(16, 0).atZone(Formats.OSLO).toOffsetDateTime().toString());
-        long key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(vars)
-                .send().join().getProcessInstanceKey();
-        c.started(key);
-        audit.record(user.username(), "COMMISSION_REGISTERED", CASE_TYPE, c.getId(), c.getOrgNumber(),
-                "Oppdrag om forprosjekt registrert for " + c.getCompanyName() + " (" + county.getName() + ")", null);
-        return c;
+        vars.put("caseId", saved.getId());
+        vars.put("businessKey", saved.getOrgNumber());
+        vars.put("countyCode", saved.getCountyCode());
+        vars.put("pilotDue", saved.getPilotEndDate().atTime(16, 0).atZone(Formats.OSLO).toOffsetDateTime().toString());
+        long key;
+        try {
+            key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(vars)
+                    .send().join().getProcessInstanceKey();
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(status -> {
+                cases.deleteById(saved.getId());
+                audit.record(user.username(), "COMMISSION_NOT_STARTED", CASE_TYPE, saved.getId(), saved.getOrgNumber(),
+                        "Oppdraget ble ikke registrert: prosessmotoren svarte ikke", e.getMessage());
+            });
+            throw e;
+        }
+        return tx.execute(status -> {
+            AdmissionCase c = cases.findForUpdate(saved.getId()).orElseThrow();
+            c.started(key);
+            return c;
+        });
     }
 
     // ---- steps done by workers (idempotent: keyed by case and step) -------------------------------------------------
@@ -213,8 +232,9 @@ public class AdmissionService {
                         : "Fylkeskommunen har avslått", justification);
     }
 
+    /** The case, locked for this transaction (see {@link AdmissionCaseRepository#findForUpdate}). */
     AdmissionCase load(long caseId) {
-        return cases.findById(caseId).orElseThrow(() -> new NotFoundException("admission " + caseId));
+        return cases.findForUpdate(caseId).orElseThrow(() -> new NotFoundException("admission " + caseId));
     }
 
     private void mail(String step, String to, String template, AdmissionCase c) {

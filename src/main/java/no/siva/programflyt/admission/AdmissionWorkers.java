@@ -20,27 +20,27 @@ public class AdmissionWorkers {
         this.admissions = admissions;
     }
 
-    @JobWorker(type = "admission.notify-commission", autoComplete = true, timeout = TIMEOUT, fetchVariables = "caseId")
+    @JobWorker(type = "admission.notify-commission", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void notifyCommission(@Variable long caseId) {
         admissions.notifyCommissionReceived(caseId);
     }
 
-    @JobWorker(type = "admission.send-not-qualified", autoComplete = true, timeout = TIMEOUT, fetchVariables = "caseId")
+    @JobWorker(type = "admission.send-not-qualified", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void sendNotQualified(@Variable long caseId) {
         admissions.sendNotQualifiedLetters(caseId);
     }
 
-    @JobWorker(type = "admission.send-proposal", autoComplete = true, timeout = TIMEOUT, fetchVariables = "caseId")
+    @JobWorker(type = "admission.send-proposal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void sendProposal(@Variable long caseId) {
         admissions.sendProposal(caseId);
     }
 
-    @JobWorker(type = "admission.notify-rejection", autoComplete = true, timeout = TIMEOUT, fetchVariables = "caseId")
+    @JobWorker(type = "admission.notify-rejection", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void notifyRejection(@Variable long caseId) {
         admissions.notifyRejection(caseId);
     }
 
-    @JobWorker(type = "admission.admit-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = "caseId")
+    @JobWorker(type = "admission.admit-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void admitOperator(@Variable long caseId) {
         admissions.admitOperator(caseId);
     }

@@ -3,6 +3,8 @@ package no.siva.programflyt.tasks;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +46,8 @@ public class TaskService {
     private final CamundaClient client;
     private final Map<String, TaskCompletionHandler> handlers;
     private final Duration dueSoon;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public TaskService(UserTaskRepository tasks, SavedTaskFilterRepository filters, AppUserRepository users,
                        FormRepository forms, FormValidator validator, AuditService audit, CamundaClient client,
@@ -249,6 +253,9 @@ public class TaskService {
         Map<String, Object> variables = handler == null ? submission.values() : handler.onComplete(task, submission, user);
         audit.record(user.username(), "TASK_COMPLETED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
                 "Oppgaven «" + task.getName() + "» ble fullført", describe(submission));
+        // Write (and so row-lock) everything before the engine hears of it: the workers it starts next load their
+        // case FOR UPDATE and therefore wait for this transaction's commit (or see nothing of a rollback).
+        entityManager.flush();
         try {
             client.newCompleteCommand(task.getJobKey()).variables(variables).send().join();
         } catch (ClientStatusException e) {

@@ -1,0 +1,40 @@
+package no.siva.programflyt.support;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import java.util.stream.StreamSupport;
+
+/** Reads the in-memory engine's record stream: what the engine did, not what our code says it did. */
+public final class EngineRecords {
+
+    private EngineRecords() {
+    }
+
+    public static long jobEvents(ZeebeTestEngine engine, long jobKey, Intent intent) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == intent && r.getKey() == jobKey).count();
+    }
+
+    public static long jobEventsOfType(ZeebeTestEngine engine, String jobType, Intent intent) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == intent
+                        && ((JobRecordValue) r.getValue()).getType().equals(jobType)).count();
+    }
+
+    /** How many times the engine handed this job to a worker. */
+    public static long activations(ZeebeTestEngine engine, long jobKey) {
+        long n = 0;
+        for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+            if (r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED
+                    && ((JobBatchRecordValue) r.getValue()).getJobKeys().contains(jobKey)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
