@@ -26,6 +26,8 @@ public class DemoUsers {
     public static final String NORDLAND = "fylke-nordland";
     public static final String OPERATOR_USER = "naeringshage";
     public static final String ADMIN = "admin";
+    /** Org numbers of the demo operators: Sogn Næringshage AS (Vestland) and Helgeland Næringshage AS (Nordland). */
+    public static final java.util.List<String> DEMO_OPERATORS = java.util.List.of("923609016", "912345602");
 
     private final AppUserRepository users;
     private final OperatorRepository operators;
@@ -42,8 +44,8 @@ public class DemoUsers {
         if (users.existsById(ADMIN)) {
             return;
         }
-        Operator sogn = operator("923609016", "Sogn Næringshage AS", "46", "Sara Saksbehandler");
-        operator("912345602", "Helgeland Næringshage AS", "18", "Sara Saksbehandler");
+        Operator sogn = operator(DEMO_OPERATORS.get(0), "Sogn Næringshage AS", "46", "Sara Saksbehandler");
+        operator(DEMO_OPERATORS.get(1), "Helgeland Næringshage AS", "18", "Sara Saksbehandler");
         String hash = encoder.encode(PASSWORD);
         users.save(new AppUser(CASE_HANDLER, "Sara Saksbehandler", "sara.saksbehandler@siva.no", hash,
                 Set.of(Role.SIVA_SAKSBEHANDLER), Set.of(), null));

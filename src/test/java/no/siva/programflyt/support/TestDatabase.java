@@ -1,5 +1,6 @@
 package no.siva.programflyt.support;
 
+import no.siva.programflyt.demo.DemoUsers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,6 @@ public class TestDatabase {
     public void reset() {
         jdbc.execute("truncate user_task, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
                 + "admission_case restart identity cascade");
-        jdbc.update("delete from operator where id not in (select operator_id from app_user where operator_id is not null)");
+        jdbc.update("delete from operator where org_number not in (?, ?)", DemoUsers.DEMO_OPERATORS.toArray());
     }
 }

@@ -1,0 +1,211 @@
+package no.siva.programflyt.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import no.siva.programflyt.admission.AdmissionCase;
+import no.siva.programflyt.admission.AdmissionCaseRepository;
+import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.tasks.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Role and data scope on every page and action of the foundation, and bad input refused at the field. */
+@AutoConfigureMockMvc
+class WebAccessTest extends ProcessTestBase {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AdmissionCaseRepository cases;
+    @Autowired
+    OperatorRepository operators;
+
+    private RequestPostProcessor as(String username) {
+        return SecurityMockMvcRequestPostProcessors.user(user(username));
+    }
+
+    @Test
+    void countyOfficialOfAnotherCountyCanNeitherSeeNorCompleteTheTask() throws Exception {
+        UserTask decision = atCountyDecision();
+        AdmissionCase c = cases.findById(decision.getCaseId()).orElseThrow();
+
+        mvc.perform(get("/tasks/" + decision.getId()).with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Fatt vedtak om finansiering og opptak")))
+                .andExpect(content().string(containsString("name=\"vedtattTilskudd\"")));
+        mvc.perform(get("/tasks/" + decision.getId()).with(as(DemoUsers.NORDLAND)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("Sunnfjord"))));
+        mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.NORDLAND)).with(csrf())
+                        .param("vedtak", "avslatt").param("begrunnelse", "Nei."))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/tasks/" + decision.getId() + "/claim").with(as(DemoUsers.NORDLAND)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/admission/" + c.getId()).with(as(DemoUsers.NORDLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/cases/ADMISSION/" + c.getId() + "/audit.csv").with(as(DemoUsers.NORDLAND)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/tasks").with(as(DemoUsers.NORDLAND)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("/tasks/" + decision.getId() + "\""))));
+        assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
+
+        mvc.perform(get("/admission/" + c.getId()).with(as(DemoUsers.VESTLAND))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Til vedtak i fylkeskommunen")));
+    }
+
+    @Test
+    void operatorStaffNeverSeePilotProjects() throws Exception {
+        UserTask decision = atCountyDecision();
+        mvc.perform(get("/admission").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admission/" + decision.getCaseId()).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
+        mvc.perform(get("/tasks/" + decision.getId()).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
+        mvc.perform(get("/incidents").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/mailbox").with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/mailbox").with(as(DemoUsers.ADMIN))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Forslag om tilskuddsnivå")));
+    }
+
+    @Test
+    void operatorRegistryScope() throws Exception {
+        long sogn = operators.findByOrgNumber("923609016").orElseThrow().getId();
+        long helgeland = operators.findByOrgNumber("912345602").orElseThrow().getId();
+        mvc.perform(get("/operators").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sogn Næringshage AS")))
+                .andExpect(content().string(not(containsString("Helgeland"))));
+        mvc.perform(get("/operators/" + helgeland).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
+        mvc.perform(get("/operators/" + sogn).with(as(DemoUsers.NORDLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/operators/" + helgeland).with(as(DemoUsers.NORDLAND))).andExpect(status().isOk());
+        mvc.perform(get("/operators/new").with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
+        mvc.perform(post("/operators").with(as(DemoUsers.VESTLAND)).with(csrf()).param("orgNumber", "912346099")
+                .param("name", "X").param("countyCode", "46").param("status", "ACTIVE")).andExpect(status().isForbidden());
+        assertThat(operators.findByOrgNumber("912346099")).isEmpty();
+    }
+
+    @Test
+    void badOrgNumberIsRefusedAtTheFieldAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "923609017")
+                        .param("name", "Feil AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        assertThat(operators.findByOrgNumber("923609017")).isEmpty();
+
+        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "923609016")
+                        .param("name", "Dobbel AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Det finnes allerede en operatør med dette organisasjonsnummeret")));
+
+        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "912 346 099")
+                        .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(operators.findByOrgNumber("912346099")).isPresent();
+    }
+
+    @Test
+    void commissionFormValidatesEveryFieldAndCountyScope() throws Exception {
+        mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "12345678")
+                        .param("companyName", "").param("countyCode", "18").param("companyEmail", "ikke-epost")
+                        .param("pilotBudget", "mange penger").param("pilotEndDate", "2001-01-01"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")))
+                .andExpect(content().string(containsString("Fyll ut feltet.")))
+                .andExpect(content().string(containsString("Du kan bare registrere oppdrag for ditt eget fylke.")))
+                .andExpect(content().string(containsString("Skriv en gyldig e-postadresse.")))
+                .andExpect(content().string(containsString("Skriv et beløp større enn 0")))
+                .andExpect(content().string(containsString("Datoen må være frem i tid.")));
+        mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912345742")
+                        .param("companyName", "Nordfjord AS").param("countyCode", "46")
+                        .param("pilotBudget", "250 000").param("pilotEndDate", "31.12.2030"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Skriv en gyldig dato.")));
+        assertThat(cases.count()).isZero();
+
+        mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912 345 742")
+                        .param("companyName", "Nordfjord AS").param("countyCode", "46")
+                        .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/admission/*"));
+        assertThat(cases.findAll()).singleElement().satisfies(c -> {
+            assertThat(c.getOrgNumber()).isEqualTo("912345742");
+            assertThat(c.getPilotBudget()).isEqualByComparingTo("250000");
+        });
+    }
+
+    @Test
+    void stateChangesNeedCsrfAndPagesNeedLogin() throws Exception {
+        UserTask decision = atCountyDecision();
+        mvc.perform(post("/tasks/" + decision.getId() + "/claim").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/tasks")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("Logg inn")))
+                .andExpect(content().string(containsString("lang=\"nb\"")));
+        mvc.perform(get("/login").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sign in"))).andExpect(content().string(containsString("lang=\"en\"")));
+        mvc.perform(get("/login").param("lang", "de")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Logg inn")));
+    }
+
+    @Test
+    void taskFormErrorsAreShownAtTheFieldInNorwegian() throws Exception {
+        UserTask decision = atCountyDecision();
+        mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Fyll ut «Begrunnelse for vedtaket».")))
+                .andExpect(content().string(containsString("id=\"f-begrunnelse-error\"")))
+                .andExpect(content().string(containsString("value=\"1200000\"")));
+        assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
+
+        mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/admission/" + decision.getCaseId()));
+        mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "Igjen."))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/tasks/" + decision.getId()));
+        mvc.perform(get("/admission/" + decision.getCaseId()).with(as(DemoUsers.VESTLAND)))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))));
+    }
+
+    @Test
+    void auditTrailExportsAsCsv() throws Exception {
+        UserTask decision = atCountyDecision();
+        mvc.perform(get("/cases/ADMISSION/" + decision.getCaseId() + "/audit.csv").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", containsString("text/csv")))
+                .andExpect(content().string(containsString("tidspunkt;utført av;handling")))
+                .andExpect(content().string(containsString("\"TASK_COMPLETED\"")))
+                .andExpect(content().string(containsString("\"COMMISSION_REGISTERED\"")));
+        mvc.perform(get("/audit/export.csv").with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
+        mvc.perform(get("/audit/export.csv").with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk());
+    }
+
+    private UserTask atCountyDecision() {
+        CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345882", "Sunnfjord Vekst AS", "46");
+        complete(siva, awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "gjennomfore-forprosjekt"), assessment(true));
+        complete(siva, awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "foresla-tilskudd"),
+                Map.of("foreslattTilskudd", "1200000", "begrunnelse", "Begrunnet."));
+        return awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "fylkets-vedtak");
+    }
+}
