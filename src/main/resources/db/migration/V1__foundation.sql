@@ -57,6 +57,7 @@ create table user_task (
     case_type             varchar(40),
     case_id               bigint,
     business_key          varchar(100),
+    case_title            varchar(300),
     county_code           varchar(2),
     operator_id           bigint,
     created_at            timestamptz not null default now(),

@@ -39,7 +39,6 @@ public class AdmissionController {
     @GetMapping("/admission")
     public String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("cases", admissions.visibleTo(user));
-        model.addAttribute("countyNames", countyNames());
         model.addAttribute("mayRegister", AdmissionService.mayRegister(user));
         return "admission/list";
     }
@@ -77,7 +76,6 @@ public class AdmissionController {
     public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         AdmissionCase c = admissions.getVisible(user, id);
         model.addAttribute("c", c);
-        model.addAttribute("countyName", countyNames().getOrDefault(c.getCountyCode(), c.getCountyCode()));
         model.addAttribute("tasks", tasks.forCase(AdmissionService.CASE_TYPE, id));
         model.addAttribute("history", audit.forCase(AdmissionService.CASE_TYPE, id));
         model.addAttribute("mails", user.isSiva() || user.isAdmin()
@@ -93,11 +91,6 @@ public class AdmissionController {
         return "admission/new";
     }
 
-    private java.util.Map<String, String> countyNames() {
-        java.util.Map<String, String> m = new java.util.HashMap<>();
-        counties.findAll().forEach(c -> m.put(c.getCode(), c.getName()));
-        return m;
-    }
 
     private static void requireRegister(CurrentUser user) {
         if (!AdmissionService.mayRegister(user)) {

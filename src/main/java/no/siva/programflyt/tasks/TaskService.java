@@ -125,6 +125,7 @@ public class TaskService {
             if (query.q() != null) {
                 String like = "%" + query.q().toLowerCase(Locale.ROOT) + "%";
                 and.add(cb.or(cb.like(cb.lower(root.get("name")), like),
+                        cb.like(cb.lower(cb.coalesce(root.get("caseTitle"), "")), like),
                         cb.like(cb.lower(cb.coalesce(root.get("businessKey"), "")), like)));
             }
             return cb.and(and.toArray(Predicate[]::new));

@@ -35,6 +35,7 @@ public class UserTask {
     private String caseType;
     private Long caseId;
     private String businessKey;
+    private String caseTitle;
     private String countyCode;
     private Long operatorId;
     private Instant createdAt;
@@ -121,6 +122,10 @@ public class UserTask {
 
     public String getBusinessKey() {
         return businessKey;
+    }
+
+    public String getCaseTitle() {
+        return caseTitle;
     }
 
     public String getCountyCode() {

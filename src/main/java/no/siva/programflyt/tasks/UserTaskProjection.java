@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.shared.CaseInfo;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,9 @@ public class UserTaskProjection {
         NewTask t = new NewTask(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
                 name, formId(h), String.join(",", groups(h.get(H_CANDIDATE_GROUPS))), blankToNull(h.get(H_ASSIGNEE)),
                 instant(h.get(H_DUE_DATE)), instant(h.get(H_FOLLOW_UP_DATE)), caseType, caseId,
-                (String) vars.get("businessKey"), (String) vars.get("countyCode"), asLong(vars.get("operatorId")));
+                (String) vars.get("businessKey"),
+                cases.find(caseType, caseId).map(CaseInfo::title).orElse(null), (String) vars.get("countyCode"),
+                asLong(vars.get("operatorId")));
         if (insertIfAbsent(t) == 1) {
             audit.record(AuditService.SYSTEM, "TASK_CREATED", caseType, caseId, t.businessKey(),
                     "Ny oppgave: " + name, null);
@@ -69,12 +72,12 @@ public class UserTaskProjection {
         return jdbc.sql("""
                 insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, form_id,
                                        candidate_groups, assignee, due_at, follow_up_at, state, case_type, case_id,
-                                       business_key, county_code, operator_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)
+                                       business_key, case_title, county_code, operator_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?)
                 on conflict (job_key) do nothing""")
                 .params(t.jobKey(), t.processInstanceKey(), t.bpmnProcessId(), t.elementId(), t.name(), t.formId(),
                         t.candidateGroups(), t.assignee(), timestamp(t.dueAt()), timestamp(t.followUpAt()),
-                        t.caseType(), t.caseId(), t.businessKey(), t.countyCode(), t.operatorId())
+                        t.caseType(), t.caseId(), t.businessKey(), t.caseTitle(), t.countyCode(), t.operatorId())
                 .update();
     }
 

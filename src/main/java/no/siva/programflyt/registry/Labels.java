@@ -1,0 +1,41 @@
+package no.siva.programflyt.registry;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Names for codes in pages ({@code @labels}): counties by number, candidate groups as people read them. */
+@Component("labels")
+public class Labels {
+
+    private final Map<String, String> counties;
+    private final MessageSource messages;
+
+    public Labels(CountyRepository counties, MessageSource messages) {
+        this.counties = counties.findAll().stream().collect(Collectors.toMap(County::getCode, County::getName));
+        this.messages = messages;
+    }
+
+    public String county(String code) {
+        return code == null ? "" : counties.getOrDefault(code, code);
+    }
+
+    /** "siva-saksbehandler" -> "Saksbehandlere i Siva", "fylke-46" -> "Fylkesrådgivere i Vestland". */
+    public String group(String group) {
+        var locale = LocaleContextHolder.getLocale();
+        if (group.startsWith("fylke-")) {
+            return messages.getMessage("group.county", new Object[] {county(group.substring(6))}, locale);
+        }
+        if (group.startsWith("operator-")) {
+            return messages.getMessage("group.operator", null, locale);
+        }
+        return messages.getMessage("group." + group, null, group, locale);
+    }
+
+    public String groups(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).filter(g -> !g.isBlank()).map(this::group)
+                .collect(Collectors.joining(", "));
+    }
+}

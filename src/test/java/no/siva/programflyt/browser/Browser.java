@@ -1,0 +1,94 @@
+package no.siva.programflyt.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium and ChromeDriver, headless, never downloaded (`.ci/run` installs them). A missing browser
+ * fails the test with a clear message: a browser test that does not run proves nothing.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    final WebDriver driver;
+    final WebDriverWait wait;
+    private final String baseUrl;
+
+    Browser(int port) {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1024", "--lang=nb");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        baseUrl = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    void login(String username, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    void logout() {
+        driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    /** WCAG 2.1 A and AA rules of axe-core on the page as it is now (and a screenshot in target/screenshots). */
+    void assertAccessible(String page) {
+        screenshot(page);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        assertThat(results.getViolations()).as("axe-core WCAG 2.1 AA violations on " + page + ": "
+                + describe(results.getViolations())).isEmpty();
+        assertThat(results.getPasses()).as("axe-core ran its rules on " + page).isNotEmpty();
+    }
+
+    private void screenshot(String page) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(page.replaceAll("[^a-zA-Z0-9æøåÆØÅ-]+", "-") + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getTarget().toString())
+                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

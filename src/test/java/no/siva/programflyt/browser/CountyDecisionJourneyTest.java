@@ -1,0 +1,91 @@
+package no.siva.programflyt.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import no.siva.programflyt.admission.AdmissionCase;
+import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.tasks.UserTask;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A county official, in a real browser: finds her county's admission task in the inbox, submits the form wrongly,
+ * reads the Norwegian error at the field, submits it right and sees the case move on. Another county's official
+ * cannot see the task. Key pages are checked with axe-core.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CountyDecisionJourneyTest extends ProcessTestBase {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void countyOfficialDecidesAdmissionInTheBrowser() {
+        CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345882", "Sunnfjord Vekst AS", "46");
+        complete(siva, awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "gjennomfore-forprosjekt"), assessment(true));
+        complete(siva, awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "foresla-tilskudd"),
+                Map.of("foreslattTilskudd", "1200000", "begrunnelse", "Begrunnet."));
+        UserTask decision = awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "fylkets-vedtak");
+
+        try (Browser b = new Browser(port)) {
+            // Nordland's official: the task is neither listed nor reachable by its URL
+            b.login(DemoUsers.NORDLAND, DemoUsers.PASSWORD);
+            b.open("/tasks?view=all");
+            assertThat(b.driver.findElements(By.linkText("Fatt vedtak om finansiering og opptak"))).isEmpty();
+            b.open("/tasks/" + decision.getId());
+            assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fant ikke siden");
+            assertThat(b.driver.getPageSource()).doesNotContain("Sunnfjord");
+            b.logout();
+
+            // Vestland's official
+            b.open("/login");
+            b.assertAccessible("innlogging");
+            b.login(DemoUsers.VESTLAND, DemoUsers.PASSWORD);
+            b.assertAccessible("oversikt");
+            b.open("/tasks");
+            b.assertAccessible("oppgaveliste");
+            b.driver.findElement(By.linkText("Fatt vedtak om finansiering og opptak")).click();
+            b.wait.until(ExpectedConditions.urlContains("/tasks/" + decision.getId()));
+            assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Fatt vedtak om finansiering og opptak");
+            b.assertAccessible("oppgave");
+
+            // wrongly: the justification (required) is left empty
+            b.driver.findElement(By.cssSelector("label[for='f-vedtak-0']")).click();
+            b.driver.findElement(By.id("f-vedtattTilskudd")).sendKeys("1 200 000");
+            b.driver.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-begrunnelse-error")));
+            assertThat(b.driver.findElement(By.id("f-begrunnelse-error")).getText())
+                    .isEqualTo("Fyll ut «Begrunnelse for vedtaket».");
+            assertThat(b.driver.findElement(By.id("f-begrunnelse")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(b.driver.findElement(By.id("error-summary")).getText()).contains("Skjemaet har feil");
+            assertThat(b.driver.findElement(By.id("f-vedtattTilskudd")).getAttribute("value")).isEqualTo("1 200 000");
+            assertThat(b.driver.findElement(By.id("f-vedtak-0")).isSelected()).isTrue();
+            b.assertAccessible("oppgave med feil");
+
+            // right
+            b.driver.findElement(By.id("f-begrunnelse")).sendKeys("Selskapet er godt forankret i regionen.");
+            b.driver.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
+            b.wait.until(ExpectedConditions.urlContains("/admission/" + c.getId()));
+            assertThat(b.driver.findElement(By.cssSelector(".notice.success")).getText())
+                    .isEqualTo("Oppgaven «Fatt vedtak om finansiering og opptak» er fullført.");
+
+            // the case moves on: the admit-operator worker runs, the page shows it after a reload
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> {
+                d.navigate().refresh();
+                return d.findElement(By.id("case-status")).getText().equals("Tatt opp i programmet");
+            });
+            assertThat(b.driver.getPageSource()).contains("Selskapet er godt forankret i regionen.");
+            b.assertAccessible("saksside");
+        }
+        assertThat(taskRows.findById(decision.getId()).orElseThrow().getCompletedBy()).isEqualTo(DemoUsers.VESTLAND);
+    }
+}
