@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Clear Norwegian pages for what goes wrong; never a stack trace. */
 @ControllerAdvice
@@ -16,7 +19,7 @@ public class GlobalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalErrors.class);
 
-    @ExceptionHandler(NotFoundException.class)
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     public String notFound(HttpServletResponse response) {
         response.setStatus(404);
         return "error/404";
@@ -34,6 +37,13 @@ public class GlobalErrors {
         model.addAttribute("errorKey", e.messageKey());
         model.addAttribute("errorArgs", e.args());
         return "error/409";
+    }
+
+    /** A mistyped id or a missing parameter in a URL: the page does not exist. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    public String badRequest(HttpServletResponse response) {
+        response.setStatus(400);
+        return "error/404";
     }
 
     @ExceptionHandler(Exception.class)

@@ -37,6 +37,8 @@ class WebAccessTest extends ProcessTestBase {
     AdmissionCaseRepository cases;
     @Autowired
     OperatorRepository operators;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -198,6 +200,27 @@ class WebAccessTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("\"COMMISSION_REGISTERED\"")));
         mvc.perform(get("/audit/export.csv").with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
         mvc.perform(get("/audit/export.csv").with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk());
+    }
+
+    @Test
+    void unknownPagesAreNorwegianErrorPagesWithoutStackTraces() throws Exception {
+        mvc.perform(get("/tasks/ikke-et-tall").with(as(DemoUsers.VESTLAND))).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Fant ikke siden")))
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(get("/finnes-ikke.css").with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/tasks/999999").with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Siden finnes ikke, eller du har ikke tilgang til den.")));
+    }
+
+    @Test
+    void auditTrailIsAppendOnly() {
+        atCountyDecision();
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'x'"))
+                .hasMessageContaining("audit_event is append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
+                .hasMessageContaining("audit_event is append-only");
     }
 
     private UserTask atCountyDecision() {
