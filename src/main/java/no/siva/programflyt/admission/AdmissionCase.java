@@ -1,6 +1,7 @@
 package no.siva.programflyt.admission;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,9 +17,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import no.siva.programflyt.brreg.RegisterEntry;
 
-/** A county's commission to Siva and everything decided on it, from pilot project to admission or refusal. */
+/**
+ * A county's commission to Siva and everything decided on it: a pilot project ending in admission or refusal, or an
+ * expansion project for an existing operator ending in a recommendation.
+ */
 @Entity
 public class AdmissionCase {
 
@@ -37,14 +44,36 @@ public class AdmissionCase {
     @Enumerated(EnumType.STRING)
     private AdmissionStatus status;
     private Long processInstanceKey;
+    private Long expansionOperatorId;
+
+    private String registerStatus;
+    private String registerName;
+    private String registerOrgForm;
+    private String registerOrgFormText;
+    private String registerNace;
+    private String registerNaceText;
+    private String registerAddress;
+    private Boolean registerBankrupt;
+    private Boolean registerLiquidation;
+    private Instant registerCheckedAt;
+
     private Boolean qualified;
     private String assessmentSummary;
+    private String assessedBy;
+    private Instant assessedAt;
     private BigDecimal proposedGrant;
     private String proposalJustification;
+    private String proposedBy;
+    private Instant proposedAt;
     private BigDecimal decidedGrant;
     private String countyReservations;
     private String decisionJustification;
+    private String decidedBy;
+    private Instant decidedAt;
+    private String recommendation;
+    private String recommendationJustification;
     private Long operatorId;
+    private Instant onboardingCompletedAt;
     private String createdBy;
     private Instant createdAt;
     private Instant closedAt;
@@ -56,56 +85,107 @@ public class AdmissionCase {
     @OrderBy("criterionNo")
     private List<AdmissionCriterion> criteria = new ArrayList<>();
 
+    /** Further counties that commissioned jointly ("aktuell(e) fylkeskommune(r)", §3); their officials see the case. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "admission_case_county", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "county_code")
+    private Set<String> coCounties = new LinkedHashSet<>();
+
     protected AdmissionCase() {
     }
 
     public AdmissionCase(ProjectType projectType, String orgNumber, String companyName, String countyCode,
-                         String companyEmail, BigDecimal pilotBudget, LocalDate pilotEndDate, String description,
-                         String createdBy) {
+                         Set<String> coCounties, String companyEmail, BigDecimal pilotBudget, LocalDate pilotEndDate,
+                         String description, Long expansionOperatorId, String createdBy) {
         this.projectType = projectType;
         this.orgNumber = orgNumber;
         this.companyName = companyName;
         this.countyCode = countyCode;
+        this.coCounties.addAll(coCounties);
+        this.coCounties.remove(countyCode);
         this.companyEmail = companyEmail;
         this.pilotBudget = pilotBudget;
         this.pilotEndDate = pilotEndDate;
         this.description = description;
+        this.expansionOperatorId = expansionOperatorId;
         this.createdBy = createdBy;
         this.status = AdmissionStatus.REGISTERED;
         this.createdAt = Instant.now();
+    }
+
+    public boolean isExpansion() {
+        return projectType != ProjectType.FORPROSJEKT_OPPTAK;
+    }
+
+    /** Every county whose officials may see the case: the lead county and the co-commissioners. */
+    public Set<String> allCounties() {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(countyCode);
+        all.addAll(coCounties);
+        return all;
     }
 
     void started(long processInstanceKey) {
         this.processInstanceKey = processInstanceKey;
     }
 
-    void pilotProjectStarted() {
+    void registerChecked(RegisterEntry entry) {
+        this.registerCheckedAt = Instant.now();
+        if (entry == null) {
+            this.registerStatus = "NOT_FOUND";
+            return;
+        }
+        this.registerStatus = "FOUND";
+        this.registerName = entry.name();
+        this.registerOrgForm = entry.orgFormCode();
+        this.registerOrgFormText = entry.orgFormText();
+        this.registerNace = entry.naceCode();
+        this.registerNaceText = entry.naceText();
+        this.registerAddress = entry.address();
+        this.registerBankrupt = entry.bankrupt();
+        this.registerLiquidation = entry.underLiquidation();
+    }
+
+    void workStarted() {
         if (status == AdmissionStatus.REGISTERED) {
-            status = AdmissionStatus.PILOT_PROJECT;
+            status = isExpansion() ? AdmissionStatus.EXPANSION_PROJECT : AdmissionStatus.PILOT_PROJECT;
         }
     }
 
-    void assessed(List<AdmissionCriterion> assessed, boolean qualified, String summary) {
+    void assessed(List<AdmissionCriterion> assessed, boolean qualified, String summary, String by) {
         this.criteria.clear();
         this.criteria.addAll(assessed);
         this.qualified = qualified;
         this.assessmentSummary = summary;
+        this.assessedBy = by;
+        this.assessedAt = Instant.now();
         this.status = qualified ? AdmissionStatus.PROPOSAL : status;
     }
 
-    void proposed(BigDecimal grant, String justification) {
+    void proposed(BigDecimal grant, String justification, String by) {
         this.proposedGrant = grant;
         this.proposalJustification = justification;
+        this.proposedBy = by;
+        this.proposedAt = Instant.now();
         this.status = AdmissionStatus.COUNTY_DECISION;
     }
 
-    void decided(boolean approved, BigDecimal grant, String reservations, String justification) {
+    void decided(boolean approved, BigDecimal grant, String reservations, String justification, String by) {
         this.decidedGrant = approved ? grant : null;
         this.countyReservations = reservations;
         this.decisionJustification = justification;
+        this.decidedBy = by;
+        this.decidedAt = Instant.now();
         if (!approved) {
             close(AdmissionStatus.REJECTED_BY_COUNTY);
         }
+    }
+
+    void recommended(String recommendation, String justification, String by) {
+        this.recommendation = recommendation;
+        this.recommendationJustification = justification;
+        this.assessedBy = by;
+        this.assessedAt = Instant.now();
     }
 
     void close(AdmissionStatus end) {
@@ -118,6 +198,12 @@ public class AdmissionCase {
     void admitted(long operatorId) {
         this.operatorId = operatorId;
         close(AdmissionStatus.ADMITTED);
+    }
+
+    void onboardingCompleted() {
+        if (onboardingCompletedAt == null) {
+            onboardingCompletedAt = Instant.now();
+        }
     }
 
     public Long getId() {
@@ -138,6 +224,10 @@ public class AdmissionCase {
 
     public String getCountyCode() {
         return countyCode;
+    }
+
+    public Set<String> getCoCounties() {
+        return coCounties;
     }
 
     public String getCompanyEmail() {
@@ -164,6 +254,50 @@ public class AdmissionCase {
         return processInstanceKey;
     }
 
+    public Long getExpansionOperatorId() {
+        return expansionOperatorId;
+    }
+
+    public String getRegisterStatus() {
+        return registerStatus;
+    }
+
+    public String getRegisterName() {
+        return registerName;
+    }
+
+    public String getRegisterOrgForm() {
+        return registerOrgForm;
+    }
+
+    public String getRegisterOrgFormText() {
+        return registerOrgFormText;
+    }
+
+    public String getRegisterNace() {
+        return registerNace;
+    }
+
+    public String getRegisterNaceText() {
+        return registerNaceText;
+    }
+
+    public String getRegisterAddress() {
+        return registerAddress;
+    }
+
+    public Boolean getRegisterBankrupt() {
+        return registerBankrupt;
+    }
+
+    public Boolean getRegisterLiquidation() {
+        return registerLiquidation;
+    }
+
+    public Instant getRegisterCheckedAt() {
+        return registerCheckedAt;
+    }
+
     public Boolean getQualified() {
         return qualified;
     }
@@ -172,12 +306,28 @@ public class AdmissionCase {
         return assessmentSummary;
     }
 
+    public String getAssessedBy() {
+        return assessedBy;
+    }
+
+    public Instant getAssessedAt() {
+        return assessedAt;
+    }
+
     public BigDecimal getProposedGrant() {
         return proposedGrant;
     }
 
     public String getProposalJustification() {
         return proposalJustification;
+    }
+
+    public String getProposedBy() {
+        return proposedBy;
+    }
+
+    public Instant getProposedAt() {
+        return proposedAt;
     }
 
     public BigDecimal getDecidedGrant() {
@@ -192,8 +342,28 @@ public class AdmissionCase {
         return decisionJustification;
     }
 
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getRecommendation() {
+        return recommendation;
+    }
+
+    public String getRecommendationJustification() {
+        return recommendationJustification;
+    }
+
     public Long getOperatorId() {
         return operatorId;
+    }
+
+    public Instant getOnboardingCompletedAt() {
+        return onboardingCompletedAt;
     }
 
     public String getCreatedBy() {

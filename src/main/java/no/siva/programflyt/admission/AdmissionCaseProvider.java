@@ -31,8 +31,9 @@ public class AdmissionCaseProvider implements CaseProvider {
 
     /** Operator staff never see pilot projects: operatorId is left out on purpose. */
     static CaseInfo info(AdmissionCase c) {
-        return new CaseInfo(AdmissionService.CASE_TYPE, c.getId(), "Forprosjekt: " + c.getCompanyName(),
-                c.getOrgNumber(), c.getCountyCode(), null, "admission.status." + c.getStatus().name(),
-                "/admission/" + c.getId());
+        String prefix = c.getProjectType() == ProjectType.FORPROSJEKT_OPPTAK ? "Forprosjekt: " : "Utvidelsesprosjekt: ";
+        return new CaseInfo(AdmissionService.CASE_TYPE, c.getId(), prefix + c.getCompanyName(),
+                c.getOrgNumber(), c.getCountyCode(), c.allCounties(), null,
+                "admission.status." + c.getStatus().name(), "/admission/" + c.getId());
     }
 }

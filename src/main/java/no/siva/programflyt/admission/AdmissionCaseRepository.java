@@ -1,7 +1,7 @@
 package no.siva.programflyt.admission;
 
-import java.util.Collection;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,5 +22,9 @@ public interface AdmissionCaseRepository extends JpaRepository<AdmissionCase, Lo
 
     List<AdmissionCase> findAllByOrderByCreatedAtDesc();
 
-    List<AdmissionCase> findByCountyCodeInOrderByCreatedAtDesc(Collection<String> counties);
+    /** Cases a county official may see: her county leads or co-commissions. */
+    @Query("""
+            select distinct c from AdmissionCase c left join c.coCounties co
+            where c.countyCode in :counties or co in :counties order by c.createdAt desc""")
+    List<AdmissionCase> findVisibleToCounties(@Param("counties") Collection<String> counties);
 }

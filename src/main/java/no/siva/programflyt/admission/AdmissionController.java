@@ -1,6 +1,19 @@
 package no.siva.programflyt.admission;
 
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import no.siva.programflyt.brreg.BrregClient;
+import no.siva.programflyt.brreg.RegisterEntry;
+import no.siva.programflyt.brreg.RegisterUnavailableException;
+import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.registry.CooperationAgreementRepository;
+import no.siva.programflyt.registry.OperatorOnboardingRepository;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.shared.OrgNumber;
+import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.CountyRepository;
@@ -26,14 +39,26 @@ public class AdmissionController {
     private final TaskService tasks;
     private final AuditService audit;
     private final NotificationService notifications;
+    private final OperatorRepository operators;
+    private final BrregClient register;
+    private final DocumentService documents;
+    private final CooperationAgreementRepository agreements;
+    private final OperatorOnboardingRepository onboarding;
 
     public AdmissionController(AdmissionService admissions, CountyRepository counties, TaskService tasks,
-                               AuditService audit, NotificationService notifications) {
+                               AuditService audit, NotificationService notifications, OperatorRepository operators,
+                               BrregClient register, DocumentService documents,
+                               CooperationAgreementRepository agreements, OperatorOnboardingRepository onboarding) {
         this.admissions = admissions;
         this.counties = counties;
         this.tasks = tasks;
         this.audit = audit;
         this.notifications = notifications;
+        this.operators = operators;
+        this.register = register;
+        this.documents = documents;
+        this.agreements = agreements;
+        this.onboarding = onboarding;
     }
 
     @GetMapping("/admission")
@@ -64,6 +89,20 @@ public class AdmissionController {
         if (form.getCountyCode() != null && !user.isSiva() && !user.isAdmin() && !user.counties().contains(form.getCountyCode())) {
             errors.rejectValue("countyCode", "validation.notYourCounty");
         }
+        form.getCoCountyCodes().remove(form.getCountyCode());
+        if (form.getProjectType() == ProjectType.FORPROSJEKT_OPPTAK) {
+            if (isBlank(form.getOrgNumber())) {
+                errors.rejectValue("orgNumber", "validation.required");
+            }
+            if (isBlank(form.getCompanyName())) {
+                errors.rejectValue("companyName", "validation.required");
+            }
+            if (!errors.hasFieldErrors("orgNumber")) {
+                checkRegister(form, errors);
+            }
+        } else if (form.getOperatorId() == null || operators.findById(form.getOperatorId()).isEmpty()) {
+            errors.rejectValue("operatorId", "admission.error.operatorRequired");
+        }
         if (errors.hasErrors()) {
             return form(user, form, model);
         }
@@ -75,8 +114,22 @@ public class AdmissionController {
     @GetMapping("/admission/{id}")
     public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         AdmissionCase c = admissions.getVisible(user, id);
+        List<UserTask> caseTasks = tasks.forCase(AdmissionService.CASE_TYPE, id);
         model.addAttribute("c", c);
-        model.addAttribute("tasks", tasks.forCase(AdmissionService.CASE_TYPE, id));
+        model.addAttribute("coCounties", c.getCoCounties().stream().map(counties::findById).flatMap(Optional::stream)
+                .map(x -> x.getName()).collect(Collectors.joining(", ")));
+        model.addAttribute("tasks", caseTasks);
+        model.addAttribute("activeSteps", caseTasks.stream().filter(UserTask::isOpen).map(UserTask::getElementId)
+                .distinct().collect(Collectors.joining(",")));
+        model.addAttribute("activeStepNames", caseTasks.stream().filter(UserTask::isOpen).map(UserTask::getName)
+                .distinct().collect(Collectors.joining(", ")));
+        model.addAttribute("doneSteps", caseTasks.stream().filter(t -> !t.isOpen()).map(UserTask::getElementId)
+                .distinct().collect(Collectors.joining(",")));
+        model.addAttribute("documents", documents.forCase(AdmissionService.CASE_TYPE, id));
+        model.addAttribute("agreement", c.getOperatorId() == null ? null
+                : agreements.findByOperatorId(c.getOperatorId()).orElse(null));
+        model.addAttribute("onboarding", c.getOperatorId() == null ? null
+                : onboarding.findById(c.getOperatorId()).orElse(null));
         model.addAttribute("history", audit.forCase(AdmissionService.CASE_TYPE, id));
         model.addAttribute("mails", user.isSiva() || user.isAdmin()
                 ? notifications.forCase(AdmissionService.CASE_TYPE, id) : java.util.List.of());
@@ -87,8 +140,31 @@ public class AdmissionController {
         model.addAttribute("form", form);
         model.addAttribute("counties", counties.findAllByOrderByName().stream()
                 .filter(c -> user.isSiva() || user.isAdmin() || user.counties().contains(c.getCode())).toList());
+        model.addAttribute("allCounties", counties.findAllByOrderByName());
+        model.addAttribute("operators", operators.findAllByOrderByName().stream()
+                .filter(o -> o.getStatus() == OperatorStatus.ACTIVE)
+                .filter(o -> user.isSiva() || user.isAdmin() || user.counties().contains(o.getCountyCode())).toList());
         model.addAttribute("projectTypes", ProjectType.values());
         return "admission/new";
+    }
+
+    /**
+     * Asks Enhetsregisteret while the official is still at the form: an unknown org number is refused at the field.
+     * If the register is down the commission is accepted; the process's own lookup retries until it answers.
+     */
+    private void checkRegister(CommissionForm form, BindingResult errors) {
+        try {
+            Optional<RegisterEntry> entry = register.lookup(OrgNumber.normalize(form.getOrgNumber()));
+            if (entry.isEmpty()) {
+                errors.rejectValue("orgNumber", "admission.error.notInRegister");
+            }
+        } catch (RegisterUnavailableException e) {
+            // accepted: the worker's lookup retries with back-off and ends in a visible incident if it never answers
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
 

@@ -5,32 +5,31 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
-import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.County;
 import no.siva.programflyt.registry.CountyRepository;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
-import no.siva.programflyt.registry.OperatorStatus;
-import no.siva.programflyt.security.AppUser;
-import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.CaseDirectory;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.OrgNumber;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Process 1: admission of a new operator via a pilot project. The case lives here; the process instance carries
- * its id, the org number as business key, the county (for the county's candidate group) and the gateway flags.
+ * Process 1: admission of a new operator via a pilot project, and the counties' expansion projects. The case lives
+ * here; the process instance carries its id, the org number as business key, the lead county (for the county's
+ * candidate group), the deadlines and the gateway flags.
  */
 @Service
 public class AdmissionService {
@@ -41,29 +40,21 @@ public class AdmissionService {
     private final AdmissionCaseRepository cases;
     private final CountyRepository counties;
     private final OperatorRepository operators;
-    private final AppUserRepository users;
     private final AuditService audit;
-    private final NotificationService notifications;
     private final CamundaClient client;
-    private final String sivaMailbox;
-    private final String baseUrl;
     private final TransactionTemplate tx;
+    private final AdmissionProperties deadlines;
 
     public AdmissionService(AdmissionCaseRepository cases, CountyRepository counties, OperatorRepository operators,
-                            AppUserRepository users, AuditService audit, NotificationService notifications,
-                            CamundaClient client, TransactionTemplate tx,
-                            @Value("${programflyt.siva-mailbox}") String sivaMailbox,
-                            @Value("${programflyt.base-url}") String baseUrl) {
+                            AuditService audit, CamundaClient client, TransactionTemplate tx,
+                            AdmissionProperties deadlines) {
         this.cases = cases;
         this.counties = counties;
         this.operators = operators;
-        this.users = users;
         this.audit = audit;
-        this.notifications = notifications;
         this.client = client;
-        this.sivaMailbox = sivaMailbox;
-        this.baseUrl = baseUrl;
         this.tx = tx;
+        this.deadlines = deadlines;
     }
 
     // ---- reading, with scope -------------------------------------------------------------------------------------
@@ -75,7 +66,7 @@ public class AdmissionService {
             return cases.findAllByOrderByCreatedAtDesc();
         }
         if (user.isCountyOfficial()) {
-            return cases.findByCountyCodeInOrderByCreatedAtDesc(user.counties());
+            return cases.findVisibleToCounties(user.counties());
         }
         return List.of();
     }
@@ -90,7 +81,12 @@ public class AdmissionService {
     }
 
     public static boolean mayRegister(CurrentUser user) {
-        return user.isCountyOfficial() || user.has(no.siva.programflyt.security.Role.SIVA_SAKSBEHANDLER) || user.isAdmin();
+        return user.isCountyOfficial() || user.has(Role.SIVA_SAKSBEHANDLER) || user.isAdmin();
+    }
+
+    /** A county official commissions for her own counties only (as lead); Siva registers on a county's behalf. */
+    public static boolean mayCommissionFor(CurrentUser user, String countyCode) {
+        return user.isSiva() || user.isAdmin() || user.counties().contains(countyCode);
     }
 
     // ---- the county's commission starts the process ----------------------------------------------------------------
@@ -98,33 +94,46 @@ public class AdmissionService {
     /**
      * Registers the commission and starts its process instance. The case is committed before the instance starts
      * (its first worker must find it), and deleted again if the engine refuses: nothing is left half-saved.
-     * A county official may only commission for her own counties.
      */
     public AdmissionCase register(CurrentUser user, CommissionForm form) {
-        if (!mayRegister(user) || user.isCountyOfficial() && !user.isSiva() && !user.counties().contains(form.getCountyCode())) {
+        if (!mayRegister(user) || !mayCommissionFor(user, form.getCountyCode())) {
             throw new AccessDeniedException("not this county's official");
         }
         County county = counties.findById(form.getCountyCode())
                 .orElseThrow(() -> new IllegalArgumentException("unknown county"));
         BigDecimal budget = Amounts.parse(form.getPilotBudget())
                 .orElseThrow(() -> new IllegalArgumentException("invalid budget"));
+        Set<String> coCounties = new LinkedHashSet<>(form.getCoCountyCodes());
+        coCounties.removeIf(code -> !counties.existsById(code));
+        String org;
+        String name;
+        Long expansionOperator = null;
+        if (form.getProjectType() == ProjectType.FORPROSJEKT_OPPTAK) {
+            org = OrgNumber.normalize(form.getOrgNumber());
+            name = form.getCompanyName().trim();
+        } else {
+            Operator operator = operators.findById(form.getOperatorId())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown operator"));
+            org = operator.getOrgNumber();
+            name = operator.getName();
+            expansionOperator = operator.getId();
+        }
+        final String orgNumber = org;
+        final String companyName = name;
+        final Long expansionOperatorId = expansionOperator;
         AdmissionCase saved = tx.execute(status -> {
-            AdmissionCase c = cases.save(new AdmissionCase(form.getProjectType(), OrgNumber.normalize(form.getOrgNumber()),
-                    form.getCompanyName().trim(), county.getCode(), blankToNull(form.getCompanyEmail()), budget,
-                    form.getPilotEndDate(), blankToNull(form.getDescription()), user.username()));
+            AdmissionCase c = cases.save(new AdmissionCase(form.getProjectType(), orgNumber, companyName,
+                    county.getCode(), coCounties, blankToNull(form.getCompanyEmail()), budget, form.getPilotEndDate(),
+                    blankToNull(form.getDescription()), expansionOperatorId, user.username()));
             audit.record(user.username(), "COMMISSION_REGISTERED", CASE_TYPE, c.getId(), c.getOrgNumber(),
-                    "Oppdrag om forprosjekt registrert for " + c.getCompanyName() + " (" + county.getName() + ")", null);
+                    (c.isExpansion() ? "Oppdrag om utvidelsesprosjekt registrert for " : "Oppdrag om forprosjekt registrert for ")
+                            + c.getCompanyName() + " (" + county.getName() + ")", null);
             return c;
         });
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("caseId", saved.getId());
-        vars.put("businessKey", saved.getOrgNumber());
-        vars.put("countyCode", saved.getCountyCode());
-        vars.put("pilotDue", saved.getPilotEndDate().atTime(16, 0).atZone(Formats.OSLO).toOffsetDateTime().toString());
         long key;
         try {
-            key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion().variables(vars)
-                    .send().join().getProcessInstanceKey();
+            key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                    .variables(startVariables(saved)).send().join().getProcessInstanceKey();
         } catch (RuntimeException e) {
             tx.executeWithoutResult(status -> {
                 cases.deleteById(saved.getId());
@@ -140,78 +149,30 @@ public class AdmissionService {
         });
     }
 
-    // ---- steps done by workers (idempotent: keyed by case and step) -------------------------------------------------
-
-    @Transactional
-    public void notifyCommissionReceived(long caseId) {
-        AdmissionCase c = load(caseId);
-        c.pilotProjectStarted();
-        mail("commission-received", sivaMailbox, "admission-commission-received", c);
+    private Map<String, Object> startVariables(AdmissionCase c) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("caseId", c.getId());
+        vars.put("businessKey", c.getOrgNumber());
+        vars.put("countyCode", c.getCountyCode());
+        vars.put("projectType", c.getProjectType().name());
+        vars.put("pilotDue", pilotDue(c.getPilotEndDate()));
+        vars.put("pilotReminder1", deadlines.pilotFirstReminder().toString());
+        vars.put("pilotReminder2", deadlines.pilotSecondReminder().toString());
+        vars.put("countyReminderCycle", "R/" + deadlines.countyReminderAfter());
+        return vars;
     }
 
-    @Transactional
-    public void sendNotQualifiedLetters(long caseId) {
-        AdmissionCase c = load(caseId);
-        if (!c.getStatus().closed()) {
-            c.close(AdmissionStatus.NOT_QUALIFIED);
-            audit.record(AuditService.SYSTEM, "CASE_CLOSED", CASE_TYPE, c.getId(), c.getOrgNumber(),
-                    "Saken er avsluttet: selskapet er ikke kvalifisert for opptak", null);
-        }
-        for (AppUser official : users.findCountyOfficials(c.getCountyCode())) {
-            mail("not-qualified", official.getEmail(), "admission-not-qualified", c);
-        }
-        if (c.getCompanyEmail() != null) {
-            mail("not-qualified", c.getCompanyEmail(), "admission-not-qualified", c);
-        }
-    }
-
-    @Transactional
-    public void sendProposal(long caseId) {
-        AdmissionCase c = load(caseId);
-        for (AppUser official : users.findCountyOfficials(c.getCountyCode())) {
-            mail("proposal", official.getEmail(), "admission-proposal", c);
-        }
-    }
-
-    @Transactional
-    public void notifyRejection(long caseId) {
-        AdmissionCase c = load(caseId);
-        mail("rejected", sivaMailbox, "admission-rejected", c);
-        if (c.getCompanyEmail() != null) {
-            mail("rejected", c.getCompanyEmail(), "admission-rejected", c);
-        }
-    }
-
-    /** Creates the operator (once: a second delivery finds it by org number) and closes the case as admitted. */
-    @Transactional
-    public Operator admitOperator(long caseId) {
-        AdmissionCase c = load(caseId);
-        Operator operator = operators.findByOrgNumber(c.getOrgNumber()).orElse(null);
-        if (operator == null) {
-            operator = new Operator(c.getOrgNumber(), c.getCompanyName(), c.getCountyCode(), OperatorStatus.ACTIVE, null);
-            operator.startFirstPeriod(LocalDate.now(Formats.OSLO));
-            operator = operators.save(operator);
-            audit.record(AuditService.SYSTEM, "OPERATOR_ADMITTED", CASE_TYPE, c.getId(), c.getOrgNumber(),
-                    "Operatøren er tatt opp i programmet for perioden " + new Formats().date(operator.getPeriodStart())
-                            + "–" + new Formats().date(operator.getPeriodEnd()), null);
-        }
-        if (c.getStatus() != AdmissionStatus.ADMITTED) {
-            c.admitted(operator.getId());
-        }
-        for (AppUser official : users.findCountyOfficials(c.getCountyCode())) {
-            mail("admitted", official.getEmail(), "admission-admitted", c);
-        }
-        if (c.getCompanyEmail() != null) {
-            mail("admitted", c.getCompanyEmail(), "admission-admitted", c);
-        }
-        return operator;
+    /** The pilot project falls due on its end date at the configured time, Oslo time, as ISO date-time. */
+    String pilotDue(LocalDate end) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                end.atStartOfDay(Formats.OSLO).plus(deadlines.pilotDueTime()).toOffsetDateTime());
     }
 
     // ---- decisions made in user tasks (called from the completion handler) -----------------------------------------
 
     void recordAssessment(AdmissionCase c, List<AdmissionCriterion> criteria, boolean qualified, String summary,
                           String actor) {
-        c.assessed(criteria, qualified, summary);
+        c.assessed(criteria, qualified, summary, actor);
         long met = criteria.stream().filter(AdmissionCriterion::isMet).count();
         audit.record(actor, "PILOT_PROJECT_CONCLUDED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Forprosjektet er konkludert: " + (qualified ? "kvalifisert" : "ikke kvalifisert") + " (" + met
@@ -219,37 +180,29 @@ public class AdmissionService {
     }
 
     void recordProposal(AdmissionCase c, BigDecimal grant, String justification, String actor) {
-        c.proposed(grant, justification);
+        c.proposed(grant, justification, actor);
         audit.record(actor, "GRANT_PROPOSED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Siva foreslår tilskudd på " + new Formats().nok(grant) + " per år", justification);
     }
 
     void recordCountyDecision(AdmissionCase c, boolean approved, BigDecimal grant, String reservations,
                               String justification, String actor) {
-        c.decided(approved, grant, reservations, justification);
+        c.decided(approved, grant, reservations, justification, actor);
         audit.record(actor, approved ? "COUNTY_APPROVED" : "COUNTY_REJECTED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 approved ? "Fylkeskommunen har vedtatt finansiering på " + new Formats().nok(grant) + " per år"
                         : "Fylkeskommunen har avslått", justification);
     }
 
+    void recordRecommendation(AdmissionCase c, String recommendation, String justification, String actor) {
+        c.recommended(recommendation, justification, actor);
+        audit.record(actor, "EXPANSION_RECOMMENDED", CASE_TYPE, c.getId(), c.getOrgNumber(),
+                "Siva anbefaler " + ("viderefore".equals(recommendation) ? "videreføring" : "ikke videreføring")
+                        + " av utvidelsesprosjektet", justification);
+    }
+
     /** The case, locked for this transaction (see {@link AdmissionCaseRepository#findForUpdate}). */
     AdmissionCase load(long caseId) {
         return cases.findForUpdate(caseId).orElseThrow(() -> new NotFoundException("admission " + caseId));
-    }
-
-    private void mail(String step, String to, String template, AdmissionCase c) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("case", c);
-        model.put("county", counties.findById(c.getCountyCode()).map(County::getName).orElse(c.getCountyCode()));
-        model.put("caseUrl", baseUrl + "/admission/" + c.getId());
-        model.put("formats", new Formats());
-        model.put("subjectArgs", new Object[] {c.getCompanyName()});
-        boolean queued = notifications.enqueue("admission:" + c.getId() + ":" + step + ":" + to, to, template, model,
-                CASE_TYPE, c.getId());
-        if (queued) {
-            audit.record(AuditService.SYSTEM, "NOTIFICATION_QUEUED", CASE_TYPE, c.getId(), c.getOrgNumber(),
-                    "E-post lagt i utboksen til " + to + " (" + template + ")", null);
-        }
     }
 
     static List<AdmissionCriterion> criteriaFrom(Map<String, Object> values) {

@@ -1,9 +1,16 @@
 package no.siva.programflyt.admission;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.registry.HourlyRate;
+import no.siva.programflyt.registry.OperatorOnboarding;
+import no.siva.programflyt.registry.OperatorOnboardingRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
@@ -14,10 +21,17 @@ import org.springframework.stereotype.Component;
 public class AdmissionTaskHandler implements TaskCompletionHandler {
 
     private final AdmissionService admissions;
+    private final AdmissionCaseRepository cases;
+    private final OperatorOnboardingRepository onboarding;
+    private final AuditService audit;
     private final MessageSource messages;
 
-    public AdmissionTaskHandler(AdmissionService admissions, MessageSource messages) {
+    public AdmissionTaskHandler(AdmissionService admissions, AdmissionCaseRepository cases,
+                                OperatorOnboardingRepository onboarding, AuditService audit, MessageSource messages) {
         this.admissions = admissions;
+        this.cases = cases;
+        this.onboarding = onboarding;
+        this.audit = audit;
         this.messages = messages;
     }
 
@@ -26,12 +40,52 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
         return AdmissionService.PROCESS_ID;
     }
 
+    /** What the register proves goes into the assessment: an ASA or other form contradicts criterion 1. */
+    @Override
+    public Map<String, List<String>> prefill(UserTask task) {
+        if (!"gjennomfore-forprosjekt".equals(task.getElementId())) {
+            return Map.of();
+        }
+        AdmissionCase c = cases.findById(task.getCaseId()).orElse(null);
+        if (c == null || c.getRegisterStatus() == null) {
+            return Map.of();
+        }
+        if ("NOT_FOUND".equals(c.getRegisterStatus())) {
+            return Map.of("kriterium1", List.of("ikke-oppfylt"),
+                    "begrunnelse1", List.of("Organisasjonsnummeret finnes ikke i Enhetsregisteret."));
+        }
+        if (!"AS".equals(c.getRegisterOrgForm())) {
+            return Map.of("kriterium1", List.of("ikke-oppfylt"), "begrunnelse1", List.of("Enhetsregisteret: organisasjonsform "
+                    + c.getRegisterOrgForm() + " (" + c.getRegisterOrgFormText() + "). Kriteriet krever aksjeselskap (AS)."));
+        }
+        return Map.of("begrunnelse1", List.of("Enhetsregisteret bekrefter aksjeselskap (AS). "
+                + "Privat aksjemajoritet dokumenteres med aksjonærregisteret."));
+    }
+
+    @Override
+    public TaskPanel panel(UserTask task) {
+        return switch (task.getElementId()) {
+            case "gjennomfore-forprosjekt" -> cases.findById(task.getCaseId())
+                    .map(c -> new TaskPanel("admission/panels", "register", Map.of("c", c))).orElse(null);
+            case "budsjett-timepris" -> new TaskPanel("admission/panels", "hourlyRate", Map.of());
+            default -> null;
+        };
+    }
+
     @Override
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
         if ("fylkets-vedtak".equals(task.getElementId()) && "godkjent".equals(s.string("vedtak"))
                 && s.decimal("vedtattTilskudd") == null) {
             return s.withError("vedtattTilskudd", messages.getMessage("admission.error.grantRequiredOnApproval",
                     null, locale));
+        }
+        if ("budsjett-timepris".equals(task.getElementId())) {
+            BigDecimal cap = HourlyRate.cap(s.decimal("arslonn"), s.decimal("stillingsprosent"));
+            if (s.decimal("timepris").compareTo(cap) > 0) {
+                return s.withError("timepris", messages.getMessage("admission.error.hourlyRateAboveCap",
+                        new Object[] {new Formats().nok(cap), new Formats().nok(
+                                HourlyRate.fullTimeSalary(s.decimal("arslonn"), s.decimal("stillingsprosent")))}, locale));
+            }
         }
         return s;
     }
@@ -56,7 +110,39 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
                         s.string("begrunnelse"), user.username());
                 return Map.of("countyApproved", approved);
             }
+            case "gjennomfore-utvidelse" -> {
+                admissions.recordRecommendation(c, s.string("anbefaling"), s.string("begrunnelse"), user.username());
+                return Map.of();
+            }
+            case "budsjett-timepris" -> {
+                OperatorOnboarding o = onboardingOf(c);
+                BigDecimal cap = HourlyRate.cap(s.decimal("arslonn"), s.decimal("stillingsprosent"));
+                o.budget(s.decimal("arslonn"), s.decimal("stillingsprosent"), s.decimal("timepris"), cap,
+                        s.decimal("timer"), s.decimal("budsjett"));
+                record(c, user, "ONBOARDING_BUDGET", "Budsjett med timepris " + new Formats().nok(s.decimal("timepris"))
+                        + " (tak " + new Formats().nok(cap) + ") er sendt");
+                return Map.of();
+            }
+            case "kontaktpersoner" -> {
+                onboardingOf(c).contacts(s.string("kontaktNavn"), s.string("kontaktEpost"), s.string("kontaktTelefon"),
+                        s.string("okonomiNavn"), s.string("okonomiEpost"));
+                record(c, user, "ONBOARDING_CONTACTS", "Kontaktpersoner er registrert");
+                return Map.of();
+            }
+            case "etiske-retningslinjer" -> {
+                onboardingOf(c).ethics(s.bool("etiskeRetningslinjer"), s.bool("habilitetsrutiner"), s.string("lenke"));
+                record(c, user, "ONBOARDING_ETHICS", "Etiske retningslinjer og habilitetsrutiner er bekreftet");
+                return Map.of();
+            }
             default -> throw new IllegalStateException("Unknown admission task " + task.getElementId());
         }
+    }
+
+    private OperatorOnboarding onboardingOf(AdmissionCase c) {
+        return onboarding.findById(c.getOperatorId()).orElseGet(() -> onboarding.save(new OperatorOnboarding(c.getOperatorId())));
+    }
+
+    private void record(AdmissionCase c, CurrentUser user, String action, String summary) {
+        audit.record(user.username(), action, AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(), summary, null);
     }
 }

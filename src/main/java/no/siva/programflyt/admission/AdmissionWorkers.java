@@ -1,47 +1,115 @@
 package no.siva.programflyt.admission;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The admission process's service tasks: one small worker per job type, each reading the case id and delegating.
- * Every side effect is keyed by case and step, so a job delivered twice has one effect. Completion is automatic
- * (explicitly), failures go through {@link no.siva.programflyt.incidents.RetryWithBackoffStrategy}.
+ * The admission process's service tasks: one small worker per job type, each reading the case id and delegating
+ * to {@link AdmissionSteps}. Completion is automatic (explicitly); failures go through
+ * {@link no.siva.programflyt.incidents.RetryWithBackoffStrategy}.
  */
 @Component
 public class AdmissionWorkers {
 
+    /** Message that starts an operator's yearly reporting calendar (process 5, issue 8), keyed by operator id. */
+    public static final String REPORTING_CALENDAR_MESSAGE = "rapporteringskalender-start";
     private static final long TIMEOUT = 60_000;
 
-    private final AdmissionService admissions;
+    private final AdmissionSteps steps;
+    private final CamundaClient client;
 
-    public AdmissionWorkers(AdmissionService admissions) {
-        this.admissions = admissions;
+    public AdmissionWorkers(AdmissionSteps steps, CamundaClient client) {
+        this.steps = steps;
+        this.client = client;
     }
 
-    @JobWorker(type = "admission.notify-commission", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.lookup-register", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public void lookupRegister(@Variable long caseId) {
+        steps.lookupRegister(caseId);
+    }
+
+    @JobWorker(type = "admission.notify-commission", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
     public void notifyCommission(@Variable long caseId) {
-        admissions.notifyCommissionReceived(caseId);
+        steps.notifyCommissionReceived(caseId);
     }
 
-    @JobWorker(type = "admission.send-not-qualified", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.send-not-qualified", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
     public void sendNotQualified(@Variable long caseId) {
-        admissions.sendNotQualifiedLetters(caseId);
+        steps.sendNotQualifiedLetters(caseId);
     }
 
-    @JobWorker(type = "admission.send-proposal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.send-proposal", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
     public void sendProposal(@Variable long caseId) {
-        admissions.sendProposal(caseId);
+        steps.sendProposal(caseId);
     }
 
-    @JobWorker(type = "admission.notify-rejection", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.notify-rejection", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
     public void notifyRejection(@Variable long caseId) {
-        admissions.notifyRejection(caseId);
+        steps.notifyRejection(caseId);
     }
 
-    @JobWorker(type = "admission.admit-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
-    public void admitOperator(@Variable long caseId) {
-        admissions.admitOperator(caseId);
+    @JobWorker(type = "admission.send-recommendation", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public void sendRecommendation(@Variable long caseId) {
+        steps.sendRecommendation(caseId);
+    }
+
+    @JobWorker(type = "admission.admit-operator", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public Map<String, Object> admitOperator(@Variable long caseId) {
+        return Map.of("operatorId", steps.admitOperator(caseId));
+    }
+
+    @JobWorker(type = "admission.grant-letter", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public void grantLetter(@Variable long caseId) {
+        steps.sendGrantLetter(caseId);
+    }
+
+    @JobWorker(type = "admission.remind-pilot-end", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public void remindPilotEnd(ActivatedJob job, @Variable long caseId) {
+        steps.remindPilotEnd(caseId, job.getKey());
+    }
+
+    @JobWorker(type = "admission.escalate-pilot-overdue", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public void escalatePilotOverdue(ActivatedJob job, @Variable long caseId) {
+        steps.escalatePilotOverdue(caseId, job.getKey());
+    }
+
+    @JobWorker(type = "admission.remind-county", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey"})
+    public void remindCounty(ActivatedJob job, @Variable long caseId) {
+        steps.remindCounty(caseId, job.getKey());
+    }
+
+    /**
+     * Marks onboarding complete and publishes the message that starts the operator's reporting calendar. The message
+     * id makes a second delivery a no-op in the engine (duplicate ids are rejected while the first is buffered).
+     */
+    @JobWorker(type = "admission.start-reporting-calendar", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "businessKey", "operatorId"})
+    public void startReportingCalendar(@Variable long caseId, @Variable long operatorId) {
+        steps.completeOnboarding(caseId);
+        try {
+            client.newPublishMessageCommand().messageName(REPORTING_CALENDAR_MESSAGE)
+                    .correlationKey(Long.toString(operatorId)).messageId(REPORTING_CALENDAR_MESSAGE + "-" + operatorId)
+                    .timeToLive(Duration.ofDays(1)).variables(Map.of("operatorId", operatorId)).send().join();
+        } catch (io.camunda.client.api.command.ClientStatusException e) {
+            if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
     }
 }

@@ -6,21 +6,26 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import no.siva.programflyt.shared.ValidOrgNumber;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The county's commission (oppdrag) to Siva, as the county official registers it. */
+/**
+ * The county's commission (oppdrag) to Siva, as the county official registers it. A pilot project names the
+ * company (org number, name); an expansion project names an existing operator instead (checked in the controller).
+ */
 public class CommissionForm {
     @NotNull
     private ProjectType projectType = ProjectType.FORPROSJEKT_OPPTAK;
-    @NotBlank
     @ValidOrgNumber
     private String orgNumber;
-    @NotBlank
     @Size(max = 200)
     private String companyName;
+    private Long operatorId;
     @NotBlank
     private String countyCode;
+    private List<String> coCountyCodes = new ArrayList<>();
     @Email
     @Size(max = 200)
     private String companyEmail;
@@ -58,12 +63,28 @@ public class CommissionForm {
         this.companyName = companyName;
     }
 
+    public Long getOperatorId() {
+        return operatorId;
+    }
+
+    public void setOperatorId(Long operatorId) {
+        this.operatorId = operatorId;
+    }
+
     public String getCountyCode() {
         return countyCode;
     }
 
     public void setCountyCode(String countyCode) {
         this.countyCode = countyCode;
+    }
+
+    public List<String> getCoCountyCodes() {
+        return coCountyCodes;
+    }
+
+    public void setCoCountyCodes(List<String> coCountyCodes) {
+        this.coCountyCodes = coCountyCodes == null ? new ArrayList<>() : coCountyCodes;
     }
 
     public String getCompanyEmail() {

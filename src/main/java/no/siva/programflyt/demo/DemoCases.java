@@ -11,7 +11,14 @@ import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.admission.CommissionForm;
 import no.siva.programflyt.admission.ProjectType;
+import java.util.Set;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserDetailsService;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
@@ -33,18 +40,27 @@ public class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
     private static final Locale NB = Locale.forLanguageTag("nb");
+    /** Staff of the demo operator admitted through the process, who have its onboarding tasks. */
+    public static final String HARDANGER_USER = "hardanger";
 
     private final AdmissionService admissions;
     private final TaskService tasks;
     private final UserTaskRepository taskRows;
     private final AppUserDetailsService users;
+    private final AppUserRepository userRows;
+    private final OperatorRepository operators;
+    private final PasswordEncoder encoder;
 
     public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
-                     AppUserDetailsService users) {
+                     AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
+                     PasswordEncoder encoder) {
         this.admissions = admissions;
         this.tasks = tasks;
         this.taskRows = taskRows;
         this.users = users;
+        this.userRows = userRows;
+        this.operators = operators;
+        this.encoder = encoder;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -76,9 +92,22 @@ public class DemoCases {
             complete(vestland, hardanger, "fylkets-vedtak", Map.of("vedtak", List.of("godkjent"),
                     "vedtattTilskudd", List.of("1800000"), "forbehold", List.of("Forbehold om Stortingets behandling av statsbudsjettet."),
                     "begrunnelse", List.of("Selskapet er godt forankret i regionen.")));
-            // 5. Not qualified.
-            AdmissionCase ikke = commission(vestland, "912346021", "Fjordtest Utvikling AS", "46", 2);
+            // ... whose staff (user "hardanger") now has the onboarding tasks.
+            Operator admitted = await(() -> operators.findByOrgNumber("912345955").orElse(null));
+            userRows.save(new AppUser(HARDANGER_USER, "Hanne Hardanger", "hanne@hardangernh.example.no",
+                    encoder.encode(DemoUsers.PASSWORD), Set.of(Role.OPERATOR), Set.of(), admitted.getId()));
+            // 5. Not qualified: the register shows an ASA.
+            AdmissionCase ikke = commission(vestland, "912346021", "Fjordtest Utvikling ASA", "46", 2);
             assess(siva, ikke, false);
+            // 6. A geographic expansion project for an existing operator, waiting for Siva.
+            CommissionForm expansion = new CommissionForm();
+            expansion.setProjectType(ProjectType.GEOGRAFISK_UTVIDELSE);
+            expansion.setOperatorId(operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId());
+            expansion.setCountyCode("46");
+            expansion.setPilotBudget("400000");
+            expansion.setPilotEndDate(LocalDate.now().plusMonths(5));
+            expansion.setDescription("Utvidelse av nedslagsfeltet til Sunnfjord.");
+            admissions.register(vestland, expansion);
             log.info("Demo cases created");
         } catch (RuntimeException e) {
             log.warn("Could not create all demo cases: {}", e.toString());

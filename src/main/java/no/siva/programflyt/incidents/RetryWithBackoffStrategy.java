@@ -66,12 +66,20 @@ public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
         return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
     }
 
-    private static String describe(Throwable e) {
+    /** Our own exception's message first (it says what failed in Norwegian), then the root cause. */
+    static String describe(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable ours = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (ours == null && t.getClass().getName().startsWith("no.siva.programflyt.")) {
+                ours = t;
+            }
+            root = t;
         }
-        String m = root.getMessage();
-        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        String rootText = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        if (ours == null || ours == root) {
+            return rootText;
+        }
+        return ours.getMessage() + " (" + rootText + ")";
     }
 }

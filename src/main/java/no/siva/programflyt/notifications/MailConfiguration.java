@@ -2,7 +2,10 @@ package no.siva.programflyt.notifications;
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -17,14 +20,20 @@ public class MailConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "programflyt.mail.transport", havingValue = "smtp")
-    MailTransport smtpMailTransport(JavaMailSender sender) {
+    MailTransport smtpMailTransport(JavaMailSender sender, DocumentRepository documents) {
         return (from, m) -> {
             MimeMessage mime = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+            Document attachment = m.getAttachmentDocumentId() == null ? null
+                    : documents.findById(m.getAttachmentDocumentId()).orElseThrow();
+            MimeMessageHelper helper = new MimeMessageHelper(mime, attachment != null, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(m.getRecipient());
             helper.setSubject(m.getSubject());
             helper.setText(m.getBodyHtml(), true);
+            if (attachment != null) {
+                helper.addAttachment(attachment.getFilename(), new ByteArrayResource(attachment.getContent()),
+                        attachment.getContentType());
+            }
             sender.send(mime);
         };
     }

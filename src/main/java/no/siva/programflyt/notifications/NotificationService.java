@@ -40,14 +40,22 @@ public class NotificationService {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(String dedupKey, String recipient, String template, Map<String, Object> model,
                            String caseType, Long caseId) {
+        return enqueue(dedupKey, recipient, template, model, caseType, caseId, null);
+    }
+
+    /** As {@link #enqueue(String, String, String, Map, String, Long)}, with a stored document attached. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(String dedupKey, String recipient, String template, Map<String, Object> model,
+                           String caseType, Long caseId, Long attachmentDocumentId) {
         Context ctx = new Context(NORWEGIAN, model);
         String body = templates.process("mail/" + template, ctx);
         Object[] subjectArgs = model.containsKey("subjectArgs") ? (Object[]) model.get("subjectArgs") : new Object[0];
         String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, NORWEGIAN);
         return jdbc.sql("""
-                insert into outbox_message (dedup_key, recipient, subject, body_html, status, case_type, case_id)
-                values (?, ?, ?, ?, 'PENDING', ?, ?) on conflict (dedup_key) do nothing""")
-                .params(dedupKey, recipient, subject, body, caseType, caseId).update() == 1;
+                insert into outbox_message (dedup_key, recipient, subject, body_html, status, case_type, case_id,
+                                            attachment_document_id)
+                values (?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict (dedup_key) do nothing""")
+                .params(dedupKey, recipient, subject, body, caseType, caseId, attachmentDocumentId).update() == 1;
     }
 
     @Transactional(readOnly = true)

@@ -27,6 +27,7 @@ public class OutboxMessage {
     private String lastError;
     private String caseType;
     private Long caseId;
+    private Long attachmentDocumentId;
     private Instant createdAt;
     private Instant nextAttemptAt;
     private Instant sentAt;
@@ -90,6 +91,10 @@ public class OutboxMessage {
 
     public Long getCaseId() {
         return caseId;
+    }
+
+    public Long getAttachmentDocumentId() {
+        return attachmentDocumentId;
     }
 
     public Instant getCreatedAt() {

@@ -31,12 +31,12 @@ public class CaseDirectory {
         return Optional.ofNullable(byProcess.get(bpmnProcessId)).map(CaseProvider::caseType);
     }
 
-    /** Siva sees every case; a county official her counties' cases; operator staff their own operator's. */
+    /** Siva sees every case; a county official her counties' cases (lead or co-commissioner); operator staff their own operator's. */
     public static boolean canView(CurrentUser user, CaseInfo info) {
         if (user.isSiva() || user.isAdmin()) {
             return true;
         }
-        if (user.isCountyOfficial() && info.countyCode() != null && user.counties().contains(info.countyCode())) {
+        if (user.isCountyOfficial() && info.counties().stream().anyMatch(user.counties()::contains)) {
             return true;
         }
         return user.isOperatorUser() && info.operatorId() != null && info.operatorId().equals(user.operatorId());

@@ -79,7 +79,8 @@ public class TaskController {
 
     @GetMapping("/tasks/{id}")
     public String task(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        return render(user, tasks.getVisible(user, id), FormSubmission.empty(), model);
+        UserTask task = tasks.getVisible(user, id);
+        return render(user, task, tasks.initialSubmission(task), model);
     }
 
     private String render(CurrentUser user, UserTask task, FormSubmission submission, Model model) {
@@ -91,9 +92,16 @@ public class TaskController {
         model.addAttribute("assignable", TaskService.canAssign(user) ? tasks.assignableUsers(task) : List.of());
         model.addAttribute("now", Instant.now());
         model.addAttribute("dueSoon", tasks.dueSoonWindow());
-        CaseInfo info = cases.find(task.getCaseType(), task.getCaseId()).orElse(null);
+        // Someone may work on a task without seeing its case (operator staff on an admission's onboarding tasks).
+        CaseInfo info = visibleCase(user, task);
         model.addAttribute("caseInfo", info);
         model.addAttribute("history", info == null ? List.of() : audit.forCase(info.caseType(), info.caseId()));
+        // A panel belongs to its task: whoever may see the task sees it.
+        TaskCompletionHandler.TaskPanel panel = tasks.panelOf(task);
+        model.addAttribute("panel", panel);
+        if (panel != null) {
+            model.addAllAttributes(panel.model());
+        }
         return "tasks/task";
     }
 
@@ -135,8 +143,12 @@ public class TaskController {
         }
         flash.addFlashAttribute("successKey", "task.completed");
         flash.addFlashAttribute("successArgs", new Object[] {task.getName()});
-        CaseInfo info = cases.find(task.getCaseType(), task.getCaseId()).orElse(null);
+        CaseInfo info = visibleCase(user, task);
         return info != null ? "redirect:" + info.url() : "redirect:/tasks";
+    }
+
+    private CaseInfo visibleCase(CurrentUser user, UserTask task) {
+        return cases.find(task.getCaseType(), task.getCaseId()).filter(c -> CaseDirectory.canView(user, c)).orElse(null);
     }
 
     private static String act(RedirectAttributes flash, long id, String successKey, Runnable action) {

@@ -216,6 +216,18 @@ public class TaskService {
 
     // ---- completion --------------------------------------------------------------------------------------------
 
+    /** The form's starting values (e.g. what a register proves), as raw input. */
+    public FormSubmission initialSubmission(UserTask task) {
+        TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
+        Map<String, List<String>> prefill = handler == null || !task.isOpen() ? Map.of() : handler.prefill(task);
+        return new FormSubmission(Map.of(), prefill, Map.of());
+    }
+
+    public TaskCompletionHandler.TaskPanel panelOf(UserTask task) {
+        TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
+        return handler == null ? null : handler.panel(task);
+    }
+
     public FormDefinition formOf(UserTask task) {
         return forms.find(task.getFormId())
                 .orElseThrow(() -> new IllegalStateException("Task " + task.getElementId() + " has no form " + task.getFormId()));

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -36,6 +37,15 @@ public class GlobalErrors {
         response.setStatus(409);
         model.addAttribute("errorKey", e.messageKey());
         model.addAttribute("errorArgs", e.args());
+        return "error/409";
+    }
+
+    /** An upload larger than the request limit never reaches the controller; the page says why. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public String tooLarge(HttpServletResponse response, Model model) {
+        response.setStatus(413);
+        model.addAttribute("errorKey", "document.error.tooLarge");
+        model.addAttribute("errorArgs", new Object[0]);
         return "error/409";
     }
 

@@ -20,6 +20,21 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.tasks.UserTask;
+import java.util.Set;
+import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.registry.CooperationAgreement;
+import no.siva.programflyt.registry.CooperationAgreementRepository;
+import no.siva.programflyt.registry.OperatorOnboarding;
+import no.siva.programflyt.registry.OperatorOnboardingRepository;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.support.BrregStub;
+import no.siva.programflyt.support.EngineRecords;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,6 +49,16 @@ class AdmissionProcessTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     AuditRepository auditRows;
+    @Autowired
+    CooperationAgreementRepository agreements;
+    @Autowired
+    OperatorOnboardingRepository onboarding;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    AdmissionSteps steps;
+    @Autowired
+    AppUserRepository users;
 
     @Test
     void admittedPath_createsOperatorForFiveYearsAndNotifiesEveryone() {
@@ -59,32 +84,174 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(vestland, decision, Map.of("vedtak", "godkjent", "vedtattTilskudd", "1500000",
                 "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Godt forankret.")).valid()).isTrue();
 
+        // the admitted operator's onboarding tasks go to its own staff
+        UserTask budget = awaitOpenTask(ADMISSION, c.getId(), "budsjett-timepris");
+        Operator operator = operators.findByOrgNumber("912345742").orElseThrow();
+        CurrentUser staff = operatorUser(operator);
+        assertThat(budget.candidateGroupList()).containsExactly("operator-" + operator.getId());
+        FormSubmission tooHigh = complete(staff, budget, Map.of("arslonn", "500000", "stillingsprosent", "100",
+                "timepris", "700", "timer", "1695", "budsjett", "1186500"));
+        assertThat(tooHigh.valid()).isFalse();
+        assertThat(tooHigh.errors().get("timepris")).startsWith("Timeprisen er høyere enn taket på 600\u00a0kr.");
+        assertThat(complete(staff, budget, Map.of("arslonn", "600000", "stillingsprosent", "60",
+                "timepris", "1100", "timer", "1695", "budsjett", "1864500")).valid()).isTrue();
+        assertThat(complete(staff, awaitOpenTask(ADMISSION, c.getId(), "kontaktpersoner"), Map.of("kontaktNavn", "Kari Leder",
+                "kontaktEpost", "kari@nordfjord.example.no", "kontaktTelefon", "+47 912 34 567")).valid()).isTrue();
+        assertThat(complete(staff, awaitOpenTask(ADMISSION, c.getId(), "etiske-retningslinjer"), Map.of(
+                "etiskeRetningslinjer", "true", "habilitetsrutiner", "true")).valid()).isTrue();
+
         ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
-                .hasPassedElementsInOrder("gjennomfore-forprosjekt", "foresla-tilskudd", "fylkets-vedtak", "ta-opp-operator", "tatt-opp")
+                .hasPassedElementsInOrder("sla-opp-enhetsregisteret", "gjennomfore-forprosjekt", "foresla-tilskudd",
+                        "fylkets-vedtak", "ta-opp-operator", "sende-tilsagnsbrev", "starte-rapporteringskalender", "tatt-opp")
                 .hasNotPassedElement("avslatt").hasNotPassedElement("ikke-kvalifisert");
 
         AdmissionCase done = cases.findById(c.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(AdmissionStatus.ADMITTED);
+        assertThat(done.getRegisterStatus()).isEqualTo("FOUND");
+        assertThat(done.getRegisterOrgForm()).isEqualTo("AS");
         assertThat(done.getQualified()).isTrue();
+        assertThat(done.getAssessedBy()).isEqualTo(DemoUsers.CASE_HANDLER);
         assertThat(done.getCriteria()).hasSize(8).allMatch(AdmissionCriterion::isMet);
         assertThat(done.getProposedGrant()).isEqualByComparingTo("1500000");
+        assertThat(done.getProposedBy()).isEqualTo(DemoUsers.CASE_HANDLER);
         assertThat(done.getDecidedGrant()).isEqualByComparingTo(new BigDecimal("1500000"));
+        assertThat(done.getDecidedBy()).isEqualTo(DemoUsers.VESTLAND);
+        assertThat(done.getDecidedAt()).isNotNull();
         assertThat(done.getCountyReservations()).isEqualTo("Forbehold om statsbudsjettet.");
+        assertThat(done.getOnboardingCompletedAt()).isNotNull();
 
-        Operator operator = operators.findByOrgNumber("912345742").orElseThrow();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
         assertThat(operator.getStatus()).isEqualTo(OperatorStatus.ACTIVE);
         assertThat(operator.getCountyCode()).isEqualTo("46");
-        assertThat(operator.getPeriodEnd()).isEqualTo(operator.getPeriodStart().plusYears(5).minusDays(1));
-        assertThat(operator.getPeriodStart()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Oslo")));
+        assertThat(operator.getPeriodStart()).isEqualTo(today);
+        assertThat(operator.getPeriodEnd()).isEqualTo(today.plusYears(5).minusDays(1));
         assertThat(done.getOperatorId()).isEqualTo(operator.getId());
+        CooperationAgreement agreement = agreements.findByOperatorId(operator.getId()).orElseThrow();
+        assertThat(agreement.getStartDate()).isEqualTo(today);
+        assertThat(agreement.getEndDate()).isEqualTo(today.plusYears(5).minusDays(1));
+        assertThat(agreement.getExtensionUntil()).isEqualTo(today.plusYears(10).minusDays(1));
+        OperatorOnboarding onboarded = onboarding.findById(operator.getId()).orElseThrow();
+        assertThat(onboarded.getHourlyRate()).isEqualByComparingTo("1100");
+        assertThat(onboarded.getHourlyRateCap()).isEqualByComparingTo("1100");
+        assertThat(onboarded.getContactEmail()).isEqualTo("kari@nordfjord.example.no");
+        assertThat(onboarded.getEthicalGuidelinesConfirmed()).isTrue();
 
         assertThat(recipients(c)).containsExactlyInAnyOrder(
                 "forprosjekt@siva.no",                                   // commission received
                 "vilde.radgiver@vlfk.no",                                // proposal to the county
-                "vilde.radgiver@vlfk.no", "post@selskap.example.no");     // admitted
-        assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "TASK_COMPLETED")).isEqualTo(3);
+                "vilde.radgiver@vlfk.no", "post@selskap.example.no",     // admitted
+                "vilde.radgiver@vlfk.no", "post@selskap.example.no");    // grant letter
+        assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "TASK_COMPLETED")).isEqualTo(6);
         assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "COUNTY_APPROVED")).isEqualTo(1);
+        assertThat(EngineRecords.messagesPublished(engine, AdmissionWorkers.REPORTING_CALENDAR_MESSAGE,
+                Long.toString(operator.getId()))).isEqualTo(1);
+    }
+
+    /** The grant letter is a real PDF (parsed back here) with operator, county, amount and period, e-mailed once. */
+    @Test
+    void grantLetter_isAValidPdfWithOperatorCountyAmountAndPeriod() throws Exception {
+        AdmissionCase c = admitThroughCounty("912345955", "Hardanger Vekst AS", "2 250 000");
+        Document letter = documents.forCase(ADMISSION, c.getId()).stream()
+                .filter(d -> d.getKind().equals(Document.GRANT_LETTER)).findFirst().orElseThrow();
+        assertThat(letter.getContentType()).isEqualTo("application/pdf");
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(letter.getContent())) {
+            assertThat(pdf.getNumberOfPages()).isBetween(1, 3);
+            text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        java.time.format.DateTimeFormatter d = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        assertThat(text).contains("Tilsagnsbrev").contains("Hardanger Vekst AS").contains("912345955")
+                .contains("Vestland").contains("2 250 000 kr")
+                .contains(d.format(today) + "–" + d.format(today.plusYears(5).minusDays(1)))
+                .contains("Forbehold om statsbudsjettet.");
+
+        List<OutboxMessage> mails = outbox.findByCaseTypeAndCaseIdOrderById(ADMISSION, c.getId()).stream()
+                .filter(m -> m.getDedupKey().contains(":grant-letter:")).toList();
+        assertThat(mails).extracting(OutboxMessage::getRecipient)
+                .containsExactlyInAnyOrder("post@selskap.example.no", "vilde.radgiver@vlfk.no");
+        assertThat(mails).allMatch(m -> letter.getId().equals(m.getAttachmentDocumentId()));
+
+        // a second delivery of the job keeps one letter and one e-mail per recipient
+        steps.sendGrantLetter(c.getId());
+        assertThat(documents.forCase(ADMISSION, c.getId()).stream().filter(x -> x.getKind().equals(Document.GRANT_LETTER)))
+                .hasSize(1);
+        assertThat(outbox.findByCaseTypeAndCaseIdOrderById(ADMISSION, c.getId()).stream()
+                .filter(m -> m.getDedupKey().contains(":grant-letter:"))).hasSize(2);
+    }
+
+    @Test
+    void expansionProject_endsInARecommendationWithoutAdmission() {
+        CurrentUser vestland = user(DemoUsers.VESTLAND);
+        Operator sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow();
+        long operatorsBefore = operators.count();
+        CommissionForm f = new CommissionForm();
+        f.setProjectType(ProjectType.GEOGRAFISK_UTVIDELSE);
+        f.setOperatorId(sogn.getId());
+        f.setCountyCode("46");
+        f.setPilotBudget("400 000");
+        f.setPilotEndDate(LocalDate.now().plusMonths(6));
+        f.setDescription("Utvidelse til Sunnfjord.");
+        AdmissionCase c = admissions.register(vestland, f);
+        assertThat(c.getOrgNumber()).isEqualTo(sogn.getOrgNumber());
+        assertThat(c.getExpansionOperatorId()).isEqualTo(sogn.getId());
+
+        UserTask project = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-utvidelse");
+        assertThat(project.candidateGroupList()).containsExactly("siva-saksbehandler");
+        assertThat(complete(user(DemoUsers.CASE_HANDLER), project, Map.of("anbefaling", "viderefore",
+                "begrunnelse", "Godt mottatt i Sunnfjord.")).valid()).isTrue();
+
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
+                .hasPassedElementsInOrder("gjennomfore-utvidelse", "sende-anbefaling", "anbefaling-gitt")
+                .hasNotPassedElement("gjennomfore-forprosjekt").hasNotPassedElement("ta-opp-operator");
+        AdmissionCase done = cases.findById(c.getId()).orElseThrow();
+        assertThat(done.getStatus()).isEqualTo(AdmissionStatus.RECOMMENDATION_GIVEN);
+        assertThat(done.getRecommendation()).isEqualTo("viderefore");
+        assertThat(done.getOperatorId()).isNull();
+        assertThat(operators.count()).isEqualTo(operatorsBefore);
+        assertThat(outbox.findByCaseTypeAndCaseIdOrderById(ADMISSION, c.getId()).stream()
+                .filter(m -> m.getDedupKey().contains(":recommendation:")))
+                .extracting(OutboxMessage::getRecipient).containsExactly("vilde.radgiver@vlfk.no");
+    }
+
+    @Test
+    void jointCommission_isSeenByEveryCommissioningCountyButDecidedByTheLead() {
+        CommissionForm f = new CommissionForm();
+        f.setProjectType(ProjectType.FORPROSJEKT_OPPTAK);
+        f.setOrgNumber("912345815");
+        f.setCompanyName("Fjellregionen Næringshage AS");
+        f.setCountyCode("46");
+        f.setCoCountyCodes(new java.util.ArrayList<>(List.of("18")));
+        f.setPilotBudget("300000");
+        f.setPilotEndDate(LocalDate.now().plusMonths(3));
+        AdmissionCase c = admissions.register(user(DemoUsers.VESTLAND), f);
+        assertThat(cases.findById(c.getId()).orElseThrow().allCounties()).containsExactly("46", "18");
+        assertThat(admissions.visibleTo(user(DemoUsers.NORDLAND))).extracting(AdmissionCase::getId).contains(c.getId());
+        assertThat(admissions.getVisible(user(DemoUsers.NORDLAND), c.getId()).getId()).isEqualTo(c.getId());
+    }
+
+    @Test
+    void registerFindsAsa_prefillsCriterionOneAsNotMetAndFlagsIt() {
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), BrregStub.ASA, "Fjordtest Utvikling ASA", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+        AdmissionCase looked = cases.findById(c.getId()).orElseThrow();
+        assertThat(looked.getRegisterOrgForm()).isEqualTo("ASA");
+        assertThat(looked.getRegisterNace()).isEqualTo("70.220");
+        FormSubmission prefilled = tasks.initialSubmission(pilot);
+        assertThat(prefilled.rawFirst("kriterium1")).isEqualTo("ikke-oppfylt");
+        assertThat(prefilled.rawFirst("begrunnelse1")).contains("ASA").contains("aksjeselskap (AS)");
+    }
+
+    @Test
+    void registerSaysUnknown_isRecordedAndFlaggedNeverPassed() {
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), BrregStub.UNKNOWN, "Finnes Ikke AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+        assertThat(cases.findById(c.getId()).orElseThrow().getRegisterStatus()).isEqualTo("NOT_FOUND");
+        assertThat(tasks.initialSubmission(pilot).rawFirst("kriterium1")).isEqualTo("ikke-oppfylt");
+        assertThat(auditRows.findByCaseTypeAndCaseIdOrderByOccurredAtAscIdAsc(ADMISSION, c.getId()))
+                .anyMatch(e -> e.getSummary().contains("ikke registrert"));
     }
 
     @Test
@@ -152,6 +319,27 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
         assertThat(cases.findById(c.getId()).orElseThrow().getDecisionJustification()).isNull();
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).isActive().isWaitingAtElements("fylkets-vedtak");
+    }
+
+    /** Runs a pilot project to the county's approval and waits until the grant letter is sent. */
+    private AdmissionCase admitThroughCounty(String org, String name, String grant) {
+        CurrentUser vestland = user(DemoUsers.VESTLAND);
+        CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+        AdmissionCase c = commission(vestland, org, name, "46");
+        complete(siva, awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt"), assessment(true));
+        complete(siva, awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd"),
+                Map.of("foreslattTilskudd", grant, "begrunnelse", "Begrunnet."));
+        complete(vestland, awaitOpenTask(ADMISSION, c.getId(), "fylkets-vedtak"), Map.of("vedtak", "godkjent",
+                "vedtattTilskudd", grant, "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Ja."));
+        awaitOpenTask(ADMISSION, c.getId(), "budsjett-timepris");
+        return cases.findById(c.getId()).orElseThrow();
+    }
+
+    private CurrentUser operatorUser(Operator operator) {
+        String username = "staff-" + operator.getId();
+        users.save(new AppUser(username, "Kari Leder", "kari@nordfjord.example.no", "{noop}x", Set.of(Role.OPERATOR),
+                Set.of(), operator.getId()));
+        return user(username);
     }
 
     private List<String> recipients(AdmissionCase c) {

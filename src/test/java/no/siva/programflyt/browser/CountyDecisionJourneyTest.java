@@ -78,12 +78,18 @@ class CountyDecisionJourneyTest extends ProcessTestBase {
             assertThat(b.driver.findElement(By.cssSelector(".notice.success")).getText())
                     .isEqualTo("Oppgaven «Fatt vedtak om finansiering og opptak» er fullført.");
 
-            // the case moves on: the admit-operator worker runs, the page shows it after a reload
+            // the case moves on: the workers admit the operator and send the grant letter, and the operator's
+            // onboarding tasks open; the page shows it after a reload
             new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> {
                 d.navigate().refresh();
-                return d.findElement(By.id("case-status")).getText().equals("Tatt opp i programmet");
+                return d.findElement(By.id("case-status")).getText().equals("Tatt opp i programmet")
+                        && d.findElement(By.id("active-steps")).getText().contains("Send budsjett med timepris");
             });
             assertThat(b.driver.getPageSource()).contains("Selskapet er godt forankret i regionen.");
+            // the BPMN diagram is drawn with the open onboarding steps highlighted and the decision marked done
+            b.wait.until(d -> !d.findElements(By.cssSelector(".diagram .djs-element.active")).isEmpty());
+            assertThat(b.driver.findElements(By.cssSelector(".diagram [data-element-id='fylkets-vedtak'].done"))).hasSize(1);
+            assertThat(b.driver.findElement(By.id("active-steps")).getText()).contains("Send budsjett med timepris");
             b.assertAccessible("saksside");
         }
         assertThat(taskRows.findById(decision.getId()).orElseThrow().getCompletedBy()).isEqualTo(DemoUsers.VESTLAND);

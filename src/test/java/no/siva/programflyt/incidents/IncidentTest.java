@@ -43,10 +43,11 @@ class IncidentTest extends ProcessTestBase {
         long missingCase = 424242;
         client.newCreateInstanceCommand().bpmnProcessId(AdmissionService.PROCESS_ID).latestVersion()
                 .variables(Map.of("caseId", missingCase, "businessKey", "912345742", "countyCode", "46",
-                        "pilotDue", "2030-01-01T16:00:00+01:00"))
+                        "projectType", "FORPROSJEKT_OPPTAK", "pilotDue", "2030-01-01T16:00:00+01:00",
+                        "pilotReminder1", "P14D", "pilotReminder2", "P3D", "countyReminderCycle", "R/P14D"))
                 .send().join();
 
-        // each failure waits for its back-off on the engine clock (5 s, then 10 s in tests): move the clock
+        // each failure waits for its back-off on the engine clock (5 s, 10 s, 20 s, 40 s in tests): move the clock
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             engine.increaseTime(Duration.ofSeconds(30));
             return !incidents.open().isEmpty();
@@ -54,13 +55,13 @@ class IncidentTest extends ProcessTestBase {
         List<Incident> open = incidents.open();
         assertThat(open).hasSize(1);
         Incident incident = open.get(0);
-        assertThat(incident.getJobType()).isEqualTo("admission.notify-commission");
-        assertThat(incident.getElementId()).isEqualTo("varsle-siva");
+        assertThat(incident.getJobType()).isEqualTo("admission.lookup-register");
+        assertThat(incident.getElementId()).isEqualTo("sla-opp-enhetsregisteret");
         assertThat(incident.getCaseType()).isEqualTo(AdmissionService.CASE_TYPE);
         assertThat(incident.getCaseId()).isEqualTo(missingCase);
         assertThat(incident.getBusinessKey()).isEqualTo("912345742");
         assertThat(incident.getErrorMessage()).contains("admission 424242");
-        assertThat(EngineRecords.jobEvents(engine, incident.getJobKey(), JobIntent.FAILED)).isEqualTo(3);
+        assertThat(EngineRecords.jobEvents(engine, incident.getJobKey(), JobIntent.FAILED)).isEqualTo(5);
         assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(AdmissionService.CASE_TYPE, missingCase, "INCIDENT_CREATED"))
                 .isEqualTo(1);
 

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
-import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,23 +69,37 @@ class AtLeastOnceDeliveryTest extends ProcessTestBase {
                 Map.of("foreslattTilskudd", "1500000", "begrunnelse", "Begrunnet."));
         complete(vestland, awaitOpenTask(ADMISSION, c.getId(), "fylkets-vedtak"),
                 Map.of("vedtak", "godkjent", "vedtattTilskudd", "1500000", "begrunnelse", "Ja."));
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        awaitOpenTask(ADMISSION, c.getId(), "budsjett-timepris");   // admitted, letter sent, onboarding begun
 
-        assertThat(sender.sendAllDue()).isEqualTo(4);
-        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        // commission, proposal, admitted (county + company), grant letter (company + county)
+        assertThat(sender.sendAllDue()).isEqualTo(6);
+        assertThat(smtp.getReceivedMessages()).hasSize(6);
         long outboxRows = outbox.count();
 
         // the same jobs delivered again (e.g. timed out after the side effect, before completion)
+        workers.lookupRegister(c.getId());
         workers.notifyCommission(c.getId());
         workers.sendProposal(c.getId());
         workers.admitOperator(c.getId());
         workers.admitOperator(c.getId());
+        workers.grantLetter(c.getId());
 
         assertThat(operators.findAll()).filteredOn(o -> o.getOrgNumber().equals("912345742")).hasSize(1);
         assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "OPERATOR_ADMITTED")).isEqualTo(1);
+        assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "AGREEMENT_CREATED")).isEqualTo(1);
         assertThat(outbox.count()).isEqualTo(outboxRows);
         assertThat(sender.sendAllDue()).isZero();
-        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        assertThat(smtp.getReceivedMessages()).hasSize(6);
+
+        MimeMessage letter = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("Tilsagnsbrev")).findFirst().orElseThrow();
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) letter.getContent();
+        boolean pdfAttached = false;
+        for (int i = 0; i < parts.getCount(); i++) {
+            pdfAttached |= "tilsagnsbrev-912345742.pdf".equals(parts.getBodyPart(i).getFileName())
+                    && parts.getBodyPart(i).getContentType().startsWith("application/pdf");
+        }
+        assertThat(pdfAttached).as("grant letter attached as PDF").isTrue();
 
         MimeMessage admitted = Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> subject(m).contains("er tatt opp")).findFirst().orElseThrow();

@@ -26,6 +26,33 @@ public final class EngineRecords {
                         && ((JobRecordValue) r.getValue()).getType().equals(jobType)).count();
     }
 
+    /** How many messages of this name and correlation key the engine accepted. */
+    public static long messagesPublished(ZeebeTestEngine engine, String name, String correlationKey) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.MESSAGE
+                        && r.getIntent() == io.camunda.zeebe.protocol.record.intent.MessageIntent.PUBLISHED)
+                .map(r -> (io.camunda.zeebe.protocol.record.value.MessageRecordValue) r.getValue())
+                .filter(m -> m.getName().equals(name) && m.getCorrelationKey().equals(correlationKey)).count();
+    }
+
+    /** Timers of this process instance that are still due to fire (created, neither triggered nor cancelled). */
+    public static long pendingTimers(ZeebeTestEngine engine, long processInstanceKey) {
+        long n = 0;
+        for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+            if (r.getValueType() == ValueType.TIMER
+                    && ((io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue()).getProcessInstanceKey()
+                    == processInstanceKey) {
+                var intent = (io.camunda.zeebe.protocol.record.intent.TimerIntent) r.getIntent();
+                switch (intent) {
+                    case CREATED -> n++;
+                    case TRIGGERED, CANCELED -> n--;
+                    default -> { }
+                }
+            }
+        }
+        return n;
+    }
+
     /** How many times the engine handed this job to a worker. */
     public static long activations(ZeebeTestEngine engine, long jobKey) {
         long n = 0;

@@ -56,6 +56,7 @@ public abstract class ProcessTestBase {
     @BeforeEach
     void emptyDatabase() {
         database.reset();
+        BrregStub.reset();
     }
 
     protected CurrentUser user(String username) {

@@ -19,7 +19,10 @@ public class TestDatabase {
 
     public void reset() {
         jdbc.execute("truncate user_task, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
-                + "admission_case restart identity cascade");
+                + "admission_case, admission_case_county, document, cooperation_agreement, operator_onboarding "
+                + "restart identity cascade");
+        jdbc.update("delete from app_user where operator_id in (select id from operator where org_number not in (?, ?))",
+                DemoUsers.DEMO_OPERATORS.toArray());
         jdbc.update("delete from operator where org_number not in (?, ?)", DemoUsers.DEMO_OPERATORS.toArray());
     }
 }

@@ -1,0 +1,71 @@
+package no.siva.programflyt.registry;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The cooperation agreement (samarbeidsavtale) between Siva and an operator: five years, possibly five more. */
+@Entity
+public class CooperationAgreement {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long operatorId;
+    private Long admissionCaseId;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private LocalDate extensionUntil;
+    private BigDecimal annualGrant;
+    private String reservations;
+    private Instant createdAt = Instant.now();
+
+    protected CooperationAgreement() {
+    }
+
+    public CooperationAgreement(long operatorId, Long admissionCaseId, LocalDate start, BigDecimal annualGrant,
+                                String reservations) {
+        this.operatorId = operatorId;
+        this.admissionCaseId = admissionCaseId;
+        this.startDate = start;
+        this.endDate = start.plusYears(5).minusDays(1);
+        this.extensionUntil = start.plusYears(10).minusDays(1);
+        this.annualGrant = annualGrant;
+        this.reservations = reservations;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getOperatorId() {
+        return operatorId;
+    }
+
+    public Long getAdmissionCaseId() {
+        return admissionCaseId;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public LocalDate getEndDate() {
+        return endDate;
+    }
+
+    public LocalDate getExtensionUntil() {
+        return extensionUntil;
+    }
+
+    public BigDecimal getAnnualGrant() {
+        return annualGrant;
+    }
+
+    public String getReservations() {
+        return reservations;
+    }
+}

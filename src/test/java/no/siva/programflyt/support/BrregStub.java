@@ -1,0 +1,91 @@
+package no.siva.programflyt.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Enhetsregisteret for tests: one WireMock server for the whole test run, answering in the real API's shape
+ * (https://data.brreg.no/enhetsregisteret/api/enheter/{orgnr}). Every test context points its client here
+ * (registered in META-INF/spring.factories), so no test ever reaches the real register.
+ */
+public final class BrregStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** Valid org numbers with a special answer. */
+    public static final String ASA = "912346021";
+    public static final String UNKNOWN = "912346099";
+    public static final String BANKRUPT = "912346161";
+
+    private static WireMockServer server;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("brreg-stub",
+                java.util.Map.of("programflyt.brreg.base-url", server().baseUrl() + "/enhetsregisteret/api",
+                        "programflyt.brreg.timeout", "PT2S")));
+    }
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().dynamicPort().globalTemplating(true));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            reset();
+        }
+        return server;
+    }
+
+    /** Every valid org number is a plain AS, except {@link #ASA}, {@link #UNKNOWN} (404) and {@link #BANKRUPT}. */
+    public static void reset() {
+        WireMockServer s = server();
+        s.resetAll();
+        s.stubFor(get(urlPathMatching("/enhetsregisteret/api/enheter/[0-9]{9}")).atPriority(10)
+                .willReturn(okJson(unit("{{request.path.[3]}}", "SELSKAP {{request.path.[3]}} AS", "AS", "Aksjeselskap", false))));
+        s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + ASA)).atPriority(1)
+                .willReturn(okJson(unit(ASA, "FJORDTEST UTVIKLING ASA", "ASA", "Allmennaksjeselskap", false))));
+        s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + BANKRUPT)).atPriority(1)
+                .willReturn(okJson(unit(BANKRUPT, "KONKURSBO AS", "AS", "Aksjeselskap", true))));
+        s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + UNKNOWN)).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"timestamp\":\"2026-11-23T10:00:00.000+00:00\",\"status\":404,\"error\":\"Not Found\","
+                                + "\"message\":\"Ingen enhet med organisasjonsnummer " + UNKNOWN + " ble funnet\","
+                                + "\"path\":\"/enhetsregisteret/api/enheter/" + UNKNOWN + "\"}")));
+    }
+
+    /** The register is down: every lookup answers 503 until {@link #reset()}. */
+    public static void outage() {
+        WireMockServer s = server();
+        s.stubFor(get(urlPathMatching("/enhetsregisteret/api/enheter/.*")).atPriority(0)
+                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+    }
+
+    public static int lookups(String orgNumber) {
+        return server().countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
+                .getRequestedFor(urlPathEqualTo("/enhetsregisteret/api/enheter/" + orgNumber)).build()).getCount();
+    }
+
+    private static String unit(String org, String name, String form, String formText, boolean bankrupt) {
+        return """
+                {"organisasjonsnummer":"%s","navn":"%s","organisasjonsform":{"kode":"%s","beskrivelse":"%s",
+                 "_links":{"self":{"href":"https://data.brreg.no/enhetsregisteret/api/organisasjonsformer/%s"}}},
+                 "registreringsdatoEnhetsregisteret":"2015-03-02","registrertIMvaregisteret":true,
+                 "naeringskode1":{"kode":"70.220","beskrivelse":"Bedriftsrådgivning og annen administrativ rådgivning"},
+                 "antallAnsatte":6,"harRegistrertAntallAnsatte":true,
+                 "forretningsadresse":{"land":"Norge","landkode":"NO","postnummer":"6800","poststed":"FØRDE",
+                  "adresse":["Storehagen 1"],"kommune":"SUNNFJORD","kommunenummer":"4647"},
+                 "stiftelsesdato":"2015-02-20","institusjonellSektorkode":{"kode":"2100","beskrivelse":"Private aksjeselskaper mv."},
+                 "registrertIForetaksregisteret":true,"registrertIStiftelsesregisteret":false,
+                 "registrertIFrivillighetsregisteret":false,"konkurs":%s,"underAvvikling":false,
+                 "underTvangsavviklingEllerTvangsopplosning":false,"maalform":"Bokmål",
+                 "_links":{"self":{"href":"https://data.brreg.no/enhetsregisteret/api/enheter/%s"}}}"""
+                .formatted(org, name, form, formText, form, bankrupt, org);
+    }
+}
