@@ -1,0 +1,166 @@
+package no.siva.programflyt.targetcompany;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A target company (målbedrift) of one operator, from needs mapping to exit. Business key: its org number. */
+@Entity
+public class TargetCompany {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long operatorId;
+    private String orgNumber;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private TargetCompanyStatus status;
+    private String contactEmail;
+    private String needs;
+    private String orgForm;
+    private String naceCode;
+    private String eligibilitySummary;
+    private Boolean sme;
+    private String enterpriseCategory;
+    private BigDecimal aggregatedWorkUnits;
+    private BigDecimal publicPercent;
+    private String reviewJustification;
+    private LocalDate selfDeclarationSignedOn;
+    private LocalDate selfDeclarationValidUntil;
+    private BigDecimal declaredOtherAidEur;
+    private LocalDate agreementStart;
+    private LocalDate agreementEnd;
+    private String agreementScope;
+    private String planGoals;
+    private String planServices;
+    private LocalDate planReviewDate;
+    private String surveyContactName;
+    private String surveyContactEmail;
+    private BigDecimal aidIntensityPercent;
+    private LocalDate exitDate;
+    @Enumerated(EnumType.STRING)
+    private ExitReason exitReason;
+    private Long processInstanceKey;
+    private String createdBy;
+    private Instant createdAt = Instant.now();
+    @Version
+    private long version;
+
+    protected TargetCompany() {
+    }
+
+    public TargetCompany(long operatorId, String orgNumber, String name, String contactEmail, String needs,
+                         String createdBy) {
+        this.operatorId = operatorId;
+        this.orgNumber = orgNumber;
+        this.name = name;
+        this.contactEmail = contactEmail;
+        this.needs = needs;
+        this.status = TargetCompanyStatus.NEEDS_MAPPING;
+        this.createdBy = createdBy;
+    }
+
+    public void started(long key) {
+        this.processInstanceKey = key;
+    }
+
+    public void eligibilityChecked(String orgForm, String nace, boolean sme, String category, BigDecimal workUnits,
+                                   BigDecimal publicPercent, String summary, boolean eligible) {
+        this.orgForm = orgForm;
+        this.naceCode = nace;
+        this.sme = sme;
+        this.enterpriseCategory = category;
+        this.aggregatedWorkUnits = workUnits;
+        this.publicPercent = publicPercent;
+        this.eligibilitySummary = summary;
+        this.status = eligible ? TargetCompanyStatus.SELF_DECLARATION : TargetCompanyStatus.REFUSED;
+    }
+
+    public void reviewed(boolean eligible, String justification) {
+        this.reviewJustification = justification;
+        this.status = eligible ? TargetCompanyStatus.SELF_DECLARATION : TargetCompanyStatus.REFUSED;
+    }
+
+    /** Signed on the admission date (= agreement date = date the aid is granted); valid two years. */
+    public void selfDeclarationSigned(LocalDate signedOn, BigDecimal otherAidEur) {
+        this.selfDeclarationSignedOn = signedOn;
+        this.selfDeclarationValidUntil = signedOn.plusYears(2).minusDays(1);
+        this.declaredOtherAidEur = otherAidEur;
+        if (status == TargetCompanyStatus.SELF_DECLARATION) {
+            this.status = TargetCompanyStatus.AGREEMENT;
+        }
+    }
+
+    public void agreed(LocalDate start, LocalDate end, String scope, String goals, String services, LocalDate review,
+                       String surveyName, String surveyEmail, BigDecimal intensity) {
+        this.agreementStart = start;
+        this.agreementEnd = end;
+        this.agreementScope = scope;
+        this.planGoals = goals;
+        this.planServices = services;
+        this.planReviewDate = review;
+        this.surveyContactName = surveyName;
+        this.surveyContactEmail = surveyEmail;
+        this.aidIntensityPercent = intensity;
+        this.status = TargetCompanyStatus.ACTIVE;
+    }
+
+    public void exited(LocalDate date, ExitReason reason) {
+        this.exitDate = date;
+        this.exitReason = reason;
+        this.status = TargetCompanyStatus.EXITED;
+    }
+
+    public void refused() {
+        this.status = TargetCompanyStatus.REFUSED;
+    }
+
+    public void eligibilityReview() {
+        this.status = TargetCompanyStatus.ELIGIBILITY_REVIEW;
+    }
+
+    /** The last day aid may be given: the exit date, else the agreement's end. */
+    public LocalDate lastAidDate() {
+        return exitDate != null ? exitDate : agreementEnd;
+    }
+
+    public Long getId() { return id; }
+    public Long getOperatorId() { return operatorId; }
+    public String getOrgNumber() { return orgNumber; }
+    public String getName() { return name; }
+    public TargetCompanyStatus getStatus() { return status; }
+    public String getContactEmail() { return contactEmail; }
+    public String getNeeds() { return needs; }
+    public String getOrgForm() { return orgForm; }
+    public String getNaceCode() { return naceCode; }
+    public String getEligibilitySummary() { return eligibilitySummary; }
+    public Boolean getSme() { return sme; }
+    public String getEnterpriseCategory() { return enterpriseCategory; }
+    public BigDecimal getAggregatedWorkUnits() { return aggregatedWorkUnits; }
+    public BigDecimal getPublicPercent() { return publicPercent; }
+    public String getReviewJustification() { return reviewJustification; }
+    public LocalDate getSelfDeclarationSignedOn() { return selfDeclarationSignedOn; }
+    public LocalDate getSelfDeclarationValidUntil() { return selfDeclarationValidUntil; }
+    public BigDecimal getDeclaredOtherAidEur() { return declaredOtherAidEur; }
+    public LocalDate getAgreementStart() { return agreementStart; }
+    public LocalDate getAgreementEnd() { return agreementEnd; }
+    public String getAgreementScope() { return agreementScope; }
+    public String getPlanGoals() { return planGoals; }
+    public String getPlanServices() { return planServices; }
+    public LocalDate getPlanReviewDate() { return planReviewDate; }
+    public String getSurveyContactName() { return surveyContactName; }
+    public String getSurveyContactEmail() { return surveyContactEmail; }
+    public BigDecimal getAidIntensityPercent() { return aidIntensityPercent; }
+    public LocalDate getExitDate() { return exitDate; }
+    public ExitReason getExitReason() { return exitReason; }
+    public Long getProcessInstanceKey() { return processInstanceKey; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+}
