@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 COL_W, LANE_X, POOL_LABEL_W = 160, 30, 30
 SIZES = {"startEvent": (36, 36), "endEvent": (36, 36), "boundaryEvent": (36, 36), "intermediateThrowEvent": (36, 36),
+         "intermediateCatchEvent": (36, 36),
          "exclusiveGateway": (50, 50), "parallelGateway": (50, 50), "userTask": (110, 80), "serviceTask": (110, 80),
          "callActivity": (110, 80)}
 
@@ -16,6 +17,7 @@ class Process:
     def __init__(self, pid, name, documentation=""):
         self.pid, self.name, self.doc = pid, name, documentation
         self.lanes, self.nodes, self.flows, self.order = [], {}, [], []
+        self.messages, self.errors = {}, {}
 
     def lane(self, lid, name, rows=1):
         self.lanes.append({"id": lid, "name": name, "rows": rows})
@@ -25,12 +27,28 @@ class Process:
                                attrs=attrs, inc=[], out=[])
         self.order.append(nid)
 
-    def boundary(self, nid, name, attached, timer, cancel=False, slot=0, ext=""):
+    def boundary(self, nid, name, attached, timer=None, cancel=False, slot=0, ext="", message=None, error=None):
+        """timer: (timeDate|timeDuration|timeCycle, expression); message: (name, correlation key expression);
+        error: error code. Message and error boundaries interrupt."""
         host = self.nodes[attached]
         self.nodes[nid] = dict(kind="boundaryEvent", id=nid, name=name, lane=host["lane"], col=host["col"],
                                row=host["row"], attached=attached, timer=timer, cancel=cancel, slot=slot, ext=ext,
-                               inner="", attrs="", inc=[], out=[])
+                               inner="", attrs="", inc=[], out=[], message=message, error=error)
+        if message:
+            self.messages[message[0]] = message[1]
+        if error:
+            self.errors[error] = error
         self.order.append(nid)
+
+    def timer_catch(self, nid, name, lane, col, row, kind, expr):
+        self.node("intermediateCatchEvent", nid, name, lane, col, row,
+                  inner='<bpmn:timerEventDefinition id="%s_def"><bpmn:%s xsi:type="bpmn:tFormalExpression">%s</bpmn:%s></bpmn:timerEventDefinition>'
+                  % (nid, kind, escape(expr), kind))
+
+    def error_end(self, nid, name, lane, col, row, code):
+        self.errors[code] = code
+        self.node("endEvent", nid, name, lane, col, row,
+                  inner='<bpmn:errorEventDefinition id="%s_def" errorRef="Error_%s"/>' % (nid, code))
 
     def flow(self, fid, src, dst, name=None, condition=None):
         self.flows.append(dict(id=fid, src=src, dst=dst, name=name, cond=condition))
@@ -122,7 +140,11 @@ class Process:
                 out.append('      <bpmn:incoming>%s</bpmn:incoming>' % f)
             for f in n["out"]:
                 out.append('      <bpmn:outgoing>%s</bpmn:outgoing>' % f)
-            if n["kind"] == "boundaryEvent":
+            if n["kind"] == "boundaryEvent" and n.get("message"):
+                out.append('      <bpmn:messageEventDefinition id="%s_def" messageRef="Message_%s"/>' % (nid, n["message"][0]))
+            elif n["kind"] == "boundaryEvent" and n.get("error"):
+                out.append('      <bpmn:errorEventDefinition id="%s_def" errorRef="Error_%s"/>' % (nid, n["error"]))
+            elif n["kind"] == "boundaryEvent":
                 kind, expr = n["timer"]
                 out.append('      <bpmn:timerEventDefinition id="%s_def"><bpmn:%s xsi:type="bpmn:tFormalExpression">%s</bpmn:%s></bpmn:timerEventDefinition>'
                            % (nid, kind, escape(expr), kind))
@@ -138,6 +160,11 @@ class Process:
             else:
                 out.append('    <bpmn:sequenceFlow id="%s"%s sourceRef="%s" targetRef="%s"/>' % (f["id"], name, f["src"], f["dst"]))
         out.append('  </bpmn:process>')
+        for name, key in self.messages.items():
+            out.append('  <bpmn:message id="Message_%s" name="%s"><bpmn:extensionElements><zeebe:subscription correlationKey=%s/></bpmn:extensionElements></bpmn:message>'
+                       % (name, name, quoteattr(key)))
+        for code in self.errors:
+            out.append('  <bpmn:error id="Error_%s" name="%s" errorCode="%s"/>' % (code, code, code))
         out.append('  <bpmndi:BPMNDiagram id="Diagram_%s">' % self.pid)
         out.append('    <bpmndi:BPMNPlane id="Plane_%s" bpmnElement="Collaboration_%s">' % (self.pid, self.pid))
         out.append('      <bpmndi:BPMNShape id="Participant_%s_di" bpmnElement="Participant_%s" isHorizontal="true">'
@@ -150,7 +177,8 @@ class Process:
             x, y, w, h = geo[nid]
             marker = ' isMarkerVisible="true"' if n["kind"] == "exclusiveGateway" else ""
             label = ""
-            if n["kind"] in ("startEvent", "endEvent", "exclusiveGateway", "parallelGateway", "boundaryEvent") and n["name"]:
+            if n["kind"] in ("startEvent", "endEvent", "exclusiveGateway", "parallelGateway", "boundaryEvent",
+                             "intermediateCatchEvent") and n["name"]:
                 label = '<bpmndi:BPMNLabel><dc:Bounds x="%d" y="%d" width="90" height="40"/></bpmndi:BPMNLabel>' % (x + w / 2 - 45, y + h + 4)
             out.append('      <bpmndi:BPMNShape id="%s_di" bpmnElement="%s"%s><dc:Bounds x="%d" y="%d" width="%d" height="%d"/>%s</bpmndi:BPMNShape>'
                        % (nid, nid, marker, x, y, w, h, label))
@@ -167,6 +195,14 @@ class Process:
 def service(job_type, retries=3, headers=None):
     h = "".join('<zeebe:header key=%s value=%s/>' % (quoteattr(k), quoteattr(v)) for k, v in (headers or {}).items())
     return '<zeebe:taskDefinition type="%s" retries="%d"/>%s' % (job_type, retries, '<zeebe:taskHeaders>%s</zeebe:taskHeaders>' % h if h else "")
+
+
+def call(process_id, inputs=None, outputs=None):
+    """A call activity: only the listed variables go in and come out (case data stays in our tables)."""
+    io = "".join('<zeebe:input source=%s target="%s"/>' % (quoteattr(src), t) for t, src in (inputs or {}).items())
+    io += "".join('<zeebe:output source=%s target="%s"/>' % (quoteattr(src), t) for t, src in (outputs or {}).items())
+    return ('<zeebe:calledElement processId="%s" propagateAllChildVariables="false" propagateAllParentVariables="false"/>%s'
+            % (process_id, '<zeebe:ioMapping>%s</zeebe:ioMapping>' % io if io else ""))
 
 
 def user_task(form_id, candidate_groups, due=None):
