@@ -20,8 +20,8 @@ public class AdmissionCaseProvider implements CaseProvider {
     }
 
     @Override
-    public String bpmnProcessId() {
-        return AdmissionService.PROCESS_ID;
+    public java.util.Set<String> bpmnProcessIds() {
+        return java.util.Set.of(AdmissionService.PROCESS_ID);
     }
 
     @Override

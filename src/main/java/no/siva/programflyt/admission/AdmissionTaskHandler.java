@@ -36,8 +36,8 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
     }
 
     @Override
-    public String bpmnProcessId() {
-        return AdmissionService.PROCESS_ID;
+    public java.util.Set<String> bpmnProcessIds() {
+        return java.util.Set.of(AdmissionService.PROCESS_ID);
     }
 
     /** What the register proves goes into the assessment: an ASA or other form contradicts criterion 1. */

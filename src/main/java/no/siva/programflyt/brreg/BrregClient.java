@@ -66,6 +66,16 @@ public class BrregClient {
                 j.path("organisasjonsform").path("beskrivelse").asText(null),
                 j.path("naeringskode1").path("kode").asText(null), j.path("naeringskode1").path("beskrivelse").asText(null),
                 String.join(", ", parts), j.path("konkurs").asBoolean(false),
-                j.path("underAvvikling").asBoolean(false) || j.path("underTvangsavviklingEllerTvangsopplosning").asBoolean(false));
+                j.path("underAvvikling").asBoolean(false) || j.path("underTvangsavviklingEllerTvangsopplosning").asBoolean(false),
+                registeredOn(j));
+    }
+
+    private static java.time.LocalDate registeredOn(JsonNode j) {
+        String d = j.path("registreringsdatoEnhetsregisteret").asText("");
+        try {
+            return d.isEmpty() ? null : java.time.LocalDate.parse(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

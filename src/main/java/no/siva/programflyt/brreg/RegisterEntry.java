@@ -5,9 +5,11 @@ package no.siva.programflyt.brreg;
  *
  * @param orgFormCode e.g. "AS", "ASA", "STI" (stiftelse), "FLI" (forening/lag/innretning)
  * @param naceCode    the main industry code, e.g. "70.220"
+ * @param registeredOn the date of registration in Enhetsregisteret (for the three-year rule of §14.3.3), or null
  */
 public record RegisterEntry(String orgNumber, String name, String orgFormCode, String orgFormText, String naceCode,
-                            String naceText, String address, boolean bankrupt, boolean underLiquidation) {
+                            String naceText, String address, boolean bankrupt, boolean underLiquidation,
+                            java.time.LocalDate registeredOn) {
 
     public boolean isLimitedCompany() {
         return "AS".equals(orgFormCode);

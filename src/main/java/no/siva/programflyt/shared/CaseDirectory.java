@@ -17,7 +17,10 @@ public class CaseDirectory {
 
     public CaseDirectory(List<CaseProvider> providers) {
         this.byType = providers.stream().collect(Collectors.toMap(CaseProvider::caseType, Function.identity()));
-        this.byProcess = providers.stream().collect(Collectors.toMap(CaseProvider::bpmnProcessId, Function.identity()));
+        this.byProcess = new java.util.HashMap<>();
+        for (CaseProvider p : providers) {
+            p.bpmnProcessIds().forEach(id -> byProcess.put(id, p));
+        }
     }
 
     public Optional<CaseInfo> find(String caseType, Long caseId) {

@@ -8,8 +8,8 @@ public interface CaseProvider {
     /** The case type this provider answers for, e.g. "ADMISSION". */
     String caseType();
 
-    /** The BPMN process id whose instances carry this provider's cases. */
-    String bpmnProcessId();
+    /** The BPMN process ids whose instances carry this provider's cases (a process and the ones it calls). */
+    java.util.Set<String> bpmnProcessIds();
 
     Optional<CaseInfo> find(long caseId);
 }

@@ -48,6 +48,20 @@ public class TargetCompany {
     @Enumerated(EnumType.STRING)
     private ExitReason exitReason;
     private Long processInstanceKey;
+    private BigDecimal workUnits;
+    private BigDecimal turnoverNok;
+    private BigDecimal balanceNok;
+    private Integer accountsYear;
+    private String smeLastYear;
+    private BigDecimal subscribedCapitalNok;
+    private BigDecimal equityNok;
+    private BigDecimal interimEquityNok;
+    private String ownershipEnterprises;
+    private String ownershipHoldings;
+    private boolean innovationCompany;
+    private boolean insolvency;
+    private boolean recoveryOrder;
+    private LocalDate registeredOn;
     private String createdBy;
     private Instant createdAt = Instant.now();
     @Version
@@ -69,6 +83,33 @@ public class TargetCompany {
 
     public void started(long key) {
         this.processInstanceKey = key;
+    }
+
+    /** What the operator entered in the needs mapping, for the eligibility check. */
+    public void mapped(String needs, BigDecimal workUnits, BigDecimal turnoverNok, BigDecimal balanceNok, Integer accountsYear,
+                       String smeLastYear, BigDecimal subscribedCapitalNok, BigDecimal equityNok,
+                       BigDecimal interimEquityNok, String enterprises, String holdings, boolean innovationCompany,
+                       boolean insolvency, boolean recoveryOrder) {
+        this.needs = needs;
+        this.workUnits = workUnits;
+        this.turnoverNok = turnoverNok;
+        this.balanceNok = balanceNok;
+        this.accountsYear = accountsYear;
+        this.smeLastYear = smeLastYear;
+        this.subscribedCapitalNok = subscribedCapitalNok;
+        this.equityNok = equityNok;
+        this.interimEquityNok = interimEquityNok;
+        this.ownershipEnterprises = enterprises;
+        this.ownershipHoldings = holdings;
+        this.innovationCompany = innovationCompany;
+        this.insolvency = insolvency;
+        this.recoveryOrder = recoveryOrder;
+    }
+
+    public void registerChecked(String orgForm, String nace, LocalDate registeredOn) {
+        this.orgForm = orgForm;
+        this.naceCode = nace;
+        this.registeredOn = registeredOn;
     }
 
     public void eligibilityChecked(String orgForm, String nace, boolean sme, String category, BigDecimal workUnits,
@@ -161,6 +202,20 @@ public class TargetCompany {
     public LocalDate getExitDate() { return exitDate; }
     public ExitReason getExitReason() { return exitReason; }
     public Long getProcessInstanceKey() { return processInstanceKey; }
+    public BigDecimal getWorkUnits() { return workUnits; }
+    public BigDecimal getTurnoverNok() { return turnoverNok; }
+    public BigDecimal getBalanceNok() { return balanceNok; }
+    public Integer getAccountsYear() { return accountsYear; }
+    public String getSmeLastYear() { return smeLastYear; }
+    public BigDecimal getSubscribedCapitalNok() { return subscribedCapitalNok; }
+    public BigDecimal getEquityNok() { return equityNok; }
+    public BigDecimal getInterimEquityNok() { return interimEquityNok; }
+    public String getOwnershipEnterprises() { return ownershipEnterprises; }
+    public String getOwnershipHoldings() { return ownershipHoldings; }
+    public boolean isInnovationCompany() { return innovationCompany; }
+    public boolean isInsolvency() { return insolvency; }
+    public boolean isRecoveryOrder() { return recoveryOrder; }
+    public LocalDate getRegisteredOn() { return registeredOn; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
 }

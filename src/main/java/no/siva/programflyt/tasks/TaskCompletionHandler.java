@@ -12,7 +12,8 @@ import no.siva.programflyt.security.CurrentUser;
  */
 public interface TaskCompletionHandler {
 
-    String bpmnProcessId();
+    /** The processes whose user tasks this handler completes (a process and the ones it calls). */
+    java.util.Set<String> bpmnProcessIds();
 
     /** Values the form starts with, as raw input (e.g. what a register proves). */
     default Map<String, List<String>> prefill(UserTask task) {

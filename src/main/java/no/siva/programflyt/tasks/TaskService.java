@@ -60,8 +60,10 @@ public class TaskService {
         this.validator = validator;
         this.audit = audit;
         this.client = client;
-        this.handlers = handlers.stream().collect(Collectors.toMap(TaskCompletionHandler::bpmnProcessId,
-                Function.identity()));
+        this.handlers = new java.util.HashMap<>();
+        for (TaskCompletionHandler h : handlers) {
+            h.bpmnProcessIds().forEach(id -> this.handlers.put(id, h));
+        }
         this.dueSoon = dueSoon;
     }
 
@@ -158,6 +160,24 @@ public class TaskService {
     @Transactional(readOnly = true)
     public List<UserTask> forCase(String caseType, long caseId) {
         return tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(caseType, caseId);
+    }
+
+    /**
+     * Takes a case's open tasks of one (called) process off the list when the engine has ended them without a
+     * completion, e.g. an interrupting exit of the year they belong to. Called by the worker that carries the
+     * interruption, in its transaction; a second delivery finds nothing open.
+     */
+    @Transactional
+    public int cancelOpen(String caseType, long caseId, String bpmnProcessId, String reason) {
+        int n = 0;
+        for (UserTask t : tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(caseType, caseId)) {
+            if (t.isOpen() && t.getBpmnProcessId().equals(bpmnProcessId) && tasks.markCanceled(t.getId()) == 1) {
+                audit.record(AuditService.SYSTEM, "TASK_CANCELED", caseType, caseId, t.getBusinessKey(),
+                        "Oppgaven «" + t.getName() + "» er avbrutt: " + reason, null);
+                n++;
+            }
+        }
+        return n;
     }
 
     // ---- claim and assignment ----------------------------------------------------------------------------------

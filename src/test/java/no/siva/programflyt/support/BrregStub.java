@@ -23,6 +23,8 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
     public static final String ASA = "912346021";
     public static final String UNKNOWN = "912346099";
     public static final String BANKRUPT = "912346161";
+    /** A foundation (stiftelse) in NACE 94: eligible only after a manual review. */
+    public static final String FOUNDATION = "912346218";
 
     private static WireMockServer server;
 
@@ -53,6 +55,9 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
                 .willReturn(okJson(unit(ASA, "FJORDTEST UTVIKLING ASA", "ASA", "Allmennaksjeselskap", false))));
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + BANKRUPT)).atPriority(1)
                 .willReturn(okJson(unit(BANKRUPT, "KONKURSBO AS", "AS", "Aksjeselskap", true))));
+        s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + FOUNDATION)).atPriority(1)
+                .willReturn(okJson(unit(FOUNDATION, "KYSTKULTUR STIFTELSE", "STI", "Stiftelse", false)
+                        .replace("70.220", "94.991"))));
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + UNKNOWN)).atPriority(1)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"timestamp\":\"2026-11-23T10:00:00.000+00:00\",\"status\":404,\"error\":\"Not Found\","
@@ -65,6 +70,12 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
         WireMockServer s = server();
         s.stubFor(get(urlPathMatching("/enhetsregisteret/api/enheter/.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+    }
+
+    /** From now on the register shows this company as bankrupt (konkurs). */
+    public static void goesBankrupt(String orgNumber) {
+        server().stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + orgNumber)).atPriority(0)
+                .willReturn(okJson(unit(orgNumber, "KONKURSBO " + orgNumber, "AS", "Aksjeselskap", true))));
     }
 
     public static int lookups(String orgNumber) {

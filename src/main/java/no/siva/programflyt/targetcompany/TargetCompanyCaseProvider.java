@@ -1,0 +1,44 @@
+package no.siva.programflyt.targetcompany;
+
+import java.util.Optional;
+import java.util.Set;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.shared.CaseInfo;
+import no.siva.programflyt.shared.CaseProvider;
+import org.springframework.stereotype.Component;
+
+@Component
+public class TargetCompanyCaseProvider implements CaseProvider {
+
+    private final TargetCompanyRepository companies;
+    private final OperatorRepository operators;
+
+    public TargetCompanyCaseProvider(TargetCompanyRepository companies, OperatorRepository operators) {
+        this.companies = companies;
+        this.operators = operators;
+    }
+
+    @Override
+    public String caseType() {
+        return TargetCompanyService.CASE_TYPE;
+    }
+
+    @Override
+    public Set<String> bpmnProcessIds() {
+        return Set.of(TargetCompanyService.PROCESS_ID, TargetCompanyService.ADMISSION_PROCESS_ID,
+                TargetCompanyService.YEAR_PROCESS_ID);
+    }
+
+    @Override
+    public Optional<CaseInfo> find(long caseId) {
+        return companies.findById(caseId).map(c -> info(c, operators));
+    }
+
+    /** The operator's staff see it; the operator's county reads it (for its overview); Siva sees all. */
+    static CaseInfo info(TargetCompany c, OperatorRepository operators) {
+        String county = operators.findById(c.getOperatorId()).map(o -> o.getCountyCode()).orElse(null);
+        return new CaseInfo(TargetCompanyService.CASE_TYPE, c.getId(), "Målbedrift: " + c.getName(), c.getOrgNumber(),
+                county, county == null ? Set.of() : Set.of(county), c.getOperatorId(),
+                "targetcompany.status." + c.getStatus().name(), "/target-companies/" + c.getId());
+    }
+}

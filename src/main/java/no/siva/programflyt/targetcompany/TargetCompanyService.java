@@ -1,0 +1,154 @@
+package no.siva.programflyt.targetcompany;
+
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.OrgNumber;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Process 4: each target company's lifecycle. The case lives here; the process instance carries its id, the org
+ * number as business key, the operator (for the candidate group) and the few dates its timers need.
+ */
+@Service
+public class TargetCompanyService {
+
+    public static final String CASE_TYPE = "TARGET_COMPANY";
+    public static final String PROCESS_ID = "target-company-lifecycle";
+    public static final String ADMISSION_PROCESS_ID = "target-company-admission";
+    public static final String YEAR_PROCESS_ID = "target-company-active-year";
+    public static final String EXIT_MESSAGE = "malbedrift-exit";
+
+    private final TargetCompanyRepository companies;
+    private final OperatorRepository operators;
+    private final AuditService audit;
+    private final CamundaClient client;
+    private final TransactionTemplate tx;
+
+    public TargetCompanyService(TargetCompanyRepository companies, OperatorRepository operators, AuditService audit,
+                                CamundaClient client, TransactionTemplate tx) {
+        this.companies = companies;
+        this.operators = operators;
+        this.audit = audit;
+        this.client = client;
+        this.tx = tx;
+    }
+
+    /** Siva sees all; operator staff their operator's; county officials those of operators in their counties. */
+    @Transactional(readOnly = true)
+    public List<TargetCompany> visibleTo(CurrentUser user) {
+        if (user.isSiva() || user.isAdmin()) {
+            return companies.findAllByOrderByName();
+        }
+        if (user.isOperatorUser() && user.operatorId() != null) {
+            return companies.findByOperatorIdOrderByName(user.operatorId());
+        }
+        if (user.isCountyOfficial()) {
+            return operators.findByCountyCodeInOrderByName(user.counties()).stream()
+                    .flatMap(o -> companies.findByOperatorIdOrderByName(o.getId()).stream()).toList();
+        }
+        return List.of();
+    }
+
+    @Transactional(readOnly = true)
+    public TargetCompany getVisible(CurrentUser user, long id) {
+        TargetCompany c = companies.findById(id).orElseThrow(() -> new NotFoundException("target company " + id));
+        if (!CaseDirectory.canView(user, TargetCompanyCaseProvider.info(c, operators))) {
+            throw new NotFoundException("target company " + id);
+        }
+        return c;
+    }
+
+    /** Operator staff work on their own companies; Siva case handlers may act on any. */
+    public static boolean mayWork(CurrentUser user, TargetCompany c) {
+        return user.isAdmin() || user.has(no.siva.programflyt.security.Role.SIVA_SAKSBEHANDLER)
+                || (user.isOperatorUser() && c.getOperatorId().equals(user.operatorId()));
+    }
+
+    /**
+     * Registers a target company for an operator and starts its lifecycle. The case is committed first (the first
+     * task needs it) and removed again if the engine refuses; a second open case for the same company is refused.
+     */
+    public TargetCompany register(CurrentUser user, long operatorId, String orgNumber, String name, String email) {
+        if (!(user.isAdmin() || user.isSiva() || (user.isOperatorUser() && Long.valueOf(operatorId).equals(user.operatorId())))) {
+            throw new AccessDeniedException("not this operator's staff");
+        }
+        Operator operator = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
+        String org = OrgNumber.normalize(orgNumber);
+        TargetCompany saved;
+        try {
+            saved = tx.execute(s -> {
+                TargetCompany c = companies.saveAndFlush(new TargetCompany(operator.getId(), org, name.trim(),
+                        email == null || email.isBlank() ? null : email.trim(), null, user.username()));
+                audit.record(user.username(), "TARGET_COMPANY_REGISTERED", CASE_TYPE, c.getId(), org,
+                        "Målbedrift registrert hos " + operator.getName() + ": " + c.getName(), null);
+                return c;
+            });
+        } catch (DataIntegrityViolationException e) {
+            throw new BusinessRuleException("targetcompany.error.alreadyOpen");
+        }
+        long key;
+        try {
+            key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                    .variables(Map.of("caseId", saved.getId(), "businessKey", org, "operatorId", operator.getId(),
+                            "operatorGroup", List.of("operator-" + operator.getId())))
+                    .send().join().getProcessInstanceKey();
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(s -> companies.deleteById(saved.getId()));
+            throw e;
+        }
+        return tx.execute(s -> {
+            TargetCompany c = companies.findForUpdate(saved.getId()).orElseThrow();
+            c.started(key);
+            return c;
+        });
+    }
+
+    /**
+     * Ends the agreement early (the operator's decision, lost SME status, takeover, or the operator's own termination):
+     * the lifecycle hears it as a message. The message id makes a second click (or a second trigger) a no-op.
+     */
+    public void requestExit(CurrentUser user, long id, ExitReason reason, LocalDate date) {
+        TargetCompany c = getVisible(user, id);
+        if (!mayWork(user, c) && reason != ExitReason.OPERATOR_TERMINATED) {
+            throw new AccessDeniedException("may not end this agreement");
+        }
+        if (c.getStatus() != TargetCompanyStatus.ACTIVE) {
+            throw new BusinessRuleException("targetcompany.error.notActive");
+        }
+        if (date.isBefore(c.getAgreementStart())) {
+            throw new BusinessRuleException("targetcompany.error.exitBeforeStart");
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("exitReason", reason.name());
+        vars.put("exitDate", date.toString());
+        try {
+            client.newPublishMessageCommand().messageName(EXIT_MESSAGE).correlationKey(Long.toString(id))
+                    .messageId(EXIT_MESSAGE + "-" + id).timeToLive(Duration.ofDays(7)).variables(vars).send().join();
+        } catch (io.camunda.client.api.command.ClientStatusException e) {
+            if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
+        tx.executeWithoutResult(s -> audit.record(user.username(), "EXIT_REQUESTED", CASE_TYPE, id, c.getOrgNumber(),
+                "Avslutning av målbedriftsavtalen er bedt om: " + reason.name() + " fra " + date, null));
+    }
+
+    TargetCompany load(long id) {
+        return companies.findForUpdate(id).orElseThrow(() -> new NotFoundException("target company " + id));
+    }
+}

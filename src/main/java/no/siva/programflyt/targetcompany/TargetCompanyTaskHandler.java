@@ -1,0 +1,165 @@
+package no.siva.programflyt.targetcompany;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.targetcompany.eligibility.Figures;
+import no.siva.programflyt.targetcompany.eligibility.OwnershipText;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
+import no.siva.programflyt.targetcompany.ledger.EurRates;
+import no.siva.programflyt.tasks.TaskCompletionHandler;
+import no.siva.programflyt.tasks.UserTask;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Stores what each target-company task decided and hands the engine only the gateway flags. */
+@Component
+public class TargetCompanyTaskHandler implements TaskCompletionHandler {
+
+    private final TargetCompanyService service;
+    private final TargetCompanyRepository companies;
+    private final AidLedger ledger;
+    private final EurRates rates;
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+    private final MessageSource messages;
+
+    public TargetCompanyTaskHandler(TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
+                                    EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages) {
+        this.service = service;
+        this.companies = companies;
+        this.ledger = ledger;
+        this.rates = rates;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @Override
+    public Set<String> bpmnProcessIds() {
+        return Set.of(TargetCompanyService.PROCESS_ID, TargetCompanyService.ADMISSION_PROCESS_ID,
+                TargetCompanyService.YEAR_PROCESS_ID);
+    }
+
+    @Override
+    public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
+        switch (task.getElementId()) {
+            case "kartlegge-behov" -> {
+                if (s.decimal("arsverk") == null || s.decimal("omsetning") == null || s.decimal("balanse") == null
+                        || s.decimal("regnskapsar") == null) {
+                    return s;   // the schema's own errors are shown
+                }
+                OwnershipText.Parsed p = OwnershipText.parse(new Figures(s.decimal("arsverk"), s.decimal("omsetning"),
+                        s.decimal("balanse")), s.string("virksomheter"), s.string("eierskap"),
+                        rates.forYear(s.decimal("regnskapsar").intValue()).nokPerEur());
+                for (OwnershipText.Problem problem : p.problems()) {
+                    s = s.withError(problem.field(), messages.getMessage("targetcompany.ownership.line",
+                            new Object[] {problem.line(), messages.getMessage(problem.key(), problem.args(), locale)}, locale));
+                }
+                return s;
+            }
+            case "egenerklaering", "fornye-egenerklaering" -> {
+                if ("ja".equals(s.string("annenStotte"))) {
+                    for (String k : new String[] {"annenStotteEur", "annenStotteKilde", "annenStotteDato"}) {
+                        if (s.string(k) == null || s.string(k).isBlank()) {
+                            s = s.withError(k, messages.getMessage("targetcompany.error.otherAidDetails", null, locale));
+                        }
+                    }
+                }
+                return s;
+            }
+            case "avtale-og-plan" -> {
+                TargetCompany c = companies.findById(task.getCaseId()).orElseThrow();
+                LocalDate start = date(s, "avtalestart");
+                LocalDate end = date(s, "avtaleslutt");
+                if (start != null && c.getSelfDeclarationSignedOn() != null && start.isBefore(c.getSelfDeclarationSignedOn())) {
+                    s = s.withError("avtalestart", messages.getMessage("targetcompany.error.startBeforeDeclaration",
+                            new Object[] {new Formats().date(c.getSelfDeclarationSignedOn())}, locale));
+                }
+                if (start != null && end != null && !end.isAfter(start)) {
+                    s = s.withError("avtaleslutt", messages.getMessage("targetcompany.error.endBeforeStart", null, locale));
+                }
+                return s;
+            }
+            default -> {
+                return s;
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> onComplete(UserTask task, FormSubmission s, CurrentUser user) {
+        TargetCompany c = service.load(task.getCaseId());
+        switch (task.getElementId()) {
+            case "kartlegge-behov" -> {
+                c.mapped(s.string("behov") + "\n\nUtviklingsløp: " + s.string("utviklingslop"), s.decimal("arsverk"),
+                        s.decimal("omsetning"), s.decimal("balanse"), s.decimal("regnskapsar").intValue(),
+                        s.string("smbForrigeAr"), s.decimal("aksjekapital"), s.decimal("egenkapital"),
+                        s.decimal("mellombalanseEgenkapital"), s.string("virksomheter"), s.string("eierskap"),
+                        s.bool("innovasjonsselskap"), s.bool("gjeldsforhandling"), s.bool("tilbakebetalingskrav"));
+                record(c, user, "NEEDS_MAPPED", "Behov og opplysninger for kvalifisering er registrert");
+                return Map.of();
+            }
+            case "vurdere-kvalifisering" -> {
+                boolean ok = "kvalifisert".equals(s.string("konklusjon"));
+                c.reviewed(ok, s.string("begrunnelse"));
+                record(c, user, "ELIGIBILITY_REVIEWED", ok ? "Vurdert: kan tas opp" : "Vurdert: kan ikke tas opp");
+                return Map.of("reviewApproved", ok);
+            }
+            case "egenerklaering", "fornye-egenerklaering" -> {
+                LocalDate signed = date(s, "signertDato");
+                BigDecimal other = "ja".equals(s.string("annenStotte")) ? s.decimal("annenStotteEur") : BigDecimal.ZERO;
+                c.selfDeclarationSigned(signed, other);
+                if (other.signum() > 0) {
+                    ledger.declareOtherAid(c, date(s, "annenStotteDato"), other, s.string("annenStotteKilde"));
+                }
+                record(c, user, "SELF_DECLARATION_SIGNED", "Egenerklæring signert " + new Formats().date(signed) + " av "
+                        + s.string("signertAv") + "; gyldig til " + new Formats().date(c.getSelfDeclarationValidUntil()));
+                return Map.of();
+            }
+            case "avtale-og-plan" -> {
+                c.agreed(date(s, "avtalestart"), date(s, "avtaleslutt"), s.string("omfang"), s.string("mal"),
+                        s.string("tjenester"), date(s, "revisjonsdato"), s.string("ktuNavn"), s.string("ktuEpost"),
+                        s.decimal("stotteintensitet"));
+                record(c, user, "AGREEMENT_SIGNED", "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"
+                        + new Formats().date(c.getAgreementEnd()) + ", støtteintensitet "
+                        + c.getAidIntensityPercent().stripTrailingZeros().toPlainString() + " %");
+                return Map.of();
+            }
+            case "utviklingssamtale" -> {
+                jdbc.sql("""
+                        insert into development_dialogue (target_company_id, held_on, srl, taxonomy, woman_founder, woman_ceo,
+                            woman_chair, export, international_market, referred, international_contacts, next_needs, recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
+                        .params(c.getId(), date(s, "samtaledato"), s.decimal("srl").intValue(), s.string("taksonomi"),
+                                s.bool("kvinneGrunder"), s.bool("kvinneDagligLeder"), s.bool("kvinneStyreleder"),
+                                s.bool("eksport"), s.bool("internasjonaltMarked"), s.bool("henvist"),
+                                s.bool("internasjonaleKontakter"), s.string("behovNeste"), user.username()).update();
+                record(c, user, "DEVELOPMENT_DIALOGUE", "Utviklingssamtale " + new Formats().date(date(s, "samtaledato"))
+                        + ", SRL " + s.decimal("srl").intValue());
+                return Map.of();
+            }
+            case "registrere-opptak-portal", "registrere-exit-portal" -> {
+                record(c, user, "PORTAL_UPDATED", "Registrert i Flerbedriftsportalen");
+                return Map.of();
+            }
+            default -> throw new IllegalStateException("Unknown target-company task " + task.getElementId());
+        }
+    }
+
+    private static LocalDate date(FormSubmission s, String key) {
+        String v = s.string(key);
+        return v == null || v.isBlank() ? null : LocalDate.parse(v);
+    }
+
+    private void record(TargetCompany c, CurrentUser user, String action, String summary) {
+        audit.record(user.username(), action, TargetCompanyService.CASE_TYPE, c.getId(), c.getOrgNumber(), summary, null);
+    }
+}
