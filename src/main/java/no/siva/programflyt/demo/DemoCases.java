@@ -50,10 +50,15 @@ public class DemoCases {
     private final AppUserRepository userRows;
     private final OperatorRepository operators;
     private final PasswordEncoder encoder;
+    private final no.siva.programflyt.targetcompany.TargetCompanyImport targetImport;
+    private final no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies;
 
     public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
                      AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
-                     PasswordEncoder encoder) {
+                     PasswordEncoder encoder, no.siva.programflyt.targetcompany.TargetCompanyImport targetImport,
+                     no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies) {
+        this.targetImport = targetImport;
+        this.targetCompanies = targetCompanies;
         this.admissions = admissions;
         this.tasks = tasks;
         this.taskRows = taskRows;
@@ -108,6 +113,16 @@ public class DemoCases {
             expansion.setPilotEndDate(LocalDate.now().plusMonths(5));
             expansion.setDescription("Utvidelse av nedslagsfeltet til Sunnfjord.");
             admissions.register(vestland, expansion);
+            // 7. Sogn Næringshage's target companies: three existing ones imported, one new in needs mapping.
+            CurrentUser sognStaff = user(DemoUsers.OPERATOR_USER);
+            long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+            LocalDate y = LocalDate.now().minusMonths(14);
+            String csv = "organisasjonsnummer;navn;e-post;opptaksdato;avtalestart;avtaleslutt;støtteintensitet;ktu-navn;ktu-epost\n"
+                    + "912346226;Sognefisk AS;post@sognefisk.example.no;" + y + ";" + y + ";" + y.plusYears(3) + ";60;Siri Fisk;siri@sognefisk.example.no\n"
+                    + "912346277;Lærdal Tre AS;post@laerdaltre.example.no;" + y.plusMonths(5) + ";" + y.plusMonths(5) + ";" + y.plusYears(2) + ";50;Tor Tre;tor@laerdaltre.example.no\n"
+                    + "912346285;Vikøy Design AS;;" + y.plusMonths(9) + ";" + y.plusMonths(9) + ";" + y.plusYears(4) + ";75;Vilde Design;vilde@vikoy.example.no\n";
+            targetImport.importCsv(sognStaff, sogn, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            targetCompanies.register(sognStaff, sogn, "912346293", "Fjærland Opplevelser AS", "post@fjaerland.example.no");
             log.info("Demo cases created");
         } catch (RuntimeException e) {
             log.warn("Could not create all demo cases: {}", e.toString());

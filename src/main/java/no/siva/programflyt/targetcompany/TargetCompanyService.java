@@ -127,6 +127,9 @@ public class TargetCompanyService {
         if (!mayWork(user, c) && reason != ExitReason.OPERATOR_TERMINATED) {
             throw new AccessDeniedException("may not end this agreement");
         }
+        if (c.getStatus() == TargetCompanyStatus.EXITED && c.getExitReason() == reason && date.equals(c.getExitDate())) {
+            return;   // the same request again (a second click, a repeated trigger): already done
+        }
         if (c.getStatus() != TargetCompanyStatus.ACTIVE) {
             throw new BusinessRuleException("targetcompany.error.notActive");
         }

@@ -23,6 +23,8 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
     public static final String ASA = "912346021";
     public static final String UNKNOWN = "912346099";
     public static final String BANKRUPT = "912346161";
+    /** A savings bank (NACE 64.190): excluded. */
+    public static final String BANK = "912346226";
     /** A foundation (stiftelse) in NACE 94: eligible only after a manual review. */
     public static final String FOUNDATION = "912346218";
 
@@ -55,6 +57,9 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
                 .willReturn(okJson(unit(ASA, "FJORDTEST UTVIKLING ASA", "ASA", "Allmennaksjeselskap", false))));
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + BANKRUPT)).atPriority(1)
                 .willReturn(okJson(unit(BANKRUPT, "KONKURSBO AS", "AS", "Aksjeselskap", true))));
+        s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + BANK)).atPriority(1)
+                .willReturn(okJson(unit(BANK, "FJORD SPAREBANK AS", "AS", "Aksjeselskap", false)
+                        .replace("70.220", "64.190"))));
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + FOUNDATION)).atPriority(1)
                 .willReturn(okJson(unit(FOUNDATION, "KYSTKULTUR STIFTELSE", "STI", "Stiftelse", false)
                         .replace("70.220", "94.991"))));

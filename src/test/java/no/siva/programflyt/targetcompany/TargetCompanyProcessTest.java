@@ -158,6 +158,61 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         assertThat(done.getEligibilitySummary()).contains("Offentlige organer eier 30 %");
     }
 
+    /** Each exclusion of §4.3 and §14, through the process: refused, with its reason on the case. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "bank          | 912346226 | innovasjonsselskap=false | Banker og forsikringsselskap",
+            "innovation    | 912345742 | innovasjonsselskap=true  | Andre innovasjonsselskap",
+            "recovery      | 912345742 | tilbakebetalingskrav=true | utestående krav om tilbakebetaling",
+            "insolvency    | 912345742 | gjeldsforhandling=true   | konkurs eller gjeldsforhandling",
+            "notSme        | 912345742 | arsverk=260,smbForrigeAr=nei | ikke en SMB (alternativ 1",
+            "capitalLost   | 912345742 | egenkapital=40000        | Mellombalanse må legges fram",
+            "bankrupt      | 912346161 | innovasjonsselskap=false | konkurs eller gjeldsforhandling",
+    })
+    void eachExclusionIsRefused(String name, String org, String change, String reason) {
+        TargetCompany c = register(org);
+        Map<String, String> v = mapping();
+        for (String pair : change.split(",")) {
+            String[] kv = pair.split("=");
+            if (!kv[1].equals("false")) {
+                v.put(kv[0], kv[1]);
+            }
+        }
+        assertThat(complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v).valid()).isTrue();
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
+                .hasNotPassedElement("aktivt-ar");
+        TargetCompany done = companies.findById(c.getId()).orElseThrow();
+        assertThat(done.getStatus()).isEqualTo(TargetCompanyStatus.REFUSED);
+        assertThat(done.getEligibilitySummary()).contains(reason);
+    }
+
+    @Test
+    void oneYearAboveTheThresholdsAfterAnSmeYear_isStillAnSme() {
+        TargetCompany c = register("912345742");
+        Map<String, String> v = mapping();
+        v.put("arsverk", "260");
+        v.put("smbForrigeAr", "ja");
+        complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
+        awaitOpenTask(TC, c.getId(), "egenerklaering");
+        assertThat(companies.findById(c.getId()).orElseThrow().getSme()).isTrue();
+    }
+
+    /** The start survey and the portal deadline for an agreement starting in each quarter of the guide's table. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "start {0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2027-01-15, START 2027-03 2027-02-28, 2027-02-28",
+            "2027-04-01, START 2027-06 2027-05-31, 2027-05-31",
+            "2027-07-31, START 2027-09 2027-08-31, 2027-08-31",
+            "2027-10-10, START 2027-12 2027-11-30, 2027-11-30",
+    })
+    void surveyDispatchForEachQuarter(LocalDate start, String survey, LocalDate registerBy) {
+        TargetCompany c = admit("912345742", start, start.plusYears(2));
+        assertThat(awaitOpenTask(TC, c.getId(), "registrere-opptak-portal").getDueAt().atZone(OSLO).toLocalDate())
+                .isEqualTo(registerBy);
+        assertThat(surveys(c)).containsExactly(survey);
+    }
+
     @Test
     void badOwnershipLinesAreRefusedAtTheFieldWithTheLine() {
         TargetCompany c = register("912345882");
@@ -253,15 +308,19 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     }
 
     @Test
-    void lossOfSmeStatusAndTakeoverAreExitReasons() {
+    void lossOfSmeStatusTakeoverAndTheOperatorsTerminationAreExitReasons() {
         LocalDate start = LocalDate.of(2026, 5, 1);
         TargetCompany a = admit("912346250", start, start.plusYears(3));
         TargetCompany b = admit("912346269", start, start.plusYears(3));
+        TargetCompany d = admit("912346277", start, start.plusYears(3));
         service.requestExit(staff(), a.getId(), ExitReason.NO_LONGER_SME, LocalDate.of(2026, 12, 31));
         service.requestExit(user(DemoUsers.CASE_HANDLER), b.getId(), ExitReason.TAKEOVER, LocalDate.of(2026, 8, 15));
+        service.requestExit(user(DemoUsers.CASE_HANDLER), d.getId(), ExitReason.OPERATOR_TERMINATED, LocalDate.of(2026, 9, 1));
         awaitOpenTask(TC, a.getId(), "registrere-exit-portal");
         awaitOpenTask(TC, b.getId(), "registrere-exit-portal");
+        awaitOpenTask(TC, d.getId(), "registrere-exit-portal");
         assertThat(companies.findById(a.getId()).orElseThrow().getExitReason()).isEqualTo(ExitReason.NO_LONGER_SME);
         assertThat(companies.findById(b.getId()).orElseThrow().getExitReason()).isEqualTo(ExitReason.TAKEOVER);
+        assertThat(companies.findById(d.getId()).orElseThrow().getExitReason()).isEqualTo(ExitReason.OPERATOR_TERMINATED);
     }
 }

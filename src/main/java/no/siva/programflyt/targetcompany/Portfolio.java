@@ -1,0 +1,85 @@
+package no.siva.programflyt.targetcompany;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An operator's target companies at a glance: stage, next deadline, aid used against the cap; filtered, as CSV. */
+@Service
+public class Portfolio {
+
+    public record Row(TargetCompany company, String operatorName, Instant nextDeadline, String nextTask,
+                      BigDecimal aidUsedEur, int aidUsedPercent) {
+    }
+
+    private final TargetCompanyService service;
+    private final OperatorRepository operators;
+    private final UserTaskRepository tasks;
+    private final AidLedger ledger;
+
+    public Portfolio(TargetCompanyService service, OperatorRepository operators, UserTaskRepository tasks, AidLedger ledger) {
+        this.service = service;
+        this.operators = operators;
+        this.tasks = tasks;
+        this.ledger = ledger;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Row> rows(CurrentUser user, TargetCompanyStatus status, String text) {
+        Map<Long, String> names = operators.findAll().stream().collect(Collectors.toMap(Operator::getId, Operator::getName));
+        LocalDate today = LocalDate.now(Formats.OSLO);
+        String q = text == null ? "" : text.trim().toLowerCase();
+        return service.visibleTo(user).stream()
+                .filter(c -> status == null || c.getStatus() == status)
+                .filter(c -> q.isEmpty() || c.getName().toLowerCase().contains(q) || c.getOrgNumber().contains(q))
+                .map(c -> {
+                    UserTask next = tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(TargetCompanyService.CASE_TYPE, c.getId())
+                            .stream().filter(UserTask::isOpen).filter(t -> t.getDueAt() != null)
+                            .min(Comparator.comparing(UserTask::getDueAt)).orElse(null);
+                    BigDecimal used = ledger.usedEur(c.getOrgNumber(), today);
+                    int pct = used.multiply(new BigDecimal("100")).divide(AidLedger.CAP_EUR, 0, java.math.RoundingMode.HALF_UP).intValue();
+                    return new Row(c, names.get(c.getOperatorId()), next == null ? null : next.getDueAt(),
+                            next == null ? null : next.getName(), used, pct);
+                })
+                .toList();
+    }
+
+    public static String csv(List<Row> rows, Function<String, String> statusLabel) {
+        Formats f = new Formats();
+        StringBuilder sb = new StringBuilder("\uFEFFOrganisasjonsnummer;Navn;Operatør;Status;Avtalestart;Avtaleslutt;"
+                + "Støtteintensitet;Neste frist;Neste oppgave;Støtte siste tre år (EUR)\r\n");
+        for (Row r : rows) {
+            TargetCompany c = r.company();
+            sb.append(String.join(";", c.getOrgNumber(), cell(c.getName()), cell(r.operatorName()),
+                    cell(statusLabel.apply(c.getStatus().name())), f.date(c.getAgreementStart()), f.date(c.getAgreementEnd()),
+                    c.getAidIntensityPercent() == null ? "" : c.getAidIntensityPercent().stripTrailingZeros().toPlainString(),
+                    r.nextDeadline() == null ? "" : f.date(r.nextDeadline()), cell(r.nextTask()),
+                    r.aidUsedEur().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',')))
+                    .append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    /** Quotes a cell when needed, and defuses spreadsheet formulas. */
+    static String cell(String v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v.matches("^[=+\\-@].*") ? "'" + v : v;
+        return s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

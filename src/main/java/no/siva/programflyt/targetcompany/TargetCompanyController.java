@@ -1,0 +1,252 @@
+package no.siva.programflyt.targetcompany;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.OrgNumber;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
+import no.siva.programflyt.targetcompany.ledger.AidLedgerLine;
+import no.siva.programflyt.targetcompany.ledger.AidLedgerRepository;
+import no.siva.programflyt.targetcompany.ledger.CostType;
+import no.siva.programflyt.tasks.TaskService;
+import no.siva.programflyt.tasks.UserTask;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Operator staff's portfolio of target companies, each company's page, its aid ledger, exit and CSV in and out. */
+@Controller
+public class TargetCompanyController {
+
+    private final TargetCompanyService service;
+    private final Portfolio portfolio;
+    private final TargetCompanyImport importer;
+    private final AidLedger ledger;
+    private final AidLedgerRepository ledgerLines;
+    private final OperatorRepository operators;
+    private final TaskService tasks;
+    private final AuditService audit;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    public TargetCompanyController(TargetCompanyService service, Portfolio portfolio, TargetCompanyImport importer,
+                                   AidLedger ledger, AidLedgerRepository ledgerLines, OperatorRepository operators,
+                                   TaskService tasks, AuditService audit, JdbcClient jdbc, MessageSource messages) {
+        this.service = service;
+        this.portfolio = portfolio;
+        this.importer = importer;
+        this.ledger = ledger;
+        this.ledgerLines = ledgerLines;
+        this.operators = operators;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @GetMapping("/target-companies")
+    public String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+                       @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("rows", portfolio.rows(user, status(status), q));
+        model.addAttribute("statuses", TargetCompanyStatus.values());
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("mayRegister", user.isOperatorUser() || user.isSiva() || user.isAdmin());
+        model.addAttribute("operators", registerableOperators(user));
+        return "targetcompany/list";
+    }
+
+    @GetMapping(value = "/target-companies.csv")
+    public ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
+                                         @RequestParam(required = false) String status,
+                                         @RequestParam(required = false) String q, Locale locale) {
+        String csv = Portfolio.csv(portfolio.rows(user, status(status), q),
+                s -> messages.getMessage("targetcompany.status." + s, null, locale));
+        return csv("malbedrifter.csv", csv);
+    }
+
+    @PostMapping("/target-companies")
+    public String register(@AuthenticationPrincipal CurrentUser user, @RequestParam String orgNumber,
+                           @RequestParam String name, @RequestParam(required = false) String email,
+                           @RequestParam(required = false) Long operatorId, Model model, RedirectAttributes flash) {
+        long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
+        String orgError = OrgNumber.isValid(OrgNumber.normalize(orgNumber)) ? null : "validation.orgNumber";
+        String nameError = name == null || name.isBlank() ? "validation.required" : null;
+        String operatorError = operators.existsById(operator) ? null : "targetcompany.error.operatorRequired";
+        if (orgError != null || nameError != null || operatorError != null) {
+            model.addAttribute("orgError", orgError);
+            model.addAttribute("nameError", nameError);
+            model.addAttribute("operatorError", operatorError);
+            model.addAttribute("orgNumber", orgNumber);
+            model.addAttribute("name", name);
+            model.addAttribute("email", email);
+            return list(user, null, null, model);
+        }
+        try {
+            TargetCompany c = service.register(user, operator, orgNumber, name, email);
+            flash.addFlashAttribute("successKey", "targetcompany.registered");
+            return "redirect:/target-companies/" + c.getId();
+        } catch (BusinessRuleException e) {
+            model.addAttribute("orgError", e.messageKey());
+            model.addAttribute("orgNumber", orgNumber);
+            model.addAttribute("name", name);
+            model.addAttribute("email", email);
+            return list(user, null, null, model);
+        }
+    }
+
+    @GetMapping("/target-companies/{id}")
+    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        TargetCompany c = service.getVisible(user, id);
+        List<UserTask> caseTasks = tasks.forCase(TargetCompanyService.CASE_TYPE, id);
+        LocalDate today = LocalDate.now(Formats.OSLO);
+        model.addAttribute("c", c);
+        model.addAttribute("operatorName", operators.findById(c.getOperatorId()).map(o -> o.getName()).orElse(""));
+        model.addAttribute("tasks", caseTasks);
+        model.addAttribute("history", audit.forCase(TargetCompanyService.CASE_TYPE, id));
+        model.addAttribute("lines", ledgerLines.findByTargetCompanyIdOrderByServiceDateAscIdAsc(id));
+        model.addAttribute("usedEur", ledger.usedEur(c.getOrgNumber(), today));
+        model.addAttribute("headroomEur", ledger.headroomEur(c.getOrgNumber(), today));
+        model.addAttribute("capEur", AidLedger.CAP_EUR);
+        model.addAttribute("surveys", jdbc.sql("select form, dispatch_month, register_by, ordered_at from survey_dispatch "
+                + "where target_company_id = ? order by dispatch_month, form").param(id).query().listOfRows());
+        model.addAttribute("mayWork", TargetCompanyService.mayWork(user, c));
+        model.addAttribute("costTypes", CostType.values());
+        model.addAttribute("exitReasons", List.of(ExitReason.EARLY_TERMINATION, ExitReason.NO_LONGER_SME, ExitReason.TAKEOVER));
+        model.addAttribute("activeStepNames", caseTasks.stream().filter(UserTask::isOpen).map(UserTask::getName)
+                .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+        return "targetcompany/case";
+    }
+
+    @PostMapping("/target-companies/{id}/ledger")
+    public String addLine(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String serviceDate,
+                          @RequestParam String costType, @RequestParam String description,
+                          @RequestParam String marketValue, @RequestParam String ownContribution,
+                          RedirectAttributes flash) {
+        TargetCompany c = service.getVisible(user, id);
+        if (!TargetCompanyService.mayWork(user, c)) {
+            throw new AccessDeniedException("may not record aid");
+        }
+        Optional<BigDecimal> market = Amounts.parse(marketValue);
+        Optional<BigDecimal> own = Amounts.parse(ownContribution);
+        LocalDate date;
+        try {
+            date = LocalDate.parse(serviceDate);
+        } catch (DateTimeParseException e) {
+            date = null;
+        }
+        if (date == null || market.isEmpty() || own.isEmpty() || description.isBlank()) {
+            flash.addFlashAttribute("errorKey", "ledger.error.input");
+            return "redirect:/target-companies/" + id + "#stotte";
+        }
+        try {
+            AidLedgerLine l = ledger.record(id, new AidLedger.LineInput(date, CostType.valueOf(costType), description,
+                    market.get(), own.get()), user.username());
+            flash.addFlashAttribute("successKey", "ledger.recorded");
+            flash.addFlashAttribute("successArgs", new Object[] {new Formats().nok(l.getAidNok())});
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("errorKey", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/target-companies/" + id + "#stotte";
+    }
+
+    @PostMapping("/target-companies/{id}/exit")
+    public String exit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String reason,
+                       @RequestParam String exitDate, RedirectAttributes flash) {
+        try {
+            service.requestExit(user, id, ExitReason.valueOf(reason), LocalDate.parse(exitDate));
+            flash.addFlashAttribute("successKey", "targetcompany.exitRequested");
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            flash.addFlashAttribute("errorKey", "import.error.date");
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/target-companies/" + id;
+    }
+
+    /** The month's invoice basis (market value, own contribution, aid, VAT) for one operator, as CSV. */
+    @GetMapping("/target-companies/ledger.csv")
+    public ResponseEntity<byte[]> month(@AuthenticationPrincipal CurrentUser user, @RequestParam String month,
+                                        @RequestParam(required = false) Long operatorId) {
+        long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
+        if (!(user.isSiva() || user.isAdmin() || (user.isOperatorUser() && Long.valueOf(operator).equals(user.operatorId())))) {
+            throw new AccessDeniedException("not this operator");
+        }
+        YearMonth ym = YearMonth.parse(month);
+        StringBuilder sb = new StringBuilder("\uFEFFOrganisasjonsnummer;Dato;Kostnadstype;Beskrivelse;Markedsverdi;Egenandel;"
+                + "Støtte;MVA på egenandel;Støtte (EUR)\r\n");
+        for (AidLedgerLine l : ledger.month(operator, ym)) {
+            sb.append(String.join(";", l.getOrgNumber(), l.getServiceDate().toString(), l.getCostType().name(),
+                    Portfolio.cell(l.getDescription()), money(l.getMarketValueNok()), money(l.getOwnContributionNok()),
+                    money(l.getAidNok()), money(l.getVatNok()), money(l.getAidEur()))).append("\r\n");
+        }
+        return csv("fakturagrunnlag-" + ym + ".csv", sb.toString());
+    }
+
+    @PostMapping("/target-companies/import")
+    public String importCsv(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file,
+                            @RequestParam(required = false) Long operatorId, Model model, RedirectAttributes flash)
+            throws IOException {
+        long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
+        TargetCompanyImport.Result r = importer.importCsv(user, operator, file.getBytes());
+        if (!r.errors().isEmpty()) {
+            model.addAttribute("importErrors", r.errors());
+            return list(user, null, null, model);
+        }
+        flash.addFlashAttribute("successKey", "import.done");
+        flash.addFlashAttribute("successArgs", new Object[] {r.imported()});
+        return "redirect:/target-companies";
+    }
+
+    private List<no.siva.programflyt.registry.Operator> registerableOperators(CurrentUser user) {
+        if (user.isOperatorUser()) {
+            return List.of();
+        }
+        return operators.findAllByOrderByName().stream().filter(o -> o.getStatus() == OperatorStatus.ACTIVE).toList();
+    }
+
+    private static TargetCompanyStatus status(String s) {
+        try {
+            return s == null || s.isBlank() ? null : TargetCompanyStatus.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String money(BigDecimal b) {
+        return b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
+
+    private static ResponseEntity<byte[]> csv(String filename, String body) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

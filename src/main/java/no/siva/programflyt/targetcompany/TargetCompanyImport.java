@@ -1,0 +1,166 @@
+package no.siva.programflyt.targetcompany;
+
+import io.camunda.client.CamundaClient;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.shared.OrgNumber;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk import of an operator's existing target companies from CSV (semicolon, UTF-8, header row): all rows or
+ * none. Each row becomes an active case whose lifecycle starts at the active period (the admission was done before
+ * Programflyt). Columns: organisasjonsnummer;navn;e-post;opptaksdato;avtalestart;avtaleslutt;støtteintensitet;
+ * ktu-navn;ktu-epost. Dates as dd.mm.åååå or åååå-mm-dd.
+ */
+@Service
+public class TargetCompanyImport {
+
+    public static final int MAX_ROWS = 10_000;
+
+    public record RowError(int row, String column, String key, Object... args) {
+    }
+
+    public record Result(int imported, List<RowError> errors) {
+    }
+
+    private record Line(String org, String name, String email, LocalDate admitted, LocalDate start, LocalDate end,
+                        BigDecimal intensity, String surveyName, String surveyEmail) {
+    }
+
+    private final TargetCompanyRepository companies;
+    private final AuditService audit;
+    private final CamundaClient client;
+    private final TransactionTemplate tx;
+
+    public TargetCompanyImport(TargetCompanyRepository companies, AuditService audit, CamundaClient client,
+                               TransactionTemplate tx) {
+        this.companies = companies;
+        this.audit = audit;
+        this.client = client;
+        this.tx = tx;
+    }
+
+    public Result importCsv(CurrentUser user, long operatorId, byte[] bytes) {
+        if (!(user.isAdmin() || user.isSiva() || (user.isOperatorUser() && Long.valueOf(operatorId).equals(user.operatorId())))) {
+            throw new AccessDeniedException("not this operator's staff");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new Result(0, List.of(new RowError(0, "", "import.error.encoding")));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\\R");
+        List<RowError> errors = new ArrayList<>();
+        if (lines.length < 2 || lines[0].isBlank()) {
+            return new Result(0, List.of(new RowError(0, "", "import.error.empty")));
+        }
+        if (!lines[0].contains(";")) {
+            return new Result(0, List.of(new RowError(1, "", "import.error.separator")));
+        }
+        if (lines.length - 1 > MAX_ROWS) {
+            return new Result(0, List.of(new RowError(0, "", "import.error.tooMany", MAX_ROWS)));
+        }
+        Set<String> open = new HashSet<>();
+        companies.findByOperatorIdOrderByName(operatorId).stream().filter(c -> !c.getStatus().closed())
+                .forEach(c -> open.add(c.getOrgNumber()));
+        List<Line> ok = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int row = i + 1;
+            String[] p = lines[i].split(";", -1);
+            if (p.length < 9) {
+                errors.add(new RowError(row, "", "import.error.columns", 9, p.length));
+                continue;
+            }
+            int before = errors.size();
+            String org = OrgNumber.normalize(p[0].trim());
+            if (!OrgNumber.isValid(org)) {
+                errors.add(new RowError(row, "organisasjonsnummer", "validation.orgNumber"));
+            } else if (!open.add(org)) {
+                errors.add(new RowError(row, "organisasjonsnummer", "import.error.duplicate"));
+            }
+            String name = p[1].trim();
+            if (name.isEmpty() || name.length() > 200) {
+                errors.add(new RowError(row, "navn", "import.error.name"));
+            }
+            String email = p[2].trim();
+            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                errors.add(new RowError(row, "e-post", "import.error.email"));
+            }
+            LocalDate admitted = date(p[3], row, "opptaksdato", errors);
+            LocalDate start = date(p[4], row, "avtalestart", errors);
+            LocalDate end = date(p[5], row, "avtaleslutt", errors);
+            if (start != null && end != null && !end.isAfter(start)) {
+                errors.add(new RowError(row, "avtaleslutt", "targetcompany.error.endBeforeStart"));
+            }
+            BigDecimal intensity = Amounts.parse(p[6].replace("%", "").trim()).orElse(null);
+            if (intensity == null || intensity.signum() <= 0 || intensity.compareTo(new BigDecimal("75")) > 0) {
+                errors.add(new RowError(row, "støtteintensitet", "import.error.intensity"));
+            }
+            String surveyEmail = p[8].trim();
+            if (p[7].isBlank() || !surveyEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                errors.add(new RowError(row, "ktu-epost", "import.error.survey"));
+            }
+            if (errors.size() == before) {
+                ok.add(new Line(org, name, email.isEmpty() ? null : email, admitted, start, end, intensity, p[7].trim(),
+                        surveyEmail));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(0, errors);
+        }
+        List<TargetCompany> saved = tx.execute(s -> {
+            List<TargetCompany> all = new ArrayList<>();
+            for (Line l : ok) {
+                TargetCompany c = new TargetCompany(operatorId, l.org(), l.name(), l.email(), null, user.username());
+                c.selfDeclarationSigned(l.admitted(), BigDecimal.ZERO);
+                c.agreed(l.start(), l.end(), "Importert", null, null, null, l.surveyName(), l.surveyEmail(), l.intensity());
+                all.add(companies.save(c));
+            }
+            audit.record(user.username(), "TARGET_COMPANIES_IMPORTED", TargetCompanyService.CASE_TYPE, null, null,
+                    all.size() + " målbedrifter importert", null);
+            return all;
+        });
+        for (TargetCompany c : saved) {
+            long key = client.newCreateInstanceCommand().bpmnProcessId(TargetCompanyService.PROCESS_ID).latestVersion()
+                    .variables(Map.of("caseId", c.getId(), "businessKey", c.getOrgNumber(), "operatorId", operatorId,
+                            "operatorGroup", List.of("operator-" + operatorId), "admitted", true))
+                    .startBeforeElement("aktivt-ar").send().join().getProcessInstanceKey();
+            tx.executeWithoutResult(s -> companies.findForUpdate(c.getId()).orElseThrow().started(key));
+        }
+        return new Result(saved.size(), List.of());
+    }
+
+    private static LocalDate date(String raw, int row, String column, List<RowError> errors) {
+        String s = raw.trim();
+        try {
+            return s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}") ? LocalDate.parse(s, DateTimeFormatter.ofPattern("d.M.yyyy"))
+                    : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            errors.add(new RowError(row, column, "import.error.date"));
+            return null;
+        }
+    }
+}
