@@ -20,6 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("dev")
 public class BrregStubController {
 
+    /** Regnskapsregisteret's shape: an array of annual accounts; every valid org number has last year's. */
+    @GetMapping(value = "/stub/brreg-regnskap/regnskap/{org}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> accounts(@PathVariable String org) {
+        if (!OrgNumber.isValid(org)) {
+            return ResponseEntity.notFound().build();
+        }
+        int year = java.time.LocalDate.now().getYear() - 1;
+        return ResponseEntity.ok("""
+                [{"id":1,"journalnr":"%d1","regnskapstype":"SELSKAP","valuta":"NOK","avviklingsregnskap":false,
+                  "virksomhet":{"organisasjonsnummer":"%s","organisasjonsform":"AS","morselskap":false},
+                  "regnskapsperiode":{"fraDato":"%d-01-01","tilDato":"%d-12-31"},
+                  "revisjon":{"ikkeRevidertAarsregnskap":false,"fravalgRevisjon":false},
+                  "eiendeler":{"sumEiendeler":4200000},
+                  "egenkapitalGjeld":{"sumEgenkapitalGjeld":4200000,"egenkapital":{"sumEgenkapital":950000,
+                    "innskuttEgenkapital":{"sumInnskuttEgenkapital":100000},"opptjentEgenkapital":{"sumOpptjentEgenkapital":850000}}},
+                  "resultatregnskapResultat":{"driftsresultat":{"driftsresultat":600000,
+                    "driftsinntekter":{"sumDriftsinntekter":7800000},"driftskostnad":{"sumDriftskostnad":7200000}}}}]"""
+                .formatted(year, org, year, year));
+    }
+
     @GetMapping(value = "/stub/brreg/enheter/{org}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> unit(@PathVariable String org) throws IOException {
         if (!OrgNumber.isValid(org)) {

@@ -30,9 +30,12 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
     private final JdbcClient jdbc;
     private final AuditService audit;
     private final MessageSource messages;
+    private final no.siva.programflyt.brreg.AccountsClient accounts;
 
     public TargetCompanyTaskHandler(TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
-                                    EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages) {
+                                    EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages,
+                                    no.siva.programflyt.brreg.AccountsClient accounts) {
+        this.accounts = accounts;
         this.service = service;
         this.companies = companies;
         this.ledger = ledger;
@@ -46,6 +49,33 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
     public Set<String> bpmnProcessIds() {
         return Set.of(TargetCompanyService.PROCESS_ID, TargetCompanyService.ADMISSION_PROCESS_ID,
                 TargetCompanyService.YEAR_PROCESS_ID);
+    }
+
+    /** The needs mapping starts from the last annual accounts in Regnskapsregisteret, where they are filed. */
+    @Override
+    public Map<String, java.util.List<String>> prefill(UserTask task) {
+        if (!"kartlegge-behov".equals(task.getElementId())) {
+            return Map.of();
+        }
+        try {
+            return accounts.latest(task.getBusinessKey()).map(a -> {
+                Map<String, java.util.List<String>> v = new java.util.HashMap<>();
+                v.put("regnskapsar", java.util.List.of(Integer.toString(a.year())));
+                put(v, "omsetning", a.turnover());
+                put(v, "balanse", a.totalAssets());
+                put(v, "egenkapital", a.equity());
+                put(v, "aksjekapital", a.paidInEquity());
+                return v;
+            }).orElse(Map.of());
+        } catch (no.siva.programflyt.brreg.RegisterUnavailableException e) {
+            return Map.of();   // the operator types the figures; the form says where they come from
+        }
+    }
+
+    private static void put(Map<String, java.util.List<String>> v, String key, BigDecimal value) {
+        if (value != null) {
+            v.put(key, java.util.List.of(value.stripTrailingZeros().toPlainString()));
+        }
     }
 
     @Override

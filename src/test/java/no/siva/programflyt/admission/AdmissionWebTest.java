@@ -134,6 +134,19 @@ class AdmissionWebTest extends ProcessTestBase {
     }
 
     @Test
+    void noticesAfterARedirectRenderWithAndWithoutArguments() throws Exception {
+        mvc.perform(get("/admission").flashAttr("successKey", "admission.registered").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Oppdraget er registrert, og Siva er varslet.")));
+        mvc.perform(get("/admission").flashAttr("errorKey", "document.error.tooLarge").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Filen er for stor.")));
+        mvc.perform(get("/admission").flashAttr("errorKey", "ledger.error.intensityAboveMax")
+                        .flashAttr("errorArgs", new Object[] {"80 %", "75 %"}).with(as(DemoUsers.VESTLAND)))
+                .andExpect(content().string(containsString("Støtteintensiteten blir 80 %, men kan ikke være over 75 %")));
+    }
+
+    @Test
     void hourlyRateCapIsShownLiveAndTheRuleIsTheServers() throws Exception {
         mvc.perform(get("/hourly-rate-cap").param("arslonn", "600 000").param("stillingsprosent", "60")
                         .with(as(DemoUsers.OPERATOR_USER)))

@@ -34,6 +34,7 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("brreg-stub",
                 java.util.Map.of("programflyt.brreg.base-url", server().baseUrl() + "/enhetsregisteret/api",
+                        "programflyt.brreg.accounts-base-url", server().baseUrl() + "/regnskapsregisteret",
                         "programflyt.brreg.timeout", "PT2S")));
     }
 
@@ -53,6 +54,7 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
         s.resetAll();
         s.stubFor(get(urlPathMatching("/enhetsregisteret/api/enheter/[0-9]{9}")).atPriority(10)
                 .willReturn(okJson(unit("{{request.path.[3]}}", "SELSKAP {{request.path.[3]}} AS", "AS", "Aksjeselskap", false))));
+        accounts(s);
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + ASA)).atPriority(1)
                 .willReturn(okJson(unit(ASA, "FJORDTEST UTVIKLING ASA", "ASA", "Allmennaksjeselskap", false))));
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + BANKRUPT)).atPriority(1)
@@ -70,10 +72,38 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
                                 + "\"path\":\"/enhetsregisteret/api/enheter/" + UNKNOWN + "\"}")));
     }
 
+    /** Regnskapsregisteret: every valid org number has two years of accounts (2023 and the latest, 2024). */
+    private static void accounts(WireMockServer s) {
+        s.stubFor(get(urlPathMatching("/regnskapsregisteret/regnskap/[0-9]{9}")).atPriority(10).willReturn(okJson("["
+                + statement("{{request.path.[2]}}", 2023, 6100000, 3900000, 700000) + ","
+                + statement("{{request.path.[2]}}", 2024, 7800000, 4200000, 950000) + "]")));
+    }
+
+    private static String statement(String org, int year, long turnover, long assets, long equity) {
+        return """
+                {"id":%d,"journalnr":"%d0001","regnskapstype":"SELSKAP","valuta":"NOK","avviklingsregnskap":false,
+                 "oppstillingsplan":"store","virksomhet":{"organisasjonsnummer":"%s","organisasjonsform":"AS","morselskap":false},
+                 "regnskapsperiode":{"fraDato":"%d-01-01","tilDato":"%d-12-31"},
+                 "revisjon":{"ikkeRevidertAarsregnskap":false,"fravalgRevisjon":false},
+                 "regnkapsprinsipper":{"smaaForetak":true,"regnskapsregler":"regnskapslovenAlminneligRegler"},
+                 "egenkapitalGjeld":{"sumEgenkapitalGjeld":%d,"egenkapital":{"sumEgenkapital":%d,
+                   "opptjentEgenkapital":{"sumOpptjentEgenkapital":%d},"innskuttEgenkapital":{"sumInnskuttEgenkapital":100000}},
+                   "gjeldOversikt":{"sumGjeld":%d}},
+                 "eiendeler":{"sumEiendeler":%d,"omloepsmidler":{"sumOmloepsmidler":%d},"anleggsmidler":{"sumAnleggsmidler":0}},
+                 "resultatregnskapResultat":{"ordinaertResultatFoerSkattekostnad":500000,"aarsresultat":390000,
+                   "totalresultat":390000,"finansresultat":{"nettoFinans":0},
+                   "driftsresultat":{"driftsresultat":600000,"driftsinntekter":{"sumDriftsinntekter":%d},
+                   "driftskostnad":{"sumDriftskostnad":%d}}}}"""
+                .formatted(year, year, org, year, year, assets, equity, equity - 100000, assets - equity, assets, assets,
+                        turnover, turnover - 600000);
+    }
+
     /** The register is down: every lookup answers 503 until {@link #reset()}. */
     public static void outage() {
         WireMockServer s = server();
         s.stubFor(get(urlPathMatching("/enhetsregisteret/api/enheter/.*")).atPriority(0)
+                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+        s.stubFor(get(urlPathMatching("/regnskapsregisteret/regnskap/.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
     }
 

@@ -133,6 +133,20 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     }
 
     @Test
+    void needsMappingStartsFromTheLatestAccountsInRegnskapsregisteret() {
+        TargetCompany c = register("912345742");
+        UserTask mapping = awaitOpenTask(TC, c.getId(), "kartlegge-behov");
+        var prefilled = tasks.initialSubmission(mapping);
+        assertThat(prefilled.rawFirst("regnskapsar")).isEqualTo("2024");
+        assertThat(prefilled.rawFirst("omsetning")).isEqualTo("7800000");
+        assertThat(prefilled.rawFirst("balanse")).isEqualTo("4200000");
+        assertThat(prefilled.rawFirst("egenkapital")).isEqualTo("950000");
+        assertThat(prefilled.rawFirst("aksjekapital")).isEqualTo("100000");
+        BrregStub.outage();   // the accounts register down: the form starts empty, nothing fails
+        assertThat(tasks.initialSubmission(mapping).rawFirst("omsetning")).isEmpty();
+    }
+
+    @Test
     void asaIsRefusedAtAdmission() {
         TargetCompany c = register(BrregStub.ASA);
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), mapping());

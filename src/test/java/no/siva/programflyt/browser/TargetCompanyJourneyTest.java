@@ -1,0 +1,100 @@
+package no.siva.programflyt.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.targetcompany.TargetCompany;
+import no.siva.programflyt.targetcompany.TargetCompanyRepository;
+import no.siva.programflyt.targetcompany.TargetCompanyService;
+import no.siva.programflyt.targetcompany.ledger.EurRates;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Operator staff in a real browser: the portfolio, registering a company, the needs-mapping task pre-filled from
+ * Regnskapsregisteret, and the aid ledger on the company's page with a refused line and a recorded one. The pages
+ * are checked with axe-core.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TargetCompanyJourneyTest extends ProcessTestBase {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TargetCompanyService service;
+    @Autowired
+    TargetCompanyRepository companies;
+    @Autowired
+    OperatorRepository operators;
+    @Autowired
+    EurRates rates;
+
+    @Test
+    void operatorStaffRegisterAMapAndRecordAid() {
+        rates.set(LocalDate.now().getYear(), new BigDecimal("11.5000"), true);
+        long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        try (Browser b = new Browser(port)) {
+            b.login(DemoUsers.OPERATOR_USER, DemoUsers.PASSWORD);
+            b.open("/target-companies");
+            b.assertAccessible("malbedrifter");
+            b.driver.findElement(By.id("orgNumber")).sendKeys("912 345 742");
+            b.driver.findElement(By.id("name")).sendKeys("Fjordfisk AS");
+            b.driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            b.wait.until(ExpectedConditions.urlMatches(".*/target-companies/\\d+$"));
+            assertThat(b.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Målbedrift: Fjordfisk AS");
+            assertThat(b.driver.findElement(By.cssSelector(".notice.success")).getText()).contains("Målbedriften er registrert");
+            TargetCompany c = companies.findAll().get(0);
+            assertThat(c.getOperatorId()).isEqualTo(sogn);
+            b.assertAccessible("malbedrift");
+
+            var mapping = awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "kartlegge-behov");
+            b.open("/tasks/" + mapping.getId());
+            assertThat(b.driver.findElement(By.id("f-omsetning")).getAttribute("value")).isEqualTo("7800000");
+            b.assertAccessible("kartlegging");
+        }
+    }
+
+    @Test
+    void theLedgerRefusesAndRecordsAtTheForm() {
+        rates.set(LocalDate.now().getYear(), new BigDecimal("11.5000"), true);
+        long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        LocalDate start = LocalDate.now().minusMonths(2);
+        TargetCompany c = new TargetCompany(sogn, "912345815", "Skogtre AS", null, "Vekst", DemoUsers.OPERATOR_USER);
+        c.selfDeclarationSigned(start, BigDecimal.ZERO);
+        c.agreed(start, start.plusYears(3), "Rådgivning", "Vekst", "Rådgivning", null, "Ola", "ola@skogtre.no",
+                new BigDecimal("50"));
+        c = companies.save(c);
+        try (Browser b = new Browser(port)) {
+            b.login(DemoUsers.OPERATOR_USER, DemoUsers.PASSWORD);
+            b.open("/target-companies/" + c.getId());
+            fillLine(b, "10 000", "2 000");
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.error")));
+            assertThat(b.driver.findElement(By.cssSelector(".notice.error")).getText())
+                    .isEqualTo("Støtteintensiteten blir 80 %, men kan ikke være over 75 % for denne kostnadstypen.");
+            fillLine(b, "10 000", "5 000");
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.success")));
+            assertThat(b.driver.findElement(By.cssSelector(".notice.success")).getText())
+                    .isEqualTo("Fakturalinjen er ført med støtte på 5 000 kr.");
+            assertThat(b.driver.findElement(By.id("stotte")).isDisplayed()).isTrue();
+            b.assertAccessible("stotte");
+        }
+    }
+
+    private static void fillLine(Browser b, String market, String own) {
+        var date = b.driver.findElement(By.id("serviceDate"));
+        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", date,
+                LocalDate.now().minusDays(3).toString());
+        b.driver.findElement(By.id("description")).sendKeys("Markedsrådgivning");
+        b.driver.findElement(By.id("marketValue")).sendKeys(market);
+        b.driver.findElement(By.id("ownContribution")).sendKeys(own);
+        b.driver.findElement(By.cssSelector("form[action$='/ledger'] button[type=submit]")).click();
+    }
+}
