@@ -41,10 +41,16 @@ public class TargetCompanySteps {
     private final AuditService audit;
     private final MessageSource messages;
     private final no.siva.programflyt.tasks.TaskService tasks;
+    private final no.siva.programflyt.notifications.NotificationService notifications;
+    private final no.siva.programflyt.security.AppUserRepository users;
 
     public TargetCompanySteps(TargetCompanyService service, BrregClient register, EurRates rates, JdbcClient jdbc,
-                              AuditService audit, MessageSource messages, no.siva.programflyt.tasks.TaskService tasks) {
+                              AuditService audit, MessageSource messages, no.siva.programflyt.tasks.TaskService tasks,
+                              no.siva.programflyt.notifications.NotificationService notifications,
+                              no.siva.programflyt.security.AppUserRepository users) {
         this.tasks = tasks;
+        this.notifications = notifications;
+        this.users = users;
         this.service = service;
         this.register = register;
         this.rates = rates;
@@ -180,6 +186,26 @@ public class TargetCompanySteps {
         plan(c, exit);
         return Map.of("exitRegisterByAt", endOfDay(KtuSchedule.nextRegistrationDeadline(c.getExitDate())),
                 "exitSurveyAt", startOfDay(exit.month().atDay(1)));
+    }
+
+    /**
+     * The self-declaration expires in 30 days: the operator's staff are told by e-mail (once per expiry date); the
+     * renewal task follows.
+     */
+    @Transactional
+    public void remindRenewal(long caseId) {
+        TargetCompany c = service.load(caseId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("company", c);
+        model.put("formats", new Formats());
+        model.put("subjectArgs", new Object[] {c.getName()});
+        for (no.siva.programflyt.security.AppUser u : users.findByEnabledTrueOrderByFullName()) {
+            if (c.getOperatorId().equals(u.getOperatorId())) {
+                notifications.enqueue("targetcompany:" + c.getId() + ":renewal-" + c.getSelfDeclarationValidUntil() + ":"
+                        + u.getEmail(), u.getEmail(), "targetcompany-renewal", model, TargetCompanyService.CASE_TYPE, c.getId());
+            }
+        }
+        record(c, "RENEWAL_REMINDED", "Påminnelse: egenerklæringen utløper " + new Formats().date(c.getSelfDeclarationValidUntil()));
     }
 
     /** The exit survey's month has come: the company is handed to the survey (once). */

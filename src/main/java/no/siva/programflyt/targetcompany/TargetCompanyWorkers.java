@@ -50,6 +50,11 @@ public class TargetCompanyWorkers {
         return steps.exit(caseId, reason, exitDate);
     }
 
+    @JobWorker(type = "targetcompany.remind-renewal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void remindRenewal(@Variable long caseId) {
+        steps.remindRenewal(caseId);
+    }
+
     @JobWorker(type = "targetcompany.exit-survey", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
     public void exitSurvey(@Variable long caseId) {
         steps.orderExitSurvey(caseId);

@@ -267,6 +267,10 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         assertThat(findOpen(TC, c.getId(), "fornye-egenerklaering")).isEmpty();
         moveClockTo(start.plusYears(2).minusDays(30));
         UserTask renewal = awaitOpenTask(TC, c.getId(), "fornye-egenerklaering");
+        assertThat(outbox.findByCaseTypeAndCaseIdOrderById(TC, c.getId())).singleElement().satisfies(m -> {
+            assertThat(m.getRecipient()).isEqualTo("ola@sognnh.no");
+            assertThat(m.getSubject()).isEqualTo("Egenerklæringen for Målbedrift 912345955 AS må fornyes");
+        });
         assertThat(renewal.getDueAt().atZone(OSLO).toLocalDate()).isEqualTo(start.plusYears(2).minusDays(1));
         complete(staff(), renewal, Map.of("bekreftSmb", "true", "kategori", "uavhengig", "bekreftIkkeVansker", "true",
                 "bekreftIngenKrav", "true", "annenStotte", "nei", "signertDato", start.plusYears(2).minusDays(20).toString(),
