@@ -62,6 +62,7 @@ public class TargetCompany {
     private boolean insolvency;
     private boolean recoveryOrder;
     private LocalDate registeredOn;
+    private boolean takenOverByLargeGroup;
     private String createdBy;
     private Instant createdAt = Instant.now();
     @Version
@@ -89,7 +90,8 @@ public class TargetCompany {
     public void mapped(String needs, BigDecimal workUnits, BigDecimal turnoverNok, BigDecimal balanceNok, Integer accountsYear,
                        String smeLastYear, BigDecimal subscribedCapitalNok, BigDecimal equityNok,
                        BigDecimal interimEquityNok, String enterprises, String holdings, boolean innovationCompany,
-                       boolean insolvency, boolean recoveryOrder) {
+                       boolean insolvency, boolean recoveryOrder, boolean takenOverByLargeGroup) {
+        this.takenOverByLargeGroup = takenOverByLargeGroup;
         this.needs = needs;
         this.workUnits = workUnits;
         this.turnoverNok = turnoverNok;
@@ -216,6 +218,7 @@ public class TargetCompany {
     public boolean isInsolvency() { return insolvency; }
     public boolean isRecoveryOrder() { return recoveryOrder; }
     public LocalDate getRegisteredOn() { return registeredOn; }
+    public boolean isTakenOverByLargeGroup() { return takenOverByLargeGroup; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
 }

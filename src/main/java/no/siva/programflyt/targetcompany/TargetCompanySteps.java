@@ -89,7 +89,7 @@ public class TargetCompanySteps {
         Eligibility.Result r = Eligibility.check(new EligibilityInput(entry.orgFormCode(), entry.naceCode(),
                 entry.bankrupt(), entry.underLiquidation(), c.isInnovationCompany(), parsed.graph(), OwnershipText.TARGET,
                 years, entry.registeredOn(), c.getSubscribedCapitalNok(), c.getEquityNok(), c.getInterimEquityNok(),
-                c.isInsolvency(), c.isRecoveryOrder(), false, LocalDate.now(Formats.OSLO)));
+                c.isInsolvency(), c.isRecoveryOrder(), c.isTakenOverByLargeGroup(), LocalDate.now(Formats.OSLO)));
         String summary = r.findings().isEmpty() ? "Ingen funn: bedriften kan tas opp."
                 : r.findings().stream().map(f -> (f.severity() == Eligibility.Severity.BLOCK ? "Avvist: " : "Vurderes: ")
                         + messages.getMessage("eligibility." + f.code(), f.args().toArray(), java.util.Locale.forLanguageTag("nb")))

@@ -133,7 +133,8 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                         s.decimal("omsetning"), s.decimal("balanse"), s.decimal("regnskapsar").intValue(),
                         s.string("smbForrigeAr"), s.decimal("aksjekapital"), s.decimal("egenkapital"),
                         s.decimal("mellombalanseEgenkapital"), s.string("virksomheter"), s.string("eierskap"),
-                        s.bool("innovasjonsselskap"), s.bool("gjeldsforhandling"), s.bool("tilbakebetalingskrav"));
+                        s.bool("innovasjonsselskap"), s.bool("gjeldsforhandling"), s.bool("tilbakebetalingskrav"),
+                        s.bool("oppkjopt"));
                 record(c, user, "NEEDS_MAPPED", "Behov og opplysninger for kvalifisering er registrert");
                 return Map.of();
             }

@@ -182,6 +182,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             "notSme        | 912345742 | arsverk=260,smbForrigeAr=nei | ikke en SMB (alternativ 1",
             "capitalLost   | 912345742 | egenkapital=40000        | Mellombalanse må legges fram",
             "bankrupt      | 912346161 | innovasjonsselskap=false | konkurs eller gjeldsforhandling",
+            "takeover      | 912345742 | oppkjopt=true            | kjøpt opp av et stort konsern",
     })
     void eachExclusionIsRefused(String name, String org, String change, String reason) {
         TargetCompany c = register(org);
