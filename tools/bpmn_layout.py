@@ -161,8 +161,11 @@ class Process:
                 out.append('    <bpmn:sequenceFlow id="%s"%s sourceRef="%s" targetRef="%s"/>' % (f["id"], name, f["src"], f["dst"]))
         out.append('  </bpmn:process>')
         for name, key in self.messages.items():
-            out.append('  <bpmn:message id="Message_%s" name="%s"><bpmn:extensionElements><zeebe:subscription correlationKey=%s/></bpmn:extensionElements></bpmn:message>'
-                       % (name, name, quoteattr(key)))
+            if key is None:   # a message start event: no subscription
+                out.append('  <bpmn:message id="Message_%s" name="%s"/>' % (name, name))
+            else:
+                out.append('  <bpmn:message id="Message_%s" name="%s"><bpmn:extensionElements><zeebe:subscription correlationKey=%s/></bpmn:extensionElements></bpmn:message>'
+                           % (name, name, quoteattr(key)))
         for code in self.errors:
             out.append('  <bpmn:error id="Error_%s" name="%s" errorCode="%s"/>' % (code, code, code))
         out.append('  <bpmndi:BPMNDiagram id="Diagram_%s">' % self.pid)

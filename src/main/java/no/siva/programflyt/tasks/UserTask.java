@@ -38,6 +38,7 @@ public class UserTask {
     private String caseTitle;
     private String countyCode;
     private Long operatorId;
+    private Long subjectId;
     private Instant createdAt;
     private Instant completedAt;
     private String completedBy;
@@ -130,6 +131,11 @@ public class UserTask {
 
     public String getCountyCode() {
         return countyCode;
+    }
+
+    /** The item within the case this task is about (e.g. one obligation of a reporting year), or null. */
+    public Long getSubjectId() {
+        return subjectId;
     }
 
     public Long getOperatorId() {

@@ -51,15 +51,18 @@ public class UserTaskProjection {
     public void project(ActivatedJob job) {
         Map<String, String> h = job.getCustomHeaders();
         Map<String, Object> vars = job.getVariablesAsMap();
-        String name = models.elementName(job.getBpmnProcessId(), job.getElementId());
+        // A process may name the task and choose its form per instance (variables taskName, taskForm), e.g. one
+        // user task element serving every obligation of the reporting calendar.
+        String name = vars.get("taskName") instanceof String n && !n.isBlank() ? n
+                : models.elementName(job.getBpmnProcessId(), job.getElementId());
         String caseType = cases.caseTypeOfProcess(job.getBpmnProcessId()).orElse(null);
         Long caseId = asLong(vars.get("caseId"));
         NewTask t = new NewTask(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
-                name, formId(h), String.join(",", groups(h.get(H_CANDIDATE_GROUPS))), blankToNull(h.get(H_ASSIGNEE)),
+                name, vars.get("taskForm") instanceof String f && !f.isBlank() ? f : formId(h), String.join(",", groups(h.get(H_CANDIDATE_GROUPS))), blankToNull(h.get(H_ASSIGNEE)),
                 instant(h.get(H_DUE_DATE)), instant(h.get(H_FOLLOW_UP_DATE)), caseType, caseId,
                 (String) vars.get("businessKey"),
                 cases.find(caseType, caseId).map(CaseInfo::title).orElse(null), (String) vars.get("countyCode"),
-                asLong(vars.get("operatorId")));
+                asLong(vars.get("operatorId")), asLong(vars.get("subjectId")));
         if (insertIfAbsent(t) == 1) {
             audit.record(AuditService.SYSTEM, "TASK_CREATED", caseType, caseId, t.businessKey(),
                     "Ny oppgave: " + name, null);
@@ -72,12 +75,13 @@ public class UserTaskProjection {
         return jdbc.sql("""
                 insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, form_id,
                                        candidate_groups, assignee, due_at, follow_up_at, state, case_type, case_id,
-                                       business_key, case_title, county_code, operator_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?)
+                                       business_key, case_title, county_code, operator_id, subject_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)
                 on conflict (job_key) do nothing""")
                 .params(t.jobKey(), t.processInstanceKey(), t.bpmnProcessId(), t.elementId(), t.name(), t.formId(),
                         t.candidateGroups(), t.assignee(), timestamp(t.dueAt()), timestamp(t.followUpAt()),
-                        t.caseType(), t.caseId(), t.businessKey(), t.caseTitle(), t.countyCode(), t.operatorId())
+                        t.caseType(), t.caseId(), t.businessKey(), t.caseTitle(), t.countyCode(), t.operatorId(),
+                        t.subjectId())
                 .update();
     }
 

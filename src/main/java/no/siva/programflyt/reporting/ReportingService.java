@@ -1,0 +1,168 @@
+package no.siva.programflyt.reporting;
+
+import io.camunda.client.CamundaClient;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Process 5: the operators' yearly reporting calendar. A case is one operator's year ({@code reporting_year}); its
+ * obligations are rows with their status. Timer dates are computed from the deadlines, never from the clock.
+ */
+@Service
+public class ReportingService {
+
+    public static final String CASE_TYPE = "REPORTING";
+    public static final String PROCESS_ID = "annual-reporting-calendar";
+    public static final String OBLIGATION_PROCESS_ID = "reporting-obligation";
+    public static final String NEW_YEAR_PROCESS_ID = "reporting-new-year";
+
+    /** One obligation of one operator's year, as the pages and workers read it. */
+    public record Row(long id, long reportingYearId, long operatorId, int year, Obligation code, LocalDate dueDate,
+                      String status, String submittedBy, String rejectionReason, boolean locked) {
+        public boolean done() {
+            return "DONE".equals(status);
+        }
+
+        public boolean overdue(LocalDate today) {
+            return !done() && dueDate.isBefore(today);
+        }
+    }
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final JdbcClient jdbc;
+    private final OperatorRepository operators;
+    private final ReportingProperties config;
+    private final CamundaClient client;
+    private final AuditService audit;
+    private final TransactionTemplate tx;
+
+    public ReportingService(JdbcClient jdbc, OperatorRepository operators, ReportingProperties config,
+                            CamundaClient client, AuditService audit, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.operators = operators;
+        this.config = config;
+        this.client = client;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    /** Starts an operator's calendar for a year, once: a second call (or the new-year run twice) does nothing. */
+    public Optional<Long> startYear(long operatorId, int year) {
+        Long id = tx.execute(s -> jdbc.sql("""
+                insert into reporting_year (operator_id, year) values (?, ?) on conflict (operator_id, year) do nothing
+                returning id""").params(operatorId, year).query(Long.class).optional().orElse(null));
+        if (id == null) {
+            return Optional.empty();
+        }
+        Operator o = operators.findById(operatorId).orElseThrow();
+        long key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                .variables(Map.of("operatorId", operatorId, "year", year, "caseId", id,
+                        "businessKey", o.getOrgNumber() + "-" + year))
+                .send().join().getProcessInstanceKey();
+        tx.executeWithoutResult(s -> jdbc.sql("update reporting_year set process_instance_key = ? where id = ?")
+                .params(key, id).update());
+        return Optional.of(id);
+    }
+
+    /**
+     * Creates the year's obligations (keyed by year and code) and returns what the process needs for each: the
+     * task's name and form, whether Siva reviews it, and the deadline, reminder and escalation times. Obligations
+     * already past on {@code from} (an operator admitted in the middle of the year) are left out.
+     */
+    @Transactional
+    public Map<String, Object> planYear(long operatorId, int year, long processInstanceKey, LocalDate from) {
+        Operator o = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
+        jdbc.sql("""
+                insert into reporting_year (operator_id, year, process_instance_key) values (?, ?, ?)
+                on conflict (operator_id, year) do update set process_instance_key =
+                    coalesce(reporting_year.process_instance_key, excluded.process_instance_key)""")
+                .params(operatorId, year, processInstanceKey).update();
+        long yearId = jdbc.sql("select id from reporting_year where operator_id = ? and year = ?")
+                .params(operatorId, year).query(Long.class).single();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Obligation ob : Obligation.values()) {
+            LocalDate due = ob.dueIn(year, config.deadline(ob));
+            if (due.isBefore(from)) {
+                continue;
+            }
+            jdbc.sql("""
+                    insert into reporting_obligation (reporting_year_id, operator_id, year, code, due_date, status)
+                    values (?, ?, ?, ?, ?, 'PLANNED') on conflict (reporting_year_id, code) do nothing""")
+                    .params(yearId, operatorId, year, ob.name(), due).update();
+            long obligationId = jdbc.sql("select id from reporting_obligation where reporting_year_id = ? and code = ?")
+                    .params(yearId, ob.name()).query(Long.class).single();
+            Map<String, Object> m = new HashMap<>();
+            m.put("obligationId", obligationId);
+            m.put("code", ob.name());
+            m.put("taskName", ob.taskName() + " (frist " + new Formats().date(due) + ")");
+            m.put("taskForm", ob.formId());
+            m.put("review", ob.review());
+            m.put("dueAt", at(due, 23, 59));
+            m.put("reminder1At", at(due.minus(config.firstReminder()), 8, 0));
+            m.put("reminder2At", at(due.minus(config.secondReminder()), 8, 0));
+            m.put("escalateAt", at(due.plus(config.escalationAfter()), 8, 0));
+            list.add(m);
+        }
+        audit.record(AuditService.SYSTEM, "REPORTING_YEAR_PLANNED", CASE_TYPE, yearId, o.getOrgNumber() + "-" + year,
+                "Rapporteringskalender " + year + " for " + o.getName() + ": " + list.size() + " frister", null);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("obligations", list);
+        vars.put("caseId", yearId);
+        vars.put("businessKey", o.getOrgNumber() + "-" + year);
+        vars.put("operatorGroup", List.of("operator-" + operatorId));
+        return vars;
+    }
+
+    public Row row(long obligationId) {
+        return jdbc.sql(SELECT + " where id = ?").param(obligationId).query(ReportingService::map).optional()
+                .orElseThrow(() -> new NotFoundException("obligation " + obligationId));
+    }
+
+    Row lockRow(long obligationId) {
+        return jdbc.sql(SELECT + " where id = ? for update").param(obligationId).query(ReportingService::map).optional()
+                .orElseThrow(() -> new NotFoundException("obligation " + obligationId));
+    }
+
+    public List<Row> forOperator(long operatorId, int year) {
+        return jdbc.sql(SELECT + " where operator_id = ? and year = ? order by due_date, id").params(operatorId, year)
+                .query(ReportingService::map).list();
+    }
+
+    /** Every operator's obligations of a year, the overdue ones first, then by deadline. */
+    public List<Row> all(int year, LocalDate today) {
+        return jdbc.sql(SELECT + " where year = ? order by (status <> 'DONE' and due_date < ?) desc, due_date, operator_id")
+                .params(year, today).query(ReportingService::map).list();
+    }
+
+    void setStatus(long obligationId, String status) {
+        jdbc.sql("update reporting_obligation set status = ? where id = ?").params(status, obligationId).update();
+    }
+
+    private static final String SELECT = """
+            select id, reporting_year_id, operator_id, year, code, due_date, status, submitted_by, rejection_reason, locked
+            from reporting_obligation""";
+
+    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), Obligation.valueOf(rs.getString(5)),
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10));
+    }
+
+    private static String at(LocalDate d, int hour, int minute) {
+        return ISO.format(d.atTime(hour, minute).atZone(Formats.OSLO));
+    }
+}

@@ -1,0 +1,91 @@
+package no.siva.programflyt.reporting;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.tasks.TaskCompletionHandler;
+import no.siva.programflyt.tasks.UserTask;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The operator's submission and Siva's review of each obligation. Target figures are kept per operator and year and
+ * locked when Siva approves them.
+ */
+@Component
+public class ReportingTaskHandler implements TaskCompletionHandler {
+
+    private final ReportingService reporting;
+    private final TargetFigures figures;
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+    private final MessageSource messages;
+
+    public ReportingTaskHandler(ReportingService reporting, TargetFigures figures, JdbcClient jdbc, AuditService audit,
+                                MessageSource messages) {
+        this.reporting = reporting;
+        this.figures = figures;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @Override
+    public Set<String> bpmnProcessIds() {
+        return Set.of(ReportingService.OBLIGATION_PROCESS_ID);
+    }
+
+    @Override
+    public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
+        if ("kontrollere".equals(task.getElementId()) && "avvist".equals(s.string("vurdering"))
+                && (s.string("begrunnelse") == null || s.string("begrunnelse").isBlank())) {
+            return s.withError("begrunnelse", messages.getMessage("reporting.error.reasonRequired", null, locale));
+        }
+        return s;
+    }
+
+    @Override
+    public Map<String, Object> onComplete(UserTask task, FormSubmission s, CurrentUser user) {
+        ReportingService.Row r = obligationOf(task);
+        switch (task.getElementId()) {
+            case "levere" -> {
+                if (r.code() == Obligation.TARGET_FIGURES) {
+                    Map<String, Object> values = new TreeMap<>(s.values());
+                    figures.save(r.operatorId(), r.year(), values, user);
+                }
+                jdbc.sql("""
+                        update reporting_obligation set status = ?, submitted_by = ?, submitted_at = now(), comment = ?
+                        where id = ?""").params(r.code().review() ? "SUBMITTED" : "DELIVERED", user.username(),
+                        s.string("kommentar"), r.id()).update();
+                audit.record(user.username(), "OBLIGATION_SUBMITTED", ReportingService.CASE_TYPE, r.reportingYearId(),
+                        task.getBusinessKey(), "Levert: " + r.code().taskName(), s.string("kommentar"));
+                return Map.of();
+            }
+            case "kontrollere" -> {
+                boolean approved = "godkjent".equals(s.string("vurdering"));
+                jdbc.sql("""
+                        update reporting_obligation set status = ?, reviewed_by = ?, reviewed_at = clock_timestamp(),
+                               rejection_reason = ?, locked = ? where id = ?""")
+                        .params(approved ? "APPROVED" : "REJECTED", user.username(), approved ? null : s.string("begrunnelse"),
+                                approved && r.code() == Obligation.TARGET_FIGURES, r.id()).update();
+                if (approved && r.code() == Obligation.TARGET_FIGURES) {
+                    figures.lock(r.operatorId(), r.year(), user);
+                }
+                audit.record(user.username(), approved ? "OBLIGATION_APPROVED" : "OBLIGATION_REJECTED",
+                        ReportingService.CASE_TYPE, r.reportingYearId(), task.getBusinessKey(),
+                        (approved ? "Godkjent: " : "Sendt tilbake: ") + r.code().taskName(), s.string("begrunnelse"));
+                return Map.of("approved", approved);
+            }
+            default -> throw new IllegalStateException("Unknown reporting task " + task.getElementId());
+        }
+    }
+
+    private ReportingService.Row obligationOf(UserTask task) {
+        return reporting.row(task.getSubjectId());
+    }
+}
