@@ -40,7 +40,7 @@ public class TargetFigures {
         Boolean locked = jdbc.sql("select locked from target_figures where operator_id = ? and year = ? for update")
                 .params(operatorId, year).query(Boolean.class).optional().orElse(false);
         if (locked) {
-            throw new BusinessRuleException("reporting.error.figuresLocked", year);
+            throw new BusinessRuleException("reporting.error.figuresLocked", Integer.toString(year));
         }
         jdbc.sql("""
                 insert into target_figures (operator_id, year, figures) values (?, ?, ?)

@@ -150,7 +150,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     void asaIsRefusedAtAdmission() {
         TargetCompany c = register(BrregStub.ASA);
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), mapping());
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -165,7 +165,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         v.put("virksomheter", "Storby kommune; 0; 0; 0; offentlig\nKonsernet AS; 400; 900000000; 500000000");
         v.put("eierskap", "Storby kommune; M; 30\nKonsernet AS; M; 20");
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(TargetCompanyStatus.REFUSED);
         assertThat(done.getPublicPercent()).isEqualByComparingTo("30");
@@ -194,7 +194,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             }
         }
         assertThat(complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v).valid()).isTrue();
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -291,7 +291,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         complete(staff(), exitPortal, Map.of("registrert", "true"));
         complete(staff(), awaitOpenTask(TC, c.getId(), "registrere-opptak-portal"), Map.of("registrert", "true"));
         moveClockTo(start.plusYears(3).plusMonths(5));
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey());
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("bestille-exit-undersokelse");
         assertThat(jdbc.sql("select count(*) from survey_dispatch where target_company_id = ? and form = 'EXIT' and ordered_at is not null")
                 .param(c.getId()).query(Long.class).single()).isEqualTo(1);

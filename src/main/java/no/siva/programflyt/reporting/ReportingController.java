@@ -1,0 +1,135 @@
+package no.siva.programflyt.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The reporting calendar: the year as an annual wheel and as a list (an operator's own, or every operator's for Siva
+ * with the overdue first), an iCalendar feed per operator, and the year's target figures (locked once approved).
+ */
+@Controller
+public class ReportingController {
+
+    private final ReportingService reporting;
+    private final TargetFigures figures;
+    private final OperatorRepository operators;
+
+    public ReportingController(ReportingService reporting, TargetFigures figures, OperatorRepository operators) {
+        this.reporting = reporting;
+        this.figures = figures;
+        this.operators = operators;
+    }
+
+    @GetMapping("/reporting")
+    public String calendar(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
+                           @RequestParam(required = false) Integer year, Model model) {
+        LocalDate today = LocalDate.now(Formats.OSLO);
+        int y = year == null ? today.getYear() : year;
+        List<Operator> visible = visibleOperators(user);
+        Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
+        if (chosen != null && visible.stream().noneMatch(o -> o.getId().equals(chosen))) {
+            throw new NotFoundException("operator " + chosen);
+        }
+        List<ReportingService.Row> rows = chosen != null ? reporting.forOperator(chosen, y)
+                : reporting.all(y, today).stream().filter(r -> visible.stream().anyMatch(o -> o.getId() == r.operatorId())).toList();
+        Map<Long, String> names = new TreeMap<>();
+        visible.forEach(o -> names.put(o.getId(), o.getName()));
+        model.addAttribute("rows", rows);
+        model.addAttribute("names", names);
+        model.addAttribute("operators", user.isOperatorUser() ? List.of() : visible);
+        model.addAttribute("operatorId", chosen);
+        model.addAttribute("year", y);
+        model.addAttribute("today", today);
+        model.addAttribute("wheel", AnnualWheel.svg(y, rows, today));
+        model.addAttribute("moneyDates", List.of(
+                new Object[] {LocalDate.of(y, Month.MARCH, 1), "reporting.money.countiesPay"},
+                new Object[] {LocalDate.of(y, Month.MARCH, 15), "reporting.money.sivaPaysFirst"},
+                new Object[] {LocalDate.of(y, Month.SEPTEMBER, 1), "reporting.money.sivaPaysSecond"}));
+        return "reporting/calendar";
+    }
+
+    @GetMapping("/reporting/calendar.ics")
+    public ResponseEntity<byte[]> ics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
+                                      @RequestParam(required = false) Integer year) {
+        Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
+        Operator o = visibleOperators(user).stream().filter(x -> x.getId().equals(chosen)).findFirst()
+                .orElseThrow(() -> new NotFoundException("operator " + chosen));
+        int y = year == null ? LocalDate.now(Formats.OSLO).getYear() : year;
+        String body = Ics.of("Rapporteringsfrister " + y + " – " + o.getName(), reporting.forOperator(o.getId(), y),
+                o.getName(), "https://programflyt.siva.no/reporting");
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("rapporteringsfrister-" + y + ".ics").build().toString())
+                .body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/reporting/target-figures")
+    public String targetFigures(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
+                                @RequestParam int year, Model model) {
+        Operator o = chosenOperator(user, operatorId);
+        model.addAttribute("operator", o);
+        model.addAttribute("year", year);
+        model.addAttribute("figures", figures.find(o.getId(), year).orElse(null));
+        model.addAttribute("mayEdit", user.isOperatorUser() || user.isAdmin());
+        return "reporting/target-figures";
+    }
+
+    @PostMapping("/reporting/target-figures")
+    public String saveTargetFigures(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
+                                    @RequestParam int year, @RequestParam Map<String, String> params, RedirectAttributes flash) {
+        Operator o = chosenOperator(user, operatorId);
+        if (!(user.isOperatorUser() || user.isAdmin())) {
+            throw new org.springframework.security.access.AccessDeniedException("operator staff only");
+        }
+        Map<String, Object> values = new TreeMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("f.")) {
+                values.put(k.substring(2), v);
+            }
+        });
+        figures.save(o.getId(), year, values, user);   // refused with a clear message once locked
+        flash.addFlashAttribute("successKey", "reporting.figuresSaved");
+        return "redirect:/reporting/target-figures?year=" + year + (user.isOperatorUser() ? "" : "&operatorId=" + o.getId());
+    }
+
+    private Operator chosenOperator(CurrentUser user, Long operatorId) {
+        Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
+        return visibleOperators(user).stream().filter(x -> x.getId().equals(chosen)).findFirst()
+                .orElseThrow(() -> new NotFoundException("operator " + chosen));
+    }
+
+    /** Siva sees every operator; a county official the operators of her counties; operator staff their own. */
+    private List<Operator> visibleOperators(CurrentUser user) {
+        if (user.isSiva() || user.isAdmin()) {
+            return operators.findAllByOrderByName();
+        }
+        if (user.isCountyOfficial()) {
+            return operators.findByCountyCodeInOrderByName(user.counties());
+        }
+        if (user.isOperatorUser() && user.operatorId() != null) {
+            return operators.findById(user.operatorId()).map(List::of).orElse(List.of());
+        }
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,135 @@
+package no.siva.programflyt.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.tasks.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The calendar pages: locked target figures, the .ics feed, and who sees which operator's calendar. */
+@AutoConfigureMockMvc
+class ReportingWebTest extends ProcessTestBase {
+
+    private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Oslo")).getYear() + 1;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ReportingService reporting;
+    @Autowired
+    TargetFigures figures;
+    @Autowired
+    OperatorRepository operators;
+
+    private RequestPostProcessor as(String username) {
+        return SecurityMockMvcRequestPostProcessors.user(user(username));
+    }
+
+    private long sogn() {
+        return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+    }
+
+    private UserTask open(long obligationId, String element) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
+                .filter(t -> t.isOpen() && Long.valueOf(obligationId).equals(t.getSubjectId()) && element.equals(t.getElementId()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void targetFiguresCanBeChangedUntilSivaApprovesThem_thenTheyAreLocked() throws Exception {
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
+        ReportingService.Row figuresRow = reporting.forOperator(sogn(), YEAR).stream()
+                .filter(r -> r.code() == Obligation.TARGET_FIGURES).findFirst().orElseThrow();
+        complete(user(DemoUsers.OPERATOR_USER), open(figuresRow.id(), "levere"),
+                ReportingCalendarTest.delivery(Obligation.TARGET_FIGURES));
+
+        // before approval the operator may still correct them
+        mvc.perform(post("/reporting/target-figures").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("year", Integer.toString(YEAR)).param("f.nyeMalbedrifter", "14"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(figures.find(sogn(), YEAR).orElseThrow().values()).containsEntry("nyeMalbedrifter", "14");
+
+        // Siva sends them back once, then approves: locked
+        complete(user(DemoUsers.CASE_HANDLER), open(figuresRow.id(), "kontrollere"),
+                Map.of("vurdering", "avvist", "begrunnelse", "Andelen med innovasjonsstøtte må være minst 90 %."));
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.findByCaseTypeAndCaseIdOrderById(ReportingService.CASE_TYPE,
+                figuresRow.reportingYearId()).stream().anyMatch(m -> m.getDedupKey().contains(":rejected-")));
+        complete(user(DemoUsers.OPERATOR_USER), open(figuresRow.id(), "levere"),
+                ReportingCalendarTest.delivery(Obligation.TARGET_FIGURES));
+        complete(user(DemoUsers.CASE_HANDLER), open(figuresRow.id(), "kontrollere"), Map.of("vurdering", "godkjent"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.row(figuresRow.id()).done());
+        assertThat(figures.find(sogn(), YEAR).orElseThrow().locked()).isTrue();
+
+        mvc.perform(post("/reporting/target-figures").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("year", Integer.toString(YEAR)).param("f.nyeMalbedrifter", "99"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Måltallene for " + YEAR + " er godkjent og låst, og kan ikke endres.")));
+        assertThat(figures.find(sogn(), YEAR).orElseThrow().values().get("nyeMalbedrifter")).hasToString("12");
+        mvc.perform(get("/reporting/target-figures").param("year", Integer.toString(YEAR)).with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(content().string(containsString("godkjent av Siva og låst")))
+                .andExpect(content().string(not(containsString("Lagre endringene"))));
+    }
+
+    @Test
+    void theIcsFeedParsesAndHoldsEveryDeadline() throws Exception {
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
+        byte[] body = mvc.perform(get("/reporting/calendar.ics").param("year", Integer.toString(YEAR))
+                        .with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        ICalendar cal = Biweekly.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).first();
+        assertThat(cal).isNotNull();
+        assertThat(cal.getEvents()).hasSize(11);
+        assertThat(cal.getEvents()).extracting(e -> e.getDateStart().getValue().toInstant().atZone(ZoneId.of("Europe/Oslo"))
+                        .toLocalDate().toString())
+                .containsExactlyInAnyOrderElementsOf(reporting.forOperator(sogn(), YEAR).stream()
+                        .map(r -> r.dueDate().toString()).toList());
+        assertThat(cal.getEvents()).extracting(VEvent::getSummary).allMatch(s -> s.getValue().startsWith("Frist: "));
+    }
+
+    @Test
+    void operatorStaffSeeOnlyTheirOwnCalendar_sivaSeesAll() throws Exception {
+        long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        reporting.startYear(helgeland, YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.all(YEAR, LocalDate.now()).size() == 22);
+        String y = Integer.toString(YEAR);
+        mvc.perform(get("/reporting").param("year", y).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Last opp måltall for året")))
+                .andExpect(content().string(not(containsString("Helgeland Næringshage AS"))));
+        mvc.perform(get("/reporting").param("year", y).param("operatorId", Long.toString(helgeland))
+                .with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Helgeland Næringshage AS"))));   // her own, whatever she asks
+        mvc.perform(get("/reporting/calendar.ics").param("year", y).param("operatorId", Long.toString(helgeland))
+                .with(as(DemoUsers.NORDLAND))).andExpect(status().isOk());
+        mvc.perform(get("/reporting/calendar.ics").param("year", y).param("operatorId", Long.toString(sogn()))
+                .with(as(DemoUsers.NORDLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/reporting").param("year", y).with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Helgeland Næringshage AS")))
+                .andExpect(content().string(containsString("Sogn Næringshage AS")))
+                .andExpect(content().string(containsString("<svg")));
+    }
+}
