@@ -40,6 +40,58 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
         return Set.of(ReportingService.OBLIGATION_PROCESS_ID);
     }
 
+    /**
+     * What Programflyt already knows, before the operator is asked: the half-year aid report starts from the aid
+     * ledger (first half of the year).
+     */
+    @Override
+    public Map<String, java.util.List<String>> prefill(UserTask task) {
+        if (!"levere".equals(task.getElementId()) || task.getSubjectId() == null) {
+            return Map.of();
+        }
+        ReportingService.Row r = reporting.row(task.getSubjectId());
+        if (r.code() != Obligation.HALF_YEAR_AID) {
+            return Map.of();
+        }
+        var sums = jdbc.sql("""
+                select coalesce(sum(l.aid_nok), 0), count(distinct l.target_company_id) from aid_ledger_line l
+                join target_company c on c.id = l.target_company_id
+                where c.operator_id = ? and l.service_date between ? and ?""")
+                .params(r.operatorId(), java.time.LocalDate.of(r.year(), 1, 1), java.time.LocalDate.of(r.year(), 6, 30))
+                .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getLong(2)}).single();
+        return Map.of("stotteNok", java.util.List.of(((java.math.BigDecimal) sums[0]).stripTrailingZeros().toPlainString()),
+                "antallBedrifter", java.util.List.of(sums[1].toString()));
+    }
+
+    /** The quarterly registration lists the admissions and exits since the previous deadline, from the cases. */
+    @Override
+    public TaskPanel panel(UserTask task) {
+        if (!"levere".equals(task.getElementId()) || task.getSubjectId() == null) {
+            return null;
+        }
+        ReportingService.Row r = reporting.row(task.getSubjectId());
+        if (!r.code().isRegistration()) {
+            return null;
+        }
+        java.time.LocalDate to = r.dueDate();
+        java.time.LocalDate from = previousRegistrationDeadline(to).plusDays(1);
+        var admitted = jdbc.sql("""
+                select name, org_number, agreement_start from target_company
+                where operator_id = ? and agreement_start between ? and ? order by agreement_start""")
+                .params(r.operatorId(), from, to).query().listOfRows();
+        var exited = jdbc.sql("""
+                select name, org_number, exit_date from target_company
+                where operator_id = ? and exit_date between ? and ? order by exit_date""")
+                .params(r.operatorId(), from, to).query().listOfRows();
+        return new TaskPanel("reporting/panels", "registrations", Map.of("from", from, "to", to, "admitted", admitted,
+                "exited", exited));
+    }
+
+    static java.time.LocalDate previousRegistrationDeadline(java.time.LocalDate deadline) {
+        return no.siva.programflyt.targetcompany.survey.KtuSchedule.registrationDeadlineBefore(
+                java.time.YearMonth.from(deadline).minusMonths(2));
+    }
+
     @Override
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
         if ("kontrollere".equals(task.getElementId()) && "avvist".equals(s.string("vurdering"))

@@ -93,6 +93,47 @@ class ReportingWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("Lagre endringene"))));
     }
 
+    @Autowired
+    no.siva.programflyt.targetcompany.TargetCompanyRepository companies;
+    @Autowired
+    no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+    @Autowired
+    no.siva.programflyt.targetcompany.ledger.EurRates rates;
+
+    @Test
+    void theSystemChecksWhatItKnowsBeforeTheOperatorIsAsked() throws Exception {
+        rates.set(YEAR, new java.math.BigDecimal("11.5000"), true);
+        var c = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345742", "Vårlys AS", null, "x", "t");
+        c.selfDeclarationSigned(LocalDate.of(YEAR, 3, 10), java.math.BigDecimal.ZERO);
+        c.agreed(LocalDate.of(YEAR, 3, 10), LocalDate.of(YEAR + 2, 3, 9), "x", "x", "x", null, "A", "a@b.no",
+                new java.math.BigDecimal("60"));
+        c = companies.save(c);
+        var gone = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345815", "Høstløv AS", null, "x", "t");
+        gone.selfDeclarationSigned(LocalDate.of(YEAR - 2, 1, 10), java.math.BigDecimal.ZERO);
+        gone.agreed(LocalDate.of(YEAR - 2, 1, 10), LocalDate.of(YEAR, 4, 30), "x", "x", "x", null, "A", "a@b.no",
+                new java.math.BigDecimal("60"));
+        gone.exited(LocalDate.of(YEAR, 4, 30), no.siva.programflyt.targetcompany.ExitReason.PLANNED_END);
+        companies.save(gone);
+        ledger.record(c.getId(), new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(LocalDate.of(YEAR, 4, 2),
+                no.siva.programflyt.targetcompany.ledger.CostType.INNOVATION_ADVISORY, "Rådgivning",
+                new java.math.BigDecimal("20000"), new java.math.BigDecimal("8000")), "t");
+
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
+        ReportingService.Row q2 = reporting.forOperator(sogn(), YEAR).stream()
+                .filter(r -> r.code() == Obligation.REGISTRATION_Q2).findFirst().orElseThrow();
+        mvc.perform(get("/tasks/" + open(q2.id(), "levere").getId()).with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Registrert i Programflyt 01.03." + YEAR + "–31.05." + YEAR)))
+                .andExpect(content().string(containsString("Vårlys AS")))
+                .andExpect(content().string(containsString("Høstløv AS")));
+        ReportingService.Row half = reporting.forOperator(sogn(), YEAR).stream()
+                .filter(r -> r.code() == Obligation.HALF_YEAR_AID).findFirst().orElseThrow();
+        var prefilled = tasks.initialSubmission(open(half.id(), "levere"));
+        assertThat(prefilled.rawFirst("stotteNok")).isEqualTo("12000");
+        assertThat(prefilled.rawFirst("antallBedrifter")).isEqualTo("1");
+    }
+
     @Test
     void theIcsFeedParsesAndHoldsEveryDeadline() throws Exception {
         reporting.startYear(sogn(), YEAR).orElseThrow();
