@@ -34,11 +34,16 @@ public class ReportingController {
     private final ReportingService reporting;
     private final TargetFigures figures;
     private final OperatorRepository operators;
+    private final CalendarFeeds feeds;
+    private final String baseUrl;
 
-    public ReportingController(ReportingService reporting, TargetFigures figures, OperatorRepository operators) {
+    public ReportingController(ReportingService reporting, TargetFigures figures, OperatorRepository operators,
+                               CalendarFeeds feeds, @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
         this.reporting = reporting;
         this.figures = figures;
         this.operators = operators;
+        this.feeds = feeds;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping("/reporting")
@@ -81,6 +86,32 @@ public class ReportingController {
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("rapporteringsfrister-" + y + ".ics").build().toString())
+                .body(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The subscription address for a calendar app: a secret per operator in the URL (calendar apps cannot log in).
+     * Anyone who may see the operator's calendar gets the address; a new secret replaces the old one.
+     */
+    @PostMapping("/reporting/feed")
+    public String feed(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
+                       RedirectAttributes flash) {
+        Operator o = chosenOperator(user, operatorId);
+        String token = feeds.renew(o.getId());
+        flash.addFlashAttribute("successKey", "reporting.feed.created");
+        flash.addFlashAttribute("successArgs", new Object[] {baseUrl + "/calendar-feed/" + token + ".ics"});
+        return "redirect:/reporting?operatorId=" + o.getId();
+    }
+
+    @GetMapping("/calendar-feed/{token}.ics")
+    public ResponseEntity<byte[]> subscribed(@org.springframework.web.bind.annotation.PathVariable String token) {
+        Operator o = feeds.operatorOf(token).flatMap(operators::findById)
+                .orElseThrow(() -> new NotFoundException("feed"));
+        int y = LocalDate.now(Formats.OSLO).getYear();
+        List<ReportingService.Row> rows = new ArrayList<>(reporting.forOperator(o.getId(), y));
+        rows.addAll(reporting.forOperator(o.getId(), y + 1));
+        String body = Ics.of("Rapporteringsfrister – " + o.getName(), rows, o.getName(), baseUrl + "/reporting");
+        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
 

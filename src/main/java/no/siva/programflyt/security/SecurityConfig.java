@@ -20,7 +20,8 @@ public class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**",
-                                "/actuator/health/**", "/stub/brreg/**", "/stub/brreg-regnskap/**").permitAll()
+                                "/actuator/health/**", "/stub/brreg/**", "/stub/brreg-regnskap/**",
+                                "/calendar-feed/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/incidents/**", "/audit/**")
                         .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())

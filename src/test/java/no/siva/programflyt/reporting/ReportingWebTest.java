@@ -152,6 +152,23 @@ class ReportingWebTest extends ProcessTestBase {
     }
 
     @Test
+    void aCalendarAppSubscribesWithASecretAddress_aNewSecretEndsTheOld() throws Exception {
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
+        var flash = mvc.perform(post("/reporting/feed").with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        String url = (String) ((Object[]) flash.get("successArgs"))[0];
+        String path = url.substring(url.indexOf("/calendar-feed/"));
+        byte[] body = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(Biweekly.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).first().getEvents()).hasSize(11);
+        mvc.perform(post("/reporting/feed").with(as(DemoUsers.OPERATOR_USER)).with(csrf()));
+        mvc.perform(get(path)).andExpect(status().isNotFound());
+        mvc.perform(get("/calendar-feed/" + "0".repeat(64) + ".ics")).andExpect(status().isNotFound());
+        mvc.perform(post("/reporting/feed").param("operatorId", Long.toString(sogn())).with(as(DemoUsers.NORDLAND)).with(csrf()))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void operatorStaffSeeOnlyTheirOwnCalendar_sivaSeesAll() throws Exception {
         long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
         reporting.startYear(sogn(), YEAR).orElseThrow();

@@ -21,7 +21,7 @@ public class TestDatabase {
         jdbc.execute("truncate user_task, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
                 + "admission_case, admission_case_county, document, cooperation_agreement, operator_onboarding, "
                 + "aid_ledger_line, other_state_aid, survey_dispatch, development_dialogue, target_company, "
-                + "reporting_obligation, reporting_year, target_figures "
+                + "reporting_obligation, reporting_year, target_figures, calendar_feed "
                 + "restart identity cascade");
         jdbc.update("delete from app_user where operator_id in (select id from operator where org_number not in (?, ?))",
                 DemoUsers.DEMO_OPERATORS.toArray());
