@@ -63,9 +63,29 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                 "antallBedrifter", java.util.List.of(sums[1].toString()));
     }
 
-    /** The quarterly registration lists the admissions and exits since the previous deadline, from the cases. */
+    /**
+     * The quarterly registration lists the admissions and exits since the previous deadline, from the cases; Siva's
+     * review of the auditor's confirmation shows it against the budget the operator gave for that year.
+     */
     @Override
     public TaskPanel panel(UserTask task) {
+        if ("kontrollere".equals(task.getElementId()) && task.getSubjectId() != null) {
+            ReportingService.Row r = reporting.row(task.getSubjectId());
+            if (r.code() != Obligation.AUDITOR_CONFIRMATION) {
+                return null;
+            }
+            java.math.BigDecimal costs = amount(r.id());
+            // the confirmation in February covers last year; its budget was delivered the December before that
+            java.math.BigDecimal budget = jdbc.sql("""
+                    select amount_nok from reporting_obligation where operator_id = ? and year = ? and code = 'BUDGET_NEXT_YEAR'""")
+                    .params(r.operatorId(), r.year() - 2).query(java.math.BigDecimal.class).optional().orElse(null);
+            Map<String, Object> model = new java.util.HashMap<>();
+            model.put("costs", costs);
+            model.put("budget", budget);
+            model.put("costYear", r.year() - 1);
+            model.put("over", budget != null && costs != null && costs.compareTo(budget) > 0 ? costs.subtract(budget) : null);
+            return new TaskPanel("reporting/panels", "auditCheck", model);
+        }
         if (!"levere".equals(task.getElementId()) || task.getSubjectId() == null) {
             return null;
         }
@@ -85,6 +105,11 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                 .params(r.operatorId(), from, to).query().listOfRows();
         return new TaskPanel("reporting/panels", "registrations", Map.of("from", from, "to", to, "admitted", admitted,
                 "exited", exited));
+    }
+
+    private java.math.BigDecimal amount(long obligationId) {
+        return jdbc.sql("select amount_nok from reporting_obligation where id = ?").param(obligationId)
+                .query(java.math.BigDecimal.class).optional().orElse(null);
     }
 
     static java.time.LocalDate previousRegistrationDeadline(java.time.LocalDate deadline) {
@@ -111,9 +136,9 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                     figures.save(r.operatorId(), r.year(), values, user);
                 }
                 jdbc.sql("""
-                        update reporting_obligation set status = ?, submitted_by = ?, submitted_at = now(), comment = ?
-                        where id = ?""").params(r.code().review() ? "SUBMITTED" : "DELIVERED", user.username(),
-                        s.string("kommentar"), r.id()).update();
+                        update reporting_obligation set status = ?, submitted_by = ?, submitted_at = now(), comment = ?,
+                               amount_nok = ? where id = ?""").params(r.code().review() ? "SUBMITTED" : "DELIVERED",
+                        user.username(), s.string("kommentar"), s.decimal("belop"), r.id()).update();
                 audit.record(user.username(), "OBLIGATION_SUBMITTED", ReportingService.CASE_TYPE, r.reportingYearId(),
                         task.getBusinessKey(), "Levert: " + r.code().taskName(), s.string("kommentar"));
                 return Map.of();

@@ -110,6 +110,7 @@ class ReportingCalendarTest extends ProcessTestBase {
         await().atMost(Duration.ofSeconds(30)).until(() -> mails(helgelandYear, "reminder-2").size() == 11 * helgelandStaffCount);
         assertThat(mails(helgelandYear, "reminder-1")).hasSize((int) (11 * helgelandStaffCount));
         assertThat(mails(helgelandYear, "escalation")).allMatch(m -> m.getRecipient().equals("sara.saksbehandler@siva.no"));
+        assertThat(mails(helgelandYear, "reminder-1")).allMatch(m -> m.getBodyHtml().matches("(?s).*href=\"http://localhost:8080/tasks/\\d+\".*"));
         // Sogn: the first reminder only, never after delivery, never escalated
         assertThat(mails(sognYear, "reminder-1")).hasSize((int) (11 * sognStaffCount));
         assertThat(mails(sognYear, "reminder-2")).isEmpty();
@@ -134,6 +135,7 @@ class ReportingCalendarTest extends ProcessTestBase {
                     Map.entry("andelInternasjonalt", "25"), Map.entry("samarbeidsprosjekter", "3"),
                     Map.entry("andelVirkemidler", "60"), Map.entry("andelInternasjonaleAktorer", "10"));
             case "rapportering-halvar" -> Map.of("stotteNok", "350000", "antallBedrifter", "14", "levert", "true");
+            case "rapportering-budsjett", "rapportering-revisor" -> Map.of("belop", "950000", "levert", "true");
             default -> Map.of("levert", "true", "kommentar", "Levert i portalen.");
         };
     }

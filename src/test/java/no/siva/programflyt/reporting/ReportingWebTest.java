@@ -135,6 +135,30 @@ class ReportingWebTest extends ProcessTestBase {
     }
 
     @Test
+    void theAuditorsConfirmationIsShownAgainstTheBudgetToSiva() throws Exception {
+        long budgetYear = jdbc.sql("insert into reporting_year (operator_id, year) values (?, ?) returning id")
+                .params(sogn(), YEAR - 2).query(Long.class).single();
+        jdbc.sql("""
+                insert into reporting_obligation (reporting_year_id, operator_id, year, code, due_date, status, amount_nok)
+                values (?, ?, ?, 'BUDGET_NEXT_YEAR', ?, 'DONE', 900000)""")
+                .params(budgetYear, sogn(), YEAR - 2, LocalDate.of(YEAR - 2, 12, 1)).update();
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
+        ReportingService.Row audit = reporting.forOperator(sogn(), YEAR).stream()
+                .filter(r -> r.code() == Obligation.AUDITOR_CONFIRMATION).findFirst().orElseThrow();
+        UserTask deliver = open(audit.id(), "levere");
+        assertThat(deliver.getFormId()).isEqualTo("rapportering-revisor");
+        complete(user(DemoUsers.OPERATOR_USER), deliver, Map.of("belop", "950000", "levert", "true"));
+        mvc.perform(get("/tasks/" + open(audit.id(), "kontrollere").getId()).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("900\u00a0000\u00a0kr")))
+                .andExpect(content().string(containsString("Kostnadene er 50\u00a0000\u00a0kr over budsjettet.")));
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
     void theIcsFeedParsesAndHoldsEveryDeadline() throws Exception {
         reporting.startYear(sogn(), YEAR).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
