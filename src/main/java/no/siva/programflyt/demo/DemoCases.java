@@ -52,11 +52,14 @@ public class DemoCases {
     private final PasswordEncoder encoder;
     private final no.siva.programflyt.targetcompany.TargetCompanyImport targetImport;
     private final no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies;
+    private final no.siva.programflyt.reporting.ReportingService reportingCalendars;
 
     public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
                      AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
                      PasswordEncoder encoder, no.siva.programflyt.targetcompany.TargetCompanyImport targetImport,
-                     no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies) {
+                     no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies,
+                     no.siva.programflyt.reporting.ReportingService reportingCalendars) {
+        this.reportingCalendars = reportingCalendars;
         this.targetImport = targetImport;
         this.targetCompanies = targetCompanies;
         this.admissions = admissions;
@@ -123,6 +126,10 @@ public class DemoCases {
                     + "912346285;Vikøy Design AS;;" + y.plusMonths(9) + ";" + y.plusMonths(9) + ";" + y.plusYears(4) + ";75;Vilde Design;vilde@vikoy.example.no\n";
             targetImport.importCsv(sognStaff, sogn, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             targetCompanies.register(sognStaff, sogn, "912346293", "Fjærland Opplevelser AS", "post@fjaerland.example.no");
+            // 8. This year's reporting calendars for the demo operators (the deadlines still ahead).
+            for (String org : DemoUsers.DEMO_OPERATORS) {
+                reportingCalendars.startYear(operators.findByOrgNumber(org).orElseThrow().getId(), LocalDate.now().getYear());
+            }
             log.info("Demo cases created");
         } catch (RuntimeException e) {
             log.warn("Could not create all demo cases: {}", e.toString());
