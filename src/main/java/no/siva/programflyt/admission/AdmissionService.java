@@ -164,8 +164,7 @@ public class AdmissionService {
 
     /** The pilot project falls due on its end date at the configured time, Oslo time, as ISO date-time. */
     String pilotDue(LocalDate end) {
-        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                end.atStartOfDay(Formats.OSLO).plus(deadlines.pilotDueTime()).toOffsetDateTime());
+        return Formats.iso(end.atStartOfDay(Formats.OSLO).plus(deadlines.pilotDueTime()));
     }
 
     // ---- decisions made in user tasks (called from the completion handler) -----------------------------------------

@@ -2,14 +2,12 @@ package no.siva.programflyt.brreg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -26,10 +24,7 @@ public class AccountsClient {
 
     public AccountsClient(@Value("${programflyt.brreg.accounts-base-url}") String baseUrl,
                           @Value("${programflyt.brreg.timeout:PT5S}") Duration timeout) {
-        HttpClient jdk = HttpClient.newBuilder().connectTimeout(timeout).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
-        factory.setReadTimeout(timeout);
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
+        this.http = RegisterHttp.client(baseUrl, timeout);
     }
 
     public Optional<AnnualAccounts> latest(String orgNumber) {

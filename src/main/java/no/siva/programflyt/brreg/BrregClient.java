@@ -1,7 +1,6 @@
 package no.siva.programflyt.brreg;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.ResourceAccessException;
@@ -27,10 +25,7 @@ public class BrregClient {
 
     public BrregClient(@Value("${programflyt.brreg.base-url}") String baseUrl,
                        @Value("${programflyt.brreg.timeout:PT5S}") Duration timeout) {
-        HttpClient jdk = HttpClient.newBuilder().connectTimeout(timeout).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
-        factory.setReadTimeout(timeout);
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
+        this.http = RegisterHttp.client(baseUrl, timeout);
     }
 
     /** The unit, or empty when the register says it does not exist; throws when the register cannot be asked. */

@@ -2,7 +2,6 @@ package no.siva.programflyt.reporting;
 
 import io.camunda.client.CamundaClient;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +40,6 @@ public class ReportingService {
             return !done() && dueDate.isBefore(today);
         }
     }
-
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final JdbcClient jdbc;
     private final OperatorRepository operators;
@@ -112,10 +109,10 @@ public class ReportingService {
             m.put("taskName", ob.taskName() + " (frist " + new Formats().date(due) + ")");
             m.put("taskForm", ob.formId());
             m.put("review", ob.review());
-            m.put("dueAt", at(due, 23, 59));
-            m.put("reminder1At", at(due.minus(config.firstReminder()), 8, 0));
-            m.put("reminder2At", at(due.minus(config.secondReminder()), 8, 0));
-            m.put("escalateAt", at(due.plus(config.escalationAfter()), 8, 0));
+            m.put("dueAt", Formats.iso(due, 23, 59));
+            m.put("reminder1At", Formats.iso(due.minus(config.firstReminder()), 8, 0));
+            m.put("reminder2At", Formats.iso(due.minus(config.secondReminder()), 8, 0));
+            m.put("escalateAt", Formats.iso(due.plus(config.escalationAfter()), 8, 0));
             list.add(m);
         }
         audit.record(AuditService.SYSTEM, "REPORTING_YEAR_PLANNED", CASE_TYPE, yearId, o.getOrgNumber() + "-" + year,
@@ -162,7 +159,4 @@ public class ReportingService {
                 rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10));
     }
 
-    private static String at(LocalDate d, int hour, int minute) {
-        return ISO.format(d.atTime(hour, minute).atZone(Formats.OSLO));
-    }
 }

@@ -1,6 +1,5 @@
 package no.siva.programflyt.reporting;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,13 +126,7 @@ public class ReportingSteps {
     }
 
     private List<String> operatorStaff(long operatorId) {
-        List<String> to = new ArrayList<>();
-        for (AppUser u : users.findByEnabledTrueOrderByFullName()) {
-            if (Long.valueOf(operatorId).equals(u.getOperatorId())) {
-                to.add(u.getEmail());
-            }
-        }
-        return to;
+        return users.findOperatorStaff(operatorId).stream().map(AppUser::getEmail).toList();
     }
 
     /** The operator's Siva contact (by name), else Siva's shared mailbox. */

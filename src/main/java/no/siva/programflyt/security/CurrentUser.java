@@ -37,6 +37,11 @@ public record CurrentUser(String username, String fullName, String email, String
         return has(Role.OPERATOR) && operatorId != null;
     }
 
+    /** May act on behalf of this operator: its own staff, Siva and administrators. */
+    public boolean actsFor(long operator) {
+        return isAdmin() || isSiva() || (isOperatorUser() && Long.valueOf(operator).equals(operatorId()));
+    }
+
     /** Sees every task and case (read): project leaders and administrators. */
     public boolean seesEverything() {
         return has(Role.SIVA_PROSJEKTLEDER) || isAdmin();

@@ -6,6 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -35,10 +36,28 @@ public class Formats {
         if (amount == null) {
             return "";
         }
+        return number(amount.scale() > 0 && amount.stripTrailingZeros().scale() > 0 ? "#,##0.00" : "#,##0", amount)
+                + "\u00a0kr";
+    }
+
+    /** "20 000,00 EUR": GBER amounts, always with øre-style decimals. */
+    public String eur(BigDecimal amount) {
+        return amount == null ? "" : number("#,##0.00", amount) + "\u00a0EUR";
+    }
+
+    private static String number(String pattern, BigDecimal amount) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nb-NO"));
         symbols.setGroupingSeparator('\u00a0');
         symbols.setDecimalSeparator(',');
-        DecimalFormat f = new DecimalFormat(amount.scale() > 0 && amount.stripTrailingZeros().scale() > 0 ? "#,##0.00" : "#,##0", symbols);
-        return f.format(amount) + "\u00a0kr";
+        return new DecimalFormat(pattern, symbols).format(amount);
+    }
+
+    /** An Oslo date-time as ISO 8601 with offset, the form FEEL's {@code date and time()} reads in timers. */
+    public static String iso(ZonedDateTime t) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+
+    public static String iso(LocalDate d, int hour, int minute) {
+        return iso(d.atTime(hour, minute).atZone(OSLO));
     }
 }

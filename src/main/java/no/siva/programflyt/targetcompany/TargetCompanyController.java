@@ -196,7 +196,7 @@ public class TargetCompanyController {
     public ResponseEntity<byte[]> month(@AuthenticationPrincipal CurrentUser user, @RequestParam String month,
                                         @RequestParam(required = false) Long operatorId) {
         long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
-        if (!(user.isSiva() || user.isAdmin() || (user.isOperatorUser() && Long.valueOf(operator).equals(user.operatorId())))) {
+        if (!user.actsFor(operator)) {
             throw new AccessDeniedException("not this operator");
         }
         YearMonth ym = YearMonth.parse(month);

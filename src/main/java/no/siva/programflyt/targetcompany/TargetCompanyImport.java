@@ -56,7 +56,7 @@ public class TargetCompanyImport {
     }
 
     public Result importCsv(CurrentUser user, long operatorId, byte[] bytes) {
-        if (!(user.isAdmin() || user.isSiva() || (user.isOperatorUser() && Long.valueOf(operatorId).equals(user.operatorId())))) {
+        if (!user.actsFor(operatorId)) {
             throw new AccessDeniedException("not this operator's staff");
         }
         String text;

@@ -84,7 +84,7 @@ public class TargetCompanyService {
      * task needs it) and removed again if the engine refuses; a second open case for the same company is refused.
      */
     public TargetCompany register(CurrentUser user, long operatorId, String orgNumber, String name, String email) {
-        if (!(user.isAdmin() || user.isSiva() || (user.isOperatorUser() && Long.valueOf(operatorId).equals(user.operatorId())))) {
+        if (!user.actsFor(operatorId)) {
             throw new AccessDeniedException("not this operator's staff");
         }
         Operator operator = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));

@@ -1,9 +1,6 @@
 package no.siva.programflyt.targetcompany;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TargetCompanySteps {
-
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final TargetCompanyService service;
     private final BrregClient register;
@@ -83,9 +78,6 @@ public class TargetCompanySteps {
         if ("ja".equals(c.getSmeLastYear()) || "nei".equals(c.getSmeLastYear())) {
             years.add("ja".equals(c.getSmeLastYear()));
         }
-        boolean smeNow = no.siva.programflyt.targetcompany.eligibility.SmeTest.of(
-                parsed.graph().aggregate(OwnershipText.TARGET).total()).sme();
-        years.add(smeNow);
         Eligibility.Result r = Eligibility.check(new EligibilityInput(entry.orgFormCode(), entry.naceCode(),
                 entry.bankrupt(), entry.underLiquidation(), c.isInnovationCompany(), parsed.graph(), OwnershipText.TARGET,
                 years, entry.registeredOn(), c.getSubscribedCapitalNok(), c.getEquityNok(), c.getInterimEquityNok(),
@@ -199,11 +191,9 @@ public class TargetCompanySteps {
         model.put("company", c);
         model.put("formats", new Formats());
         model.put("subjectArgs", new Object[] {c.getName()});
-        for (no.siva.programflyt.security.AppUser u : users.findByEnabledTrueOrderByFullName()) {
-            if (c.getOperatorId().equals(u.getOperatorId())) {
-                notifications.enqueue("targetcompany:" + c.getId() + ":renewal-" + c.getSelfDeclarationValidUntil() + ":"
-                        + u.getEmail(), u.getEmail(), "targetcompany-renewal", model, TargetCompanyService.CASE_TYPE, c.getId());
-            }
+        for (no.siva.programflyt.security.AppUser u : users.findOperatorStaff(c.getOperatorId())) {
+            notifications.enqueue("targetcompany:" + c.getId() + ":renewal-" + c.getSelfDeclarationValidUntil() + ":"
+                    + u.getEmail(), u.getEmail(), "targetcompany-renewal", model, TargetCompanyService.CASE_TYPE, c.getId());
         }
         record(c, "RENEWAL_REMINDED", "Påminnelse: egenerklæringen utløper " + new Formats().date(c.getSelfDeclarationValidUntil()));
     }
@@ -236,15 +226,10 @@ public class TargetCompanySteps {
     }
 
     static String startOfDay(LocalDate d) {
-        return ISO.format(d.atStartOfDay(Formats.OSLO));
+        return Formats.iso(d, 0, 0);
     }
 
     static String endOfDay(LocalDate d) {
-        ZonedDateTime z = d.atTime(23, 59).atZone(Formats.OSLO);
-        return ISO.format(z);
-    }
-
-    static BigDecimal nullToZero(BigDecimal b) {
-        return b == null ? BigDecimal.ZERO : b;
+        return Formats.iso(d, 23, 59);
     }
 }

@@ -61,9 +61,7 @@ public final class Eligibility {
         OwnershipGraph.Aggregation aggregation = in.graph().aggregate(in.targetId());
         SmeTest.Result now = SmeTest.of(aggregation.total());
         List<Boolean> years = new ArrayList<>(in.smeByYear() == null ? List.of() : in.smeByYear());
-        if (years.isEmpty()) {
-            years.add(now.sme());
-        }
+        years.add(now.sme());
         boolean sme = afterTwoYearRule(years);
         if (in.takenOverByLargeGroup()) {
             sme = false;

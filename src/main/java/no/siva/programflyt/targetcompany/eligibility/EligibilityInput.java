@@ -9,7 +9,8 @@ import java.util.List;
  * target. Money in EUR where GBER sets the thresholds (converted at the ECB yearly average rate, see
  * {@link no.siva.programflyt.targetcompany.ledger.EurRates}); capital and equity in NOK.
  *
- * @param smeByYear                     the SME test's result for each closed year, oldest first (at least the latest)
+ * @param smeByYear                     the SME status of the years before the figures given, oldest first (may be
+ *                                      empty); the check adds the result for the figures given
  * @param subscribedCapitalInclPremium  share capital including share premium (NOK), from the last annual accounts
  * @param equity                        equity (NOK) in the last annual accounts
  * @param interimEquity                 equity in an interim balance, if one was presented (NOK), else null

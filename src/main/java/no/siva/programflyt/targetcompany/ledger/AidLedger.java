@@ -152,9 +152,6 @@ public class AidLedger {
     }
 
     static String eur(BigDecimal amount) {
-        java.text.DecimalFormatSymbols s = java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("nb-NO"));
-        s.setGroupingSeparator('\u00a0');
-        s.setDecimalSeparator(',');
-        return new java.text.DecimalFormat("#,##0.00", s).format(amount) + "\u00a0EUR";
+        return fmt().eur(amount);
     }
 }
