@@ -1,11 +1,8 @@
 package no.siva.programflyt.audit;
 
-import java.nio.charset.StandardCharsets;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.CaseDirectory;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import no.siva.programflyt.shared.Csv;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,7 +23,7 @@ public class AuditController {
     /** The whole trail (Siva and administrators only, see SecurityConfig). */
     @GetMapping("/audit/export.csv")
     public ResponseEntity<byte[]> exportAll() {
-        return csv("revisjonslogg.csv", AuditCsv.write(audit.all()));
+        return Csv.download("revisjonslogg.csv", AuditCsv.write(audit.all()));
     }
 
     /** One case's trail, for whoever may see the case. */
@@ -34,14 +31,7 @@ public class AuditController {
     public ResponseEntity<byte[]> exportCase(@AuthenticationPrincipal CurrentUser user, @PathVariable String caseType,
                                              @PathVariable long caseId) {
         cases.requireVisible(user, caseType, caseId);
-        return csv("revisjonslogg-" + caseType.toLowerCase() + "-" + caseId + ".csv",
+        return Csv.download("revisjonslogg-" + caseType.toLowerCase() + "-" + caseId + ".csv",
                 AuditCsv.write(audit.forCase(caseType, caseId)));
-    }
-
-    private static ResponseEntity<byte[]> csv(String filename, String body) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package no.siva.programflyt.audit;
 
 import java.util.List;
+import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 
 /** The audit trail as CSV for Excel in Norway: semicolon-separated, UTF-8 with BOM, quoted fields. */
@@ -14,19 +15,10 @@ public final class AuditCsv {
         sb.append("tidspunkt;utført av;handling;sakstype;sak;forretningsnøkkel;hendelse\r\n");
         Formats formats = new Formats();
         for (AuditEvent e : events) {
-            sb.append(String.join(";", quote(formats.dateTime(e.getOccurredAt())), quote(e.getActor()),
-                    quote(e.getAction()), quote(e.getCaseType()), quote(e.getCaseId() == null ? "" : e.getCaseId().toString()),
-                    quote(e.getBusinessKey()), quote(e.getSummary()))).append("\r\n");
+            sb.append(String.join(";", Csv.quoted(formats.dateTime(e.getOccurredAt())), Csv.quoted(e.getActor()),
+                    Csv.quoted(e.getAction()), Csv.quoted(e.getCaseType()), Csv.quoted(e.getCaseId() == null ? "" : e.getCaseId().toString()),
+                    Csv.quoted(e.getBusinessKey()), Csv.quoted(e.getSummary()))).append("\r\n");
         }
         return sb.toString();
-    }
-
-    static String quote(String s) {
-        if (s == null) {
-            return "";
-        }
-        // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
-        String safe = s.matches("^[=+\\-@].*") ? "'" + s : s;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

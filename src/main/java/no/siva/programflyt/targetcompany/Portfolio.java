@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.targetcompany.ledger.AidLedger;
 import no.siva.programflyt.tasks.UserTask;
@@ -64,22 +65,13 @@ public class Portfolio {
                 + "Støtteintensitet;Neste frist;Neste oppgave;Støtte siste tre år (EUR)\r\n");
         for (Row r : rows) {
             TargetCompany c = r.company();
-            sb.append(String.join(";", c.getOrgNumber(), cell(c.getName()), cell(r.operatorName()),
-                    cell(statusLabel.apply(c.getStatus().name())), f.date(c.getAgreementStart()), f.date(c.getAgreementEnd()),
+            sb.append(String.join(";", c.getOrgNumber(), Csv.cell(c.getName()), Csv.cell(r.operatorName()),
+                    Csv.cell(statusLabel.apply(c.getStatus().name())), f.date(c.getAgreementStart()), f.date(c.getAgreementEnd()),
                     c.getAidIntensityPercent() == null ? "" : c.getAidIntensityPercent().stripTrailingZeros().toPlainString(),
-                    r.nextDeadline() == null ? "" : f.date(r.nextDeadline()), cell(r.nextTask()),
+                    r.nextDeadline() == null ? "" : f.date(r.nextDeadline()), Csv.cell(r.nextTask()),
                     r.aidUsedEur().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',')))
                     .append("\r\n");
         }
         return sb.toString();
-    }
-
-    /** Quotes a cell when needed, and defuses spreadsheet formulas. */
-    static String cell(String v) {
-        if (v == null) {
-            return "";
-        }
-        String s = v.matches("^[=+\\-@].*") ? "'" + v : v;
-        return s.contains(";") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

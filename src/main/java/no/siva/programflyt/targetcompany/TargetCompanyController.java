@@ -2,7 +2,6 @@ package no.siva.programflyt.targetcompany;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -15,6 +14,7 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.OrgNumber;
 import no.siva.programflyt.targetcompany.ledger.AidLedger;
@@ -24,9 +24,6 @@ import no.siva.programflyt.targetcompany.ledger.CostType;
 import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -88,7 +85,7 @@ public class TargetCompanyController {
                                          @RequestParam(required = false) String q, Locale locale) {
         String csv = Portfolio.csv(portfolio.rows(user, status(status), q),
                 s -> messages.getMessage("targetcompany.status." + s, null, locale));
-        return csv("malbedrifter.csv", csv);
+        return Csv.download("malbedrifter.csv", csv);
     }
 
     @PostMapping("/target-companies")
@@ -204,10 +201,10 @@ public class TargetCompanyController {
                 + "Støtte;MVA på egenandel;Støtte (EUR)\r\n");
         for (AidLedgerLine l : ledger.month(operator, ym)) {
             sb.append(String.join(";", l.getOrgNumber(), l.getServiceDate().toString(), l.getCostType().name(),
-                    Portfolio.cell(l.getDescription()), money(l.getMarketValueNok()), money(l.getOwnContributionNok()),
+                    Csv.cell(l.getDescription()), money(l.getMarketValueNok()), money(l.getOwnContributionNok()),
                     money(l.getAidNok()), money(l.getVatNok()), money(l.getAidEur()))).append("\r\n");
         }
-        return csv("fakturagrunnlag-" + ym + ".csv", sb.toString());
+        return Csv.download("fakturagrunnlag-" + ym + ".csv", sb.toString());
     }
 
     @PostMapping("/target-companies/import")
@@ -242,11 +239,5 @@ public class TargetCompanyController {
 
     private static String money(BigDecimal b) {
         return b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
-    }
-
-    private static ResponseEntity<byte[]> csv(String filename, String body) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .body(body.getBytes(StandardCharsets.UTF_8));
     }
 }
