@@ -139,21 +139,6 @@ class AdmissionDeadlinesTest extends ProcessTestBase {
     @Autowired
     AdmissionCaseRepository cases;
 
-    /** How far this test has moved the (fresh, per-test) engine clock ahead of the wall clock. */
-    private Duration moved = Duration.ZERO;
-
-    private void moveClockTo(Instant target) {
-        Duration step = Duration.between(Instant.now().plus(moved), target);
-        if (!step.isNegative()) {
-            advance(step);
-        }
-    }
-
-    private void advance(Duration step) {
-        engine.increaseTime(step);
-        moved = moved.plus(step);
-    }
-
     private void awaitMails(AdmissionCase c, String step, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> mails(c, step).size() >= count);
         assertThat(mails(c, step)).hasSize(count);

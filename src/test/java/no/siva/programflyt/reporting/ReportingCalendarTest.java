@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,16 +39,6 @@ class ReportingCalendarTest extends ProcessTestBase {
     @Autowired
     AppUserRepository users;
 
-    private Duration moved = Duration.ZERO;
-
-    private void moveClockTo(ZonedDateTime t) {
-        Duration step = Duration.between(Instant.now().plus(moved), t.toInstant());
-        if (!step.isNegative()) {
-            engine.increaseTime(step);
-            moved = moved.plus(step);
-        }
-    }
-
     private List<OutboxMessage> mails(long caseId, String occasion) {
         return outbox.findByCaseTypeAndCaseIdOrderById(ReportingService.CASE_TYPE, caseId).stream()
                 .filter(m -> m.getDedupKey().contains(":" + occasion)).toList();
@@ -83,7 +71,7 @@ class ReportingCalendarTest extends ProcessTestBase {
                 LocalDate.of(YEAR, 12, 1), LocalDate.of(YEAR, 12, 31));
 
         for (LocalDate due : new TreeSet<>(sognRows.stream().map(ReportingService.Row::dueDate).toList())) {
-            moveClockTo(due.minusDays(14).atTime(9, 0).atZone(OSLO));
+            moveClockTo(due.minusDays(14).atTime(9, 0).atZone(OSLO).toInstant());
             for (ReportingService.Row r : sognRows.stream().filter(r -> r.dueDate().equals(due)).toList()) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> mails(sognYear, "reminder-1").stream()
                         .anyMatch(m -> m.getDedupKey().startsWith("reporting:" + r.id() + ":")));
@@ -102,7 +90,7 @@ class ReportingCalendarTest extends ProcessTestBase {
                 await().atMost(Duration.ofSeconds(20)).until(() -> reporting.row(r.id()).done());
             }
         }
-        moveClockTo(LocalDate.of(YEAR + 1, 1, 3).atStartOfDay(OSLO));
+        moveClockTo(LocalDate.of(YEAR + 1, 1, 3).atStartOfDay(OSLO).toInstant());
 
         long sognStaffCount = staffOf(sogn);
         long helgelandStaffCount = staffOf(helgeland);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,23 @@ public abstract class ProcessTestBase {
     void emptyDatabase() {
         database.reset();
         BrregStub.reset();
+    }
+
+    /** How far this test has moved the engine's clock (fresh per test) ahead of the wall clock. */
+    private Duration moved = Duration.ZERO;
+
+    /** Moves the engine's clock on; timers due in between fire. */
+    protected void advance(Duration step) {
+        engine.increaseTime(step);
+        moved = moved.plus(step);
+    }
+
+    /** Moves the engine's clock to {@code target}, or leaves it where it is if that is already later. */
+    protected void moveClockTo(Instant target) {
+        Duration step = Duration.between(Instant.now().plus(moved), target);
+        if (!step.isNegative()) {
+            advance(step);
+        }
     }
 
     protected CurrentUser user(String username) {
