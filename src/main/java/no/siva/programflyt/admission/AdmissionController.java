@@ -19,6 +19,7 @@ import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.CountyRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.TaskService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -119,12 +120,7 @@ public class AdmissionController {
         model.addAttribute("coCounties", c.getCoCounties().stream().map(counties::findById).flatMap(Optional::stream)
                 .map(x -> x.getName()).collect(Collectors.joining(", ")));
         model.addAttribute("tasks", caseTasks);
-        model.addAttribute("activeSteps", caseTasks.stream().filter(UserTask::isOpen).map(UserTask::getElementId)
-                .distinct().collect(Collectors.joining(",")));
-        model.addAttribute("activeStepNames", caseTasks.stream().filter(UserTask::isOpen).map(UserTask::getName)
-                .distinct().collect(Collectors.joining(", ")));
-        model.addAttribute("doneSteps", caseTasks.stream().filter(t -> !t.isOpen()).map(UserTask::getElementId)
-                .distinct().collect(Collectors.joining(",")));
+        model.addAttribute("diagram", CaseDiagram.of(AdmissionService.PROCESS_ID, caseTasks));
         model.addAttribute("documents", documents.forCase(AdmissionService.CASE_TYPE, id));
         model.addAttribute("agreement", c.getOperatorId() == null ? null
                 : agreements.findByOperatorId(c.getOperatorId()).orElse(null));

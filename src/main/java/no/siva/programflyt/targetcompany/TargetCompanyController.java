@@ -21,6 +21,7 @@ import no.siva.programflyt.targetcompany.ledger.AidLedger;
 import no.siva.programflyt.targetcompany.ledger.AidLedgerLine;
 import no.siva.programflyt.targetcompany.ledger.AidLedgerRepository;
 import no.siva.programflyt.targetcompany.ledger.CostType;
+import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
@@ -136,8 +137,7 @@ public class TargetCompanyController {
         model.addAttribute("mayWork", TargetCompanyService.mayWork(user, c));
         model.addAttribute("costTypes", CostType.values());
         model.addAttribute("exitReasons", List.of(ExitReason.EARLY_TERMINATION, ExitReason.NO_LONGER_SME, ExitReason.TAKEOVER));
-        model.addAttribute("activeStepNames", caseTasks.stream().filter(UserTask::isOpen).map(UserTask::getName)
-                .distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+        model.addAttribute("diagram", CaseDiagram.of(TargetCompanyService.PROCESS_ID, caseTasks));
         return "targetcompany/case";
     }
 
