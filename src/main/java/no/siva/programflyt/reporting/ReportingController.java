@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
@@ -35,10 +36,13 @@ public class ReportingController {
     private final TargetFigures figures;
     private final OperatorRepository operators;
     private final CalendarFeeds feeds;
+    private final OperatorService operatorService;
     private final String baseUrl;
 
     public ReportingController(ReportingService reporting, TargetFigures figures, OperatorRepository operators,
-                               CalendarFeeds feeds, @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
+                               CalendarFeeds feeds, OperatorService operatorService,
+                               @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
+        this.operatorService = operatorService;
         this.reporting = reporting;
         this.figures = figures;
         this.operators = operators;
@@ -51,7 +55,7 @@ public class ReportingController {
                            @RequestParam(required = false) Integer year, Model model) {
         LocalDate today = LocalDate.now(Formats.OSLO);
         int y = year == null ? today.getYear() : year;
-        List<Operator> visible = visibleOperators(user);
+        List<Operator> visible = operatorService.visibleTo(user);
         Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
         if (chosen != null && visible.stream().noneMatch(o -> o.getId().equals(chosen))) {
             throw new NotFoundException("operator " + chosen);
@@ -77,9 +81,7 @@ public class ReportingController {
     @GetMapping("/reporting/calendar.ics")
     public ResponseEntity<byte[]> ics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
                                       @RequestParam(required = false) Integer year) {
-        Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
-        Operator o = visibleOperators(user).stream().filter(x -> x.getId().equals(chosen)).findFirst()
-                .orElseThrow(() -> new NotFoundException("operator " + chosen));
+        Operator o = chosenOperator(user, operatorId);
         int y = year == null ? LocalDate.now(Formats.OSLO).getYear() : year;
         String body = Ics.of("Rapporteringsfrister " + y + " – " + o.getName(), reporting.forOperator(o.getId(), y),
                 o.getName(), "https://programflyt.siva.no/reporting");
@@ -146,21 +148,9 @@ public class ReportingController {
 
     private Operator chosenOperator(CurrentUser user, Long operatorId) {
         Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
-        return visibleOperators(user).stream().filter(x -> x.getId().equals(chosen)).findFirst()
-                .orElseThrow(() -> new NotFoundException("operator " + chosen));
-    }
-
-    /** Siva sees every operator; a county official the operators of her counties; operator staff their own. */
-    private List<Operator> visibleOperators(CurrentUser user) {
-        if (user.isSiva() || user.isAdmin()) {
-            return operators.findAllByOrderByName();
+        if (chosen == null) {
+            throw new NotFoundException("operator");
         }
-        if (user.isCountyOfficial()) {
-            return operators.findByCountyCodeInOrderByName(user.counties());
-        }
-        if (user.isOperatorUser() && user.operatorId() != null) {
-            return operators.findById(user.operatorId()).map(List::of).orElse(List.of());
-        }
-        return new ArrayList<>();
+        return operatorService.getVisible(user, chosen);
     }
 }
