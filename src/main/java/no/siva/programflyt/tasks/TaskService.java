@@ -46,13 +46,16 @@ public class TaskService {
     private final CamundaClient client;
     private final Map<String, TaskCompletionHandler> handlers;
     private final Duration dueSoon;
+    private final Duration engineTimeout;
     @PersistenceContext
     private EntityManager entityManager;
 
     public TaskService(UserTaskRepository tasks, SavedTaskFilterRepository filters, AppUserRepository users,
                        FormRepository forms, FormValidator validator, AuditService audit, CamundaClient client,
                        List<TaskCompletionHandler> handlers,
-                       @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon) {
+                       @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon,
+                       @Value("${programflyt.tasks.engine-timeout:PT10S}") Duration engineTimeout) {
+        this.engineTimeout = engineTimeout;
         this.tasks = tasks;
         this.filters = filters;
         this.users = users;
@@ -290,7 +293,7 @@ public class TaskService {
         // case FOR UPDATE and therefore wait for this transaction's commit (or see nothing of a rollback).
         entityManager.flush();
         try {
-            client.newCompleteCommand(task.getJobKey()).variables(variables).send().join();
+            client.newCompleteCommand(task.getJobKey()).variables(variables).requestTimeout(engineTimeout).send().join();
         } catch (ClientStatusException e) {
             if (e.getStatusCode() == Status.Code.NOT_FOUND) {
                 // The engine no longer has the job (the process moved on, e.g. cancelled): roll back and say so.
