@@ -22,6 +22,8 @@ public class CooperationAgreement {
     private BigDecimal annualGrant;
     private String reservations;
     private Instant createdAt = Instant.now();
+    private LocalDate revokedOn;
+    private String revokedReason;
 
     protected CooperationAgreement() {
     }
@@ -67,5 +69,21 @@ public class CooperationAgreement {
 
     public String getReservations() {
         return reservations;
+    }
+
+    /** The agreement is revoked (extraordinary follow-up concluded to terminate, guide §6.6); the first revocation stands. */
+    public void revoke(LocalDate on, String reason) {
+        if (revokedOn == null) {
+            this.revokedOn = on;
+            this.revokedReason = reason;
+        }
+    }
+
+    public LocalDate getRevokedOn() {
+        return revokedOn;
+    }
+
+    public String getRevokedReason() {
+        return revokedReason;
     }
 }

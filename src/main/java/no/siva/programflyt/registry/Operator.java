@@ -84,4 +84,11 @@ public class Operator {
     public LocalDate getPeriodEnd() {
         return periodEnd;
     }
+
+    /** Under extraordinary follow-up, back to active, or terminated (a terminated operator stays terminated). */
+    public void changeStatus(OperatorStatus to) {
+        if (status != OperatorStatus.TERMINATED) {
+            this.status = to;
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +37,13 @@ public class ReportingService {
             return "DONE".equals(status);
         }
 
+        /** The operator left the programme before this deadline: nothing is owed. */
+        public boolean canceled() {
+            return "CANCELED".equals(status);
+        }
+
         public boolean overdue(LocalDate today) {
-            return !done() && dueDate.isBefore(today);
+            return !done() && !canceled() && dueDate.isBefore(today);
         }
     }
 
@@ -60,6 +66,9 @@ public class ReportingService {
 
     /** Starts an operator's calendar for a year, once: a second call (or the new-year run twice) does nothing. */
     public Optional<Long> startYear(long operatorId, int year) {
+        if (operators.findById(operatorId).map(o -> o.getStatus() == OperatorStatus.TERMINATED).orElse(true)) {
+            return Optional.empty();   // no calendar for an operator that has left the programme
+        }
         Long id = tx.execute(s -> jdbc.sql("""
                 insert into reporting_year (operator_id, year) values (?, ?) on conflict (operator_id, year) do nothing
                 returning id""").params(operatorId, year).query(Long.class).optional().orElse(null));

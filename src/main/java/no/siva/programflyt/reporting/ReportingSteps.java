@@ -52,7 +52,7 @@ public class ReportingSteps {
     public int startAll(int year) {
         int n = 0;
         for (Operator o : operators.findAllByOrderByName()) {
-            if (o.getStatus() == OperatorStatus.ACTIVE && reporting.startYear(o.getId(), year).isPresent()) {
+            if (o.getStatus() != OperatorStatus.TERMINATED && reporting.startYear(o.getId(), year).isPresent()) {
                 n++;
             }
         }

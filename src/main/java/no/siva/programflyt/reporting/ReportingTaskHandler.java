@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.followup.FollowUpTriggers;
+import no.siva.programflyt.followup.TriggerType;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
@@ -26,8 +28,11 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
     private final AuditService audit;
     private final MessageSource messages;
 
+    private final FollowUpTriggers followUps;
+
     public ReportingTaskHandler(ReportingService reporting, TargetFigures figures, JdbcClient jdbc, AuditService audit,
-                                MessageSource messages) {
+                                MessageSource messages, FollowUpTriggers followUps) {
+        this.followUps = followUps;
         this.reporting = reporting;
         this.figures = figures;
         this.jdbc = jdbc;
@@ -156,6 +161,12 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                 audit.record(user.username(), approved ? "OBLIGATION_APPROVED" : "OBLIGATION_REJECTED",
                         ReportingService.CASE_TYPE, r.reportingYearId(), task.getBusinessKey(),
                         (approved ? "Godkjent: " : "Sendt tilbake: ") + r.code().taskName(), s.string("begrunnelse"));
+                if (s.bool("avvik")) {   // T3: a deviation in the annual reporting raises an extraordinary follow-up
+                    followUps.publishAfterCommit(r.operatorId(), TriggerType.REPORTING_DEVIATION,
+                            "Avvik i rapporteringen " + r.year() + ": " + r.code().taskName()
+                                    + (s.string("begrunnelse") == null ? "" : ". " + s.string("begrunnelse")),
+                            "rapportering-" + r.id() + "-" + task.getId(), user.username());
+                }
                 return Map.of("approved", approved);
             }
             default -> throw new IllegalStateException("Unknown reporting task " + task.getElementId());

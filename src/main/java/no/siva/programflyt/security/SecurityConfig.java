@@ -25,7 +25,7 @@ public class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/incidents/**", "/audit/**")
                         .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
-                        .requestMatchers("/admission/**")
+                        .requestMatchers("/admission/**", "/follow-up/**")
                         .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.FYLKE.name(),
                                 Role.ADMIN.name())
                         .anyRequest().authenticated())

@@ -136,6 +136,46 @@ public class TargetCompanyService {
         if (date.isBefore(c.getAgreementStart())) {
             throw new BusinessRuleException("targetcompany.error.exitBeforeStart");
         }
+        publishExit(c, reason, date, user.username());
+    }
+
+    /**
+     * Winds down every target company of an operator whose cooperation agreement is revoked (extraordinary
+     * follow-up): an active agreement ends through its lifecycle (exit message: portal registration and exit survey
+     * follow); a company still in admission has its process cancelled and is recorded as out of the programme.
+     * Safe to call twice: exited companies are left alone and the exit message has a fixed id.
+     *
+     * @return the ids of the companies whose admission was cancelled (their open tasks are for the caller to drop)
+     */
+    @Transactional
+    public List<Long> windDown(long operatorId, LocalDate date, String reason) {
+        List<Long> withdrawn = new java.util.ArrayList<>();
+        for (TargetCompany listed : companies.findByOperatorIdOrderByName(operatorId)) {
+            TargetCompany c = load(listed.getId());
+            if (c.getStatus() == TargetCompanyStatus.ACTIVE) {
+                publishExit(c, ExitReason.OPERATOR_TERMINATED, date.isBefore(c.getAgreementStart()) ? c.getAgreementStart() : date,
+                        AuditService.SYSTEM);
+            } else if (!c.getStatus().closed()) {
+                if (c.getProcessInstanceKey() != null) {
+                    try {
+                        client.newCancelInstanceCommand(c.getProcessInstanceKey()).send().join();
+                    } catch (io.camunda.client.api.command.ClientStatusException e) {
+                        if (e.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
+                            throw e;
+                        }
+                    }
+                }
+                c.exited(date, ExitReason.OPERATOR_TERMINATED);
+                withdrawn.add(c.getId());
+                audit.record(AuditService.SYSTEM, "TARGET_COMPANY_WITHDRAWN", CASE_TYPE, c.getId(), c.getOrgNumber(),
+                        "Opptaket er avbrutt fordi operatøren er tatt ut av programmet: " + reason, null);
+            }
+        }
+        return withdrawn;
+    }
+
+    private void publishExit(TargetCompany c, ExitReason reason, LocalDate date, String actor) {
+        long id = c.getId();
         Map<String, Object> vars = new HashMap<>();
         vars.put("exitReason", reason.name());
         vars.put("exitDate", date.toString());
@@ -147,7 +187,7 @@ public class TargetCompanyService {
                 throw e;
             }
         }
-        tx.executeWithoutResult(s -> audit.record(user.username(), "EXIT_REQUESTED", CASE_TYPE, id, c.getOrgNumber(),
+        tx.executeWithoutResult(s -> audit.record(actor, "EXIT_REQUESTED", CASE_TYPE, id, c.getOrgNumber(),
                 "Avslutning av målbedriftsavtalen er bedt om: " + reason.name() + " fra " + date, null));
     }
 

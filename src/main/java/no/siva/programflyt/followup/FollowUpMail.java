@@ -1,0 +1,91 @@
+package no.siva.programflyt.followup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.notifications.NotificationService;
+import no.siva.programflyt.registry.Labels;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.shared.Formats;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Who hears of a follow-up, and the one way its e-mails are queued (keyed by case, step and recipient). */
+@Component
+class FollowUpMail {
+
+    private final NotificationService notifications;
+    private final AppUserRepository users;
+    private final Labels labels;
+    private final AuditService audit;
+    private final String sivaMailbox;
+    private final String baseUrl;
+
+    FollowUpMail(NotificationService notifications, AppUserRepository users, Labels labels, AuditService audit,
+                 @Value("${programflyt.siva-mailbox}") String sivaMailbox, @Value("${programflyt.base-url}") String baseUrl) {
+        this.notifications = notifications;
+        this.users = users;
+        this.labels = labels;
+        this.audit = audit;
+        this.sivaMailbox = sivaMailbox;
+        this.baseUrl = baseUrl;
+    }
+
+    List<String> county(FollowUpCase c) {
+        return users.findCountyOfficials(c.getCountyCode()).stream().map(AppUser::getEmail).toList();
+    }
+
+    List<String> operatorStaff(FollowUpCase c) {
+        return users.findOperatorStaff(c.getOperatorId()).stream().map(AppUser::getEmail).toList();
+    }
+
+    List<String> projectLeaders() {
+        return users.findByEnabledTrueOrderByFullName().stream().filter(u -> u.getRoles().contains(Role.SIVA_PROSJEKTLEDER))
+                .map(AppUser::getEmail).toList();
+    }
+
+    /** The operator's Siva contact (by name, as the registry holds it), else Siva's mailbox. */
+    String sivaContact(Operator o) {
+        return users.findByEnabledTrueOrderByFullName().stream()
+                .filter(u -> u.getRoles().contains(Role.SIVA_SAKSBEHANDLER) && u.getFullName().equals(o.getSivaContact()))
+                .map(AppUser::getEmail).findFirst().orElse(sivaMailbox);
+    }
+
+    java.util.Optional<String> emailOf(String username) {
+        return users.findById(username).map(AppUser::getEmail);
+    }
+
+    @SafeVarargs
+    static List<String> all(List<String>... lists) {
+        Set<String> to = new LinkedHashSet<>();
+        for (List<String> l : lists) {
+            to.addAll(l);
+        }
+        return new ArrayList<>(to);
+    }
+
+    void send(String step, List<String> recipients, String template, FollowUpCase c, Operator o,
+              Map<String, Object> extra, Long attachmentDocumentId) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("case", c);
+        model.put("operator", o);
+        model.put("county", labels.county(c.getCountyCode()));
+        model.put("caseUrl", baseUrl + "/follow-up/" + c.getId());
+        model.put("formats", new Formats());
+        model.put("subjectArgs", new Object[] {o.getName()});
+        for (String to : recipients) {
+            if (notifications.enqueue("followup:" + c.getId() + ":" + step + ":" + to, to, template, model,
+                    FollowUpService.CASE_TYPE, c.getId(), attachmentDocumentId)) {
+                audit.record(AuditService.SYSTEM, "NOTIFICATION_QUEUED", FollowUpService.CASE_TYPE, c.getId(),
+                        c.getOrgNumber(), "E-post lagt i utboksen til " + to + " (" + template + ")", null);
+            }
+        }
+    }
+}

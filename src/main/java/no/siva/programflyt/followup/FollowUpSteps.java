@@ -1,0 +1,237 @@
+package no.siva.programflyt.followup;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.documents.PdfRenderer;
+import no.siva.programflyt.registry.CooperationAgreementRepository;
+import no.siva.programflyt.registry.Labels;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.reporting.ReportingStop;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.targetcompany.TargetCompanyService;
+import no.siva.programflyt.tasks.TaskService;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the follow-up process's service tasks do. Each step loads its case FOR UPDATE and keys every side effect
+ * (letter by case and kind, e-mail by case, step and recipient, the wind-down by operator), so a job delivered twice
+ * has one effect.
+ */
+@Service
+public class FollowUpSteps {
+
+    static final String START_LETTER = "OPPFOLGINGSBREV";
+    static final String CONTINUE_LETTER = "KONKLUSJONSBREV";
+    static final String TERMINATION_LETTER = "AVSLUTNINGSBREV";
+
+    private final FollowUpService service;
+    private final FollowUpProperties config;
+    private final FollowUpMail mail;
+    private final OperatorRepository operators;
+    private final CooperationAgreementRepository agreements;
+    private final ReportingStop reporting;
+    private final TargetCompanyService targetCompanies;
+    private final TaskService tasks;
+    private final UserTaskRepository taskRows;
+    private final DocumentService documents;
+    private final PdfRenderer pdf;
+    private final Labels labels;
+    private final AuditService audit;
+
+    public FollowUpSteps(FollowUpService service, FollowUpProperties config, FollowUpMail mail,
+                         OperatorRepository operators, CooperationAgreementRepository agreements,
+                         ReportingStop reporting, TargetCompanyService targetCompanies, TaskService tasks,
+                         UserTaskRepository taskRows, DocumentService documents, PdfRenderer pdf, Labels labels,
+                         AuditService audit) {
+        this.service = service;
+        this.config = config;
+        this.mail = mail;
+        this.operators = operators;
+        this.agreements = agreements;
+        this.reporting = reporting;
+        this.targetCompanies = targetCompanies;
+        this.tasks = tasks;
+        this.taskRows = taskRows;
+        this.documents = documents;
+        this.pdf = pdf;
+        this.labels = labels;
+        this.audit = audit;
+    }
+
+    /** The county and the operator are told at the start, with a letter that names the triggers and the deadline. */
+    @Transactional
+    public void informStart(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        Document letter = letter(c, o, START_LETTER, "letters/oppfolging-start", Map.of());
+        mail.send("started", FollowUpMail.all(mail.county(c), mail.operatorStaff(c), List.of(mail.sivaContact(o))),
+                "followup-started", c, o, Map.of("triggers", service.triggers(caseId)), letter.getId());
+    }
+
+    /** Three months have passed: the case handler holding the task (else the operator's Siva contact) is reminded. */
+    @Transactional
+    public void remind(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        mail.send("reminder", List.of(holder(c).orElse(mail.sivaContact(o))), "followup-reminder", c, o, Map.of(), null);
+    }
+
+    /** Six months without a conclusion: the project leaders are told. */
+    @Transactional
+    public void escalate(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        mail.send("escalation", mail.projectLeaders(), "followup-escalation", c, o, Map.of(), null);
+        audit.record(AuditService.SYSTEM, "FOLLOW_UP_ESCALATED", FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(),
+                "Ingen konklusjon etter seks måneder: prosjektleder er varslet", null);
+    }
+
+    /**
+     * Continue: the measures agreed on the case become one follow-up task each, and the limited differentiation
+     * analysis is due a year after the conclusion (§7.1). A letter goes to the operator and the county.
+     */
+    @Transactional
+    public Map<String, Object> continueCase(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        LocalDate analysisDate = c.getConcludedAt().atZone(Formats.OSLO).toLocalDate().plus(config.analysisAfter());
+        if (c.getAnalysisDue() == null) {
+            c.continued(analysisDate);
+        }
+        List<Map<String, Object>> measures = new ArrayList<>();
+        for (FollowUpService.Measure m : service.measures(caseId)) {
+            if (!m.done()) {
+                Map<String, Object> v = new HashMap<>();
+                v.put("measureId", m.id());
+                v.put("taskName", "Tiltak: " + shorten(m.description()) + " (" + m.owner() + ")");
+                v.put("dueAt", Formats.iso(m.dueDate(), 23, 59));
+                measures.add(v);
+            }
+        }
+        Document letter = letter(c, o, CONTINUE_LETTER, "letters/oppfolging-konklusjon",
+                Map.of("measures", service.measures(caseId), "terminate", false));
+        mail.send("continue", FollowUpMail.all(mail.operatorStaff(c), mail.county(c)), "followup-continue", c, o,
+                Map.of("measures", service.measures(caseId)), letter.getId());
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("measures", measures);
+        vars.put("analysisAt", Formats.iso(c.getAnalysisDue(), 8, 0));
+        vars.put("analysisDueAt", Formats.iso(c.getAnalysisDue().plusMonths(1), 16, 0));
+        return vars;
+    }
+
+    /** The county does not support termination: Siva is told, and the case goes back to Siva's assessment. */
+    @Transactional
+    public void countyDisagrees(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        mail.send("county-disagrees-" + c.getCountyAt().toEpochMilli(), List.of(mail.sivaContact(o)),
+                "followup-county-disagrees", c, o, Map.of(), null);
+    }
+
+    /**
+     * Terminate, after the county's consultation: the cooperation agreement is revoked, the operator's status becomes
+     * terminated, its reporting calendar stops, and each of its target companies is wound down through its lifecycle.
+     * Each part is idempotent, so a redelivered job changes nothing more.
+     */
+    @Transactional
+    public void terminate(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        LocalDate today = LocalDate.now(Formats.OSLO);
+        String reason = "samarbeidsavtalen er opphevet etter ekstraordinær oppfølging (sak " + c.getId() + ")";
+        agreements.findByOperatorId(o.getId()).ifPresent(a -> a.revoke(today, reason));
+        if (o.getStatus() != OperatorStatus.TERMINATED) {
+            o.changeStatus(OperatorStatus.TERMINATED);
+            audit.record(AuditService.SYSTEM, "OPERATOR_TERMINATED", FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(),
+                    o.getName() + " er tatt ut av programmet " + new Formats().date(today) + ": " + reason, null);
+        }
+        reporting.stopForOperator(o.getId(), reason);
+        for (long withdrawn : targetCompanies.windDown(o.getId(), today, reason)) {
+            for (String process : List.of(TargetCompanyService.PROCESS_ID, TargetCompanyService.ADMISSION_PROCESS_ID)) {
+                tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, process, "operatøren er tatt ut av programmet");
+            }
+        }
+        if (!c.isClosed()) {
+            c.close(FollowUpStatus.TERMINATED);
+        }
+        Document letter = letter(c, o, TERMINATION_LETTER, "letters/oppfolging-konklusjon",
+                Map.of("measures", List.of(), "terminate", true));
+        mail.send("terminated", FollowUpMail.all(mail.operatorStaff(c), mail.county(c), List.of(mail.sivaContact(o))),
+                "followup-terminated", c, o, Map.of(), letter.getId());
+    }
+
+    /** The limited analysis kept the operator in the programme (same level or a lower grant): the case closes. */
+    @Transactional
+    public void closeAnalysis(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        if (!c.isClosed()) {
+            c.close(FollowUpStatus.CONTINUES);
+            o.changeStatus(OperatorStatus.ACTIVE);
+            audit.record(AuditService.SYSTEM, "FOLLOW_UP_CLOSED", FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(),
+                    "Oppfølgingen er avsluttet; operatøren fortsetter i programmet ("
+                            + ("REDUCED_GRANT".equals(c.getAnalysisOutcome()) ? "lavere tilskudd" : "samme nivå") + ")", null);
+        }
+        mail.send("analysis", FollowUpMail.all(mail.operatorStaff(c), mail.county(c)), "followup-analysis", c, o,
+                Map.of(), null);
+    }
+
+    /** A trigger message from another process (follow-up-trigger). */
+    public long raise(long operatorId, String trigger, String evidence, String source, String raisedBy) {
+        try {
+            return service.raise(operatorId, TriggerType.valueOf(trigger), evidence, source,
+                    raisedBy == null ? AuditService.SYSTEM : raisedBy).caseId();
+        } catch (no.siva.programflyt.shared.BusinessRuleException e) {
+            Operator o = operators.findById(operatorId).orElseThrow();
+            audit.record(AuditService.SYSTEM, "FOLLOW_UP_TRIGGER_IGNORED", no.siva.programflyt.registry.OperatorService.CASE_TYPE,
+                    operatorId, o.getOrgNumber(), "Utløser for ekstraordinær oppfølging ble ikke registrert: operatøren er "
+                            + "tatt ut av programmet (" + source + ")", null);
+            return 0L;
+        }
+    }
+
+    private Document letter(FollowUpCase c, Operator o, String kind, String template, Map<String, Object> extra) {
+        Formats f = new Formats();
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("c", c);
+        model.put("operator", o);
+        model.put("county", labels.county(c.getCountyCode()));
+        model.put("triggers", service.triggers(c.getId()));
+        model.put("triggerLabels", FollowUpService.TRIGGER_LABELS);
+        model.put("started", f.date(c.getStartedAt()));
+        model.put("reminder", f.date(c.getReminderAt()));
+        model.put("deadline", f.date(c.getEscalateAt()));
+        model.put("analysisDue", c.getAnalysisDue() == null ? "" : f.date(c.getAnalysisDue()));
+        model.put("f", f);
+        model.put("date", f.date(LocalDate.now(Formats.OSLO)));
+        model.put("caseRef", "OPPFØLGING-" + c.getId());
+        return documents.storeGenerated(FollowUpService.CASE_TYPE, c.getId(), kind,
+                kind.toLowerCase() + "-" + c.getOrgNumber() + ".pdf", "application/pdf", pdf.render(template, model));
+    }
+
+    private java.util.Optional<String> holder(FollowUpCase c) {
+        return taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, c.getId()).stream()
+                .filter(t -> t.isOpen() && "gjennomfore-oppfolging".equals(t.getElementId()))
+                .map(UserTask::getAssignee).filter(java.util.Objects::nonNull).findFirst()
+                .flatMap(u -> mail.emailOf(u));
+    }
+
+    private Operator operator(FollowUpCase c) {
+        return operators.findById(c.getOperatorId()).orElseThrow();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "…";
+    }
+}

@@ -1,0 +1,154 @@
+package no.siva.programflyt.followup;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.targetcompany.TargetCompanyRepository;
+import no.siva.programflyt.tasks.TaskCompletionHandler;
+import no.siva.programflyt.tasks.UserTask;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Stores what each follow-up task decided and hands the engine only the gateway variables. */
+@Component
+public class FollowUpTaskHandler implements TaskCompletionHandler {
+
+    private final FollowUpService service;
+    private final FollowUpMail mail;
+    private final OperatorRepository operators;
+    private final TargetCompanyRepository companies;
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+    private final MessageSource messages;
+
+    public FollowUpTaskHandler(FollowUpService service, FollowUpMail mail, OperatorRepository operators,
+                               TargetCompanyRepository companies, JdbcClient jdbc, AuditService audit,
+                               MessageSource messages) {
+        this.service = service;
+        this.mail = mail;
+        this.operators = operators;
+        this.companies = companies;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @Override
+    public Set<String> bpmnProcessIds() {
+        return Set.of(FollowUpService.PROCESS_ID);
+    }
+
+    @Override
+    public TaskPanel panel(UserTask task) {
+        FollowUpCase c = service.findCase(task.getCaseId()).orElse(null);
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("operator", operators.findById(c.getOperatorId()).orElseThrow());
+        return switch (task.getElementId()) {
+            case "kontrollere-avvikling" -> {
+                model.put("companies", companies.findByOperatorIdOrderByName(c.getOperatorId()));
+                yield new TaskPanel("followup/panels", "windDown", model);
+            }
+            case "folge-opp-tiltak" -> {
+                model.put("measure", service.measures(c.getId()).stream()
+                        .filter(m -> task.getSubjectId() != null && m.id() == task.getSubjectId()).findFirst().orElse(null));
+                yield new TaskPanel("followup/panels", "measure", model);
+            }
+            default -> {
+                model.put("triggers", service.triggers(c.getId()));
+                model.put("measures", service.measures(c.getId()));
+                model.put("meetings", service.meetings(c.getId()));
+                model.put("board", service.scoreboards(c.getId()).stream().findFirst().orElse(null));
+                model.put("areas", service.areas());
+                yield new TaskPanel("followup/panels", "summary", model);
+            }
+        };
+    }
+
+    /** Concluding needs a scoreboard; continuing needs the agreed measures registered on the case. */
+    @Override
+    public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
+        if (!"gjennomfore-oppfolging".equals(task.getElementId())) {
+            return s;
+        }
+        long caseId = task.getCaseId();
+        if (service.scoreboards(caseId).isEmpty()) {
+            s = s.withError("vurdering", messages.getMessage("followup.error.scoreboardRequired", null, locale));
+        }
+        if ("fortsette".equals(s.string("konklusjon")) && service.measures(caseId).stream().noneMatch(m -> !m.done())) {
+            s = s.withError("konklusjon", messages.getMessage("followup.error.measuresRequired", null, locale));
+        }
+        return s;
+    }
+
+    @Override
+    public Map<String, Object> onComplete(UserTask task, FormSubmission s, CurrentUser user) {
+        FollowUpCase c = service.load(task.getCaseId());
+        Operator o = operators.findById(c.getOperatorId()).orElseThrow();
+        switch (task.getElementId()) {
+            case "gjennomfore-oppfolging" -> {
+                String conclusion = "avslutte".equals(s.string("konklusjon")) ? FollowUpCase.TERMINATE : FollowUpCase.CONTINUE;
+                c.concluded(conclusion, s.string("vurdering"), s.string("begrunnelse"), user.username());
+                record(c, user, "FOLLOW_UP_CONCLUDED", FollowUpCase.TERMINATE.equals(conclusion)
+                        ? "Konklusjon: avslutte samarbeidet (til samråd med fylkeskommunen). " + s.string("begrunnelse")
+                        : "Konklusjon: fortsette med utviklingstiltak. " + s.string("begrunnelse"));
+                if (FollowUpCase.TERMINATE.equals(conclusion)) {
+                    mail.send("consultation-" + c.getConcludedAt().toEpochMilli(), mail.county(c), "followup-consultation",
+                            c, o, Map.of(), null);
+                }
+                return Map.of("conclusion", conclusion);
+            }
+            case "folge-opp-tiltak" -> {
+                jdbc.sql("update follow_up_measure set status = 'DONE', done_by = ?, done_at = now(), done_comment = ? "
+                                + "where id = ? and case_id = ? and status = 'OPEN'")
+                        .params(user.username(), s.string("kommentar"), task.getSubjectId(), c.getId()).update();
+                record(c, user, "FOLLOW_UP_MEASURE_DONE", "Utviklingstiltak gjennomført: " + task.getName() + ". "
+                        + s.string("kommentar"));
+                return Map.of();
+            }
+            case "begrenset-analyse" -> {
+                String outcome = switch (s.string("resultat")) {
+                    case "redusert-tilskudd" -> "REDUCED_GRANT";
+                    case "ut-av-programmet" -> "OUT_OF_PROGRAMME";
+                    default -> "SAME_LEVEL";
+                };
+                c.analysed(outcome, s.string("begrunnelse"), user.username());
+                record(c, user, "FOLLOW_UP_ANALYSED", "Begrenset differensieringsanalyse: "
+                        + messages.getMessage("followup.analysis." + outcome, null, Locale.forLanguageTag("nb"))
+                        + ". " + s.string("begrunnelse"));
+                if ("OUT_OF_PROGRAMME".equals(outcome)) {
+                    mail.send("consultation-analysis", mail.county(c), "followup-consultation", c, o, Map.of(), null);
+                }
+                return Map.of("analysisOutcome", outcome);
+            }
+            case "samrad-fylket" -> {
+                boolean agrees = "stotter".equals(s.string("standpunkt"));
+                c.countyConsulted(agrees, s.string("begrunnelse"), user.username());
+                record(c, user, "FOLLOW_UP_COUNTY_CONSULTED", (agrees ? "Fylkeskommunen støtter at samarbeidet avsluttes. "
+                        : "Fylkeskommunen støtter ikke avslutning; saken går tilbake til Siva. ") + s.string("begrunnelse"));
+                return Map.of("countyAgrees", agrees);
+            }
+            case "kontrollere-avvikling" -> {
+                record(c, user, "FOLLOW_UP_WIND_DOWN_CHECKED", "Avviklingen av målbedriftene er kontrollert"
+                        + (s.string("merknad") == null ? "" : ": " + s.string("merknad")));
+                return Map.of();
+            }
+            default -> throw new IllegalStateException("Unknown follow-up task " + task.getElementId());
+        }
+    }
+
+    private void record(FollowUpCase c, CurrentUser user, String action, String summary) {
+        audit.record(user.username(), action, FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(), summary, null);
+    }
+}

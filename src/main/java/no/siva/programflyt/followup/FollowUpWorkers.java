@@ -1,0 +1,64 @@
+package no.siva.programflyt.followup;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The follow-up processes' service tasks: one small worker per job type, each reading the case id and delegating to
+ * {@link FollowUpSteps}. Completion is automatic (explicitly); failures go through the retry back-off strategy.
+ */
+@Component
+public class FollowUpWorkers {
+
+    private static final long TIMEOUT = 60_000;
+
+    private final FollowUpSteps steps;
+
+    public FollowUpWorkers(FollowUpSteps steps) {
+        this.steps = steps;
+    }
+
+    @JobWorker(type = "followup.raise", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"operatorId", "trigger", "evidence", "source", "raisedBy"})
+    public Map<String, Object> raise(@Variable long operatorId, @Variable String trigger, @Variable String evidence,
+                                     @Variable String source, @Variable String raisedBy) {
+        return Map.of("caseId", steps.raise(operatorId, trigger, evidence, source, raisedBy));
+    }
+
+    @JobWorker(type = "followup.inform-start", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void informStart(@Variable long caseId) {
+        steps.informStart(caseId);
+    }
+
+    @JobWorker(type = "followup.remind", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void remind(@Variable long caseId) {
+        steps.remind(caseId);
+    }
+
+    @JobWorker(type = "followup.escalate", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void escalate(@Variable long caseId) {
+        steps.escalate(caseId);
+    }
+
+    @JobWorker(type = "followup.continue", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public Map<String, Object> continueCase(@Variable long caseId) {
+        return steps.continueCase(caseId);
+    }
+
+    @JobWorker(type = "followup.county-disagrees", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void countyDisagrees(@Variable long caseId) {
+        steps.countyDisagrees(caseId);
+    }
+
+    @JobWorker(type = "followup.terminate", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void terminate(@Variable long caseId) {
+        steps.terminate(caseId);
+    }
+
+    @JobWorker(type = "followup.close-analysis", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void closeAnalysis(@Variable long caseId) {
+        steps.closeAnalysis(caseId);
+    }
+}

@@ -1,0 +1,66 @@
+package no.siva.programflyt.reporting;
+
+import io.camunda.client.CamundaClient;
+import java.util.List;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
+import no.siva.programflyt.tasks.TaskService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ends an operator's reporting calendar when it leaves the programme. */
+@Service
+public class ReportingStop {
+
+    private final JdbcClient jdbc;
+    private final CamundaClient client;
+    private final TaskService tasks;
+    private final OperatorRepository operators;
+    private final AuditService audit;
+
+    public ReportingStop(JdbcClient jdbc, CamundaClient client, TaskService tasks, OperatorRepository operators,
+                         AuditService audit) {
+        this.jdbc = jdbc;
+        this.client = client;
+        this.tasks = tasks;
+        this.operators = operators;
+        this.audit = audit;
+    }
+
+    /**
+     * Stops an operator's reporting for good (its cooperation agreement is revoked): every calendar instance is
+     * cancelled in the engine, every obligation not yet met is marked cancelled, and their open tasks leave the list.
+     * Safe to call twice (an instance already gone is passed over).
+     *
+     * @return how many obligations were cancelled
+     */
+    @Transactional
+    public int stopForOperator(long operatorId, String reason) {
+        List<long[]> years = jdbc.sql("select id, coalesce(process_instance_key, 0) from reporting_year where operator_id = ?")
+                .param(operatorId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int canceled = 0;
+        for (long[] y : years) {
+            if (y[1] != 0) {
+                try {
+                    client.newCancelInstanceCommand(y[1]).send().join();
+                } catch (io.camunda.client.api.command.ClientStatusException e) {
+                    if (e.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
+                        throw e;
+                    }
+                }
+            }
+            canceled += jdbc.sql("update reporting_obligation set status = 'CANCELED' where reporting_year_id = ? "
+                    + "and status not in ('DONE', 'CANCELED')").param(y[0]).update();
+            tasks.cancelOpen(ReportingService.CASE_TYPE, y[0], ReportingService.PROCESS_ID, reason);
+            tasks.cancelOpen(ReportingService.CASE_TYPE, y[0], ReportingService.OBLIGATION_PROCESS_ID, reason);
+        }
+        Operator o = operators.findById(operatorId).orElseThrow();
+        audit.record(AuditService.SYSTEM, "REPORTING_STOPPED", OperatorService.CASE_TYPE, operatorId, o.getOrgNumber(),
+                "Rapporteringskalenderen er stoppet (" + canceled + " frister bortfaller): " + reason, null);
+        return canceled;
+    }
+
+}

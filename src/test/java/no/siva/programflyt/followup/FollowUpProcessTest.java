@@ -1,0 +1,345 @@
+package no.siva.programflyt.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.notifications.OutboxMessage;
+import no.siva.programflyt.registry.CooperationAgreement;
+import no.siva.programflyt.registry.CooperationAgreementRepository;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.reporting.ReportingService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.EngineRecords;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.targetcompany.ExitReason;
+import no.siva.programflyt.targetcompany.TargetCompany;
+import no.siva.programflyt.targetcompany.TargetCompanyRepository;
+import no.siva.programflyt.targetcompany.TargetCompanyService;
+import no.siva.programflyt.targetcompany.TargetCompanyStatus;
+import no.siva.programflyt.tasks.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Extraordinary follow-up (guide §6.6) on the in-memory engine through the real workers: started by hand and by each
+ * message trigger (a second trigger joins the open case), continue with measures followed to done and the limited
+ * analysis a year later, terminate with the county's consultation and the wind-down of the operator, and the 3- and
+ * 6-month timers.
+ */
+class FollowUpProcessTest extends ProcessTestBase {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final String FU = FollowUpService.CASE_TYPE;
+
+    @Autowired
+    FollowUpService service;
+    @Autowired
+    FollowUpTriggers triggers;
+    @Autowired
+    FollowUpCaseRepository cases;
+    @Autowired
+    OperatorRepository operators;
+    @Autowired
+    CooperationAgreementRepository agreements;
+    @Autowired
+    ReportingService reporting;
+    @Autowired
+    TargetCompanyService targetCompanies;
+    @Autowired
+    TargetCompanyRepository companies;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long sogn() {
+        return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+    }
+
+    private CurrentUser siva() {
+        return user(DemoUsers.CASE_HANDLER);
+    }
+
+    private CurrentUser vestland() {
+        return user("fylke-vestland");
+    }
+
+    private List<OutboxMessage> mails(long caseId, String step) {
+        return outbox.findByCaseTypeAndCaseIdOrderById(FU, caseId).stream()
+                .filter(m -> m.getDedupKey().startsWith("followup:" + caseId + ":" + step + ":")).toList();
+    }
+
+    private void scoreAndMeet(long caseId) {
+        service.recordMeeting(vestland(), caseId, LocalDate.now(OSLO), "DIGITALT", "Siva, fylket, daglig leder",
+                "Gjennomgang av måltall og aktivitet.");
+        Map<String, Integer> scores = new HashMap<>();
+        service.areas().keySet().forEach(a -> scores.put(a, 2));
+        service.saveScoreboard(siva(), caseId, scores, Map.of("aktivitet", "Få nye målbedrifter."));
+    }
+
+    private static Map<String, String> conclusion(String konklusjon) {
+        return Map.of("vurdering", "Utviklingen er ikke i tråd med programmet.", "konklusjon", konklusjon,
+                "begrunnelse", "Vurdert etter møtene og scoreboardet.");
+    }
+
+    @Test
+    void startedByTheCounty_continueWithMeasuresFollowedToDone_thenTheLimitedAnalysisAYearLater() {
+        long sogn = sogn();
+        FollowUpService.Raised r = service.start(vestland(), sogn, "Få nye målbedrifter to år på rad.");
+        assertThat(r.opened()).isTrue();
+        long caseId = r.caseId();
+        UserTask work = awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
+        assertThat(work.candidateGroupList()).containsExactly("siva-saksbehandler");
+        assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.IN_FOLLOW_UP);
+        // the county and the operator are told at the start, with the letter attached, once
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(caseId, "started").isEmpty());
+        assertThat(mails(caseId, "started")).extracting(OutboxMessage::getRecipient)
+                .contains("ola@sognnh.no", "sara.saksbehandler@siva.no")
+                .allMatch(m -> m.contains("@"));
+        assertThat(mails(caseId, "started")).allMatch(m -> m.getAttachmentDocumentId() != null);
+
+        // concluding needs the scoreboard, and "continue" needs the measures
+        var refused = complete(siva(), work, conclusion("fortsette"));
+        assertThat(refused.errors()).containsKeys("vurdering", "konklusjon");
+        assertThat(findOpen(FU, caseId, "gjennomfore-oppfolging")).isPresent();
+
+        scoreAndMeet(caseId);
+        LocalDate due1 = LocalDate.now(OSLO).plusMonths(2);
+        service.addMeasure(siva(), caseId, "Ny strategi for rekruttering av målbedrifter", "Daglig leder", due1);
+        service.addMeasure(siva(), caseId, "Månedlig rapportering av aktivitet til Siva", "Styreleder", due1.plusMonths(1));
+        assertThat(complete(siva(), work, conclusion("fortsette")).valid()).isTrue();
+
+        // one task per measure, each followed to done
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FU, caseId)
+                .stream().filter(t -> t.isOpen() && "folge-opp-tiltak".equals(t.getElementId())).count() == 2);
+        List<UserTask> measureTasks = taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FU, caseId).stream()
+                .filter(t -> t.isOpen() && "folge-opp-tiltak".equals(t.getElementId())).toList();
+        assertThat(measureTasks).extracting(UserTask::getName).anyMatch(n -> n.startsWith("Tiltak: Ny strategi"));
+        assertThat(measureTasks).allMatch(t -> t.getSubjectId() != null && t.getDueAt() != null);
+        for (UserTask t : measureTasks) {
+            assertThat(complete(siva(), t, Map.of("gjennomfort", "true", "kommentar", "Gjennomført og dokumentert.")).valid())
+                    .isTrue();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.measures(caseId).stream()
+                .allMatch(FollowUpService.Measure::done));
+        FollowUpCase afterConclusion = cases.findById(caseId).orElseThrow();
+        assertThat(afterConclusion.getStatus()).isEqualTo(FollowUpStatus.MEASURES);
+        assertThat(afterConclusion.getAnalysisDue()).isEqualTo(LocalDate.now(OSLO).plusYears(1));
+        assertThat(mails(caseId, "continue")).isNotEmpty();
+
+        // nothing until the year has passed; then the limited analysis
+        advance(Duration.ofDays(300));
+        assertThat(findOpen(FU, caseId, "begrenset-analyse")).isEmpty();
+        moveClockTo(afterConclusion.getAnalysisDue().atTime(9, 0).atZone(OSLO).toInstant());
+        UserTask analysis = awaitOpenTask(FU, caseId, "begrenset-analyse");
+        assertThat(complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker.")).valid())
+                .isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> cases.findById(caseId).orElseThrow().isClosed());
+        assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.CONTINUES);
+        assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.ACTIVE);
+        BpmnAssert.assertThat(new io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance(
+                cases.findById(caseId).orElseThrow().getProcessInstanceKey())).isCompleted().hasPassedElement("fortsetter");
+    }
+
+    @Test
+    void eachMessageTriggerOpensOrJoinsTheOneOpenCase() {
+        long sogn = sogn();
+        // T2: a development dialogue without the desired development raises it (as a message)
+        service.recordDialogue(siva(), sogn, LocalDate.now(OSLO), true, false, "Ingen økning i målbedrifter.");
+        FollowUpCase c = await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn),
+                java.util.Optional::isPresent).orElseThrow();
+        awaitOpenTask(FU, c.getId(), "gjennomfore-oppfolging");
+        // T3, T4 as messages, T1 by hand: all join the open case
+        triggers.publish(sogn, TriggerType.REPORTING_DEVIATION, "Måltall levert uten revisorbekreftelse.", "rapportering-77",
+                "system");
+        triggers.publish(sogn, TriggerType.DIFFERENTIATION, "Negativ utvikling på tre kriterier.", "differensiering-2026",
+                "system");
+        triggers.publish(sogn, TriggerType.DIFFERENTIATION, "Negativ utvikling på tre kriterier.", "differensiering-2026",
+                "system");   // the same message again: one trigger
+        FollowUpService.Raised manual = service.start(siva(), sogn, "Svak leveranse etter Sivas vurdering.");
+        assertThat(manual.opened()).isFalse();
+        assertThat(manual.caseId()).isEqualTo(c.getId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.triggers(c.getId()).size() == 4);
+        assertThat(service.triggers(c.getId())).extracting(FollowUpService.Trigger::type).containsExactlyInAnyOrder(
+                TriggerType.DEVELOPMENT_DIALOGUE, TriggerType.REPORTING_DEVIATION, TriggerType.DIFFERENTIATION,
+                TriggerType.UNDERPERFORMANCE);
+        assertThat(cases.findByOperatorIdOrderByStartedAtDesc(sogn)).hasSize(1);
+        assertThat(EngineRecords.messagesPublished(engine, FollowUpTriggers.MESSAGE, Long.toString(sogn))).isEqualTo(3);
+        assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FU, c.getId())).filteredOn(UserTask::isOpen).hasSize(1);
+        // the trigger instances are short and done; one follow-up process
+        assertThat(jdbc.sql("select count(distinct process_instance_key) from follow_up_case").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aDeviationMarkedInSivasReviewOfTheReporting_raisesAFollowUp() {
+        long sogn = sogn();
+        int year = LocalDate.now(OSLO).getYear();
+        long yearId = reporting.startYear(sogn, year).orElseThrow();
+        ReportingService.Row budget = await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn, year)
+                        .stream().filter(r -> r.code() == no.siva.programflyt.reporting.Obligation.BUDGET_NEXT_YEAR).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        UserTask deliver = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
+                .filter(t -> t.isOpen() && "levere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(complete(user(DemoUsers.OPERATOR_USER), deliver, Map.of("belop", "2 400 000", "levert", "true")).valid())
+                .isTrue();
+        UserTask review = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
+                .filter(t -> t.isOpen() && "kontrollere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(complete(siva(), review, Map.of("vurdering", "avvist", "begrunnelse", "Budsjettet mangler timeføring.",
+                "avvik", "true")).valid()).isTrue();
+        FollowUpCase c = await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(service.triggers(c.getId())).singleElement().satisfies(t -> {
+            assertThat(t.type()).isEqualTo(TriggerType.REPORTING_DEVIATION);
+            assertThat(t.evidence()).contains("Budsjettet mangler timeføring");
+        });
+        assertThat(yearId).isPositive();
+    }
+
+    @Test
+    void threeMonthReminderAndSixMonthEscalation_eachOnce() {
+        FollowUpService.Raised r = service.start(siva(), sogn(), "Svak leveranse.");
+        long caseId = r.caseId();
+        UserTask work = awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
+        tasks.claim(siva(), work.getId());
+        advance(Duration.ofDays(80));
+        assertThat(mails(caseId, "reminder")).isEmpty();
+        FollowUpCase c = cases.findById(caseId).orElseThrow();
+        moveClockTo(c.getReminderAt().plusSeconds(60));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails(caseId, "reminder").size() == 1);
+        assertThat(mails(caseId, "reminder").get(0).getRecipient()).isEqualTo("sara.saksbehandler@siva.no");
+        assertThat(mails(caseId, "escalation")).isEmpty();
+        moveClockTo(c.getEscalateAt().plusSeconds(60));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(caseId, "escalation").isEmpty());
+        assertThat(mails(caseId, "escalation")).extracting(OutboxMessage::getRecipient).contains("per.prosjektleder@siva.no");
+        advance(Duration.ofDays(40));
+        assertThat(mails(caseId, "reminder")).hasSize(1);
+        assertThat(mails(caseId, "escalation")).hasSize(mails(caseId, "escalation").stream().map(OutboxMessage::getRecipient)
+                .distinct().toList().size());
+        assertThat(findOpen(FU, caseId, "gjennomfore-oppfolging")).isPresent();   // the case waits for its conclusion
+        assertThat(EngineRecords.pendingTimers(engine, c.getProcessInstanceKey())).isZero();
+        assertThat(Period.between(c.getStartedAt().atZone(OSLO).toLocalDate(), c.getEscalateAt().atZone(OSLO).toLocalDate()))
+                .isEqualTo(Period.ofMonths(6));
+    }
+
+    @Test
+    void terminate_afterTheCountysConsultation_windsDownTheOperator_andLeavesNothingOpenButTheWindDown() {
+        long sogn = sogn();
+        CurrentUser staff = user(DemoUsers.OPERATOR_USER);
+        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null));
+        // the operator's live work: a reporting calendar, one active target company and one still in admission
+        int year = LocalDate.now(OSLO).getYear();
+        long yearId = reporting.startYear(sogn, year).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
+                .anyMatch(t -> t.isOpen() && "levere".equals(t.getElementId())));
+        TargetCompany active = admitActive("912345742", staff, sogn);
+        TargetCompany inAdmission = targetCompanies.register(staff, sogn, "912345882", "Søknad AS", "post@soknad.example.no");
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, inAdmission.getId(), "kartlegge-behov");
+
+        long caseId = service.start(siva(), sogn, "Vesentlig svakere leveranser enn forventet over tid.").caseId();
+        UserTask work = awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
+        scoreAndMeet(caseId);
+        assertThat(complete(siva(), work, conclusion("avslutte")).valid()).isTrue();
+
+        // the county is consulted; first it does not support termination: back to Siva
+        UserTask consult = awaitOpenTask(FU, caseId, "samrad-fylket");
+        assertThat(consult.candidateGroupList()).containsExactly("fylke-46");
+        assertThat(outbox.findByCaseTypeAndCaseIdOrderById(FU, caseId)).anyMatch(m -> m.getDedupKey().contains(":consultation-"));
+        assertThat(complete(vestland(), consult, Map.of("standpunkt", "stotter-ikke", "begrunnelse", "Gi dem et halvår til."))
+                .valid()).isTrue();
+        UserTask again = awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
+        assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.OPEN);
+        assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.IN_FOLLOW_UP);
+        assertThat(complete(siva(), again, conclusion("avslutte")).valid()).isTrue();
+        UserTask consult2 = awaitOpenTask(FU, caseId, "samrad-fylket");
+        assertThat(complete(vestland(), consult2, Map.of("standpunkt", "stotter", "begrunnelse", "Enig etter ny vurdering."))
+                .valid()).isTrue();
+
+        // revoked, terminated, reporting stopped, target companies wound down
+        awaitOpenTask(FU, caseId, "kontrollere-avvikling");
+        await().atMost(Duration.ofSeconds(20)).until(() -> companies.findById(active.getId()).orElseThrow().getStatus()
+                == TargetCompanyStatus.EXITED);
+        assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
+        assertThat(agreements.findByOperatorId(sogn).orElseThrow().getRevokedOn()).isEqualTo(LocalDate.now(OSLO));
+        assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.TERMINATED);
+        assertThat(companies.findById(active.getId()).orElseThrow().getExitReason()).isEqualTo(ExitReason.OPERATOR_TERMINATED);
+        assertThat(companies.findById(inAdmission.getId()).orElseThrow().getStatus()).isEqualTo(TargetCompanyStatus.EXITED);
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "registrere-exit-portal");
+        assertThat(reporting.forOperator(sogn, year)).isNotEmpty()
+                .allMatch(r -> r.done() || r.canceled()).noneMatch(r -> r.overdue(LocalDate.now(OSLO).plusYears(1)));
+        assertThat(mails(caseId, "terminated")).extracting(OutboxMessage::getRecipient).contains("ola@sognnh.no");
+        assertThat(reporting.startYear(sogn, year + 1)).isEmpty();   // no new calendar for a terminated operator
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.raise(sogn, TriggerType.DIFFERENTIATION,
+                "Ny analyse.", "etter-avslutning", "system")).isInstanceOf(no.siva.programflyt.shared.BusinessRuleException.class);
+        // nothing of the operator stays open but the wind-down
+        List<String> openOfOperator = taskRows.findAll().stream().filter(UserTask::isOpen)
+                .filter(t -> Long.valueOf(sogn).equals(t.getOperatorId()) || t.getCandidateGroups().contains("operator-" + sogn)
+                        || (FU.equals(t.getCaseType()) && t.getCaseId() == caseId)
+                        || (ReportingService.CASE_TYPE.equals(t.getCaseType()) && t.getCaseId() == yearId))
+                .map(UserTask::getElementId).distinct().sorted().toList();
+        assertThat(openOfOperator).isSubsetOf("kontrollere-avvikling", "registrere-exit-portal", "registrere-opptak-portal")
+                .contains("kontrollere-avvikling", "registrere-exit-portal");
+        assertThat(pendingTimerElements()).isSubsetOf("exit-undersokelse");
+
+        // the check closes the case's process
+        assertThat(complete(siva(), awaitOpenTask(FU, caseId, "kontrollere-avvikling"), Map.of("kontrollert", "true")).valid())
+                .isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(FU, caseId, "kontrollere-avvikling").isEmpty());
+    }
+
+    /** Through the target company's admission phase to an active agreement. */
+    private TargetCompany admitActive(String org, CurrentUser staff, long sogn) {
+        TargetCompany c = targetCompanies.register(staff, sogn, org, "Målbedrift " + org + " AS", "post@mb.example.no");
+        String tc = TargetCompanyService.CASE_TYPE;
+        Map<String, String> mapping = new HashMap<>(Map.of("behov", "Eksport.", "utviklingslop", "Første marked.",
+                "arsverk", "6", "omsetning", "8 000 000", "balanse", "4 000 000", "regnskapsar", "2025", "smbForrigeAr", "ja",
+                "aksjekapital", "100000", "egenkapital", "900000"));
+        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "kartlegge-behov"), mapping).valid()).isTrue();
+        LocalDate start = LocalDate.now(OSLO);
+        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "egenerklaering"), Map.of("bekreftSmb", "true",
+                "kategori", "uavhengig", "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
+                "signertDato", start.toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
+        Map<String, String> agreement = new HashMap<>(Map.of("avtalestart", start.toString(), "avtaleslutt",
+                start.plusYears(3).toString(), "omfang", "Rådgivning", "mal", "Eksport", "tjenester", "Markedsrådgivning",
+                "revisjonsdato", start.plusMonths(6).toString(), "stotteintensitet", "60"));
+        agreement.put("ktuNavn", "Kari");
+        agreement.put("ktuEpost", "kari@mb.example.no");
+        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "avtale-og-plan"), agreement).valid()).isTrue();
+        awaitOpenTask(tc, c.getId(), "utviklingssamtale");
+        return companies.findById(c.getId()).orElseThrow();
+    }
+
+    /** The target elements of every timer in the engine that is still due to fire (process timers, not start events). */
+    private List<String> pendingTimerElements() {
+        Map<Long, String> pending = new HashMap<>();
+        for (Record<?> rec : engine.getRecordStreamSource().getRecords()) {
+            if (rec.getValueType() == ValueType.TIMER) {
+                TimerRecordValue v = (TimerRecordValue) rec.getValue();
+                if (v.getProcessInstanceKey() <= 0) {
+                    continue;
+                }
+                if (rec.getIntent() == TimerIntent.CREATED) {
+                    pending.put(rec.getKey(), v.getTargetElementId());
+                } else if (rec.getIntent() == TimerIntent.TRIGGERED || rec.getIntent() == TimerIntent.CANCELED) {
+                    pending.remove(rec.getKey());
+                }
+            }
+        }
+        return pending.values().stream().distinct().toList();
+    }
+}
