@@ -53,13 +53,16 @@ public class DemoCases {
     private final no.siva.programflyt.targetcompany.TargetCompanyImport targetImport;
     private final no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies;
     private final no.siva.programflyt.reporting.ReportingService reportingCalendars;
+    private final no.siva.programflyt.followup.FollowUpService followUps;
 
     public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
                      AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
                      PasswordEncoder encoder, no.siva.programflyt.targetcompany.TargetCompanyImport targetImport,
                      no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies,
-                     no.siva.programflyt.reporting.ReportingService reportingCalendars) {
+                     no.siva.programflyt.reporting.ReportingService reportingCalendars,
+                     no.siva.programflyt.followup.FollowUpService followUps) {
         this.reportingCalendars = reportingCalendars;
+        this.followUps = followUps;
         this.targetImport = targetImport;
         this.targetCompanies = targetCompanies;
         this.admissions = admissions;
@@ -130,6 +133,19 @@ public class DemoCases {
             for (String org : DemoUsers.DEMO_OPERATORS) {
                 reportingCalendars.startYear(operators.findByOrgNumber(org).orElseThrow().getId(), LocalDate.now().getYear());
             }
+            // 9. Helgeland Næringshage: a development dialogue without the desired development raises an
+            //    extraordinary follow-up (as a message), with a first meeting and scoreboard.
+            long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+            followUps.recordDialogue(siva, helgeland, LocalDate.now().minusDays(20), true, false,
+                    "Porteføljen har krympet to år på rad, og måltallene for andel med innovasjonsstøtte er ikke nådd.");
+            var followUp = await(() -> followUps.forOperator(helgeland).stream().findFirst().orElse(null));
+            followUps.recordMeeting(nordland, followUp.getId(), LocalDate.now().minusDays(7), "DIGITALT",
+                    "Siva, Nordland fylkeskommune, daglig leder og styreleder",
+                    "Gjennomgang av måltall og portefølje. Operatøren legger fram en plan for rekruttering av målbedrifter.");
+            Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+            followUps.areas().keySet().forEach(a -> scores.put(a, "rapportering".equals(a) || "aktivitet".equals(a) ? 2 : 3));
+            followUps.saveScoreboard(siva, followUp.getId(), scores,
+                    Map.of("aktivitet", "Få nye målbedrifter i år.", "rapportering", "Måltall levert etter fristen."));
             log.info("Demo cases created");
         } catch (RuntimeException e) {
             log.warn("Could not create all demo cases: {}", e.toString());
