@@ -24,6 +24,9 @@ final class Ics {
         line(sb, "X-WR-CALNAME:" + escape(calendarName));
         String stamp = STAMP.format(Instant.now());
         for (ReportingService.Row r : rows) {
+            if (r.canceled()) {
+                continue;   // a lapsed deadline (the operator left the programme) leaves the subscribers' calendars
+            }
             LocalDate d = r.dueDate();
             line(sb, "BEGIN:VEVENT");
             line(sb, "UID:programflyt-obligation-" + r.id() + "@programflyt.siva.no");
