@@ -64,6 +64,8 @@ class FollowUpProcessTest extends ProcessTestBase {
     TargetCompanyRepository companies;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    no.siva.programflyt.documents.DocumentService documents;
 
     private long sogn() {
         return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -283,6 +285,17 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(reporting.forOperator(sogn, year)).isNotEmpty()
                 .allMatch(r -> r.done() || r.canceled()).noneMatch(r -> r.overdue(LocalDate.now(OSLO).plusYears(1)));
         assertThat(mails(caseId, "terminated")).extracting(OutboxMessage::getRecipient).contains("ola@sognnh.no");
+        var letter = documents.forCase(FU, caseId).stream().filter(d -> d.getKind().equals("AVSLUTNINGSBREV")).findFirst()
+                .orElseThrow();
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter.getContent())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Samarbeidet i Næringshageprogrammet avsluttes", "Sogn Næringshage AS",
+                    "Samarbeidsavtalen mellom Siva og programoperatøren er opphevet", "Enig etter ny vurdering.");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(documents.forCase(FU, caseId)).extracting(no.siva.programflyt.documents.Document::getKind)
+                .containsExactlyInAnyOrder("OPPFOLGINGSBREV", "AVSLUTNINGSBREV");
         assertThat(reporting.startYear(sogn, year + 1)).isEmpty();   // no new calendar for a terminated operator
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.raise(sogn, TriggerType.DIFFERENTIATION,
                 "Ny analyse.", "etter-avslutning", "system")).isInstanceOf(no.siva.programflyt.shared.BusinessRuleException.class);
