@@ -290,7 +290,8 @@ class FollowUpProcessTest extends ProcessTestBase {
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter.getContent())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Samarbeidet i Næringshageprogrammet avsluttes", "Sogn Næringshage AS",
-                    "Samarbeidsavtalen mellom Siva og programoperatøren er opphevet", "Enig etter ny vurdering.");
+                    "Rapporteringsfristene i Næringshageprogrammet bortfaller fra i dag", "Vurdert etter møtene og scoreboardet.",
+                    "Enig etter ny vurdering.");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
