@@ -1,11 +1,11 @@
 package no.siva.programflyt.admission;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.Map;
+import no.siva.programflyt.shared.EngineCommands;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +21,11 @@ public class AdmissionWorkers {
     private static final long TIMEOUT = 60_000;
 
     private final AdmissionSteps steps;
-    private final CamundaClient client;
+    private final EngineCommands engine;
 
-    public AdmissionWorkers(AdmissionSteps steps, CamundaClient client) {
+    public AdmissionWorkers(AdmissionSteps steps, EngineCommands engine) {
         this.steps = steps;
-        this.client = client;
+        this.engine = engine;
     }
 
     @JobWorker(type = "admission.lookup-register", autoComplete = true, timeout = TIMEOUT,
@@ -102,14 +102,7 @@ public class AdmissionWorkers {
             fetchVariables = {"caseId", "businessKey", "operatorId"})
     public void startReportingCalendar(@Variable long caseId, @Variable long operatorId) {
         steps.completeOnboarding(caseId);
-        try {
-            client.newPublishMessageCommand().messageName(REPORTING_CALENDAR_MESSAGE)
-                    .correlationKey(Long.toString(operatorId)).messageId(REPORTING_CALENDAR_MESSAGE + "-" + operatorId)
-                    .timeToLive(Duration.ofDays(1)).variables(Map.of("operatorId", operatorId)).send().join();
-        } catch (io.camunda.client.api.command.ClientStatusException e) {
-            if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-                throw e;
-            }
-        }
+        engine.publishOnce(REPORTING_CALENDAR_MESSAGE, Long.toString(operatorId), REPORTING_CALENDAR_MESSAGE + "-" + operatorId,
+                Duration.ofDays(1), Map.of("operatorId", operatorId));
     }
 }

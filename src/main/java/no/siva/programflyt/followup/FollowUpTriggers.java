@@ -1,10 +1,8 @@
 package no.siva.programflyt.followup;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
+import no.siva.programflyt.shared.EngineCommands;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,24 +17,15 @@ public class FollowUpTriggers {
 
     public static final String MESSAGE = "ekstraordinar-oppfolging";
 
-    private final CamundaClient client;
+    private final EngineCommands engine;
 
-    public FollowUpTriggers(CamundaClient client) {
-        this.client = client;
+    public FollowUpTriggers(EngineCommands engine) {
+        this.engine = engine;
     }
 
     public void publish(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy) {
-        try {
-            client.newPublishMessageCommand().messageName(MESSAGE).correlationKey(Long.toString(operatorId))
-                    .messageId(sourceKey).timeToLive(Duration.ofDays(1))
-                    .variables(Map.of("operatorId", operatorId, "trigger", type.name(), "evidence", evidence,
-                            "source", sourceKey, "raisedBy", raisedBy))
-                    .send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-                throw e;
-            }
-        }
+        engine.publishOnce(MESSAGE, Long.toString(operatorId), sourceKey, Duration.ofDays(1), Map.of("operatorId",
+                operatorId, "trigger", type.name(), "evidence", evidence, "source", sourceKey, "raisedBy", raisedBy));
     }
 
     /** Publishes once the current transaction has committed (nothing is raised by a decision that rolled back). */

@@ -1,11 +1,11 @@
 package no.siva.programflyt.reporting;
 
-import io.camunda.client.CamundaClient;
 import java.util.List;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorService;
+import no.siva.programflyt.shared.EngineCommands;
 import no.siva.programflyt.tasks.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,15 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportingStop {
 
     private final JdbcClient jdbc;
-    private final CamundaClient client;
+    private final EngineCommands engine;
     private final TaskService tasks;
     private final OperatorRepository operators;
     private final AuditService audit;
 
-    public ReportingStop(JdbcClient jdbc, CamundaClient client, TaskService tasks, OperatorRepository operators,
+    public ReportingStop(JdbcClient jdbc, EngineCommands engine, TaskService tasks, OperatorRepository operators,
                          AuditService audit) {
         this.jdbc = jdbc;
-        this.client = client;
+        this.engine = engine;
         this.tasks = tasks;
         this.operators = operators;
         this.audit = audit;
@@ -44,13 +44,7 @@ public class ReportingStop {
         int canceled = 0;
         for (long[] y : years) {
             if (y[1] != 0) {
-                try {
-                    client.newCancelInstanceCommand(y[1]).send().join();
-                } catch (io.camunda.client.api.command.ClientStatusException e) {
-                    if (e.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
-                        throw e;
-                    }
-                }
+                engine.cancelIfPresent(y[1]);
             }
             canceled += jdbc.sql("update reporting_obligation set status = 'CANCELED' where reporting_year_id = ? "
                     + "and status not in ('DONE', 'CANCELED')").param(y[0]).update();

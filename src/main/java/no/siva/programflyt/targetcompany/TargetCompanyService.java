@@ -12,6 +12,7 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.shared.EngineCommands;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -37,10 +38,12 @@ public class TargetCompanyService {
     private final OperatorRepository operators;
     private final AuditService audit;
     private final CamundaClient client;
+    private final EngineCommands engine;
     private final TransactionTemplate tx;
 
     public TargetCompanyService(TargetCompanyRepository companies, OperatorRepository operators, AuditService audit,
-                                CamundaClient client, TransactionTemplate tx) {
+                                CamundaClient client, TransactionTemplate tx, EngineCommands engine) {
+        this.engine = engine;
         this.companies = companies;
         this.operators = operators;
         this.audit = audit;
@@ -157,13 +160,7 @@ public class TargetCompanyService {
                         AuditService.SYSTEM);
             } else if (!c.getStatus().closed()) {
                 if (c.getProcessInstanceKey() != null) {
-                    try {
-                        client.newCancelInstanceCommand(c.getProcessInstanceKey()).send().join();
-                    } catch (io.camunda.client.api.command.ClientStatusException e) {
-                        if (e.getStatusCode() != io.grpc.Status.Code.NOT_FOUND) {
-                            throw e;
-                        }
-                    }
+                    engine.cancelIfPresent(c.getProcessInstanceKey());
                 }
                 c.exited(date, ExitReason.OPERATOR_TERMINATED);
                 withdrawn.add(c.getId());
@@ -179,14 +176,7 @@ public class TargetCompanyService {
         Map<String, Object> vars = new HashMap<>();
         vars.put("exitReason", reason.name());
         vars.put("exitDate", date.toString());
-        try {
-            client.newPublishMessageCommand().messageName(EXIT_MESSAGE).correlationKey(Long.toString(id))
-                    .messageId(EXIT_MESSAGE + "-" + id).timeToLive(Duration.ofDays(7)).variables(vars).send().join();
-        } catch (io.camunda.client.api.command.ClientStatusException e) {
-            if (e.getStatusCode() != io.grpc.Status.Code.ALREADY_EXISTS) {
-                throw e;
-            }
-        }
+        engine.publishOnce(EXIT_MESSAGE, Long.toString(id), EXIT_MESSAGE + "-" + id, Duration.ofDays(7), vars);
         tx.executeWithoutResult(s -> audit.record(actor, "EXIT_REQUESTED", CASE_TYPE, id, c.getOrgNumber(),
                 "Avslutning av målbedriftsavtalen er bedt om: " + reason.name() + " fra " + date, null));
     }
