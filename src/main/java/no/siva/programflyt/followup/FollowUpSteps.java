@@ -158,9 +158,8 @@ public class FollowUpSteps {
         }
         reporting.stopForOperator(o.getId(), reason);
         for (long withdrawn : targetCompanies.windDown(o.getId(), today, reason)) {
-            for (String process : List.of(TargetCompanyService.PROCESS_ID, TargetCompanyService.ADMISSION_PROCESS_ID)) {
-                tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, process, "operatøren er tatt ut av programmet");
-            }
+            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, java.util.Set.of(TargetCompanyService.PROCESS_ID,
+                    TargetCompanyService.ADMISSION_PROCESS_ID), "operatøren er tatt ut av programmet");
         }
         if (!c.isClosed()) {
             c.close(FollowUpStatus.TERMINATED);

@@ -48,8 +48,8 @@ public class ReportingStop {
             }
             canceled += jdbc.sql("update reporting_obligation set status = 'CANCELED' where reporting_year_id = ? "
                     + "and status not in ('DONE', 'CANCELED')").param(y[0]).update();
-            tasks.cancelOpen(ReportingService.CASE_TYPE, y[0], ReportingService.PROCESS_ID, reason);
-            tasks.cancelOpen(ReportingService.CASE_TYPE, y[0], ReportingService.OBLIGATION_PROCESS_ID, reason);
+            tasks.cancelOpen(ReportingService.CASE_TYPE, y[0],
+                    java.util.Set.of(ReportingService.PROCESS_ID, ReportingService.OBLIGATION_PROCESS_ID), reason);
         }
         Operator o = operators.findById(operatorId).orElseThrow();
         audit.record(AuditService.SYSTEM, "REPORTING_STOPPED", OperatorService.CASE_TYPE, operatorId, o.getOrgNumber(),

@@ -169,7 +169,7 @@ public class TargetCompanySteps {
             LocalDate d = r == ExitReason.PLANNED_END ? c.getAgreementEnd()
                     : date != null ? LocalDate.parse(date) : LocalDate.now(Formats.OSLO);
             c.exited(d, r);
-            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, c.getId(), TargetCompanyService.YEAR_PROCESS_ID,
+            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, c.getId(), java.util.Set.of(TargetCompanyService.YEAR_PROCESS_ID),
                     "bedriften er ute av programmet");
             record(c, "TARGET_COMPANY_EXITED", "Ute av programmet " + new Formats().date(d) + " ("
                     + messages.getMessage("targetcompany.exit." + r.name(), null, java.util.Locale.forLanguageTag("nb")) + ")");

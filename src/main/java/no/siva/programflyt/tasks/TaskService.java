@@ -166,15 +166,15 @@ public class TaskService {
     }
 
     /**
-     * Takes a case's open tasks of one (called) process off the list when the engine has ended them without a
-     * completion, e.g. an interrupting exit of the year they belong to. Called by the worker that carries the
-     * interruption, in its transaction; a second delivery finds nothing open.
+     * Takes a case's open tasks of the given (called) processes off the list when the engine has ended them without a
+     * completion, e.g. an interrupting exit of the year they belong to, or a cancelled instance. Called by the worker
+     * that carries the interruption, in its transaction; a second delivery finds nothing open.
      */
     @Transactional
-    public int cancelOpen(String caseType, long caseId, String bpmnProcessId, String reason) {
+    public int cancelOpen(String caseType, long caseId, java.util.Set<String> bpmnProcessIds, String reason) {
         int n = 0;
         for (UserTask t : tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(caseType, caseId)) {
-            if (t.isOpen() && t.getBpmnProcessId().equals(bpmnProcessId) && tasks.markCanceled(t.getId()) == 1) {
+            if (t.isOpen() && bpmnProcessIds.contains(t.getBpmnProcessId()) && tasks.markCanceled(t.getId()) == 1) {
                 audit.record(AuditService.SYSTEM, "TASK_CANCELED", caseType, caseId, t.getBusinessKey(),
                         "Oppgaven «" + t.getName() + "» er avbrutt: " + reason, null);
                 n++;
