@@ -11,7 +11,6 @@ import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.CountyRepository;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -52,8 +51,7 @@ class AdmissionMail {
     }
 
     List<String> projectLeaders() {
-        return users.findByEnabledTrueOrderByFullName().stream().filter(u -> u.getRoles().contains(Role.SIVA_PROSJEKTLEDER))
-                .map(AppUser::getEmail).toList();
+        return users.projectLeaderEmails();
     }
 
     List<String> officialsAndCompany(AdmissionCase c) {

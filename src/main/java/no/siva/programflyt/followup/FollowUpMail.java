@@ -12,7 +12,6 @@ import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -47,15 +46,12 @@ class FollowUpMail {
     }
 
     List<String> projectLeaders() {
-        return users.findByEnabledTrueOrderByFullName().stream().filter(u -> u.getRoles().contains(Role.SIVA_PROSJEKTLEDER))
-                .map(AppUser::getEmail).toList();
+        return users.projectLeaderEmails();
     }
 
     /** The operator's Siva contact (by name, as the registry holds it), else Siva's mailbox. */
     String sivaContact(Operator o) {
-        return users.findByEnabledTrueOrderByFullName().stream()
-                .filter(u -> u.getRoles().contains(Role.SIVA_SAKSBEHANDLER) && u.getFullName().equals(o.getSivaContact()))
-                .map(AppUser::getEmail).findFirst().orElse(sivaMailbox);
+        return users.caseHandlerEmail(o.getSivaContact()).orElse(sivaMailbox);
     }
 
     java.util.Optional<String> emailOf(String username) {

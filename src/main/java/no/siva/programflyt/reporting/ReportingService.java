@@ -66,7 +66,8 @@ public class ReportingService {
 
     /** Starts an operator's calendar for a year, once: a second call (or the new-year run twice) does nothing. */
     public Optional<Long> startYear(long operatorId, int year) {
-        if (operators.findById(operatorId).map(o -> o.getStatus() == OperatorStatus.TERMINATED).orElse(true)) {
+        Operator o = operators.findById(operatorId).orElse(null);
+        if (o == null || o.getStatus() == OperatorStatus.TERMINATED) {
             return Optional.empty();   // no calendar for an operator that has left the programme
         }
         Long id = tx.execute(s -> jdbc.sql("""
@@ -75,7 +76,6 @@ public class ReportingService {
         if (id == null) {
             return Optional.empty();
         }
-        Operator o = operators.findById(operatorId).orElseThrow();
         long key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
                 .variables(Map.of("operatorId", operatorId, "year", year, "caseId", id,
                         "businessKey", o.getOrgNumber() + "-" + year))

@@ -7,10 +7,8 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
-import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,11 +46,11 @@ public class ReportingSteps {
         this.sivaMailbox = sivaMailbox;
     }
 
-    /** New year: a calendar for every active operator (each once per year). */
+    /** New year: a calendar for every operator still in the programme (each once per year; see startYear). */
     public int startAll(int year) {
         int n = 0;
         for (Operator o : operators.findAllByOrderByName()) {
-            if (o.getStatus() != OperatorStatus.TERMINATED && reporting.startYear(o.getId(), year).isPresent()) {
+            if (reporting.startYear(o.getId(), year).isPresent()) {
                 n++;
             }
         }
@@ -132,9 +130,7 @@ public class ReportingSteps {
     /** The operator's Siva contact (by name), else Siva's shared mailbox. */
     private String caseHandler(long operatorId) {
         String contact = operators.findById(operatorId).map(Operator::getSivaContact).orElse(null);
-        return users.findByEnabledTrueOrderByFullName().stream()
-                .filter(u -> u.getRoles().contains(Role.SIVA_SAKSBEHANDLER) && u.getFullName().equals(contact))
-                .map(AppUser::getEmail).findFirst().orElse(sivaMailbox);
+        return users.caseHandlerEmail(contact).orElse(sivaMailbox);
     }
 
     private String rejectionStamp(long obligationId) {

@@ -14,4 +14,17 @@ public interface AppUserRepository extends JpaRepository<AppUser, String> {
     List<AppUser> findOperatorStaff(long operatorId);
 
     List<AppUser> findByEnabledTrueOrderByFullName();
+
+    /** The e-mail addresses of Siva's project leaders (who are told when a process is overdue). */
+    default List<String> projectLeaderEmails() {
+        return findByEnabledTrueOrderByFullName().stream().filter(u -> u.getRoles().contains(Role.SIVA_PROSJEKTLEDER))
+                .map(AppUser::getEmail).toList();
+    }
+
+    /** The e-mail of the Siva case handler with this full name (the registry names an operator's Siva contact so). */
+    default java.util.Optional<String> caseHandlerEmail(String fullName) {
+        return findByEnabledTrueOrderByFullName().stream()
+                .filter(u -> u.getRoles().contains(Role.SIVA_SAKSBEHANDLER) && u.getFullName().equals(fullName))
+                .map(AppUser::getEmail).findFirst();
+    }
 }
