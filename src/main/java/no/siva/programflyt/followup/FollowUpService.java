@@ -361,16 +361,28 @@ public class FollowUpService {
 
     /** Every version, newest first. */
     public List<Scoreboard> scoreboards(long caseId) {
-        List<Scoreboard> boards = new ArrayList<>();
-        for (var row : jdbc.sql("select id, version_no, recorded_by, recorded_at from follow_up_scoreboard "
-                + "where case_id = ? order by version_no desc").param(caseId).query().listOfRows()) {
-            long id = ((Number) row.get("id")).longValue();
-            List<Score> scores = jdbc.sql("select area, score, comment from follow_up_score where scoreboard_id = ?")
-                    .param(id).query((rs, n) -> new Score(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
-            boards.add(new Scoreboard(id, ((Number) row.get("version_no")).intValue(), (String) row.get("recorded_by"),
-                    ((java.sql.Timestamp) row.get("recorded_at")).toInstant(), scores));
-        }
-        return boards;
+        Map<Long, Scoreboard> boards = new LinkedHashMap<>();
+        jdbc.sql("""
+                select b.id, b.version_no, b.recorded_by, b.recorded_at, s.area, s.score, s.comment
+                from follow_up_scoreboard b left join follow_up_score s on s.scoreboard_id = b.id
+                where b.case_id = ? order by b.version_no desc""").param(caseId).query(rs -> {
+            Scoreboard b = boards.get(rs.getLong(1));
+            if (b == null) {
+                b = new Scoreboard(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        new ArrayList<>());
+                boards.put(b.id(), b);
+            }
+            if (rs.getString(5) != null) {
+                b.scores().add(new Score(rs.getString(5), rs.getInt(6), rs.getString(7)));
+            }
+        });
+        return List.copyOf(boards.values());
+    }
+
+    /** Whether the scoreboard has been filled in at least once (concluding needs it). */
+    public boolean hasScoreboard(long caseId) {
+        return jdbc.sql("select exists (select 1 from follow_up_scoreboard where case_id = ?)").param(caseId)
+                .query(Boolean.class).single();
     }
 
     public Map<String, String> areas() {

@@ -105,12 +105,12 @@ public class FollowUpSteps {
     public Map<String, Object> continueCase(long caseId) {
         FollowUpCase c = service.load(caseId);
         Operator o = operator(c);
-        LocalDate analysisDate = c.getConcludedAt().atZone(Formats.OSLO).toLocalDate().plus(config.analysisAfter());
         if (c.getAnalysisDue() == null) {
-            c.continued(analysisDate);
+            c.continued(c.getConcludedAt().atZone(Formats.OSLO).toLocalDate().plus(config.analysisAfter()));
         }
+        List<FollowUpService.Measure> agreed = service.measures(caseId);
         List<Map<String, Object>> measures = new ArrayList<>();
-        for (FollowUpService.Measure m : service.measures(caseId)) {
+        for (FollowUpService.Measure m : agreed) {
             if (!m.done()) {
                 Map<String, Object> v = new HashMap<>();
                 v.put("measureId", m.id());
@@ -120,9 +120,9 @@ public class FollowUpSteps {
             }
         }
         Document letter = letter(c, o, CONTINUE_LETTER, "letters/oppfolging-konklusjon",
-                Map.of("measures", service.measures(caseId), "terminate", false));
+                Map.of("measures", agreed, "terminate", false));
         mail.send("continue", FollowUpMail.all(mail.operatorStaff(c), mail.county(c)), "followup-continue", c, o,
-                Map.of("measures", service.measures(caseId)), letter.getId());
+                Map.of("measures", agreed), letter.getId());
         Map<String, Object> vars = new HashMap<>();
         vars.put("measures", measures);
         vars.put("analysisAt", Formats.iso(c.getAnalysisDue(), 8, 0));

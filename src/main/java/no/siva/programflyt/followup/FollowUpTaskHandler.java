@@ -83,7 +83,7 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
             return s;
         }
         long caseId = task.getCaseId();
-        if (service.scoreboards(caseId).isEmpty()) {
+        if (!service.hasScoreboard(caseId)) {
             s = s.withError("vurdering", messages.getMessage("followup.error.scoreboardRequired", null, locale));
         }
         if ("fortsette".equals(s.string("konklusjon")) && service.measures(caseId).stream().noneMatch(m -> !m.done())) {
