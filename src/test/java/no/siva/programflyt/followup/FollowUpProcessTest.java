@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.TimerIntent;
-import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -249,7 +245,9 @@ class FollowUpProcessTest extends ProcessTestBase {
         long yearId = reporting.startYear(sogn, year).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .anyMatch(t -> t.isOpen() && "levere".equals(t.getElementId())));
-        TargetCompany active = admitActive("912345742", staff, sogn);
+        LocalDate today = LocalDate.now(OSLO);
+        TargetCompany active = admitTargetCompany(staff, sogn, "912345742", today, today.plusYears(3));
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "utviklingssamtale");
         TargetCompany inAdmission = targetCompanies.register(staff, sogn, "912345882", "Søknad AS", "post@soknad.example.no");
         awaitOpenTask(TargetCompanyService.CASE_TYPE, inAdmission.getId(), "kartlegge-behov");
 
@@ -308,52 +306,11 @@ class FollowUpProcessTest extends ProcessTestBase {
                 .map(UserTask::getElementId).distinct().sorted().toList();
         assertThat(openOfOperator).isSubsetOf("kontrollere-avvikling", "registrere-exit-portal", "registrere-opptak-portal")
                 .contains("kontrollere-avvikling", "registrere-exit-portal");
-        assertThat(pendingTimerElements()).isSubsetOf("exit-undersokelse");
+        assertThat(EngineRecords.pendingTimerElements(engine)).isSubsetOf("exit-undersokelse");
 
         // the check closes the case's process
         assertThat(complete(siva(), awaitOpenTask(FU, caseId, "kontrollere-avvikling"), Map.of("kontrollert", "true")).valid())
                 .isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(FU, caseId, "kontrollere-avvikling").isEmpty());
-    }
-
-    /** Through the target company's admission phase to an active agreement. */
-    private TargetCompany admitActive(String org, CurrentUser staff, long sogn) {
-        TargetCompany c = targetCompanies.register(staff, sogn, org, "Målbedrift " + org + " AS", "post@mb.example.no");
-        String tc = TargetCompanyService.CASE_TYPE;
-        Map<String, String> mapping = new HashMap<>(Map.of("behov", "Eksport.", "utviklingslop", "Første marked.",
-                "arsverk", "6", "omsetning", "8 000 000", "balanse", "4 000 000", "regnskapsar", "2025", "smbForrigeAr", "ja",
-                "aksjekapital", "100000", "egenkapital", "900000"));
-        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "kartlegge-behov"), mapping).valid()).isTrue();
-        LocalDate start = LocalDate.now(OSLO);
-        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "egenerklaering"), Map.of("bekreftSmb", "true",
-                "kategori", "uavhengig", "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
-                "signertDato", start.toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
-        Map<String, String> agreement = new HashMap<>(Map.of("avtalestart", start.toString(), "avtaleslutt",
-                start.plusYears(3).toString(), "omfang", "Rådgivning", "mal", "Eksport", "tjenester", "Markedsrådgivning",
-                "revisjonsdato", start.plusMonths(6).toString(), "stotteintensitet", "60"));
-        agreement.put("ktuNavn", "Kari");
-        agreement.put("ktuEpost", "kari@mb.example.no");
-        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "avtale-og-plan"), agreement).valid()).isTrue();
-        awaitOpenTask(tc, c.getId(), "utviklingssamtale");
-        return companies.findById(c.getId()).orElseThrow();
-    }
-
-    /** The target elements of every timer in the engine that is still due to fire (process timers, not start events). */
-    private List<String> pendingTimerElements() {
-        Map<Long, String> pending = new HashMap<>();
-        for (Record<?> rec : engine.getRecordStreamSource().getRecords()) {
-            if (rec.getValueType() == ValueType.TIMER) {
-                TimerRecordValue v = (TimerRecordValue) rec.getValue();
-                if (v.getProcessInstanceKey() <= 0) {
-                    continue;
-                }
-                if (rec.getIntent() == TimerIntent.CREATED) {
-                    pending.put(rec.getKey(), v.getTargetElementId());
-                } else if (rec.getIntent() == TimerIntent.TRIGGERED || rec.getIntent() == TimerIntent.CANCELED) {
-                    pending.remove(rec.getKey());
-                }
-            }
-        }
-        return pending.values().stream().distinct().toList();
     }
 }

@@ -37,20 +37,27 @@ public final class EngineRecords {
 
     /** Timers of this process instance that are still due to fire (created, neither triggered nor cancelled). */
     public static long pendingTimers(ZeebeTestEngine engine, long processInstanceKey) {
-        long n = 0;
+        return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() == processInstanceKey).count();
+    }
+
+    /** The elements of every process-instance timer still due to fire (timer start events left out). */
+    public static java.util.List<String> pendingTimerElements(ZeebeTestEngine engine) {
+        return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() > 0)
+                .map(io.camunda.zeebe.protocol.record.value.TimerRecordValue::getTargetElementId).distinct().toList();
+    }
+
+    private static java.util.Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> pending(ZeebeTestEngine engine) {
+        java.util.Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> pending = new java.util.HashMap<>();
         for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
-            if (r.getValueType() == ValueType.TIMER
-                    && ((io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue()).getProcessInstanceKey()
-                    == processInstanceKey) {
-                var intent = (io.camunda.zeebe.protocol.record.intent.TimerIntent) r.getIntent();
-                switch (intent) {
-                    case CREATED -> n++;
-                    case TRIGGERED, CANCELED -> n--;
+            if (r.getValueType() == ValueType.TIMER) {
+                switch ((io.camunda.zeebe.protocol.record.intent.TimerIntent) r.getIntent()) {
+                    case CREATED -> pending.put(r.getKey(), (io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue());
+                    case TRIGGERED, CANCELED -> pending.remove(r.getKey());
                     default -> { }
                 }
             }
         }
-        return n;
+        return pending;
     }
 
     /** How many times the engine handed this job to a worker. */

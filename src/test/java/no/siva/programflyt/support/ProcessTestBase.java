@@ -1,5 +1,6 @@
 package no.siva.programflyt.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -20,6 +21,9 @@ import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.notifications.OutboxRepository;
 import no.siva.programflyt.security.AppUserDetailsService;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.targetcompany.TargetCompany;
+import no.siva.programflyt.targetcompany.TargetCompanyRepository;
+import no.siva.programflyt.targetcompany.TargetCompanyService;
 import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
@@ -53,6 +57,10 @@ public abstract class ProcessTestBase {
     protected OutboxRepository outbox;
     @Autowired
     private AppUserDetailsService users;
+    @Autowired
+    private TargetCompanyService targetCompanyService;
+    @Autowired
+    private TargetCompanyRepository targetCompanyRows;
 
     @BeforeEach
     void emptyDatabase() {
@@ -121,4 +129,44 @@ public abstract class ProcessTestBase {
         return v;
     }
 
+    /** A target company's needs mapping with figures that make it an independent SME. */
+    protected static Map<String, String> targetCompanyMapping() {
+        Map<String, String> v = new HashMap<>();
+        v.put("behov", "Hjelp med markedsføring og eksport.");
+        v.put("utviklingslop", "Ny nettbutikk og første eksportmarked.");
+        v.put("arsverk", "6");
+        v.put("omsetning", "8 000 000");
+        v.put("balanse", "4 000 000");
+        v.put("regnskapsar", "2025");
+        v.put("smbForrigeAr", "ja");
+        v.put("aksjekapital", "100000");
+        v.put("egenkapital", "900000");
+        return v;
+    }
+
+    /** Registers a target company and takes it through the admission phase to an active agreement. */
+    protected TargetCompany admitTargetCompany(CurrentUser staff, long operatorId, String org, LocalDate start,
+                                               LocalDate end) {
+        TargetCompany c = targetCompanyService.register(staff, operatorId, org, "Målbedrift " + org + " AS",
+                "post@mb.example.no");
+        UserTask mapping = awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "kartlegge-behov");
+        assertThat(mapping.candidateGroupList()).containsExactly("operator-" + operatorId);
+        assertThat(complete(staff, mapping, targetCompanyMapping()).valid()).isTrue();
+        signAndAgree(staff, c, start, end);
+        return targetCompanyRows.findById(c.getId()).orElseThrow();
+    }
+
+    /** The self-declaration and the agreement of a company whose needs are mapped. */
+    protected void signAndAgree(CurrentUser staff, TargetCompany c, LocalDate start, LocalDate end) {
+        String tc = TargetCompanyService.CASE_TYPE;
+        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "egenerklaering"), Map.of("bekreftSmb", "true",
+                "kategori", "uavhengig", "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
+                "signertDato", start.toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
+        Map<String, String> agreement = new HashMap<>(Map.of("avtalestart", start.toString(), "avtaleslutt", end.toString(),
+                "omfang", "Rådgivning en til en", "mal", "Eksport", "tjenester", "Markedsrådgivning",
+                "revisjonsdato", start.plusMonths(6).toString(), "stotteintensitet", "60"));
+        agreement.put("ktuNavn", "Kari");
+        agreement.put("ktuEpost", "kari@mb.example.no");
+        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "avtale-og-plan"), agreement).valid()).isTrue();
+    }
 }

@@ -8,7 +8,6 @@ import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
@@ -48,44 +47,12 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         return user(DemoUsers.OPERATOR_USER);
     }
 
-    private static Map<String, String> mapping() {
-        Map<String, String> v = new HashMap<>();
-        v.put("behov", "Hjelp med markedsføring og eksport.");
-        v.put("utviklingslop", "Ny nettbutikk og første eksportmarked.");
-        v.put("arsverk", "6");
-        v.put("omsetning", "8 000 000");
-        v.put("balanse", "4 000 000");
-        v.put("regnskapsar", "2025");
-        v.put("smbForrigeAr", "ja");
-        v.put("aksjekapital", "100000");
-        v.put("egenkapital", "900000");
-        return v;
-    }
-
     private TargetCompany register(String org) {
         return service.register(staff(), sogn(), org, "Målbedrift " + org + " AS", "post@mb.example.no");
     }
 
-    /** Through the admission phase to an active agreement from {@code start} to {@code end}. */
     private TargetCompany admit(String org, LocalDate start, LocalDate end) {
-        TargetCompany c = register(org);
-        UserTask mapping = awaitOpenTask(TC, c.getId(), "kartlegge-behov");
-        assertThat(mapping.candidateGroupList()).containsExactly("operator-" + sogn());
-        assertThat(complete(staff(), mapping, mapping()).valid()).isTrue();
-        signAndAgree(c, start, end);
-        return companies.findById(c.getId()).orElseThrow();
-    }
-
-    private void signAndAgree(TargetCompany c, LocalDate start, LocalDate end) {
-        assertThat(complete(staff(), awaitOpenTask(TC, c.getId(), "egenerklaering"), Map.of("bekreftSmb", "true",
-                "kategori", "uavhengig", "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
-                "signertDato", start.toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
-        Map<String, String> agreement = new HashMap<>(Map.of("avtalestart", start.toString(), "avtaleslutt", end.toString(),
-                "omfang", "Rådgivning en til en", "mal", "Eksport", "tjenester", "Markedsrådgivning",
-                "revisjonsdato", start.plusMonths(6).toString(), "stotteintensitet", "60"));
-        agreement.put("ktuNavn", "Kari");
-        agreement.put("ktuEpost", "kari@mb.example.no");
-        assertThat(complete(staff(), awaitOpenTask(TC, c.getId(), "avtale-og-plan"), agreement).valid()).isTrue();
+        return admitTargetCompany(staff(), sogn(), org, start, end);
     }
 
     private void completeDialogue(TargetCompany c) {
@@ -138,7 +105,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     @Test
     void asaIsRefusedAtAdmission() {
         TargetCompany c = register(BrregStub.ASA);
-        complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), mapping());
+        complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), targetCompanyMapping());
         ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
@@ -150,7 +117,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     @Test
     void publicOwnershipAndLargeGroupsAreRefused_withTheReasonOnTheCase() {
         TargetCompany c = register("912345815");
-        Map<String, String> v = mapping();
+        Map<String, String> v = targetCompanyMapping();
         v.put("virksomheter", "Storby kommune; 0; 0; 0; offentlig\nKonsernet AS; 400; 900000000; 500000000");
         v.put("eierskap", "Storby kommune; M; 30\nKonsernet AS; M; 20");
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
@@ -175,7 +142,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     })
     void eachExclusionIsRefused(String name, String org, String change, String reason) {
         TargetCompany c = register(org);
-        Map<String, String> v = mapping();
+        Map<String, String> v = targetCompanyMapping();
         for (String pair : change.split(",")) {
             String[] kv = pair.split("=");
             if (!kv[1].equals("false")) {
@@ -194,7 +161,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     @Test
     void oneYearAboveTheThresholdsAfterAnSmeYear_isStillAnSme() {
         TargetCompany c = register("912345742");
-        Map<String, String> v = mapping();
+        Map<String, String> v = targetCompanyMapping();
         v.put("arsverk", "260");
         v.put("smbForrigeAr", "ja");
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
@@ -221,7 +188,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     void badOwnershipLinesAreRefusedAtTheFieldWithTheLine() {
         TargetCompany c = register("912345882");
         UserTask mapping = awaitOpenTask(TC, c.getId(), "kartlegge-behov");
-        Map<String, String> v = mapping();
+        Map<String, String> v = targetCompanyMapping();
         v.put("virksomheter", "Eier AS; 10; 1000; 1000\nEier AS; 5; 1; 1");
         v.put("eierskap", "Eier AS; M; 130");
         var result = complete(staff(), mapping, v);
@@ -234,7 +201,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     @Test
     void foundationNeedsAManualReviewBySiva() {
         TargetCompany c = register(BrregStub.FOUNDATION);
-        complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), mapping());
+        complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), targetCompanyMapping());
         UserTask review = awaitOpenTask(TC, c.getId(), "vurdere-kvalifisering");
         assertThat(review.candidateGroupList()).containsExactly("siva-saksbehandler");
         assertThat(companies.findById(c.getId()).orElseThrow().getStatus()).isEqualTo(TargetCompanyStatus.ELIGIBILITY_REVIEW);
