@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.CountyRepository;
 import no.siva.programflyt.security.AppUser;
@@ -22,17 +21,15 @@ class AdmissionMail {
     private final NotificationService notifications;
     private final AppUserRepository users;
     private final CountyRepository counties;
-    private final AuditService audit;
     private final String sivaMailbox;
     private final String baseUrl;
 
     AdmissionMail(NotificationService notifications, AppUserRepository users, CountyRepository counties,
-                  AuditService audit, @Value("${programflyt.siva-mailbox}") String sivaMailbox,
+                  @Value("${programflyt.siva-mailbox}") String sivaMailbox,
                   @Value("${programflyt.base-url}") String baseUrl) {
         this.notifications = notifications;
         this.users = users;
         this.counties = counties;
-        this.audit = audit;
         this.sivaMailbox = sivaMailbox;
         this.baseUrl = baseUrl;
     }
@@ -78,12 +75,7 @@ class AdmissionMail {
         model.put("caseUrl", baseUrl + "/admission/" + c.getId());
         model.put("formats", new Formats());
         model.put("subjectArgs", new Object[] {c.getCompanyName()});
-        for (String to : recipients) {
-            if (notifications.enqueue("admission:" + c.getId() + ":" + step + ":" + to, to, template, model,
-                    AdmissionService.CASE_TYPE, c.getId(), attachmentDocumentId)) {
-                audit.record(AuditService.SYSTEM, "NOTIFICATION_QUEUED", AdmissionService.CASE_TYPE, c.getId(),
-                        c.getOrgNumber(), "E-post lagt i utboksen til " + to + " (" + template + ")", null);
-            }
-        }
+        notifications.enqueueForCase("admission:" + c.getId() + ":" + step, recipients, template, model,
+                AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(), attachmentDocumentId);
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
@@ -23,16 +22,14 @@ class FollowUpMail {
     private final NotificationService notifications;
     private final AppUserRepository users;
     private final Labels labels;
-    private final AuditService audit;
     private final String sivaMailbox;
     private final String baseUrl;
 
-    FollowUpMail(NotificationService notifications, AppUserRepository users, Labels labels, AuditService audit,
+    FollowUpMail(NotificationService notifications, AppUserRepository users, Labels labels,
                  @Value("${programflyt.siva-mailbox}") String sivaMailbox, @Value("${programflyt.base-url}") String baseUrl) {
         this.notifications = notifications;
         this.users = users;
         this.labels = labels;
-        this.audit = audit;
         this.sivaMailbox = sivaMailbox;
         this.baseUrl = baseUrl;
     }
@@ -76,12 +73,7 @@ class FollowUpMail {
         model.put("caseUrl", baseUrl + "/follow-up/" + c.getId());
         model.put("formats", new Formats());
         model.put("subjectArgs", new Object[] {o.getName()});
-        for (String to : recipients) {
-            if (notifications.enqueue("followup:" + c.getId() + ":" + step + ":" + to, to, template, model,
-                    FollowUpService.CASE_TYPE, c.getId(), attachmentDocumentId)) {
-                audit.record(AuditService.SYSTEM, "NOTIFICATION_QUEUED", FollowUpService.CASE_TYPE, c.getId(),
-                        c.getOrgNumber(), "E-post lagt i utboksen til " + to + " (" + template + ")", null);
-            }
-        }
+        notifications.enqueueForCase("followup:" + c.getId() + ":" + step, recipients, template, model,
+                FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(), attachmentDocumentId);
     }
 }

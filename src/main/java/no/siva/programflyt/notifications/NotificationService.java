@@ -3,6 +3,7 @@ package no.siva.programflyt.notifications;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import no.siva.programflyt.audit.AuditService;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,11 @@ public class NotificationService {
     private final MessageSource messages;
     private final JdbcClient jdbc;
 
-    public NotificationService(JdbcClient jdbc, OutboxRepository outbox, TemplateEngine templates, MessageSource messages) {
+    private final AuditService audit;
+
+    public NotificationService(JdbcClient jdbc, OutboxRepository outbox, TemplateEngine templates, MessageSource messages,
+                               AuditService audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
@@ -56,6 +61,21 @@ public class NotificationService {
                                             attachment_document_id)
                 values (?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict (dedup_key) do nothing""")
                 .params(dedupKey, recipient, subject, body, caseType, caseId, attachmentDocumentId).update() == 1;
+    }
+
+    /**
+     * Queues a case's e-mail to each recipient once (key {@code <keyPrefix>:<recipient>}) and records each one queued
+     * now in the case's audit trail.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueForCase(String keyPrefix, List<String> recipients, String template, Map<String, Object> model,
+                               String caseType, long caseId, String businessKey, Long attachmentDocumentId) {
+        for (String to : recipients) {
+            if (enqueue(keyPrefix + ":" + to, to, template, model, caseType, caseId, attachmentDocumentId)) {
+                audit.record(AuditService.SYSTEM, "NOTIFICATION_QUEUED", caseType, caseId, businessKey,
+                        "E-post lagt i utboksen til " + to + " (" + template + ")", null);
+            }
+        }
     }
 
     @Transactional(readOnly = true)
