@@ -1,7 +1,6 @@
 package no.siva.programflyt.followup;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
