@@ -25,6 +25,8 @@ public class Operator {
     private String sivaContact;
     private LocalDate periodStart;
     private LocalDate periodEnd;
+    /** The grant step (trinn) the last differentiation placed the operator on, from the year after it. */
+    private Integer grantStep;
     private Instant createdAt = Instant.now();
     @Version
     private long version;
@@ -79,6 +81,10 @@ public class Operator {
 
     public LocalDate getPeriodStart() {
         return periodStart;
+    }
+
+    public Integer getGrantStep() {
+        return grantStep;
     }
 
     public LocalDate getPeriodEnd() {

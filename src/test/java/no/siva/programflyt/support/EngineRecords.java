@@ -46,6 +46,12 @@ public final class EngineRecords {
                 .map(io.camunda.zeebe.protocol.record.value.TimerRecordValue::getTargetElementId).distinct().toList();
     }
 
+    /** The elements of one process instance's timers still due to fire. */
+    public static java.util.List<String> pendingTimerElements(ZeebeTestEngine engine, long processInstanceKey) {
+        return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() == processInstanceKey)
+                .map(t -> t.getTargetElementId() + "@" + java.time.Instant.ofEpochMilli(t.getDueDate())).toList();
+    }
+
     private static java.util.Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> pending(ZeebeTestEngine engine) {
         java.util.Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> pending = new java.util.HashMap<>();
         for (Record<?> r : engine.getRecordStreamSource().getRecords()) {

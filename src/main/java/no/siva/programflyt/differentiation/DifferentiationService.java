@@ -1,0 +1,506 @@
+package no.siva.programflyt.differentiation;
+
+import io.camunda.client.CamundaClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.differentiation.scoring.Criterion;
+import no.siva.programflyt.differentiation.scoring.Indicator;
+import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
+import no.siva.programflyt.differentiation.scoring.ScoringEngine;
+import no.siva.programflyt.differentiation.scoring.WeightModel;
+import no.siva.programflyt.registry.Labels;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The differentiation round's case data (guide §7, §15): the round and its calendar, the indicator values, the frozen
+ * analysis with each operator's minimum, potential and proposed step, and each county's frame and feedback.
+ */
+@Service
+public class DifferentiationService {
+
+    public static final String PROCESS_ID = "differentiation-cycle";
+    public static final String COUNTY_PROCESS_ID = "differentiation-county";
+    public static final String CASE_TYPE = "DIFFERENTIATION";
+    public static final String BUDGET_MESSAGE = "statsbudsjett-fremlagt";
+    public static final String MODELS_MESSAGE = "modeller-gjennomgatt";
+
+    /** An operator's frozen result and placement in a round. */
+    public record OperatorResult(long operatorId, String name, String orgNumber, String countyCode, BigDecimal weighted,
+                                 BigDecimal unweighted, Integer totalGroup, Map<Criterion, Integer> groups,
+                                 Map<Criterion, BigDecimal> scores, boolean soundnessWarning, int negativeAreas,
+                                 Integer currentStep, Integer minimumStep, Integer potentialStep, Integer proposedStep,
+                                 String reasons, Instant notifiedAt, Long letterDocumentId) {
+    }
+
+    /** One county's part of a round. */
+    public record CountyRow(String countyCode, LocalDate meetingHeldOn, String meetingNotes, BigDecimal frameNok,
+                            String frameBy, Instant frameAt, Instant proposalSentAt, String feedback,
+                            String reservations, String feedbackBy, Instant feedbackAt) {
+        public boolean accepted() {
+            return "godkjent".equals(feedback);
+        }
+    }
+
+    private final DiffRoundRepository rounds;
+    private final DifferentiationProperties config;
+    private final OperatorRepository operators;
+    private final GrantModelService grantModels;
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+    private final Labels labels;
+    private final CamundaClient client;
+    private final EngineCommands engine;
+    private final TransactionTemplate tx;
+
+    public DifferentiationService(DiffRoundRepository rounds, DifferentiationProperties config,
+                                  OperatorRepository operators, GrantModelService grantModels, JdbcClient jdbc,
+                                  AuditService audit, Labels labels, CamundaClient client, EngineCommands engine,
+                                  TransactionTemplate tx) {
+        this.rounds = rounds;
+        this.config = config;
+        this.operators = operators;
+        this.grantModels = grantModels;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.labels = labels;
+        this.client = client;
+        this.engine = engine;
+        this.tx = tx;
+    }
+
+    public DifferentiationProperties config() {
+        return config;
+    }
+
+    public List<Indicator> indicators() {
+        return IndicatorCatalogue.indicators(config.bandingOverrides());
+    }
+
+    public ScoringEngine engine() {
+        return new ScoringEngine(indicators(), "INK".equals(config.weightModel()) ? WeightModel.INK : WeightModel.NH);
+    }
+
+    // ---- rounds ----------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<DiffRound> rounds() {
+        return rounds.findAllByOrderByYearDesc();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DiffRound> find(long id) {
+        return rounds.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DiffRound> byYear(int year) {
+        return rounds.findByYear(year);
+    }
+
+    public DiffRound load(long id) {
+        return rounds.lockById(id).orElseThrow(() -> new NotFoundException("round " + id));
+    }
+
+    /** The project leader starts the year's round by hand (the timer does it every 15 August). */
+    public DiffRound startManually(CurrentUser user, int year) {
+        if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
+            throw new AccessDeniedException("project leaders start rounds");
+        }
+        int now = LocalDate.now(Formats.OSLO).getYear();
+        if (year < now - 1 || year > now + 2) {
+            throw new BusinessRuleException("differentiation.error.year", now - 1, now + 2);
+        }
+        DiffRound r = tx.execute(s -> {
+            if (rounds.findByYear(year).isPresent()) {
+                throw new BusinessRuleException("differentiation.error.roundExists", year);
+            }
+            DiffRound created = rounds.save(new DiffRound(year, config.isDifferentiationYear(year), user.username()));
+            audit.record(user.username(), "DIFF_ROUND_STARTED", CASE_TYPE, created.getId(), String.valueOf(year),
+                    (created.isDifferentiation() ? "Differensieringsrunde " : "Begrenset analyse ") + year
+                            + " startet av prosjektleder", null);
+            return created;
+        });
+        long key;
+        try {
+            key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                    .variables(Map.of("roundId", r.getId(), "year", year)).send().join().getProcessInstanceKey();
+        } catch (RuntimeException e) {   // nothing half-saved: the round goes again
+            tx.executeWithoutResult(s -> {
+                jdbc.sql("delete from audit_event where case_type = ? and case_id = ?").params(CASE_TYPE, r.getId()).update();
+                rounds.deleteById(r.getId());
+            });
+            throw e;
+        }
+        return tx.execute(s -> {
+            DiffRound locked = load(r.getId());
+            locked.started(key);
+            return locked;
+        });
+    }
+
+    /**
+     * The first step of every instance: the round of the year (the timer's instance creates it; a manual start
+     * brings its id). An instance for a year that already has a round under another instance is a duplicate.
+     */
+    @Transactional
+    public Map<String, Object> plan(Long roundId, int engineYear, long processInstanceKey) {
+        DiffRound r;
+        if (roundId != null) {
+            r = load(roundId);
+        } else {
+            jdbc.sql("insert into diff_round (round_year, differentiation, status, started_by, process_instance_key) "
+                            + "values (?, ?, ?, ?, ?) on conflict (round_year) do nothing")
+                    .params(engineYear, config.isDifferentiationYear(engineYear),
+                            (config.isDifferentiationYear(engineYear) ? RoundStatus.CALENDAR : RoundStatus.LIMITED).name(),
+                            AuditService.SYSTEM, processInstanceKey).update();
+            r = rounds.findByYear(engineYear).orElseThrow();
+            if (r.getProcessInstanceKey() != null && r.getProcessInstanceKey() != processInstanceKey) {
+                audit.record(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, r.getId(), String.valueOf(engineYear),
+                        "Den årlige starten fant runden for " + engineYear + " allerede startet", null);
+                return Map.of("duplicate", true, "roundId", r.getId());
+            }
+        }
+        Map<String, Object> v = new HashMap<>();
+        v.put("duplicate", false);
+        v.put("roundId", r.getId());
+        v.put("caseId", r.getId());
+        v.put("businessKey", String.valueOf(r.getYear()));
+        v.put("year", r.getYear());
+        v.put("differentiation", r.isDifferentiation());
+        v.put("calendarDueAt", Formats.iso(config.defaultDate("informasjonsmote", r.getYear()).minusDays(7), 16, 0));
+        return v;
+    }
+
+    /** The calendar's dates for the engine: per step the due date, the reminder and the escalation. */
+    public Map<String, Object> dateVariables(DiffRound r) {
+        Map<String, Object> dates = new LinkedHashMap<>();
+        r.calendar().forEach((step, d) -> {
+            if (d != null) {
+                LocalDate remind = "programstyret".equals(step) ? d : d.minus(config.reminderBefore());
+                dates.put(step, Map.of("dueAt", Formats.iso(d, 9, 0), "remindAt", Formats.iso(remind, 8, 0),
+                        "escalateAt", Formats.iso(d.plus(config.escalateAfter()), 8, 0)));
+            }
+        });
+        return dates;
+    }
+
+    /** The default calendar of a year (the form starts with it). */
+    public Map<String, LocalDate> defaultCalendar(int year) {
+        Map<String, LocalDate> m = new LinkedHashMap<>();
+        for (String step : List.of("informasjonsmote", "informasjonsgrunnlag", "fylkesmote", "budsjettramme",
+                "modellgjennomgang", "plasseringsforslag", "tilbakemelding", "varsling")) {
+            m.put(step, config.defaultDate(step, year));
+        }
+        return m;
+    }
+
+    /** Dates must follow the guide's order; returns the first offending step, or empty. */
+    public Optional<String> calendarError(int year, Map<String, LocalDate> dates) {
+        LocalDate previous = null;
+        for (String step : List.of("informasjonsmote", "informasjonsgrunnlag", "fylkesmote", "budsjettramme",
+                "modellgjennomgang", "plasseringsforslag", "tilbakemelding")) {
+            LocalDate d = dates.get(step);
+            if (d == null || d.getYear() != year || (previous != null && d.isBefore(previous))) {
+                return Optional.of(step);
+            }
+            previous = d;
+        }
+        LocalDate board = dates.get("tilbakemelding").plus(config.boardAfter());
+        LocalDate notify = dates.get("varsling");
+        if (notify == null || notify.isBefore(board) || notify.getYear() != year) {
+            return Optional.of("varsling");
+        }
+        return Optional.empty();
+    }
+
+    public LocalDate boardDate(LocalDate feedbackDeadline) {
+        return feedbackDeadline.plus(config.boardAfter());
+    }
+
+    // ---- operators and counties ------------------------------------------------------------------------------------
+
+    /** The operators in the round: every operator still in the programme. */
+    @Transactional(readOnly = true)
+    public List<Operator> participants() {
+        return operators.findAllByOrderByName().stream().filter(o -> o.getStatus() != OperatorStatus.TERMINATED).toList();
+    }
+
+    /** The counties of the round's operators, each {code, name}, by number. */
+    public List<Map<String, Object>> countyList() {
+        return new TreeSet<>(participants().stream().map(Operator::getCountyCode).toList()).stream()
+                .map(c -> Map.<String, Object>of("code", c, "name", labels.county(c))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CountyRow> counties(long roundId) {
+        return jdbc.sql("select county_code, meeting_held_on, meeting_notes, frame_nok, frame_by, frame_at, proposal_sent_at, "
+                        + "feedback, reservations, feedback_by, feedback_at from diff_round_county where round_id = ? order by county_code")
+                .param(roundId).query(CountyRow.class).list();
+    }
+
+    public Optional<CountyRow> county(long roundId, String countyCode) {
+        return counties(roundId).stream().filter(c -> c.countyCode().equals(countyCode)).findFirst();
+    }
+
+    void ensureCountyRows(long roundId) {
+        for (Map<String, Object> c : countyList()) {
+            jdbc.sql("insert into diff_round_county (round_id, county_code) values (?, ?) on conflict do nothing")
+                    .params(roundId, c.get("code")).update();
+        }
+    }
+
+    void updateCounty(long roundId, String countyCode, String setSql, Object... params) {
+        List<Object> all = new ArrayList<>(List.of(params));
+        all.add(roundId);
+        all.add(countyCode);
+        jdbc.sql("update diff_round_county set " + setSql + " where round_id = ? and county_code = ?").params(all).update();
+    }
+
+    // ---- indicator values and the analysis -------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, BigDecimal>> values(long roundId) {
+        Map<Long, Map<String, BigDecimal>> m = new HashMap<>();
+        jdbc.sql("select operator_id, indicator_code, value from diff_indicator_value where round_id = ?").param(roundId)
+                .query((rs, n) -> m.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+        return m;
+    }
+
+    /** Stores values (indicator code to value; null removes it) for one operator; refused once the analysis is frozen. */
+    @Transactional
+    public void setValues(CurrentUser user, long roundId, long operatorId, Map<String, BigDecimal> values) {
+        DiffRound r = load(roundId);
+        requireSiva(user);
+        if (r.getAnalysisDoneAt() != null) {
+            throw new BusinessRuleException("differentiation.error.frozen");
+        }
+        values.forEach((code, value) -> {
+            if (value == null) {
+                jdbc.sql("delete from diff_indicator_value where round_id = ? and operator_id = ? and indicator_code = ?")
+                        .params(roundId, operatorId, code).update();
+            } else {
+                jdbc.sql("insert into diff_indicator_value (round_id, operator_id, indicator_code, value, updated_by) "
+                                + "values (?, ?, ?, ?, ?) on conflict (round_id, operator_id, indicator_code) "
+                                + "do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()")
+                        .params(roundId, operatorId, code, value, user.username()).update();
+            }
+        });
+    }
+
+    /** The scores computed now from the stored values (before the analysis is frozen; Siva only). */
+    @Transactional(readOnly = true)
+    public List<ScoringEngine.Result> liveScores(long roundId) {
+        Map<Long, Map<String, BigDecimal>> values = values(roundId);
+        List<ScoringEngine.OperatorData> data = participants().stream()
+                .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(), values.getOrDefault(o.getId(), Map.of())))
+                .toList();
+        return engine().score(data);
+    }
+
+    public boolean soundnessWarning(Map<String, BigDecimal> values) {
+        return IndicatorCatalogue.soundnessWarning(values, config.soundnessNegativeYears(), config.soundnessRiskPercent());
+    }
+
+    /** Minimum and potential step (set in the analysis) for an operator. */
+    @Transactional
+    public void setMinimumAndPotential(CurrentUser user, long roundId, long operatorId, Integer minimum, Integer potential) {
+        DiffRound r = load(roundId);
+        requireSiva(user);
+        if (r.getNotifiedAt() != null) {
+            throw new BusinessRuleException("differentiation.error.notified");
+        }
+        if (minimum != null && potential != null && potential < minimum) {
+            throw new BusinessRuleException("differentiation.error.potentialBelowMinimum");
+        }
+        jdbc.sql("insert into diff_result (round_id, operator_id, minimum_step, potential_step, current_step) values (?, ?, ?, ?, "
+                        + "(select grant_step from operator where id = ?)) on conflict (round_id, operator_id) "
+                        + "do update set minimum_step = excluded.minimum_step, potential_step = excluded.potential_step")
+                .params(roundId, operatorId, minimum, potential, operatorId).update();
+    }
+
+    /** The proposed step of an operator (set per county before the proposal is sent). */
+    @Transactional
+    public void setProposedStep(CurrentUser user, long roundId, long operatorId, Integer step) {
+        DiffRound r = load(roundId);
+        requireSiva(user);
+        if (r.getNotifiedAt() != null) {
+            throw new BusinessRuleException("differentiation.error.notified");
+        }
+        jdbc.sql("update diff_result set proposed_step = ? where round_id = ? and operator_id = ?")
+                .params(step, roundId, operatorId).update();
+    }
+
+    /**
+     * Freezes the analysis: the scores, groups, warnings and reasons as they are now (later edits change nothing).
+     * Every operator must be complete and have a minimum and a potential step.
+     */
+    @Transactional
+    public List<String> analysisProblems(long roundId) {
+        List<String> problems = new ArrayList<>();
+        Map<Long, OperatorResult> placed = resultsByOperator(roundId);
+        for (ScoringEngine.Result s : liveScores(roundId)) {
+            if (!s.complete()) {
+                problems.add(s.name() + ": mangler data for minst ett kriterium");
+            }
+            OperatorResult p = placed.get(s.operatorId());
+            if (p == null || p.minimumStep() == null || p.potentialStep() == null) {
+                problems.add(s.name() + ": minimum og potensial er ikke satt");
+            }
+        }
+        return problems;
+    }
+
+    @Transactional
+    public void freeze(long roundId, String by) {
+        DiffRound r = load(roundId);
+        if (r.getAnalysisDoneAt() != null) {
+            return;
+        }
+        Map<Long, Map<String, BigDecimal>> values = values(roundId);
+        for (ScoringEngine.Result s : liveScores(roundId)) {
+            int negative = (int) s.groups().values().stream().filter(g -> g == 4).count();
+            boolean warning = soundnessWarning(values.getOrDefault(s.operatorId(), Map.of()));
+            jdbc.sql("insert into diff_result (round_id, operator_id) values (?, ?) on conflict do nothing")
+                    .params(roundId, s.operatorId()).update();
+            jdbc.sql("update diff_result set weighted = ?, unweighted = ?, total_group = ?, group_activity = ?, "
+                            + "group_satisfaction = ?, group_sustainability = ?, group_export = ?, group_growth = ?, "
+                            + "score_activity = ?, score_satisfaction = ?, score_sustainability = ?, score_export = ?, "
+                            + "score_growth = ?, soundness_warning = ?, negative_areas = ?, reasons = ? "
+                            + "where round_id = ? and operator_id = ?")
+                    .params(s.weighted(), s.unweighted(), s.totalGroup(), s.groups().get(Criterion.ACTIVITY),
+                            s.groups().get(Criterion.SATISFACTION), s.groups().get(Criterion.SUSTAINABILITY),
+                            s.groups().get(Criterion.EXPORT), s.groups().get(Criterion.GROWTH),
+                            s.criterionScores().get(Criterion.ACTIVITY), s.criterionScores().get(Criterion.SATISFACTION),
+                            s.criterionScores().get(Criterion.SUSTAINABILITY), s.criterionScores().get(Criterion.EXPORT),
+                            s.criterionScores().get(Criterion.GROWTH), warning, negative, Reasons.of(s, warning),
+                            roundId, s.operatorId()).update();
+        }
+        long model = grantModels.latest(r.getYear() + 1).map(GrantModelService.GrantModel::id)
+                .orElseThrow(() -> new BusinessRuleException("differentiation.error.noGrantModel", r.getYear() + 1));
+        r.analysisDone(by, model);
+        audit.record(by, "DIFF_ANALYSIS_DONE", CASE_TYPE, roundId, String.valueOf(r.getYear()),
+                "Differensieringsanalysen er fullført og låst for " + participants().size() + " operatører", null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<OperatorResult> results(long roundId) {
+        Map<Long, Operator> byId = new HashMap<>();
+        operators.findAll().forEach(o -> byId.put(o.getId(), o));
+        return jdbc.sql("select * from diff_result where round_id = ? order by weighted desc nulls last, operator_id")
+                .param(roundId).query((rs, n) -> {
+                    Operator o = byId.get(rs.getLong("operator_id"));
+                    Map<Criterion, Integer> g = new EnumMap<>(Criterion.class);
+                    Map<Criterion, BigDecimal> sc = new EnumMap<>(Criterion.class);
+                    String[] cols = {"activity", "satisfaction", "sustainability", "export", "growth"};
+                    for (Criterion c : Criterion.values()) {
+                        int v = rs.getInt("group_" + cols[c.ordinal()]);
+                        if (!rs.wasNull()) {
+                            g.put(c, v);
+                        }
+                        BigDecimal s = rs.getBigDecimal("score_" + cols[c.ordinal()]);
+                        if (s != null) {
+                            sc.put(c, s);
+                        }
+                    }
+                    long letter = rs.getLong("letter_document_id");
+                    Long letterId = rs.wasNull() ? null : letter;
+                    java.sql.Timestamp notified = rs.getTimestamp("notified_at");
+                    return new OperatorResult(o.getId(), o.getName(), o.getOrgNumber(), o.getCountyCode(),
+                            rs.getBigDecimal("weighted"), rs.getBigDecimal("unweighted"), integer(rs, "total_group"), g, sc,
+                            rs.getBoolean("soundness_warning"), rs.getInt("negative_areas"), integer(rs, "current_step"),
+                            integer(rs, "minimum_step"), integer(rs, "potential_step"), integer(rs, "proposed_step"),
+                            rs.getString("reasons"), notified == null ? null : notified.toInstant(), letterId);
+                }).list();
+    }
+
+    public Map<Long, OperatorResult> resultsByOperator(long roundId) {
+        Map<Long, OperatorResult> m = new LinkedHashMap<>();
+        results(roundId).forEach(r -> m.put(r.operatorId(), r));
+        return m;
+    }
+
+    public List<OperatorResult> results(long roundId, String countyCode) {
+        return results(roundId).stream().filter(r -> r.countyCode().equals(countyCode)).toList();
+    }
+
+    /** The sum of the proposed steps' amounts of a county's operators (null steps count as nothing). */
+    public BigDecimal proposedSum(DiffRound r, String countyCode) {
+        if (r.getGrantModelId() == null) {
+            return BigDecimal.ZERO;
+        }
+        GrantModelService.GrantModel model = grantModels.load(r.getGrantModelId());
+        return results(r.getId(), countyCode).stream().map(o -> model.amount(o.proposedStep()))
+                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    // ---- engine messages -------------------------------------------------------------------------------------------
+
+    /** The state budget proposal is out: each county's frame step opens (§15.3.5). */
+    @Transactional
+    public void budgetProposalPublished(CurrentUser user, long roundId, LocalDate on) {
+        requireSiva(user);
+        DiffRound r = load(roundId);
+        r.budgetProposalPublished(on);
+        audit.record(user.username(), "DIFF_STATE_BUDGET", CASE_TYPE, roundId, String.valueOf(r.getYear()),
+                "Forslaget til statsbudsjett ble lagt fram " + new Formats().date(on) + ": fylkeskommunene kan melde ramme", null);
+        afterCommit(() -> publishToCounties(r, BUDGET_MESSAGE));
+    }
+
+    void publishToCounties(DiffRound r, String message) {
+        for (Map<String, Object> c : countyList()) {
+            String key = r.getId() + "-" + c.get("code");
+            engine.publishOnce(message, key, message + "-" + key, Duration.ofDays(120), Map.of());
+        }
+    }
+
+    static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    static void requireSiva(CurrentUser user) {
+        if (!user.isSiva() && !user.isAdmin()) {
+            throw new AccessDeniedException("Siva only");
+        }
+    }
+
+    private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,291 @@
+package no.siva.programflyt.differentiation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.documents.PdfRenderer;
+import no.siva.programflyt.followup.FollowUpTriggers;
+import no.siva.programflyt.followup.TriggerType;
+import no.siva.programflyt.registry.Labels;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the round's service tasks do. Each loads the round FOR UPDATE and keys its side effects (letters by round and
+ * kind, e-mails by round, step and recipient, follow-up triggers by round and operator), so a job delivered twice has
+ * one effect.
+ */
+@Service
+public class DifferentiationSteps {
+
+    private final DifferentiationService service;
+    private final GrantModelService grantModels;
+    private final DifferentiationMail mail;
+    private final OperatorRepository operators;
+    private final DocumentService documents;
+    private final PdfRenderer pdf;
+    private final Labels labels;
+    private final FollowUpTriggers followUp;
+    private final UserTaskRepository taskRows;
+    private final JdbcClient jdbc;
+    private final AuditService audit;
+
+    public DifferentiationSteps(DifferentiationService service, GrantModelService grantModels, DifferentiationMail mail,
+                                OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
+                                FollowUpTriggers followUp, UserTaskRepository taskRows, JdbcClient jdbc,
+                                AuditService audit) {
+        this.service = service;
+        this.grantModels = grantModels;
+        this.mail = mail;
+        this.operators = operators;
+        this.documents = documents;
+        this.pdf = pdf;
+        this.labels = labels;
+        this.followUp = followUp;
+        this.taskRows = taskRows;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Map<String, Object> plan(Long roundId, int engineYear, long processInstanceKey) {
+        return service.plan(roundId, engineYear, processInstanceKey);
+    }
+
+    /**
+     * A year without differentiation: the operators under special follow-up get their limited analysis (§7.1) in
+     * their follow-up cases; the round records who they are and tells the project leaders.
+     */
+    @Transactional
+    public void limitedAnalysis(long roundId) {
+        DiffRound r = service.load(roundId);
+        List<Map<String, Object>> cases = jdbc.sql("select c.id, o.name, c.status, c.analysis_due from follow_up_case c "
+                        + "join operator o on o.id = c.operator_id where c.closed_at is null order by o.name")
+                .query((rs, n) -> {
+                    Map<String, Object> m = new HashMap<>();
+                    m.put("id", rs.getLong(1));
+                    m.put("name", rs.getString(2));
+                    m.put("status", rs.getString(3));
+                    m.put("analysisDue", rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate());
+                    return m;
+                }).list();
+        String names = cases.stream().map(m -> (String) m.get("name")).collect(Collectors.joining(", "));
+        if (r.getCompletedAt() == null) {
+            r.limitedAnalysis(names.isEmpty() ? "-" : names);
+            audit.record(AuditService.SYSTEM, "DIFF_LIMITED_ANALYSIS", DifferentiationService.CASE_TYPE, roundId,
+                    String.valueOf(r.getYear()), "Ikke differensieringsår: begrenset analyse av operatører under særskilt "
+                            + "oppfølging (" + (names.isEmpty() ? "ingen" : names) + ")", null);
+        }
+        mail.send("limited", mail.projectLeaders(), "diff-limited", r, "/differentiation/" + roundId,
+                Map.of("cases", cases), new Object[] {String.valueOf(r.getYear())}, null);
+    }
+
+    /** The information basis to every county: result groups (no exact scores) with minimum and potential (§15.3.2). */
+    @Transactional
+    public Map<String, Object> sendBasis(long roundId, Instant engineNow) {
+        DiffRound r = service.load(roundId);
+        service.ensureCountyRows(roundId);
+        for (Map<String, Object> c : service.countyList()) {
+            String code = (String) c.get("code");
+            Document basis = countyDocument(r, "INFORMASJONSGRUNNLAG-" + code, "letters/differensiering-grunnlag", code, Map.of());
+            mail.send("basis:" + code, mail.county(code), "diff-basis", r, "/differentiation/" + roundId + "/county/" + code,
+                    Map.of("county", c.get("name")), new Object[] {String.valueOf(r.getYear()), c.get("name")}, basis.getId());
+        }
+        r.basisSent();
+        audit.record(AuditService.SYSTEM, "DIFF_BASIS_SENT", DifferentiationService.CASE_TYPE, roundId,
+                String.valueOf(r.getYear()), "Informasjonsgrunnlaget er sendt til " + service.countyList().size()
+                        + " fylkeskommuner", null);
+        LocalDate next = ZonedDateTime.ofInstant(engineNow, Formats.OSLO).toLocalDate().plusDays(1);
+        return Map.of("briefAt", Formats.iso(next, 9, 0), "counties", service.countyList());
+    }
+
+    /** The day after: every operator gets the same short briefing at the same time (§15.3.3). */
+    @Transactional
+    public void briefOperators(long roundId) {
+        DiffRound r = service.load(roundId);
+        List<String> to = new ArrayList<>();
+        for (Operator o : service.participants()) {
+            to.addAll(mail.operatorStaff(o.getId()));
+        }
+        mail.send("briefing", DifferentiationMail.all(to), "diff-briefing", r, "/differentiation/mine", Map.of(),
+                new Object[] {String.valueOf(r.getYear())}, null);
+        r.operatorsBriefed();
+    }
+
+    /** A reminder before a step's date: to whoever holds the task, else its candidates (counties) or the project leaders. */
+    @Transactional
+    public void remind(long roundId, String step, String countyCode) {
+        DiffRound r = service.load(roundId);
+        List<String> to = holder(roundId, step, countyCode).map(List::of).orElseGet(() -> countyCode != null
+                && (step.equals("budsjettramme") || step.equals("tilbakemelding")) ? mail.county(countyCode) : mail.projectLeaders());
+        mail.send("remind:" + step + ":" + (countyCode == null ? "-" : countyCode), to, "diff-reminder", r,
+                "/differentiation/" + roundId, stepModel(r, step, countyCode), subject(r, step, countyCode), null);
+    }
+
+    /** A step past its date: the project leaders hear of it (and the county, for the county's own steps). */
+    @Transactional
+    public void escalate(long roundId, String step, String countyCode) {
+        DiffRound r = service.load(roundId);
+        boolean countyStep = countyCode != null && (step.equals("budsjettramme") || step.equals("tilbakemelding"));
+        List<String> to = countyStep ? DifferentiationMail.all(mail.projectLeaders(), mail.county(countyCode)) : mail.projectLeaders();
+        mail.send("escalate:" + step + ":" + (countyCode == null ? "-" : countyCode), to, "diff-escalation", r,
+                "/differentiation/" + roundId, stepModel(r, step, countyCode), subject(r, step, countyCode), null);
+        audit.record(AuditService.SYSTEM, "DIFF_STEP_LATE", DifferentiationService.CASE_TYPE, roundId,
+                String.valueOf(r.getYear()), "Fristen er passert: " + stepLabel(step)
+                        + (countyCode == null ? "" : " (" + labels.county(countyCode) + ")"), null);
+    }
+
+    /** The placement proposal to the county, as a PDF (§15.3.7); keyed by the job's element instance (one per pass). */
+    @Transactional
+    public void sendProposal(long roundId, String countyCode, long elementInstanceKey) {
+        DiffRound r = service.load(roundId);
+        Document d = countyDocument(r, "FORSLAG-" + countyCode + "-" + elementInstanceKey, "letters/differensiering-forslag",
+                countyCode, Map.of());
+        service.updateCounty(roundId, countyCode, "proposal_sent_at = coalesce(proposal_sent_at, now())");
+        mail.send("proposal:" + countyCode + ":" + elementInstanceKey, mail.county(countyCode), "diff-proposal", r,
+                "/differentiation/" + roundId + "/county/" + countyCode, Map.of("county", labels.county(countyCode)),
+                new Object[] {String.valueOf(r.getYear()), labels.county(countyCode)}, d.getId());
+    }
+
+    /** The county has agreed: when every county has, the round waits for the board. */
+    @Transactional
+    public void countyDone(long roundId, String countyCode) {
+        DiffRound r = service.load(roundId);
+        if (service.counties(roundId).stream().allMatch(DifferentiationService.CountyRow::accepted)) {
+            r.boardWaiting();
+        }
+        audit.record(AuditService.SYSTEM, "DIFF_COUNTY_DONE", DifferentiationService.CASE_TYPE, roundId,
+                String.valueOf(r.getYear()), labels.county(countyCode) + " har gitt sin tilbakemelding", null);
+    }
+
+    /**
+     * Each operator is told its step from next year, its result groups and why, with the counties' reservations
+     * (§15.3.10): one letter and one e-mail per operator, however often the job runs.
+     */
+    @Transactional
+    public void notifyOperators(long roundId) {
+        DiffRound r = service.load(roundId);
+        GrantModelService.GrantModel model = grantModels.load(r.getGrantModelId());
+        Map<String, DifferentiationService.CountyRow> counties = new HashMap<>();
+        service.counties(roundId).forEach(c -> counties.put(c.countyCode(), c));
+        for (DifferentiationService.OperatorResult res : service.results(roundId)) {
+            Operator o = operators.findById(res.operatorId()).orElseThrow();
+            DifferentiationService.CountyRow county = counties.get(o.getCountyCode());
+            Map<String, Object> m = new HashMap<>();
+            m.put("operator", o);
+            m.put("result", res);
+            m.put("county", labels.county(o.getCountyCode()));
+            m.put("reservations", county == null ? null : county.reservations());
+            m.put("amount", model.amount(res.proposedStep()));
+            m.put("model", model);
+            m.put("criteria", no.siva.programflyt.differentiation.scoring.Criterion.values());
+            m.put("reasons", res.reasons() == null ? List.of() : List.of(res.reasons().split("\n")));
+            Document letter = documents.storeGenerated(DifferentiationService.CASE_TYPE, roundId, "VARSEL-" + o.getId(),
+                    "innplassering-" + r.getYear() + "-" + o.getOrgNumber() + ".pdf", "application/pdf",
+                    pdf.render("letters/differensiering-varsel", letterModel(r, m)));
+            jdbc.sql("update diff_result set notified_at = coalesce(notified_at, now()), letter_document_id = ? "
+                    + "where round_id = ? and operator_id = ?").params(letter.getId(), roundId, o.getId()).update();
+            jdbc.sql("update operator set grant_step = ? where id = ?").params(res.proposedStep(), o.getId()).update();
+            mail.send("notify:" + o.getId(), DifferentiationMail.all(mail.operatorRecipients(o), mail.county(o.getCountyCode())),
+                    "diff-notification", r, "/differentiation/mine", m,
+                    new Object[] {String.valueOf(r.getYear() + 1), o.getName()}, letter.getId());
+        }
+        r.notified();
+        audit.record(AuditService.SYSTEM, "DIFF_NOTIFIED", DifferentiationService.CASE_TYPE, roundId,
+                String.valueOf(r.getYear()), "Operatørene er varslet om innplasseringen fra " + (r.getYear() + 1), null);
+    }
+
+    /** Operators with several negative areas start an extraordinary follow-up (§6.6, T4). */
+    @Transactional
+    public void flagFollowUp(long roundId) {
+        DiffRound r = service.load(roundId);
+        for (DifferentiationService.OperatorResult res : service.results(roundId)) {
+            if (res.negativeAreas() >= service.config().negativeAreas()) {
+                String areas = res.groups().entrySet().stream().filter(e -> e.getValue() == 4)
+                        .map(e -> e.getKey().label()).collect(Collectors.joining(", "));
+                followUp.publishAfterCommit(res.operatorId(), TriggerType.DIFFERENTIATION,
+                        "Differensieringen " + r.getYear() + ": laveste resultatgruppe på " + areas,
+                        "differensiering-" + r.getYear() + "-" + res.operatorId(), AuditService.SYSTEM);
+            }
+        }
+    }
+
+    @Transactional
+    public void complete(long roundId) {
+        DiffRound r = service.load(roundId);
+        r.completed();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private Document countyDocument(DiffRound r, String kind, String template, String countyCode, Map<String, Object> extra) {
+        Map<String, Object> m = new HashMap<>(extra);
+        m.put("county", labels.county(countyCode));
+        m.put("countyCode", countyCode);
+        m.put("results", service.results(r.getId(), countyCode));
+        m.put("criteria", no.siva.programflyt.differentiation.scoring.Criterion.values());
+        m.put("countyRow", service.county(r.getId(), countyCode).orElse(null));
+        GrantModelService.GrantModel model = r.getGrantModelId() == null ? null : grantModels.load(r.getGrantModelId());
+        m.put("model", model);
+        m.put("sum", service.proposedSum(r, countyCode));
+        return documents.storeGenerated(DifferentiationService.CASE_TYPE, r.getId(), kind,
+                kind.toLowerCase() + "-" + r.getYear() + ".pdf", "application/pdf", pdf.render(template, letterModel(r, m)));
+    }
+
+    private Map<String, Object> letterModel(DiffRound r, Map<String, Object> m) {
+        Formats f = new Formats();
+        m.put("r", r);
+        m.put("f", f);
+        m.put("date", f.date(LocalDate.now(Formats.OSLO)));
+        m.put("caseRef", "DIFFERENSIERING-" + r.getYear());
+        return m;
+    }
+
+    private java.util.Optional<String> holder(long roundId, String step, String countyCode) {
+        return taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, roundId).stream()
+                .filter(t -> t.isOpen() && step.equals(t.getElementId())
+                        && (countyCode == null || countyCode.equals(t.getCountyCode())))
+                .map(UserTask::getAssignee).filter(java.util.Objects::nonNull).findFirst().flatMap(mail::emailOf);
+    }
+
+    private Map<String, Object> stepModel(DiffRound r, String step, String countyCode) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("step", stepLabel(step));
+        m.put("due", r.calendar().get(step) == null ? "" : new Formats().date(r.calendar().get(step)));
+        m.put("county", countyCode == null ? null : labels.county(countyCode));
+        return m;
+    }
+
+    private Object[] subject(DiffRound r, String step, String countyCode) {
+        return new Object[] {stepLabel(step) + (countyCode == null ? "" : " (" + labels.county(countyCode) + ")"),
+                String.valueOf(r.getYear())};
+    }
+
+    static String stepLabel(String step) {
+        return switch (step) {
+            case "informasjonsmote" -> "Informasjonsmøte med fylkeskommunene";
+            case "analyse" -> "Differensieringsanalysen";
+            case "fylkesmote" -> "Møte med fylkeskommunen";
+            case "budsjettramme" -> "Foreløpig ramme fra fylkeskommunen";
+            case "modellgjennomgang" -> "Gjennomgang av modellene";
+            case "plasseringsforslag" -> "Forslag til innplassering";
+            case "tilbakemelding" -> "Fylkeskommunens tilbakemelding";
+            case "programstyret" -> "Programstyrets behandling";
+            default -> step;
+        };
+    }
+}

@@ -1,0 +1,347 @@
+package no.siva.programflyt.differentiation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.differentiation.scoring.Criterion;
+import no.siva.programflyt.differentiation.scoring.Indicator;
+import no.siva.programflyt.followup.FollowUpCaseRepository;
+import no.siva.programflyt.followup.FollowUpService;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.notifications.OutboxMessage;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.support.EngineRecords;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.tasks.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The differentiation round (guide §15.3) on the in-memory engine through the real workers: a whole round for three
+ * counties and eight operators with the engine's clock moved from 1 September to 10 December, and a year without
+ * differentiation that runs only the limited analysis.
+ */
+class DifferentiationProcessTest extends ProcessTestBase {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final String DIFF = DifferentiationService.CASE_TYPE;
+
+    @Autowired
+    DifferentiationService service;
+    @Autowired
+    GrantModelService grantModels;
+    @Autowired
+    IndicatorImport imports;
+    @Autowired
+    OperatorRepository operators;
+    @Autowired
+    FollowUpCaseRepository followUps;
+    @Autowired
+    no.siva.programflyt.documents.DocumentService documents;
+
+    private void moveTo(LocalDateTime t) {
+        moveClockTo(t.atZone(OSLO).toInstant());
+    }
+
+    private DiffRound awaitRound(int year) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> service.byYear(year), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private List<UserTask> awaitOpen(long roundId, String element, int count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
+                .stream().filter(t -> t.isOpen() && t.getElementId().equals(element)).toList(), l -> l.size() == count);
+    }
+
+    private int countOpen(long roundId, String element) {
+        return (int) taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId).stream()
+                .filter(t -> t.isOpen() && t.getElementId().equals(element)).count();
+    }
+
+    private UserTask awaitCountyTask(long roundId, String element, String county) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
+                .stream().filter(t -> t.isOpen() && t.getElementId().equals(element) && county.equals(t.getCountyCode()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private void done(CurrentUser u, UserTask t, Map<String, String> values) {
+        FormSubmission s = complete(u, t, values);
+        assertThat(s.errors()).as(t.getElementId()).isEmpty();
+    }
+
+    private static CurrentUser countyOfficial(String code) {
+        return new CurrentUser("fylke-" + code, "Rådgiver " + code, "radgiver" + code + "@fylke.example.no", "",
+                Set.of(Role.FYLKE), Set.of(code), null, true);
+    }
+
+    /** A valid organisation number (MOD11) from eight digits. */
+    static String org(String eight) {
+        int[] w = {3, 2, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (eight.charAt(i) - '0') * w[i];
+        }
+        int check = 11 - sum % 11;
+        if (check == 10) {
+            return org(String.valueOf(Long.parseLong(eight) + 1));
+        }
+        return eight + (check == 11 ? 0 : check);
+    }
+
+    private List<OutboxMessage> mails(long roundId, String keyPart) {
+        return outbox.findByCaseTypeAndCaseIdOrderById(DIFF, roundId).stream()
+                .filter(m -> m.getDedupKey().startsWith("diff:" + roundId + ":" + keyPart)).toList();
+    }
+
+    /**
+     * Eight operators of quality 8 (best) down to 1, as CSV: every scored indicator a value that ranks them in that
+     * order, so the two weakest are in the lowest result group on every criterion.
+     */
+    private byte[] indicatorCsv(List<Operator> ranked) {
+        StringBuilder b = new StringBuilder("organisasjonsnummer;indikator;verdi\n");
+        for (int i = 0; i < ranked.size(); i++) {
+            int q = ranked.size() - i;
+            for (Indicator ind : service.indicators()) {
+                if (ind.supporting()) {
+                    continue;
+                }
+                BigDecimal v;
+                if (ind.source().equals("KTU")) {
+                    v = BigDecimal.ONE.add(BigDecimal.valueOf(q).multiply(new BigDecimal("0.5")));
+                } else if (ind.code().endsWith("-trend")) {
+                    v = BigDecimal.valueOf(q * 4L - 18);
+                } else if (ind.code().endsWith("-mal")) {
+                    v = BigDecimal.valueOf(q).multiply(new BigDecimal("0.15"));
+                } else if (ind.code().equals("akt.art28-ubrukt")) {
+                    v = BigDecimal.valueOf(90 - q * 10);
+                } else {
+                    v = BigDecimal.valueOf(q * 3L);
+                }
+                b.append(ranked.get(i).getOrgNumber()).append(';').append(ind.code()).append(';')
+                        .append(v.toPlainString().replace('.', ',')).append('\n');
+            }
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void grantModel(int firstYear) {
+        TreeMap<Integer, BigDecimal> steps = new TreeMap<>();
+        for (int s = 1; s <= 6; s++) {
+            steps.put(s, BigDecimal.valueOf(1_000_000L + 500_000L * s));
+        }
+        grantModels.newVersion(firstYear, steps, "Testmodell", DemoUsers.PROJECT_LEADER);
+    }
+
+    @Test
+    void aWholeRound_threeCountiesEightOperators_fromSeptemberToDecember() {
+        CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
+        CurrentUser siva = user(DemoUsers.CASE_HANDLER);
+        CurrentUser vestland = user(DemoUsers.VESTLAND);
+        CurrentUser nordland = user(DemoUsers.NORDLAND);
+        CurrentUser trondelag = countyOfficial("50");
+
+        // The yearly timer: 2027 is not a differentiation year, 2028 is.
+        moveTo(LocalDateTime.of(2027, 8, 16, 12, 0));
+        awaitRound(2027);
+        moveTo(LocalDateTime.of(2028, 8, 16, 12, 0));
+        DiffRound round = awaitRound(2028);
+        long id = round.getId();
+        assertThat(round.isDifferentiation()).isTrue();
+        assertThat(round.getStartedBy()).isEqualTo("system");
+
+        // Eight operators in three counties (Vestland 46, Nordland 18, Trøndelag 50), and the model for 2029–2030.
+        String[][] extra = {{"90100001", "46"}, {"90100002", "46"}, {"90100003", "18"}, {"90100004", "18"},
+                {"90100005", "50"}, {"90100006", "50"}};
+        for (int i = 0; i < extra.length; i++) {
+            operators.save(new Operator(org(extra[i][0]), "Næringshage " + (char) ('A' + i), extra[i][1],
+                    OperatorStatus.ACTIVE, "Sara Saksbehandler"));
+        }
+        grantModel(2029);
+        List<Operator> all = service.participants();
+        assertThat(all).hasSize(8);
+
+        UserTask calendar = awaitOpen(id, "fastsette-kalender", 1).get(0);
+        assertThat(calendar.candidateGroupList()).containsExactly("siva-prosjektleder");
+        Map<String, String> dates = new HashMap<>();
+        service.defaultCalendar(2028).forEach((k, v) -> dates.put(k, v.toString()));
+        Map<String, String> wrong = new HashMap<>(dates);
+        wrong.put("tilbakemelding", "2028-12-04");   // leaves less than a week before the notification
+        assertThat(complete(leader, calendar, wrong).errors()).containsKey("varsling");
+        done(leader, calendar, dates);
+
+        moveTo(LocalDateTime.of(2028, 9, 1, 10, 0));
+        done(leader, awaitOpen(id, "informasjonsmote", 1).get(0), Map.of("avholdt", "2028-09-01",
+                "deltakere", "Alle fylkeskommunene", "referat", "Kriterier, tidsplan og kommunikasjonsplan gjennomgått."));
+
+        // The analysis: refused while data and steps are missing; imported values, minimum and potential; frozen.
+        UserTask analysis = awaitOpen(id, "analyse", 1).get(0);
+        assertThat(complete(siva, analysis, Map.of("kvalitetssikret", "true")).errors()).containsKey("kvalitetssikret");
+        List<Operator> ranked = new ArrayList<>(all);   // quality follows this order: ranked[0] best
+        IndicatorImport.Result imported = imports.importCsv(siva, id, indicatorCsv(ranked));
+        assertThat(imported.errors()).isEmpty();
+        for (Operator o : all) {
+            service.setMinimumAndPotential(siva, id, o.getId(), 3, 5);
+        }
+        done(siva, analysis, Map.of("kvalitetssikret", "true"));
+        assertThat(service.find(id).orElseThrow().getAnalysisDoneAt()).isNotNull();
+        Map<Long, DifferentiationService.OperatorResult> results = service.resultsByOperator(id);
+        assertThat(results.get(ranked.get(0).getId()).totalGroup()).isEqualTo(1);
+        assertThat(results.get(ranked.get(7).getId()).totalGroup()).isEqualTo(4);
+        assertThat(results.get(ranked.get(7).getId()).negativeAreas()).isEqualTo(5);
+
+        // Early October: the information basis to every county at its date, the briefing to all operators the day after.
+        moveTo(LocalDateTime.of(2028, 10, 3, 8, 0));
+        assertThat(service.find(id).orElseThrow().getBasisSentAt()).isNull();
+        moveTo(LocalDateTime.of(2028, 10, 3, 10, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(id).orElseThrow().getBasisSentAt() != null);
+        assertThat(mails(id, "basis:46").stream().map(OutboxMessage::getRecipient)).contains(vestland.email());
+        assertThat(mails(id, "basis:18").stream().map(OutboxMessage::getRecipient)).contains(nordland.email());
+        assertThat(mails(id, "briefing")).isEmpty();
+        moveTo(LocalDateTime.of(2028, 10, 4, 10, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(id).orElseThrow().getOperatorsBriefedAt() != null);
+        assertThat(mails(id, "briefing")).isNotEmpty();
+
+        // Per county: the meeting; the frame after the state budget proposal; the models; the proposal; the feedback.
+        List<UserTask> meetings = awaitOpen(id, "fylkesmote", 3);
+        assertThat(meetings.stream().map(UserTask::getCountyCode)).containsExactlyInAnyOrder("18", "46", "50");
+        for (UserTask m : meetings) {
+            done(siva, m, Map.of("avholdt", "2028-10-05", "referat", "Grunnlaget presentert og diskutert."));
+        }
+        assertThat(countOpen(id, "budsjettramme")).isZero();
+        service.budgetProposalPublished(siva, id, LocalDate.of(2028, 10, 6));
+        Map<String, CurrentUser> officials = Map.of("46", vestland, "18", nordland, "50", trondelag);
+        Map<String, String> frames = Map.of("46", "9500000", "18", "9000000", "50", "6500000");
+        for (String c : List.of("46", "18", "50")) {
+            UserTask frame = awaitCountyTask(id, "budsjettramme", c);
+            assertThat(frame.candidateGroupList()).containsExactly("fylke-" + c);
+            done(officials.get(c), frame, Map.of("ramme", frames.get(c)));
+        }
+        assertThat(countOpen(id, "plasseringsforslag")).isZero();
+        done(leader, awaitOpen(id, "modellgjennomgang", 1).get(0), Map.of("resultat", "uendret",
+                "behandling", "Trinn og beløp er uendret for 2029–2030."));
+        for (Operator o : all) {
+            service.setProposedStep(siva, id, o.getId(), 4);
+        }
+        // Trøndelag first gets more than its frame: refused at the field, nothing sent
+        Operator t1 = all.stream().filter(o -> o.getCountyCode().equals("50")).findFirst().orElseThrow();
+        service.setProposedStep(siva, id, t1.getId(), 6);
+        UserTask proposal50 = awaitCountyTask(id, "plasseringsforslag", "50");
+        assertThat(complete(siva, proposal50, Map.of()).errors()).containsKey("merknad");
+        service.setProposedStep(siva, id, t1.getId(), 4);
+        for (String c : List.of("46", "18", "50")) {
+            done(siva, awaitCountyTask(id, "plasseringsforslag", c), Map.of());
+        }
+        // Trøndelag asks for a change first, then agrees; Vestland agrees; Nordland is late.
+        done(trondelag, awaitCountyTask(id, "tilbakemelding", "50"), Map.of("vedtak", "endring",
+                "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Vi ber om en ny vurdering."));
+        done(siva, awaitCountyTask(id, "plasseringsforslag", "50"), Map.of("merknad", "Vurdert på nytt; uendret."));
+        done(trondelag, awaitCountyTask(id, "tilbakemelding", "50"), Map.of("vedtak", "godkjent",
+                "forbehold", "Forbehold om statsbudsjettet og politisk behandling."));
+        done(vestland, awaitCountyTask(id, "tilbakemelding", "46"), Map.of("vedtak", "godkjent",
+                "forbehold", "Forbehold om Stortingets vedtak."));
+        assertThat(documents.forCase(DIFF, id).stream().filter(d -> d.getKind().startsWith("FORSLAG-50-"))).hasSize(2);
+        assertThat(documents.forCase(DIFF, id).stream().filter(d -> d.getKind().startsWith("FORSLAG-46-"))).hasSize(1);
+        assertThat(mails(id, "proposal:46:").stream().map(OutboxMessage::getRecipient)).containsExactly(vestland.email());
+
+        UserTask late = awaitCountyTask(id, "tilbakemelding", "18");
+        moveTo(LocalDateTime.of(2028, 11, 26, 10, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mails(id, "escalate:tilbakemelding:18").isEmpty()
+                && !mails(id, "remind:tilbakemelding:18").isEmpty());
+        assertThat(mails(id, "escalate:tilbakemelding:18").stream().map(OutboxMessage::getRecipient))
+                .contains(leader.email(), nordland.email());
+        assertThat(mails(id, "remind:tilbakemelding:18")).isNotEmpty();
+        assertThat(mails(id, "escalate:")).allMatch(m -> m.getDedupKey().contains("escalate:tilbakemelding:18"));
+        assertThat(service.find(id).orElseThrow().getStatus()).isEqualTo(RoundStatus.COUNTIES);
+        moveTo(LocalDateTime.of(2028, 11, 28, 10, 0));
+        done(nordland, late, Map.of("vedtak", "godkjent", "forbehold", "Forbehold om politisk behandling i fylkestinget."));
+
+        // The board: not before one week after the deadline (25 November + 7 days = 2 December).
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.BOARD);
+        moveTo(LocalDateTime.of(2028, 12, 1, 12, 0));
+        assertThat(countOpen(id, "programstyret")).isZero();
+        moveTo(LocalDateTime.of(2028, 12, 2, 10, 0));
+        UserTask board = awaitOpen(id, "programstyret", 1).get(0);
+        assertThat(board.getDueAt()).isEqualTo(LocalDate.of(2028, 12, 2).atTime(9, 0).atZone(OSLO).toInstant());
+        done(leader, board, Map.of("motedato", "2028-12-02", "vedtak", "Tatt til etterretning med fylkenes forbehold."));
+
+        // Early December: every operator is notified exactly once; the weakest two get an extraordinary follow-up.
+        moveTo(LocalDateTime.of(2028, 12, 10, 10, 0));
+        await().atMost(Duration.ofSeconds(60)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.COMPLETED);
+        BpmnAssert.assertThat(new InspectedProcessInstance(service.find(id).orElseThrow().getProcessInstanceKey()))
+                .isCompleted().hasPassedElement("runden-fullfort").hasPassedElement("uke-etter-fristen");
+        List<OutboxMessage> notices = mails(id, "notify:");
+        Map<String, Long> perOperator = notices.stream().collect(Collectors.groupingBy(
+                m -> m.getDedupKey().split(":")[3], Collectors.counting()));
+        assertThat(perOperator).hasSize(8);
+        assertThat(notices.stream().map(OutboxMessage::getDedupKey).distinct()).hasSize(notices.size());
+        assertThat(documents.forCase(DIFF, id).stream().filter(d -> d.getKind().startsWith("VARSEL-"))).hasSize(8);
+        for (Operator o : all) {
+            DifferentiationService.OperatorResult r = service.resultsByOperator(id).get(o.getId());
+            assertThat(r.notifiedAt()).isNotNull();
+            assertThat(r.letterDocumentId()).isNotNull();
+            assertThat(operators.findById(o.getId()).orElseThrow().getGrantStep()).isEqualTo(4);
+        }
+        // each operator's staff get one notice (Sogn has a demo user), with the letter attached
+        long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        assertThat(notices.stream().filter(m -> m.getDedupKey().startsWith("diff:" + id + ":notify:" + sogn + ":")
+                && m.getRecipient().equals(user(DemoUsers.OPERATOR_USER).email()))).hasSize(1);
+        assertThat(EngineRecords.jobEventsOfType(engine, "differentiation.notify",
+                io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED)).isEqualTo(1);
+
+        Set<Long> flagged = Set.of(ranked.get(6).getId(), ranked.get(7).getId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> followUps.findAll().size() == 2);
+        assertThat(followUps.findAll().stream().map(c -> c.getOperatorId()).collect(Collectors.toSet())).isEqualTo(flagged);
+        // nothing left but the yearly start's next occurrence (the engine files it under the instance it last started)
+        assertThat(EngineRecords.pendingTimerElements(engine, service.find(id).orElseThrow().getProcessInstanceKey()))
+                .containsExactly("arlig-start@2029-08-15T05:00:00Z");
+    }
+
+    @Test
+    void aYearWithoutDifferentiation_runsOnlyTheLimitedAnalysis_andTheTimerDoesNotStartASecondRound() {
+        CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
+        long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+        followUpService.start(user(DemoUsers.CASE_HANDLER), helgeland, "Svak utvikling i målbedriftene.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !followUps.findAll().isEmpty());
+
+        DiffRound manual = service.startManually(leader, 2027);
+        assertThat(manual.isDifferentiation()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(manual.getId()).orElseThrow().getCompletedAt() != null);
+        DiffRound r = service.find(manual.getId()).orElseThrow();
+        assertThat(r.getStatus()).isEqualTo(RoundStatus.LIMITED);
+        assertThat(r.getLimitedOperators()).contains("Helgeland");
+        BpmnAssert.assertThat(new InspectedProcessInstance(r.getProcessInstanceKey())).isCompleted()
+                .hasPassedElement("begrenset-ferdig").hasNotPassedElement("fastsette-kalender");
+        assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, r.getId())).isEmpty();
+        assertThat(mails(r.getId(), "limited").stream().map(OutboxMessage::getRecipient)).contains(leader.email());
+
+        // The yearly timer in August finds the round already started and ends at once.
+        moveTo(LocalDateTime.of(2027, 8, 16, 12, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> EngineRecords.jobEventsOfType(engine, "differentiation.plan",
+                io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED) == 2);
+        assertThat(service.rounds()).hasSize(1);
+        assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, r.getId())).isEmpty();
+    }
+
+    @Autowired
+    FollowUpService followUpService;
+}
