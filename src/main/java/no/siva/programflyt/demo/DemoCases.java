@@ -54,13 +54,15 @@ public class DemoCases {
     private final no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies;
     private final no.siva.programflyt.reporting.ReportingService reportingCalendars;
     private final no.siva.programflyt.followup.FollowUpService followUps;
+    private final DemoDifferentiation differentiation;
 
     public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
                      AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
                      PasswordEncoder encoder, no.siva.programflyt.targetcompany.TargetCompanyImport targetImport,
                      no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies,
                      no.siva.programflyt.reporting.ReportingService reportingCalendars,
-                     no.siva.programflyt.followup.FollowUpService followUps) {
+                     no.siva.programflyt.followup.FollowUpService followUps, DemoDifferentiation differentiation) {
+        this.differentiation = differentiation;
         this.reportingCalendars = reportingCalendars;
         this.followUps = followUps;
         this.targetImport = targetImport;
@@ -146,6 +148,8 @@ public class DemoCases {
             followUps.areas().keySet().forEach(a -> scores.put(a, "rapportering".equals(a) || "aktivitet".equals(a) ? 2 : 3));
             followUps.saveScoreboard(siva, followUp.getId(), scores,
                     Map.of("aktivitet", "Få nye målbedrifter i år.", "rapportering", "Måltall levert etter fristen."));
+            // 10. This year's differentiation round, analysed; it goes on by its own calendar.
+            differentiation.create(user(DemoUsers.PROJECT_LEADER), siva);
             log.info("Demo cases created");
         } catch (RuntimeException e) {
             log.warn("Could not create all demo cases: {}", e.toString());
@@ -196,7 +200,7 @@ public class DemoCases {
         }
     }
 
-    private static <T> T await(Supplier<T> probe) {
+    static <T> T await(Supplier<T> probe) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             T value = probe.get();

@@ -1,13 +1,15 @@
 package no.siva.programflyt.differentiation;
 
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import no.siva.programflyt.shared.CaseInfo;
 import no.siva.programflyt.shared.CaseProvider;
 import org.springframework.stereotype.Component;
 
-/** A round is seen by Siva and by every county in it (a county official's pages show her own county only). */
+/**
+ * A round as a case is Siva's: its audit trail and documents span every county. County officials reach their own
+ * county's part through the round's county page (and its documents), operator staff their own results.
+ */
 @Component
 public class DifferentiationCaseProvider implements CaseProvider {
 
@@ -29,12 +31,9 @@ public class DifferentiationCaseProvider implements CaseProvider {
 
     @Override
     public Optional<CaseInfo> find(long caseId) {
-        return service.find(caseId).map(r -> {
-            Set<String> counties = new HashSet<>();
-            service.countyList().forEach(c -> counties.add((String) c.get("code")));
-            return new CaseInfo(DifferentiationService.CASE_TYPE, r.getId(), (r.isDifferentiation()
-                    ? "Differensieringsrunde " : "Begrenset analyse ") + r.getYear(), String.valueOf(r.getYear()),
-                    null, counties, null, "differentiation.status." + r.getStatus(), "/differentiation/" + r.getId());
-        });
+        return service.find(caseId).map(r -> new CaseInfo(DifferentiationService.CASE_TYPE, r.getId(),
+                (r.isDifferentiation() ? "Differensieringsrunde " : "Begrenset analyse ") + r.getYear(),
+                String.valueOf(r.getYear()), null, Set.of(), null, "differentiation.status." + r.getStatus(),
+                "/differentiation/" + r.getId()));
     }
 }

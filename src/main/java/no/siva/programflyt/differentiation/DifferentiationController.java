@@ -307,7 +307,7 @@ public class DifferentiationController {
         model.addAttribute("countyTasks", taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, id)
                 .stream().filter(t -> code.equals(t.getCountyCode())).toList());
         model.addAttribute("documents", documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
-                .filter(d -> d.getKind().equals("INFORMASJONSGRUNNLAG-" + code) || d.getKind().startsWith("FORSLAG-" + code + "-"))
+                .filter(d -> countyKind(d.getKind(), code))
                 .toList());
         return "differentiation/county";
     }
@@ -339,6 +339,23 @@ public class DifferentiationController {
         steps.forEach((operatorId, s) -> service.setProposedStep(user, id, operatorId, s));
         flash.addFlashAttribute("successKey", "differentiation.proposalSaved");
         return "redirect:/differentiation/" + id + "/county/" + code;
+    }
+
+    /** The county's own documents (its information basis and proposals), for Siva and that county's officials. */
+    @GetMapping("/differentiation/{id}/county/{code}/documents/{documentId}")
+    public ResponseEntity<byte[]> countyDocument(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                                 @PathVariable String code, @PathVariable long documentId) {
+        requireCounty(user, code);
+        Document d = documents.find(documentId).filter(doc -> DifferentiationService.CASE_TYPE.equals(doc.getCaseType())
+                        && doc.getCaseId() == id && countyKind(doc.getKind(), code))
+                .orElseThrow(() -> new NotFoundException("document " + documentId));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.getFilename(),
+                        StandardCharsets.UTF_8).build().toString()).body(d.getContent());
+    }
+
+    private static boolean countyKind(String kind, String code) {
+        return kind.equals("INFORMASJONSGRUNNLAG-" + code) || kind.startsWith("FORSLAG-" + code + "-");
     }
 
     /** The information basis as CSV: result groups and minimum/potential, no exact scores (§15.3.2). */

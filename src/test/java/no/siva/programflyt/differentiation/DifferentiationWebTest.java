@@ -1,0 +1,228 @@
+package no.siva.programflyt.differentiation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.differentiation.scoring.Indicator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.support.ProcessTestBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The differentiation pages: Siva sees scores; a county official sees only her county's operators and only result
+ * groups, once the basis is sent; operator staff see nothing before the notification. Bad input gets a Norwegian
+ * message and nothing is saved.
+ */
+@AutoConfigureMockMvc
+class DifferentiationWebTest extends ProcessTestBase {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DifferentiationService service;
+    @Autowired
+    DiffRoundRepository rounds;
+    @Autowired
+    GrantModelService grantModels;
+    @Autowired
+    IndicatorImport imports;
+    @Autowired
+    OperatorRepository operators;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DifferentiationSteps steps;
+    @Autowired
+    no.siva.programflyt.documents.DocumentService documents;
+
+    private long id;
+    private long sogn;
+    private long helgeland;
+
+    private RequestPostProcessor as(String username) {
+        return SecurityMockMvcRequestPostProcessors.user(user(username));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    /** A round for 2028 with Sogn (Vestland) ahead of Helgeland (Nordland), analysed and frozen. */
+    @BeforeEach
+    void analysedRound() {
+        sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+        id = rounds.save(new DiffRound(2028, true, DemoUsers.PROJECT_LEADER)).getId();
+        TreeMap<Integer, BigDecimal> steps = new TreeMap<>();
+        for (int s = 1; s <= 6; s++) {
+            steps.put(s, BigDecimal.valueOf(1_000_000L + 500_000L * s));
+        }
+        grantModels.newVersion(2029, steps, null, DemoUsers.PROJECT_LEADER);
+        StringBuilder csv = new StringBuilder("organisasjonsnummer;indikator;verdi\n");
+        for (Indicator i : service.indicators()) {
+            csv.append(DemoUsers.DEMO_OPERATORS.get(0)).append(';').append(i.code()).append(";4,4\n");
+            csv.append(DemoUsers.DEMO_OPERATORS.get(1)).append(';').append(i.code()).append(";2,1\n");
+        }
+        assertThat(imports.importCsv(user(DemoUsers.CASE_HANDLER), id, csv.toString().getBytes(StandardCharsets.UTF_8))
+                .errors()).isEmpty();
+        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, sogn, 3, 5);
+        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, helgeland, 2, 4);
+        service.freeze(id, DemoUsers.CASE_HANDLER);
+        service.ensureCountyRows(id);
+    }
+
+    private String weightedOfSogn() {
+        return service.resultsByOperator(id).get(sogn).weighted().toPlainString();
+    }
+
+    @Test
+    void aCountyOfficialSeesHerCountysGroupsOnly_afterTheBasisIsSent() throws Exception {
+        String weighted = weightedOfSogn();
+        mvc.perform(get("/differentiation/" + id).with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(weighted)));
+
+        mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Informasjonsgrunnlaget er ikke sendt ennå.")))
+                .andExpect(content().string(not(containsString("Sogn"))));
+        steps.sendBasis(id, java.time.Instant.now());
+        long own = documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
+                .filter(d -> d.getKind().equals("INFORMASJONSGRUNNLAG-46")).findFirst().orElseThrow().getId();
+        long other = documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
+                .filter(d -> d.getKind().equals("INFORMASJONSGRUNNLAG-18")).findFirst().orElseThrow().getId();
+        mvc.perform(get("/differentiation/" + id + "/county/46/documents/" + own).with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/differentiation/" + id + "/county/46/documents/" + other).with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/county/18/documents/" + other).with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/documents/" + other).with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/documents/" + own).with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
+
+        mvc.perform(get("/differentiation/" + id).with(as(DemoUsers.VESTLAND)))
+                .andExpect(redirectedUrl("/differentiation/" + id + "/county/46"));
+        String page = mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(operators.findById(sogn).orElseThrow().getName())
+                .doesNotContain(operators.findById(helgeland).orElseThrow().getName())
+                .doesNotContain(weighted).doesNotContain(weighted.replace('.', ','))
+                .doesNotContain("Vektet score").doesNotContain("name=\"step.");
+        String basis = mvc.perform(get("/differentiation/" + id + "/county/46/basis.csv").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(basis).contains("Sogn").doesNotContain("Helgeland").doesNotContain(weighted)
+                .doesNotContain(weighted.replace('.', ','));
+
+        // another county, Siva's pages and the explanation: not for her
+        mvc.perform(get("/differentiation/" + id + "/county/18").with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/county/18/basis.csv").with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
+        mvc.perform(post("/differentiation/" + id + "/county/46/proposal").with(as(DemoUsers.VESTLAND)).with(csrf())
+                .param("step." + sogn, "6")).andExpect(status().isForbidden());
+        assertThat(service.resultsByOperator(id).get(sogn).proposedStep()).isNull();
+    }
+
+    @Test
+    void anOperatorSeesNothingBeforeTheNotification_thenItsOwnGroupsAndReasons() throws Exception {
+        mvc.perform(get("/differentiation").with(as(DemoUsers.OPERATOR_USER))).andExpect(redirectedUrl("/differentiation/mine"));
+        mvc.perform(get("/differentiation/" + id).with(as(DemoUsers.OPERATOR_USER))).andExpect(redirectedUrl("/differentiation/mine"));
+        mvc.perform(get("/differentiation/mine").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Resultatene er ikke klare ennå.")))
+                .andExpect(content().string(not(containsString("Resultatgruppe 1"))))
+                .andExpect(content().string(not(containsString("Begrunnelse"))));
+        mvc.perform(get("/differentiation/mine/" + id + "/letter").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/county/46/basis.csv").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
+
+        jdbc.sql("update diff_result set notified_at = now(), proposed_step = 4 where round_id = ?").param(id).update();
+        String mine = mvc.perform(get("/differentiation/mine").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // with two operators the better one ranks at 50 % (group 2) and the other at 100 % (group 4)
+        assertThat(mine).contains("Begrunnelse").contains("Aktivitet: resultatgruppe 2.").doesNotContain(weightedOfSogn())
+                .doesNotContain("resultatgruppe 4.").contains("Differensieringsrunde 2028");
+    }
+
+    @Test
+    void badInputGetsANorwegianMessageAndNothingIsSaved() throws Exception {
+        jdbc.sql("update diff_round set analysis_done_at = null where id = ?").param(id).update();
+        long values = count("diff_indicator_value");
+        MockMultipartFile bad = new MockMultipartFile("file", "data.csv", "text/csv",
+                ("organisasjonsnummer;indikator;verdi\n" + DemoUsers.DEMO_OPERATORS.get(0) + ";akt.nye-inntak;12,5\n"
+                        + "123456789;akt.nye-inntak;1\n" + DemoUsers.DEMO_OPERATORS.get(0) + ";finnes-ikke;1\n"
+                        + DemoUsers.DEMO_OPERATORS.get(1) + ";akt.art28;mye\n").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/differentiation/" + id + "/import").file(bad).with(as(DemoUsers.CASE_HANDLER)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ingenting er importert.")))
+                .andExpect(content().string(containsString("Rad 3 organisasjonsnummer")))
+                .andExpect(content().string(containsString("indikatoren «finnes-ikke» finnes ikke.")))
+                .andExpect(content().string(containsString("Rad 5 verdi: verdien er ikke et tall")));
+        assertThat(count("diff_indicator_value")).isEqualTo(values);
+        MockMultipartFile latin1 = new MockMultipartFile("file", "data.csv", "text/csv",
+                "organisasjonsnummer;indikator;verdi\nBærum;x;1\n".getBytes(StandardCharsets.ISO_8859_1));
+        mvc.perform(multipart("/differentiation/" + id + "/import").file(latin1).with(as(DemoUsers.CASE_HANDLER)).with(csrf()))
+                .andExpect(content().string(containsString("Filen er ikke UTF-8.")));
+        mvc.perform(multipart("/differentiation/" + id + "/import").file(bad).with(as(DemoUsers.VESTLAND)).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/differentiation/" + id + "/operator/" + sogn + "/values").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
+                        .param("v.akt.nye-inntak", "tolv").param("v.akt.art28", "99"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Noen verdier er ikke tall.")));
+        assertThat(service.values(id).get(sogn).get("akt.art28")).isEqualByComparingTo("4.4");
+
+        mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
+                        .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "1 500 000"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Beløpet må øke for hvert trinn.")));
+        mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
+                        .param("from", "2029").param("amount.1", "2 000 000").param("amount.3", "3 000 000"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("uten hull")));
+        assertThat(grantModels.versions(2029)).hasSize(1);
+        mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
+                .param("from", "2029").param("amount.1", "2 000 000")).andExpect(status().isForbidden());
+        mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
+                        .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "2 600 000"))
+                .andExpect(redirectedUrl("/differentiation/grant-model?from=2029"));
+        assertThat(grantModels.latest(2029).orElseThrow().steps()).hasSize(2);
+
+        mvc.perform(post("/differentiation/start").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("year", "2028"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/differentiation/start").with(as(DemoUsers.PROJECT_LEADER)).with(csrf()).param("year", "2028"))
+                .andExpect(redirectedUrl("/differentiation"));
+        mvc.perform(post("/differentiation/" + id + "/state-budget").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
+                .param("date", "6. oktober")).andExpect(redirectedUrl("/differentiation/" + id));
+        assertThat(service.find(id).orElseThrow().getBudgetProposalOn()).isNull();
+    }
+
+    @Test
+    void sivaSeesEveryScoreExplainedDownToTheIndicatorValues() throws Exception {
+        String page = mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Andel nye opptak i rapportåret (%)").contains("value=\"4.4000\"")
+                .contains("Programnivå").contains("Quantum Leap").contains("(støttende, teller ikke)");
+        mvc.perform(get("/differentiation/" + id).with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tidslinje")))
+                .andExpect(content().string(containsString("Resultatgruppe 1")));
+        mvc.perform(get("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk());
+        mvc.perform(get("/differentiation").with(as(DemoUsers.NORDLAND))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/differentiation/" + id + "/county/18")))
+                .andExpect(content().string(not(containsString("/differentiation/" + id + "/county/46"))));
+    }
+}
