@@ -2,7 +2,6 @@ package no.siva.programflyt.differentiation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import no.siva.programflyt.differentiation.scoring.Indicator;
 import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
 import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentController;
 import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
@@ -30,9 +30,6 @@ import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.UserTaskRepository;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -349,9 +346,7 @@ public class DifferentiationController {
         Document d = documents.find(documentId).filter(doc -> DifferentiationService.CASE_TYPE.equals(doc.getCaseType())
                         && doc.getCaseId() == id && countyKind(doc.getKind(), code))
                 .orElseThrow(() -> new NotFoundException("document " + documentId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.getContentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.getFilename(),
-                        StandardCharsets.UTF_8).build().toString()).body(d.getContent());
+        return DocumentController.asDownload(d);
     }
 
     private static boolean countyKind(String kind, String code) {
@@ -423,10 +418,8 @@ public class DifferentiationController {
         if (res == null || res.notifiedAt() == null || res.letterDocumentId() == null) {
             throw new NotFoundException("letter");
         }
-        Document d = documents.find(res.letterDocumentId()).orElseThrow(() -> new NotFoundException("letter"));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.getFilename(),
-                        StandardCharsets.UTF_8).build().toString()).body(d.getContent());
+        return DocumentController.asDownload(documents.find(res.letterDocumentId())
+                .orElseThrow(() -> new NotFoundException("letter")));
     }
 
     // ---- the grant model -------------------------------------------------------------------------------------------

@@ -1,10 +1,6 @@
 package no.siva.programflyt.differentiation;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +11,7 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.CsvInput;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,25 +44,9 @@ public class IndicatorImport {
 
     public Result importCsv(CurrentUser user, long roundId, byte[] bytes) {
         DifferentiationService.requireSiva(user);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new Result(0, List.of(new RowError(0, "", "import.error.encoding")));
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\\R");
-        if (lines.length < 2 || lines[0].isBlank()) {
-            return new Result(0, List.of(new RowError(0, "", "import.error.empty")));
-        }
-        if (!lines[0].contains(";")) {
-            return new Result(0, List.of(new RowError(1, "", "import.error.separator")));
-        }
-        if (lines.length - 1 > MAX_ROWS) {
-            return new Result(0, List.of(new RowError(0, "", "import.error.tooMany", MAX_ROWS)));
+        CsvInput.Result csv = CsvInput.read(bytes, MAX_ROWS);
+        if (!csv.ok()) {
+            return new Result(0, List.of(new RowError(csv.errorRow(), "", csv.errorKey(), csv.errorArgs())));
         }
         Map<String, Long> byOrg = new HashMap<>();
         for (Operator o : service.participants()) {
@@ -77,12 +58,9 @@ public class IndicatorImport {
         List<RowError> errors = new ArrayList<>();
         Map<Long, Map<String, BigDecimal>> values = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int row = i + 1;
-            String[] p = lines[i].split(";", -1);
+        for (CsvInput.Line line : csv.lines()) {
+            int row = line.row();
+            String[] p = line.cells();
             if (p.length < 3) {
                 errors.add(new RowError(row, "", "import.error.columns", 3, p.length));
                 continue;

@@ -50,6 +50,11 @@ public class DocumentController {
     public ResponseEntity<byte[]> download(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         Document d = documents.find(id).orElseThrow(() -> new NotFoundException("document " + id));
         cases.requireVisible(user, d.getCaseType(), d.getCaseId());
+        return asDownload(d);
+    }
+
+    /** A stored document as a download (for pages that check access their own way, e.g. by county or operator). */
+    public static ResponseEntity<byte[]> asDownload(Document d) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.getContentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -2,9 +2,6 @@ package no.siva.programflyt.targetcompany;
 
 import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -16,6 +13,7 @@ import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.shared.CsvInput;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,37 +57,18 @@ public class TargetCompanyImport {
         if (!user.actsFor(operatorId)) {
             throw new AccessDeniedException("not this operator's staff");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new Result(0, List.of(new RowError(0, "", "import.error.encoding")));
+        CsvInput.Result csv = CsvInput.read(bytes, MAX_ROWS);
+        if (!csv.ok()) {
+            return new Result(0, List.of(new RowError(csv.errorRow(), "", csv.errorKey(), csv.errorArgs())));
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\\R");
         List<RowError> errors = new ArrayList<>();
-        if (lines.length < 2 || lines[0].isBlank()) {
-            return new Result(0, List.of(new RowError(0, "", "import.error.empty")));
-        }
-        if (!lines[0].contains(";")) {
-            return new Result(0, List.of(new RowError(1, "", "import.error.separator")));
-        }
-        if (lines.length - 1 > MAX_ROWS) {
-            return new Result(0, List.of(new RowError(0, "", "import.error.tooMany", MAX_ROWS)));
-        }
         Set<String> open = new HashSet<>();
         companies.findByOperatorIdOrderByName(operatorId).stream().filter(c -> !c.getStatus().closed())
                 .forEach(c -> open.add(c.getOrgNumber()));
         List<Line> ok = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int row = i + 1;
-            String[] p = lines[i].split(";", -1);
+        for (CsvInput.Line line : csv.lines()) {
+            int row = line.row();
+            String[] p = line.cells();
             if (p.length < 9) {
                 errors.add(new RowError(row, "", "import.error.columns", 9, p.length));
                 continue;
