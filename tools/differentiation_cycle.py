@@ -45,7 +45,7 @@ def named(name_expr):
 
 # ---- the round --------------------------------------------------------------------------------------------------------
 p = Process("differentiation-cycle", "Differensieringsrunde",
-            "Programveilederen §7 og §15.3: hvert annet år (standard: partallsår) analyserer Siva alle operatørene og "
+            "Startes hvert år 15. august tidlig om morgenen og av prosjektleder. Programveilederen §7 og §15.3: hvert annet år (standard: partallsår) analyserer Siva alle operatørene og "
             "plasserer dem, sammen med fylkeskommunene, på et trinn i tilskuddsmodellen. Andre år gjennomføres bare "
             "den begrensede analysen av operatører under særskilt oppfølging. Variabler: roundId, caseId, businessKey "
             "(året), year, differentiation, duplicate, counties, dates (per steg: dueAt, remindAt, escalateAt), "
@@ -55,9 +55,11 @@ p.lane("lane-siva", "Siva", rows=3)
 p.lane("lane-fylke", "Fylkeskommunene", rows=1)
 P, S, F = "lane-leder", "lane-siva", "lane-fylke"
 
+# a cron cycle, 05:00 in the engine's time zone (UTC on a cluster: 07:00 in Oslo): unlike a repeating interval from a
+# fixed start date it keeps its day when a new version is deployed after that date
 p.node("startEvent", "arlig-start", "Hvert år 15. august", S, 0,
        inner='<bpmn:timerEventDefinition id="arlig-start_def"><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">'
-             'R/2027-08-15T07:00:00+02:00/P1Y</bpmn:timeCycle></bpmn:timerEventDefinition>')
+             '0 0 5 15 8 *</bpmn:timeCycle></bpmn:timerEventDefinition>')
 p.node("startEvent", "startet-manuelt", "Startet av prosjektleder", P, 0)
 p.node("exclusiveGateway", "start-samlet", None, S, 1)
 p.flow("s1", "arlig-start", "start-samlet")
@@ -115,7 +117,7 @@ p.node("parallelGateway", "alle-fylker-svart", None, S, 18)
 p.flow("s15", "fylkene", "alle-fylker-svart")
 p.flow("s16", "modellgjennomgang", "alle-fylker-svart")
 p.timer_catch("uke-etter-fristen", "En uke etter fristen for tilbakemelding", S, 19, 0, "timeDate",
-              "=date and time(dates.programstyret.dueAt)")
+              "=date and time(dates.programstyret.startAt)")
 p.flow("s17", "alle-fylker-svart", "uke-etter-fristen")
 p.node("userTask", "programstyret", "Programstyret tar innplasseringene til etterretning", P, 20,
        ext=user_task("differensiering-programstyret", LEADER, due("programstyret")))

@@ -100,10 +100,6 @@ public class DiffRound {
         }
     }
 
-    public void started(long processInstanceKey) {
-        this.processInstanceKey = processInstanceKey;
-    }
-
     public void infoMeetingHeld(LocalDate on, String notes) {
         this.infoMeetingHeldOn = on;
         this.infoMeetingNotes = notes;

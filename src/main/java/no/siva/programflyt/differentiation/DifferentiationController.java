@@ -83,7 +83,8 @@ public class DifferentiationController {
         }
         model.addAttribute("rounds", service.rounds());
         model.addAttribute("mayStart", user.has(Role.SIVA_PROSJEKTLEDER));
-        model.addAttribute("nextYear", LocalDate.now(Formats.OSLO).getYear() + 1);
+        int thisYear = LocalDate.now(Formats.OSLO).getYear();
+        model.addAttribute("nextYear", service.byYear(thisYear).isPresent() ? thisYear + 1 : thisYear);
         model.addAttribute("siva", siva(user));
         model.addAttribute("myCounties", user.counties());
         return "differentiation/list";
@@ -180,15 +181,23 @@ public class DifferentiationController {
         try {
             on = LocalDate.parse(date == null ? "" : date.trim());
         } catch (DateTimeParseException e) {
-            flash.addFlashAttribute("errorKey", "differentiation.error.date");
-            return "redirect:/differentiation/" + id;
+            flash.addFlashAttribute("budgetError", "differentiation.error.date");
+            return "redirect:/differentiation/" + id + "#budget-date";
         }
         if (on.isAfter(LocalDate.now(Formats.OSLO))) {
-            flash.addFlashAttribute("errorKey", "differentiation.error.dateInFuture");
-            return "redirect:/differentiation/" + id;
+            flash.addFlashAttribute("budgetError", "differentiation.error.dateInFuture");
+            return "redirect:/differentiation/" + id + "#budget-date";
         }
         service.budgetProposalPublished(user, id, on);
         flash.addFlashAttribute("successKey", "differentiation.budgetRegistered");
+        return "redirect:/differentiation/" + id;
+    }
+
+    /** Sends the round-wide messages to the county steps again (after a send that failed). */
+    @PostMapping("/differentiation/{id}/resend")
+    public String resend(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
+        service.resendMessages(user, id);
+        flash.addFlashAttribute("successKey", "differentiation.resent");
         return "redirect:/differentiation/" + id;
     }
 
@@ -300,7 +309,10 @@ public class DifferentiationController {
         model.addAttribute("countyRow", service.county(id, code).orElse(null));
         model.addAttribute("sum", service.proposedSum(r, code));
         model.addAttribute("model", r.getGrantModelId() == null ? null : grantModels.load(r.getGrantModelId()));
-        model.addAttribute("mayPropose", siva && r.getAnalysisDoneAt() != null && r.getNotifiedAt() == null);
+        model.addAttribute("mayPropose", siva && r.getAnalysisDoneAt() != null && r.getNotifiedAt() == null
+                && service.proposalOpen(id, code));
+        // the county sees Siva's steps once the proposal is sent to it (drafts are Siva's)
+        model.addAttribute("showSteps", siva || service.county(id, code).map(c -> c.proposalSentAt() != null).orElse(false));
         model.addAttribute("countyTasks", taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, id)
                 .stream().filter(t -> code.equals(t.getCountyCode())).toList());
         model.addAttribute("documents", documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
@@ -315,7 +327,8 @@ public class DifferentiationController {
         requireSiva(user);
         DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
         if (r.getGrantModelId() == null) {
-            throw new BusinessRuleException("differentiation.error.frozenFirst");
+            flash.addFlashAttribute("errorKey", "differentiation.error.frozenFirst");
+            return "redirect:/differentiation/" + id + "/county/" + code;
         }
         var grant = grantModels.load(r.getGrantModelId());
         Map<Long, Integer> steps = new LinkedHashMap<>();
@@ -333,7 +346,13 @@ public class DifferentiationController {
             model.addAttribute("stepErrors", errors);
             return county(user, id, code, model);
         }
-        steps.forEach((operatorId, s) -> service.setProposedStep(user, id, operatorId, s));
+        try {
+            service.setProposedSteps(user, id, code, steps);
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("errorKey", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
+            return "redirect:/differentiation/" + id + "/county/" + code;
+        }
         flash.addFlashAttribute("successKey", "differentiation.proposalSaved");
         return "redirect:/differentiation/" + id + "/county/" + code;
     }
@@ -425,10 +444,19 @@ public class DifferentiationController {
     // ---- the grant model -------------------------------------------------------------------------------------------
 
     @GetMapping("/differentiation/grant-model")
-    public String grantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer from,
+    public String grantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
                              Model model) {
         requireSiva(user);
-        int first = from != null ? from : defaultPeriod();
+        int first = defaultPeriod();
+        try {
+            first = from == null || from.isBlank() ? first : Integer.parseInt(from.trim());
+        } catch (NumberFormatException e) {
+            model.addAttribute("errorKey", "differentiation.error.period");
+        }
+        return grantModel(user, first, model);
+    }
+
+    private String grantModel(CurrentUser user, int first, Model model) {
         model.addAttribute("from", first);
         model.addAttribute("versions", grantModels.versions(first));
         model.addAttribute("mayEdit", user.has(Role.SIVA_PROSJEKTLEDER));
@@ -436,7 +464,7 @@ public class DifferentiationController {
     }
 
     @PostMapping("/differentiation/grant-model")
-    public String newGrantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam int from,
+    public String newGrantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
                                 @RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) String note,
                                 Model model, RedirectAttributes flash) {
         if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
@@ -456,21 +484,28 @@ public class DifferentiationController {
                 steps.put(i, v);
             }
         }
-        if (from < 2024 || from > 2040) {
-            throw new NotFoundException("period " + from);
+        int first;
+        try {
+            first = Integer.parseInt(from.trim());
+        } catch (NumberFormatException e) {
+            first = -1;
+        }
+        if (first < 2023 || first > 2040) {
+            flash.addFlashAttribute("errorKey", "differentiation.error.period");
+            return "redirect:/differentiation/grant-model";
         }
         if (errors.isEmpty()) {
             try {
-                grantModels.newVersion(from, steps, note, user.username());
+                grantModels.newVersion(first, steps, note, user.username());
                 flash.addFlashAttribute("successKey", "differentiation.grantModelSaved");
-                return "redirect:/differentiation/grant-model?from=" + from;
+                return "redirect:/differentiation/grant-model?from=" + first;
             } catch (BusinessRuleException e) {
                 model.addAttribute("stepsError", e.messageKey());
             }
         }
         model.addAttribute("amountErrors", errors);
         model.addAttribute("entered", form);
-        return grantModel(user, from, model);
+        return grantModel(user, first, model);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -158,9 +158,9 @@ public class DifferentiationService {
             throw e;
         }
         return tx.execute(s -> {
-            DiffRound locked = load(r.getId());
-            locked.started(key);
-            return locked;
+            jdbc.sql("update diff_round set process_instance_key = ? where id = ? and process_instance_key is null")
+                    .params(key, r.getId()).update();
+            return rounds.findById(r.getId()).orElseThrow();
         });
     }
 
@@ -170,22 +170,32 @@ public class DifferentiationService {
      */
     @Transactional
     public Map<String, Object> plan(Long roundId, int engineYear, long processInstanceKey) {
-        DiffRound r;
+        long id;
         if (roundId != null) {
-            r = load(roundId);
+            id = roundId;
         } else {
-            jdbc.sql("insert into diff_round (round_year, differentiation, status, started_by, process_instance_key) "
-                            + "values (?, ?, ?, ?, ?) on conflict (round_year) do nothing")
+            jdbc.sql("insert into diff_round (round_year, differentiation, status, started_by) "
+                            + "values (?, ?, ?, ?) on conflict (round_year) do nothing")
                     .params(engineYear, config.isDifferentiationYear(engineYear),
                             (config.isDifferentiationYear(engineYear) ? RoundStatus.CALENDAR : RoundStatus.LIMITED).name(),
-                            AuditService.SYSTEM, processInstanceKey).update();
-            r = rounds.findByYear(engineYear).orElseThrow();
-            if (r.getProcessInstanceKey() != null && r.getProcessInstanceKey() != processInstanceKey) {
-                audit.record(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, r.getId(), String.valueOf(engineYear),
-                        "Den årlige starten fant runden for " + engineYear + " allerede startet", null);
-                return Map.of("duplicate", true, "roundId", r.getId());
-            }
+                            AuditService.SYSTEM).update();
+            id = rounds.findByYear(engineYear).orElseThrow().getId();
         }
+        // one instance runs a round: the first to claim it (the same instance again on a redelivered job)
+        int claimed = jdbc.sql("update diff_round set process_instance_key = ? where id = ? "
+                        + "and (process_instance_key is null or process_instance_key = ?)")
+                .params(processInstanceKey, id, processInstanceKey).update();
+        if (claimed == 0) {
+            if (jdbc.sql("select count(*) from audit_event where case_type = ? and case_id = ? and action = ? and details = ?")
+                    .params(CASE_TYPE, id, "DIFF_ROUND_DUPLICATE", String.valueOf(processInstanceKey))
+                    .query(Long.class).single() == 0) {
+                audit.record(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, id, String.valueOf(engineYear),
+                        "Den årlige starten fant runden for " + engineYear + " allerede startet",
+                        String.valueOf(processInstanceKey));
+            }
+            return Map.of("duplicate", true, "roundId", id);
+        }
+        DiffRound r = load(id);
         Map<String, Object> v = new HashMap<>();
         v.put("duplicate", false);
         v.put("roundId", r.getId());
@@ -201,9 +211,12 @@ public class DifferentiationService {
     public Map<String, Object> dateVariables(DiffRound r) {
         Map<String, Object> dates = new LinkedHashMap<>();
         r.calendar().forEach((step, d) -> {
-            if (d != null) {
-                LocalDate remind = "programstyret".equals(step) ? d : d.minus(config.reminderBefore());
-                dates.put(step, Map.of("dueAt", Formats.iso(d, 9, 0), "remindAt", Formats.iso(remind, 8, 0),
+            if (d != null && "programstyret".equals(step)) {
+                // the board's task opens at 09:00 on its date: reminded at noon, due at the end of the day
+                dates.put(step, Map.of("startAt", Formats.iso(d, 9, 0), "dueAt", Formats.iso(d, 16, 0),
+                        "remindAt", Formats.iso(d, 12, 0), "escalateAt", Formats.iso(d.plus(config.escalateAfter()), 8, 0)));
+            } else if (d != null) {
+                dates.put(step, Map.of("dueAt", Formats.iso(d, 9, 0), "remindAt", Formats.iso(d.minus(config.reminderBefore()), 8, 0),
                         "escalateAt", Formats.iso(d.plus(config.escalateAfter()), 8, 0)));
             }
         });
@@ -268,15 +281,25 @@ public class DifferentiationService {
         return counties(roundId).stream().filter(c -> c.countyCode().equals(countyCode)).findFirst();
     }
 
+    /** Fixes the round's counties (those of the operators in the analysis) when the basis is sent: one row each. */
     void ensureCountyRows(long roundId) {
-        for (Map<String, Object> c : countyList()) {
-            jdbc.sql("insert into diff_round_county (round_id, county_code) values (?, ?) on conflict do nothing")
-                    .params(roundId, c.get("code")).update();
+        if (!counties(roundId).isEmpty()) {
+            return;
         }
+        List<Long> analysed = results(roundId).stream().map(OperatorResult::operatorId).toList();
+        new TreeSet<>(operators.findAllById(analysed).stream().map(Operator::getCountyCode).toList()).forEach(code ->
+                jdbc.sql("insert into diff_round_county (round_id, county_code) values (?, ?) on conflict do nothing")
+                        .params(roundId, code).update());
+    }
+
+    /** The round's counties, each {code, name}: the county steps run once for each. */
+    public List<Map<String, Object>> roundCounties(long roundId) {
+        return counties(roundId).stream()
+                .map(c -> Map.<String, Object>of("code", c.countyCode(), "name", labels.county(c.countyCode()))).toList();
     }
 
     void updateCounty(long roundId, String countyCode, String setSql, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));
         all.add(roundId);
         all.add(countyCode);
         jdbc.sql("update diff_round_county set " + setSql + " where round_id = ? and county_code = ?").params(all).update();
@@ -314,11 +337,17 @@ public class DifferentiationService {
         });
     }
 
-    /** The scores computed now from the stored values (before the analysis is frozen; Siva only). */
+    /**
+     * The scores computed from the stored values: before the analysis is frozen over the operators in the programme,
+     * after it over the operators it froze (the values cannot change then), so they equal the frozen ones.
+     */
     @Transactional(readOnly = true)
     public List<ScoringEngine.Result> liveScores(long roundId) {
         Map<Long, Map<String, BigDecimal>> values = values(roundId);
-        List<ScoringEngine.OperatorData> data = participants().stream()
+        boolean frozen = rounds.findById(roundId).map(r -> r.getAnalysisDoneAt() != null).orElse(false);
+        List<Operator> scored = frozen
+                ? operators.findAllById(results(roundId).stream().map(OperatorResult::operatorId).toList()) : participants();
+        List<ScoringEngine.OperatorData> data = scored.stream()
                 .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(), values.getOrDefault(o.getId(), Map.of())))
                 .toList();
         return engine().score(data);
@@ -345,16 +374,38 @@ public class DifferentiationService {
                 .params(roundId, operatorId, minimum, potential, operatorId).update();
     }
 
-    /** The proposed step of an operator (set per county before the proposal is sent). */
+    /**
+     * The proposed steps of a county's operators, all or none. Open until the proposal is sent to the county, and
+     * again when the county asks for changes; what the county answered is what the operators are told.
+     */
     @Transactional
-    public void setProposedStep(CurrentUser user, long roundId, long operatorId, Integer step) {
+    public void setProposedSteps(CurrentUser user, long roundId, String countyCode, Map<Long, Integer> steps) {
         DiffRound r = load(roundId);
         requireSiva(user);
         if (r.getNotifiedAt() != null) {
             throw new BusinessRuleException("differentiation.error.notified");
         }
-        jdbc.sql("update diff_result set proposed_step = ? where round_id = ? and operator_id = ?")
-                .params(step, roundId, operatorId).update();
+        if (r.getAnalysisDoneAt() == null) {
+            throw new BusinessRuleException("differentiation.error.frozenFirst");
+        }
+        if (!proposalOpen(roundId, countyCode)) {
+            throw new BusinessRuleException("differentiation.error.proposalSent");
+        }
+        Map<Long, OperatorResult> inCounty = new HashMap<>();
+        results(roundId, countyCode).forEach(o -> inCounty.put(o.operatorId(), o));
+        steps.forEach((operatorId, step) -> {
+            if (!inCounty.containsKey(operatorId)) {
+                throw new NotFoundException("operator " + operatorId + " in county " + countyCode);
+            }
+            jdbc.sql("update diff_result set proposed_step = ? where round_id = ? and operator_id = ?")
+                    .params(step, roundId, operatorId).update();
+        });
+    }
+
+    /** Siva may change a county's proposal: not yet sent, or sent back by the county with a request for changes. */
+    public boolean proposalOpen(long roundId, String countyCode) {
+        return county(roundId, countyCode).map(c -> c.proposalSentAt() == null || "endring".equals(c.feedback()))
+                .orElse(true);
     }
 
     /**
@@ -473,10 +524,26 @@ public class DifferentiationService {
         afterCommit(() -> publishToCounties(r, BUDGET_MESSAGE));
     }
 
+    /**
+     * Publishes a round-wide event to each of the round's county instances (message id per round and county, so a
+     * second call, e.g. Siva's "send again", adds nothing where it already arrived).
+     */
     void publishToCounties(DiffRound r, String message) {
-        for (Map<String, Object> c : countyList()) {
+        for (Map<String, Object> c : roundCounties(r.getId())) {
             String key = r.getId() + "-" + c.get("code");
             engine.publishOnce(message, key, message + "-" + key, Duration.ofDays(120), Map.of());
+        }
+    }
+
+    /** Sends the state-budget and models messages again, for those already registered (after a failed send). */
+    public void resendMessages(CurrentUser user, long roundId) {
+        requireSiva(user);
+        DiffRound r = find(roundId).orElseThrow(() -> new NotFoundException("round " + roundId));
+        if (r.getBudgetProposalOn() != null) {
+            publishToCounties(r, BUDGET_MESSAGE);
+        }
+        if (r.getModelReviewedAt() != null) {
+            publishToCounties(r, MODELS_MESSAGE);
         }
     }
 

@@ -99,18 +99,17 @@ public class DifferentiationSteps {
     public Map<String, Object> sendBasis(long roundId, Instant engineNow) {
         DiffRound r = service.load(roundId);
         service.ensureCountyRows(roundId);
-        for (Map<String, Object> c : service.countyList()) {
+        List<Map<String, Object>> counties = service.roundCounties(roundId);
+        for (Map<String, Object> c : counties) {
             String code = (String) c.get("code");
             Document basis = countyDocument(r, "INFORMASJONSGRUNNLAG-" + code, "letters/differensiering-grunnlag", code, Map.of());
             mail.send("basis:" + code, mail.county(code), "diff-basis", r, "/differentiation/" + roundId + "/county/" + code,
                     Map.of("county", c.get("name")), new Object[] {String.valueOf(r.getYear()), c.get("name")}, basis.getId());
         }
         r.basisSent();
-        audit.record(AuditService.SYSTEM, "DIFF_BASIS_SENT", DifferentiationService.CASE_TYPE, roundId,
-                String.valueOf(r.getYear()), "Informasjonsgrunnlaget er sendt til " + service.countyList().size()
-                        + " fylkeskommuner", null);
+        recordOnce(r, "DIFF_BASIS_SENT", "basis", "Informasjonsgrunnlaget er sendt til " + counties.size() + " fylkeskommuner");
         LocalDate next = ZonedDateTime.ofInstant(engineNow, Formats.OSLO).toLocalDate().plusDays(1);
-        return Map.of("briefAt", Formats.iso(next, 9, 0), "counties", service.countyList());
+        return Map.of("briefAt", Formats.iso(next, 9, 0), "counties", counties);
     }
 
     /** The day after: every operator gets the same short briefing at the same time (§15.3.3). */
@@ -128,25 +127,25 @@ public class DifferentiationSteps {
 
     /** A reminder before a step's date: to whoever holds the task, else its candidates (counties) or the project leaders. */
     @Transactional
-    public void remind(long roundId, String step, String countyCode) {
+    public void remind(long roundId, String step, String countyCode, long pass) {
         DiffRound r = service.load(roundId);
         List<String> to = holder(roundId, step, countyCode).map(List::of).orElseGet(() -> countyCode != null
                 && (step.equals("budsjettramme") || step.equals("tilbakemelding")) ? mail.county(countyCode) : mail.projectLeaders());
-        mail.send("remind:" + step + ":" + (countyCode == null ? "-" : countyCode), to, "diff-reminder", r,
+        mail.send("remind:" + step + ":" + (countyCode == null ? "-" : countyCode) + ":" + pass, to, "diff-reminder", r,
                 "/differentiation/" + roundId, stepModel(r, step, countyCode), subject(r, step, countyCode), null);
     }
 
     /** A step past its date: the project leaders hear of it (and the county, for the county's own steps). */
     @Transactional
-    public void escalate(long roundId, String step, String countyCode) {
+    public void escalate(long roundId, String step, String countyCode, long pass) {
         DiffRound r = service.load(roundId);
         boolean countyStep = countyCode != null && (step.equals("budsjettramme") || step.equals("tilbakemelding"));
         List<String> to = countyStep ? DifferentiationMail.all(mail.projectLeaders(), mail.county(countyCode)) : mail.projectLeaders();
-        mail.send("escalate:" + step + ":" + (countyCode == null ? "-" : countyCode), to, "diff-escalation", r,
+        String key = "escalate:" + step + ":" + (countyCode == null ? "-" : countyCode) + ":" + pass;
+        mail.send(key, to, "diff-escalation", r,
                 "/differentiation/" + roundId, stepModel(r, step, countyCode), subject(r, step, countyCode), null);
-        audit.record(AuditService.SYSTEM, "DIFF_STEP_LATE", DifferentiationService.CASE_TYPE, roundId,
-                String.valueOf(r.getYear()), "Fristen er passert: " + stepLabel(step)
-                        + (countyCode == null ? "" : " (" + labels.county(countyCode) + ")"), null);
+        recordOnce(r, "DIFF_STEP_LATE", key, "Fristen er passert: " + stepLabel(step)
+                + (countyCode == null ? "" : " (" + labels.county(countyCode) + ")"));
     }
 
     /** The placement proposal to the county, as a PDF (§15.3.7); keyed by the job's element instance (one per pass). */
@@ -168,8 +167,8 @@ public class DifferentiationSteps {
         if (service.counties(roundId).stream().allMatch(DifferentiationService.CountyRow::accepted)) {
             r.boardWaiting();
         }
-        audit.record(AuditService.SYSTEM, "DIFF_COUNTY_DONE", DifferentiationService.CASE_TYPE, roundId,
-                String.valueOf(r.getYear()), labels.county(countyCode) + " har gitt sin tilbakemelding", null);
+        recordOnce(r, "DIFF_COUNTY_DONE", "county-done:" + countyCode,
+                labels.county(countyCode) + " har sluttet seg til forslaget");
     }
 
     /**
@@ -184,6 +183,9 @@ public class DifferentiationSteps {
         service.counties(roundId).forEach(c -> counties.put(c.countyCode(), c));
         for (DifferentiationService.OperatorResult res : service.results(roundId)) {
             Operator o = operators.findById(res.operatorId()).orElseThrow();
+            if (res.proposedStep() == null) {   // cannot happen through the tasks; an incident rather than "trinn null"
+                throw new IllegalStateException("No proposed step for operator " + o.getId() + " in round " + roundId);
+            }
             DifferentiationService.CountyRow county = counties.get(o.getCountyCode());
             Map<String, Object> m = new HashMap<>();
             m.put("operator", o);
@@ -199,14 +201,13 @@ public class DifferentiationSteps {
                     pdf.render("letters/differensiering-varsel", letterModel(r, m)));
             jdbc.sql("update diff_result set notified_at = coalesce(notified_at, now()), letter_document_id = ? "
                     + "where round_id = ? and operator_id = ?").params(letter.getId(), roundId, o.getId()).update();
-            jdbc.sql("update operator set grant_step = ? where id = ?").params(res.proposedStep(), o.getId()).update();
+            o.placedOnStep(res.proposedStep());
             mail.send("notify:" + o.getId(), DifferentiationMail.all(mail.operatorRecipients(o), mail.county(o.getCountyCode())),
                     "diff-notification", r, "/differentiation/mine", m,
                     new Object[] {String.valueOf(r.getYear() + 1), o.getName()}, letter.getId());
         }
         r.notified();
-        audit.record(AuditService.SYSTEM, "DIFF_NOTIFIED", DifferentiationService.CASE_TYPE, roundId,
-                String.valueOf(r.getYear()), "Operatørene er varslet om innplasseringen fra " + (r.getYear() + 1), null);
+        recordOnce(r, "DIFF_NOTIFIED", "notified", "Operatørene er varslet om innplasseringen fra " + (r.getYear() + 1));
     }
 
     /** Operators with several negative areas start an extraordinary follow-up (§6.6, T4). */
@@ -231,6 +232,16 @@ public class DifferentiationSteps {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    /** An audit entry written once per key, however often its job is delivered. */
+    private void recordOnce(DiffRound r, String action, String key, String summary) {
+        boolean done = jdbc.sql("select count(*) from audit_event where case_type = ? and case_id = ? and action = ? and details = ?")
+                .params(DifferentiationService.CASE_TYPE, r.getId(), action, key).query(Long.class).single() > 0;
+        if (!done) {
+            audit.record(AuditService.SYSTEM, action, DifferentiationService.CASE_TYPE, r.getId(),
+                    String.valueOf(r.getYear()), summary, key);
+        }
+    }
 
     private Document countyDocument(DiffRound r, String kind, String template, String countyCode, Map<String, Object> extra) {
         Map<String, Object> m = new HashMap<>(extra);

@@ -52,13 +52,13 @@ public class DifferentiationWorkers {
     @JobWorker(type = "differentiation.remind", autoComplete = true, timeout = TIMEOUT,
             fetchVariables = {"roundId", "countyCode"})
     public void remind(ActivatedJob job, @Variable long roundId, @Variable String countyCode) {
-        steps.remind(roundId, job.getCustomHeaders().get("step"), countyCode);
+        steps.remind(roundId, job.getCustomHeaders().get("step"), countyCode, job.getElementInstanceKey());
     }
 
     @JobWorker(type = "differentiation.escalate", autoComplete = true, timeout = TIMEOUT,
             fetchVariables = {"roundId", "countyCode"})
     public void escalate(ActivatedJob job, @Variable long roundId, @Variable String countyCode) {
-        steps.escalate(roundId, job.getCustomHeaders().get("step"), countyCode);
+        steps.escalate(roundId, job.getCustomHeaders().get("step"), countyCode, job.getElementInstanceKey());
     }
 
     @JobWorker(type = "differentiation.send-proposal", autoComplete = true, timeout = TIMEOUT,

@@ -83,6 +83,11 @@ public class Operator {
         return periodStart;
     }
 
+    /** The differentiation placed the operator on this step (from the following year). */
+    public void placedOnStep(int step) {
+        this.grantStep = step;
+    }
+
     public Integer getGrantStep() {
         return grantStep;
     }

@@ -131,13 +131,23 @@ class DifferentiationWebTest extends ProcessTestBase {
         assertThat(basis).contains("Sogn").doesNotContain("Helgeland").doesNotContain(weighted)
                 .doesNotContain(weighted.replace('.', ','));
 
+        // Siva's draft steps are not the county's until the proposal is sent
+        service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id, "46", java.util.Map.of(sogn, 5));
+        assertThat(mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).replace('\u00a0', ' ').replace('\u202f', ' '))
+                .doesNotContain("3 500 000");
+        jdbc.sql("update diff_round_county set proposal_sent_at = now() where round_id = ? and county_code = '46'").param(id).update();
+        assertThat(mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).replace('\u00a0', ' ').replace('\u202f', ' '))
+                .contains("3 500 000");
+
         // another county, Siva's pages and the explanation: not for her
         mvc.perform(get("/differentiation/" + id + "/county/18").with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
         mvc.perform(get("/differentiation/" + id + "/county/18/basis.csv").with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
         mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
         mvc.perform(post("/differentiation/" + id + "/county/46/proposal").with(as(DemoUsers.VESTLAND)).with(csrf())
                 .param("step." + sogn, "6")).andExpect(status().isForbidden());
-        assertThat(service.resultsByOperator(id).get(sogn).proposedStep()).isNull();
+        assertThat(service.resultsByOperator(id).get(sogn).proposedStep()).isEqualTo(5);
     }
 
     @Test
@@ -207,7 +217,11 @@ class DifferentiationWebTest extends ProcessTestBase {
         mvc.perform(post("/differentiation/start").with(as(DemoUsers.PROJECT_LEADER)).with(csrf()).param("year", "2028"))
                 .andExpect(redirectedUrl("/differentiation"));
         mvc.perform(post("/differentiation/" + id + "/state-budget").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                .param("date", "6. oktober")).andExpect(redirectedUrl("/differentiation/" + id));
+                .param("date", "6. oktober")).andExpect(redirectedUrl("/differentiation/" + id + "#budget-date"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("budgetError", "differentiation.error.date"));
+        mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
+                .param("from", "tjueni").param("amount.1", "2 000 000")).andExpect(redirectedUrl("/differentiation/grant-model"));
         assertThat(service.find(id).orElseThrow().getBudgetProposalOn()).isNull();
     }
 
