@@ -29,6 +29,13 @@ public class AdmissionCaseProvider implements CaseProvider {
         return cases.findById(caseId).map(AdmissionCaseProvider::info);
     }
 
+    @Override
+    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
+        return cases.findById(caseId).map(c -> new no.siva.programflyt.shared.CaseFacts(c.getCreatedAt(), c.getClosedAt(),
+                c.getCreatedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
+                .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+    }
+
     /** Operator staff never see pilot projects: operatorId is left out on purpose. */
     static CaseInfo info(AdmissionCase c) {
         String prefix = c.getProjectType() == ProjectType.FORPROSJEKT_OPPTAK ? "Forprosjekt: " : "Utvidelsesprosjekt: ";

@@ -11,16 +11,25 @@ public class AuditService {
 
     public static final String SYSTEM = "system";
 
-    private final AuditRepository repository;
+    /** Published for every entry on a case: the overview's projection follows the cases by it. */
+    public record CaseEventRecorded(String caseType, long caseId, String summary) {
+    }
 
-    public AuditService(AuditRepository repository) {
+    private final AuditRepository repository;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    public AuditService(AuditRepository repository, org.springframework.context.ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String action, String caseType, Long caseId, String businessKey, String summary,
                        String details) {
         repository.save(new AuditEvent(actor, action, caseType, caseId, businessKey, summary, details));
+        if (caseType != null && caseId != null) {
+            events.publishEvent(new CaseEventRecorded(caseType, caseId, summary));
+        }
     }
 
     @Transactional(readOnly = true)

@@ -30,6 +30,17 @@ public class DifferentiationCaseProvider implements CaseProvider {
     }
 
     @Override
+    public String mainProcessId() {
+        return DifferentiationService.PROCESS_ID;
+    }
+
+    @Override
+    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
+        return service.find(caseId).map(r -> new no.siva.programflyt.shared.CaseFacts(r.getStartedAt(), r.getCompletedAt(),
+                r.getYear())).orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+    }
+
+    @Override
     public Optional<CaseInfo> find(long caseId) {
         return service.find(caseId).map(r -> new CaseInfo(DifferentiationService.CASE_TYPE, r.getId(),
                 (r.isDifferentiation() ? "Differensieringsrunde " : "Begrenset analyse ") + r.getYear(),

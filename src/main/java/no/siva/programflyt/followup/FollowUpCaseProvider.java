@@ -34,6 +34,13 @@ public class FollowUpCaseProvider implements CaseProvider {
         return cases.findById(caseId).map(c -> info(c, operators.findById(c.getOperatorId()).map(o -> o.getName()).orElse("")));
     }
 
+    @Override
+    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
+        return cases.findById(caseId).map(c -> new no.siva.programflyt.shared.CaseFacts(c.getStartedAt(), c.getClosedAt(),
+                c.getStartedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
+                .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+    }
+
     static CaseInfo info(FollowUpCase c, String operatorName) {
         return new CaseInfo(FollowUpService.CASE_TYPE, c.getId(), "Ekstraordinær oppfølging: " + operatorName,
                 c.getOrgNumber(), c.getCountyCode(), Set.of(c.getCountyCode()), null,

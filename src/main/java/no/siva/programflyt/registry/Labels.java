@@ -18,6 +18,11 @@ public class Labels {
         this.messages = messages;
     }
 
+    /** Every county, number to name, by number. */
+    public java.util.SortedMap<String, String> counties() {
+        return new java.util.TreeMap<>(counties);
+    }
+
     public String county(String code) {
         return code == null ? "" : counties.getOrDefault(code, code);
     }

@@ -31,12 +31,32 @@ public class ReportingCaseProvider implements CaseProvider {
     }
 
     @Override
+    public String mainProcessId() {
+        return ReportingService.PROCESS_ID;
+    }
+
+    /** A reporting year ends when none of its deadlines is open any more. */
+    @Override
+    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
+        return jdbc.sql("select y.created_at, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
+                        + "and o.status not in ('DONE', 'CANCELED')) open, (select max(coalesce(o.reviewed_at, o.submitted_at)) from reporting_obligation o "
+                        + "where o.reporting_year_id = y.id) last from reporting_year y where y.id = ?").param(caseId)
+                .query((rs, n) -> new no.siva.programflyt.shared.CaseFacts(rs.getTimestamp(1).toInstant(),
+                        rs.getLong(3) == 0 && rs.getTimestamp(4) != null ? rs.getTimestamp(4).toInstant() : null, rs.getInt(2)))
+                .optional().orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+    }
+
+    @Override
     public Optional<CaseInfo> find(long caseId) {
-        return jdbc.sql("select operator_id, year from reporting_year where id = ?").param(caseId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).optional()
+        return jdbc.sql("select y.operator_id, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
+                        + "and o.status not in ('DONE', 'CANCELED')), (select count(*) from reporting_obligation o "
+                        + "where o.reporting_year_id = y.id and o.status not in ('DONE', 'CANCELED') and o.due_date < current_date) "
+                        + "from reporting_year y where y.id = ?").param(caseId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)}).optional()
                 .flatMap(r -> operators.findById(r[0]).map(o -> new CaseInfo(ReportingService.CASE_TYPE, caseId,
                         "Rapporteringskalender " + r[1] + ": " + o.getName(), o.getOrgNumber() + "-" + r[1],
-                        o.getCountyCode(), Set.of(o.getCountyCode()), o.getId(), "reporting.case.stage",
+                        o.getCountyCode(), Set.of(o.getCountyCode()), o.getId(),
+                        "reporting.stage." + (r[2] == 0 ? "DONE" : r[3] > 0 ? "OVERDUE" : "IN_PROGRESS"),
                         "/reporting?operatorId=" + o.getId() + "&year=" + r[1])));
     }
 }

@@ -30,6 +30,14 @@ public class CaseDirectory {
         return byType.get(caseType).find(caseId);
     }
 
+    public Optional<CaseProvider> provider(String caseType) {
+        return Optional.ofNullable(caseType == null ? null : byType.get(caseType));
+    }
+
+    public java.util.Collection<CaseProvider> providers() {
+        return byType.values();
+    }
+
     public Optional<String> caseTypeOfProcess(String bpmnProcessId) {
         return Optional.ofNullable(byProcess.get(bpmnProcessId)).map(CaseProvider::caseType);
     }

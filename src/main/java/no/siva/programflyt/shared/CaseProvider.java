@@ -12,4 +12,19 @@ public interface CaseProvider {
     java.util.Set<String> bpmnProcessIds();
 
     Optional<CaseInfo> find(long caseId);
+
+    /** The process whose diagram shows the case (the one its instance runs; called processes are drawn inside it). */
+    default String mainProcessId() {
+        return bpmnProcessIds().size() == 1 ? bpmnProcessIds().iterator().next() : null;
+    }
+
+    /** Started, ended and year of a case, for the overview. */
+    default CaseFacts facts(long caseId) {
+        return CaseFacts.NONE;
+    }
+
+    /** Cases of this provider whose state follows an event of another case (e.g. a round's county parts). */
+    default java.util.List<Long> followers(String caseType, long caseId) {
+        return java.util.List.of();
+    }
 }

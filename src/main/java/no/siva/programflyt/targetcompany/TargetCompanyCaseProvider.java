@@ -30,8 +30,21 @@ public class TargetCompanyCaseProvider implements CaseProvider {
     }
 
     @Override
+    public String mainProcessId() {
+        return TargetCompanyService.PROCESS_ID;
+    }
+
+    @Override
     public Optional<CaseInfo> find(long caseId) {
         return companies.findById(caseId).map(c -> info(c, operators));
+    }
+
+    @Override
+    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
+        return companies.findById(caseId).map(c -> new no.siva.programflyt.shared.CaseFacts(c.getCreatedAt(),
+                c.getExitDate() == null ? null : c.getExitDate().atStartOfDay(no.siva.programflyt.shared.Formats.OSLO).toInstant(),
+                c.getCreatedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
+                .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
     }
 
     /** The operator's staff see it; the operator's county reads it (for its overview); Siva sees all. */

@@ -1,0 +1,193 @@
+package no.siva.programflyt.overview;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.incidents.IncidentRepository;
+import no.siva.programflyt.registry.Labels;
+import no.siva.programflyt.registry.OperatorService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.shared.CaseInfo;
+import no.siva.programflyt.shared.Csv;
+import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.tasks.CaseDiagram;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Where every case of every process stands: counts by stage, overdue and due-soon tasks, the cases themselves
+ * (filtered, sorted, paged, exported as CSV or Excel, views saved for one's role), each case's page, and the
+ * programme's figures. Every query runs within the user's scope (see {@link OverviewService}).
+ */
+@Controller
+public class OverviewController {
+
+    static final List<String> TYPES = List.of("ADMISSION", "FOLLOW_UP", "DIFFERENTIATION", "DIFFERENTIATION_COUNTY",
+            "TARGET_COMPANY", "REPORTING");
+
+    private final OverviewService overview;
+    private final SavedViews views;
+    private final CaseDirectory cases;
+    private final UserTaskRepository taskRows;
+    private final AuditService audit;
+    private final DocumentService documents;
+    private final IncidentRepository incidents;
+    private final OperatorService operators;
+    private final Labels labels;
+    private final MessageSource messages;
+
+    public OverviewController(OverviewService overview, SavedViews views, CaseDirectory cases,
+                              UserTaskRepository taskRows, AuditService audit, DocumentService documents,
+                              IncidentRepository incidents, OperatorService operators, Labels labels,
+                              MessageSource messages) {
+        this.overview = overview;
+        this.views = views;
+        this.cases = cases;
+        this.taskRows = taskRows;
+        this.audit = audit;
+        this.documents = documents;
+        this.incidents = incidents;
+        this.operators = operators;
+        this.labels = labels;
+        this.messages = messages;
+    }
+
+    @GetMapping("/overview")
+    public String overview(@AuthenticationPrincipal CurrentUser user, @RequestParam MultiValueMap<String, String> params,
+                           Model model) {
+        OverviewQuery q = OverviewQuery.from(params);
+        Instant now = Instant.now();
+        model.addAttribute("q", q);
+        model.addAttribute("result", overview.page(user, q, now));
+        model.addAttribute("counts", overview.countsByStage(user, q, now));
+        model.addAttribute("overdue", overview.tasks(user, q, now, true, 20));
+        model.addAttribute("soon", overview.tasks(user, q, now, false, 20));
+        model.addAttribute("types", TYPES);
+        model.addAttribute("views", views.forUser(user));
+        model.addAttribute("operators", operators.visibleTo(user));
+        model.addAttribute("counties", user.isSiva() || user.isAdmin() ? labels.counties() : user.counties().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c, labels::county, (a, b) -> a, java.util.TreeMap::new)));
+        model.addAttribute("now", now);
+        return "overview/index";
+    }
+
+    @GetMapping("/overview/export.csv")
+    public ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam MultiValueMap<String, String> params) {
+        OverviewQuery q = OverviewQuery.from(params);
+        StringBuilder b = new StringBuilder("\uFEFF").append(String.join(";", header())).append("\r\n");
+        overview.each(user, q, Instant.now(), r -> b.append(String.join(";", cells(r).stream().map(Csv::cell).toList()))
+                .append("\r\n"));
+        return Csv.download("oversikt.csv", b.toString());
+    }
+
+    @GetMapping("/overview/export.xlsx")
+    public ResponseEntity<byte[]> excel(@AuthenticationPrincipal CurrentUser user,
+                                        @RequestParam MultiValueMap<String, String> params) throws IOException {
+        OverviewQuery q = OverviewQuery.from(params);
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("Oversikt");
+            Row head = sheet.createRow(0);
+            List<String> h = header();
+            for (int i = 0; i < h.size(); i++) {
+                head.createCell(i).setCellValue(h.get(i));
+            }
+            int[] n = {1};
+            overview.each(user, q, Instant.now(), r -> {
+                Row row = sheet.createRow(n[0]++);
+                List<String> c = cells(r);
+                for (int i = 0; i < c.size(); i++) {
+                    row.createCell(i).setCellValue(c.get(i) == null ? "" : c.get(i));
+                }
+            });
+            wb.write(out);
+            wb.dispose();
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("oversikt.xlsx").build().toString())
+                    .body(out.toByteArray());
+        }
+    }
+
+    @PostMapping("/overview/views")
+    public String saveView(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String name,
+                           @RequestParam MultiValueMap<String, String> params, RedirectAttributes flash) {
+        OverviewQuery q = OverviewQuery.from(params).withPage(0);
+        String key = views.save(user, name, q);
+        flash.addFlashAttribute(key.startsWith("overview.error") ? "errorKey" : "successKey", key);
+        return "redirect:/overview" + (q.queryString().isEmpty() ? "" : "?" + q.queryString());
+    }
+
+    @PostMapping("/overview/views/{id}/delete")
+    public String deleteView(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
+        views.delete(user, id);
+        flash.addFlashAttribute("successKey", "overview.viewDeleted");
+        return "redirect:/overview";
+    }
+
+    /** Any case of any process: its diagram with the steps marked, its tasks, history, documents and incidents. */
+    @GetMapping("/cases/{caseType}/{caseId}")
+    public String casePage(@AuthenticationPrincipal CurrentUser user, @PathVariable String caseType, @PathVariable long caseId,
+                           Model model) {
+        CaseInfo info = cases.requireVisible(user, caseType, caseId);
+        var provider = cases.provider(caseType).orElseThrow();
+        var facts = provider.facts(caseId);
+        String taskType = facts.tasks() == null ? caseType : facts.tasks().caseType();
+        long taskId = facts.tasks() == null ? caseId : facts.tasks().caseId();
+        String taskCounty = facts.tasks() == null ? null : facts.tasks().countyCode();
+        List<UserTask> tasks = taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(taskType, taskId).stream()
+                .filter(t -> taskCounty == null || taskCounty.equals(t.getCountyCode())).toList();
+        String process = provider.mainProcessId();
+        boolean staff = user.isSiva() || user.isAdmin();
+        model.addAttribute("info", info);
+        model.addAttribute("facts", facts);
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("diagram", process == null ? null : CaseDiagram.of(process, tasks.stream()
+                .filter(t -> process.equals(t.getBpmnProcessId()) || taskCounty == null).toList()));
+        model.addAttribute("events", staff ? audit.forCase(caseType, caseId) : List.of());
+        model.addAttribute("documents", staff ? documents.forCase(caseType, caseId) : List.of());
+        model.addAttribute("incidents", staff ? incidents.findByCaseTypeAndCaseIdAndResolvedAtIsNull(taskType, taskId) : List.of());
+        model.addAttribute("staff", staff);
+        return "overview/case";
+    }
+
+    private static List<String> header() {
+        return List.of("Prosess", "Sak", "Nøkkel", "Fylke", "År", "Steg", "Startet", "Avsluttet", "Siste hendelse",
+                "Siste hendelse (tid)", "Åpne oppgaver", "Forfalte oppgaver", "Neste frist", "Tildelt", "Feil");
+    }
+
+    private List<String> cells(OverviewService.Row r) {
+        Locale nb = Locale.forLanguageTag("nb");
+        Formats f = new Formats();
+        return List.of(messages.getMessage("overview.type." + r.caseType(), null, r.caseType(), nb), r.title(),
+                nz(r.businessKey()), labels.county(r.countyCode()), r.year() == null ? "" : r.year().toString(),
+                messages.getMessage(r.stageKey(), null, r.stageKey(), nb), nz(f.date(r.startedAt())), nz(f.date(r.endedAt())),
+                nz(r.lastEvent()), nz(f.dateTime(r.lastEventAt())), String.valueOf(r.openTasks()),
+                String.valueOf(r.overdueTasks()), nz(f.date(r.nextDue())), nz(r.assignees()), String.valueOf(r.incidents()));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

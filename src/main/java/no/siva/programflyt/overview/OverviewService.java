@@ -1,0 +1,207 @@
+package no.siva.programflyt.overview;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import no.siva.programflyt.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the overview from {@code case_state} with each case's open tasks and incidents joined live, always within
+ * the user's scope: Siva sees every case, a county official her counties' cases, operator staff their operator's.
+ */
+@Service
+public class OverviewService {
+
+    /** One case in the overview. */
+    public record Row(String caseType, long caseId, String title, String businessKey, String countyCode, Long operatorId,
+                      Integer year, String stageKey, String url, Instant startedAt, Instant endedAt, Instant lastEventAt,
+                      String lastEvent, long openTasks, long overdueTasks, Instant nextDue, String assignees,
+                      long incidents) {
+    }
+
+    /** An open task of a case in scope. */
+    public record TaskRow(long taskId, String name, String caseType, long caseId, String caseTitle, String assignee,
+                          Instant dueAt, String countyCode) {
+    }
+
+    public record Page(List<Row> rows, long total, int page, int pages) {
+    }
+
+    private static final String SELECT = """
+            select s.case_type, s.case_id, s.title, s.business_key, s.county_code, s.operator_id, s.case_year, s.stage_key,
+                   s.url, s.started_at, s.ended_at, s.last_event_at, s.last_event,
+                   coalesce(t.open_tasks, 0) open_tasks, coalesce(t.overdue_tasks, 0) overdue_tasks, t.next_due, t.assignees,
+                   coalesce(i.incidents, 0) incidents
+            from case_state s
+            left join lateral (select count(*) open_tasks, count(*) filter (where u.due_at < :now) overdue_tasks,
+                       min(u.due_at) next_due, string_agg(distinct u.assignee, ', ') assignees
+                  from user_task u where u.case_type = s.task_case_type and u.case_id = s.task_case_id
+                   and u.state = 'OPEN' and (s.task_county is null or u.county_code = s.task_county)) t on true
+            left join lateral (select count(*) incidents from incident x
+                  where x.case_type = s.task_case_type and x.case_id = s.task_case_id and x.resolved_at is null) i on true
+            """;
+
+    private static final Map<String, String> ORDER = Map.of("title", "s.title", "type", "s.case_type, s.stage_key",
+            "stage", "s.stage_key", "county", "s.county_code", "started", "s.started_at", "lastEvent", "s.last_event_at",
+            "nextDue", "t.next_due");
+
+    private final JdbcClient jdbc;
+    private final Duration dueSoon;
+
+    public OverviewService(JdbcClient jdbc, @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon) {
+        this.jdbc = jdbc;
+        this.dueSoon = dueSoon;
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(CurrentUser user, OverviewQuery q, Instant now) {
+        Where w = where(user, q, now, true);
+        long total = jdbc.sql("select count(*) from case_state s " + w.sql()).params(w.params()).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + OverviewQuery.PAGE_SIZE - 1) / OverviewQuery.PAGE_SIZE);
+        int page = Math.min(q.page(), pages - 1);
+        List<Row> rows = rows(w, q, now, OverviewQuery.PAGE_SIZE, page * OverviewQuery.PAGE_SIZE);
+        return new Page(rows, total, page, pages);
+    }
+
+    /** Every row of the view (exports), streamed to {@code sink} in pages so the heap stays flat. */
+    @Transactional(readOnly = true)
+    public void each(CurrentUser user, OverviewQuery q, Instant now, Consumer<Row> sink) {
+        Where w = where(user, q, now, true);
+        int size = 1000;
+        for (int offset = 0; ; offset += size) {
+            List<Row> rows = rows(w, q, now, size, offset);
+            rows.forEach(sink);
+            if (rows.size() < size) {
+                return;
+            }
+        }
+    }
+
+    /** How many cases of each process are in each stage, for the same filters (stage and page left out). */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Long>> countsByStage(CurrentUser user, OverviewQuery q, Instant now) {
+        OverviewQuery all = new OverviewQuery(q.type(), q.county(), q.operator(), q.year(), null, q.stale(), q.due(),
+                q.state(), q.sort(), q.descending(), 0);
+        Where w = where(user, all, now, true);
+        Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+        jdbc.sql("select s.case_type, s.stage_key, count(*) from case_state s " + w.sql()
+                        + " group by s.case_type, s.stage_key order by s.case_type, s.stage_key").params(w.params())
+                .query((rs, n) -> m.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return m;
+    }
+
+    /** Open tasks of the cases in scope that are overdue ({@code overdue}) or due within the due-soon window. */
+    @Transactional(readOnly = true)
+    public List<TaskRow> tasks(CurrentUser user, OverviewQuery q, Instant now, boolean overdue, int limit) {
+        OverviewQuery open = new OverviewQuery(q.type(), q.county(), q.operator(), q.year(), q.stage(), null, null,
+                "open", q.sort(), q.descending(), 0);
+        Where w = where(user, open, now, false);
+        String due = overdue ? " and u.due_at < :now" : " and u.due_at >= :now and u.due_at < :soon";
+        Map<String, Object> params = new LinkedHashMap<>(w.params());
+        params.put("now", Timestamp.from(now));
+        params.put("soon", Timestamp.from(now.plus(dueSoon)));
+        params.put("limit", limit);
+        return jdbc.sql("""
+                select distinct on (u.due_at, u.id) u.id, u.name, s.case_type, s.case_id, s.title, u.assignee, u.due_at, s.county_code
+                from user_task u join case_state s on u.case_type = s.task_case_type and u.case_id = s.task_case_id
+                     and (s.task_county is null or u.county_code = s.task_county)
+                """ + w.sql() + " and u.state = 'OPEN'" + due + " order by u.due_at, u.id limit :limit")
+                .params(params).query((rs, n) -> new TaskRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)))
+                .list();
+    }
+
+    private List<Row> rows(Where w, OverviewQuery q, Instant now, int limit, int offset) {
+        Map<String, Object> params = new LinkedHashMap<>(w.params());
+        params.put("now", Timestamp.from(now));
+        params.put("limit", limit);
+        params.put("offset", offset);
+        String order = ORDER.get(q.sort()) + (q.descending() ? " desc nulls last" : " asc nulls last");
+        return jdbc.sql(SELECT + w.sql() + " order by " + order + ", s.case_type, s.case_id limit :limit offset :offset")
+                .params(params).query((rs, n) -> new Row(rs.getString("case_type"), rs.getLong("case_id"),
+                        rs.getString("title"), rs.getString("business_key"), rs.getString("county_code"),
+                        (Long) rs.getObject("operator_id", Long.class), (Integer) rs.getObject("case_year", Integer.class),
+                        rs.getString("stage_key"), rs.getString("url"), instant(rs.getTimestamp("started_at")),
+                        instant(rs.getTimestamp("ended_at")), instant(rs.getTimestamp("last_event_at")),
+                        rs.getString("last_event"), rs.getLong("open_tasks"), rs.getLong("overdue_tasks"),
+                        instant(rs.getTimestamp("next_due")), rs.getString("assignees"), rs.getLong("incidents")))
+                .list();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    /** The filters and the user's scope as a where clause on {@code case_state s}. */
+    private Where where(CurrentUser user, OverviewQuery q, Instant now, boolean taskFilters) {
+        List<String> and = new ArrayList<>();
+        Map<String, Object> p = new LinkedHashMap<>();
+        // scope
+        if (user.isSiva() || user.isAdmin()) {
+            and.add("true");
+        } else if (user.isCountyOfficial() && !user.counties().isEmpty()) {
+            List<String> or = new ArrayList<>();
+            int i = 0;
+            for (String c : user.counties()) {
+                or.add("s.counties like :scope" + i);
+                p.put("scope" + i++, "%," + c + ",%");
+            }
+            and.add("(" + String.join(" or ", or) + ")");
+        } else if (user.isOperatorUser()) {
+            and.add("s.operator_id = :scopeOperator");
+            p.put("scopeOperator", user.operatorId());
+        } else {
+            and.add("false");
+        }
+        if (q.type() != null) {
+            and.add("s.case_type = :type");
+            p.put("type", q.type());
+        }
+        if (q.county() != null) {
+            and.add("s.county_code = :county");
+            p.put("county", q.county());
+        }
+        if (q.operator() != null) {
+            and.add("s.operator_id = :operator");
+            p.put("operator", q.operator());
+        }
+        if (q.year() != null) {
+            and.add("s.case_year = :year");
+            p.put("year", q.year());
+        }
+        if (q.stage() != null) {
+            and.add("s.stage_key = :stage");
+            p.put("stage", q.stage());
+        }
+        if ("open".equals(q.state())) {
+            and.add("s.ended_at is null");
+        } else if ("ended".equals(q.state())) {
+            and.add("s.ended_at is not null");
+        }
+        if (q.stale() != null && q.stale() > 0) {
+            and.add("s.last_event_at < :staleBefore");
+            p.put("staleBefore", Timestamp.from(now.minus(Duration.ofDays(q.stale()))));
+        }
+        if (taskFilters && q.due() != null) {
+            and.add("exists (select 1 from user_task u where u.case_type = s.task_case_type and u.case_id = s.task_case_id "
+                    + "and (s.task_county is null or u.county_code = s.task_county) and u.state = 'OPEN' and "
+                    + ("overdue".equals(q.due()) ? "u.due_at < :dueNow)" : "u.due_at >= :dueNow and u.due_at < :dueSoon)"));
+            p.put("dueNow", Timestamp.from(now));
+            p.put("dueSoon", Timestamp.from(now.plus(dueSoon)));
+        }
+        return new Where(" where " + String.join(" and ", and), p);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,61 @@
+package no.siva.programflyt.overview;
+
+import java.util.List;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Overview views saved by name and shared with everyone in the same role (a county official's still shows her county). */
+@Service
+public class SavedViews {
+
+    public record View(long id, String role, String name, String query, String createdBy) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public SavedViews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The role a view is shared in: the user's first role in the order of {@link Role}. */
+    static String roleOf(CurrentUser user) {
+        for (Role r : Role.values()) {
+            if (user.has(r)) {
+                return r.name();
+            }
+        }
+        return "NONE";
+    }
+
+    @Transactional(readOnly = true)
+    public List<View> forUser(CurrentUser user) {
+        List<String> roles = user.roles().stream().map(Role::name).toList();
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, role, name, query, created_by from saved_overview_view where role in (:roles) order by name")
+                .param("roles", roles).query(View.class).list();
+    }
+
+    /** Saves the view under its name for the user's role; returns the message key to show. */
+    @Transactional
+    public String save(CurrentUser user, String name, OverviewQuery q) {
+        String n = name == null ? "" : name.trim();
+        if (n.isEmpty() || n.length() > 100) {
+            return "overview.error.viewName";
+        }
+        jdbc.sql("insert into saved_overview_view (role, name, query, created_by) values (?, ?, ?, ?) "
+                        + "on conflict (role, name) do update set query = excluded.query, created_by = excluded.created_by")
+                .params(roleOf(user), n, q.queryString(), user.username()).update();
+        return "overview.viewSaved";
+    }
+
+    @Transactional
+    public void delete(CurrentUser user, long id) {
+        jdbc.sql("delete from saved_overview_view where id = :id and role in (:roles)").param("id", id)
+                .param("roles", user.roles().stream().map(Role::name).toList()).update();
+    }
+}

@@ -1,0 +1,194 @@
+package no.siva.programflyt.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import no.siva.programflyt.admission.AdmissionCase;
+import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.differentiation.DifferentiationService;
+import no.siva.programflyt.followup.FollowUpService;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.reporting.ReportingService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.targetcompany.TargetCompany;
+import no.siva.programflyt.targetcompany.TargetCompanyService;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The status overview over cases in every process: the counts by stage and each filter against the expected numbers,
+ * the projection fed by the cases' own events, and the scope of each role (a county official's export holds only her
+ * county's cases, an operator's only its own).
+ */
+@AutoConfigureMockMvc
+class OverviewTest extends ProcessTestBase {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OverviewService overview;
+    @Autowired
+    FollowUpService followUps;
+    @Autowired
+    TargetCompanyService targetCompanies;
+    @Autowired
+    ReportingService reporting;
+    @Autowired
+    DifferentiationService differentiation;
+    @Autowired
+    OperatorRepository operators;
+    @Autowired
+    JdbcClient jdbc;
+
+    private RequestPostProcessor as(String username) {
+        return SecurityMockMvcRequestPostProcessors.user(user(username));
+    }
+
+    private static OverviewQuery query(String... kv) {
+        LinkedMultiValueMap<String, String> m = new LinkedMultiValueMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.add(kv[i], kv[i + 1]);
+        }
+        return OverviewQuery.from(m);
+    }
+
+    private long total(CurrentUser u, String... kv) {
+        return overview.page(u, query(kv), Instant.now()).total();
+    }
+
+    private long caseStates() {
+        return jdbc.sql("select count(*) from case_state").query(Long.class).single();
+    }
+
+    @Test
+    void casesInEveryProcess_countedByStage_filtered_andScopedByRole() throws Exception {
+        CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
+        CurrentUser vestland = user(DemoUsers.VESTLAND);
+        CurrentUser nordland = user(DemoUsers.NORDLAND);
+        long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+
+        AdmissionCase a46 = commission(vestland, "912345742", "Nordfjord Innovasjon AS", "46");
+        AdmissionCase a18 = commission(nordland, "912345815", "Lofoten Kunnskapspark AS", "18");
+        awaitOpenTask(AdmissionService.CASE_TYPE, a46.getId(), "gjennomfore-forprosjekt");
+        awaitOpenTask(AdmissionService.CASE_TYPE, a18.getId(), "gjennomfore-forprosjekt");
+        long followUp = followUps.start(user(DemoUsers.CASE_HANDLER), helgeland, "Svak utvikling.").caseId();
+        awaitOpenTask(FollowUpService.CASE_TYPE, followUp, "gjennomfore-oppfolging");
+        TargetCompany company = targetCompanies.register(user(DemoUsers.OPERATOR_USER), sogn, "912346293",
+                "Fjærland Opplevelser AS", "post@fjaerland.example.no");
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, company.getId(), "kartlegge-behov");
+        reporting.startYear(sogn, LocalDate.now().getYear());
+        var round = differentiation.startManually(leader, LocalDate.now().getYear() + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> differentiation.find(round.getId()).orElseThrow().getCompletedAt() != null
+                || !taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, round.getId()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseStates() == 6);
+
+        // counts by stage, as the project leader sees them (every case)
+        Map<String, Map<String, Long>> counts = overview.countsByStage(leader, query("state", "all"), Instant.now());
+        assertThat(counts.get("ADMISSION")).containsExactly(Map.entry("admission.status.PILOT_PROJECT", 2L));
+        assertThat(counts.get("FOLLOW_UP")).containsExactly(Map.entry("followup.status.OPEN", 1L));
+        assertThat(counts.get("TARGET_COMPANY")).containsExactly(Map.entry("targetcompany.status.NEEDS_MAPPING", 1L));
+        assertThat(counts.get("REPORTING").values()).containsExactly(1L);
+        assertThat(counts.get("DIFFERENTIATION").values()).containsExactly(1L);
+        assertThat(total(leader, "state", "all")).isEqualTo(6);
+        // filters
+        assertThat(total(leader, "type", "ADMISSION")).isEqualTo(2);
+        assertThat(total(leader, "county", "46")).isEqualTo(3);   // admission, target company, reporting
+        assertThat(total(leader, "county", "18")).isEqualTo(2);   // admission, follow-up
+        assertThat(total(leader, "operator", Long.toString(sogn))).isEqualTo(2);
+        assertThat(total(leader, "stage", "admission.status.PILOT_PROJECT", "county", "18")).isEqualTo(1);
+        assertThat(total(leader, "year", Integer.toString(LocalDate.now().getYear() + 1), "state", "all")).isEqualTo(1);
+        // due: none overdue, then one of Vestland's pilot projects is
+        assertThat(total(leader, "due", "overdue")).isZero();
+        jdbc.sql("update user_task set due_at = now() - interval '2 days' where case_type = 'ADMISSION' and case_id = ?")
+                .param(a46.getId()).update();
+        assertThat(total(leader, "due", "overdue")).isEqualTo(1);
+        assertThat(overview.tasks(leader, query(), Instant.now(), true, 20)).singleElement()
+                .satisfies(t -> assertThat(t.caseId()).isEqualTo(a46.getId()));
+        // without progress for 30 days: the follow-up, once its last event is old
+        jdbc.sql("update case_state set last_event_at = now() - interval '40 days' where case_type = 'FOLLOW_UP'").update();
+        assertThat(overview.page(leader, query("stale", "30"), Instant.now()).rows()).singleElement()
+                .satisfies(r -> assertThat(r.caseType()).isEqualTo("FOLLOW_UP"));
+        // sorting: by title ascending
+        assertThat(overview.page(leader, query("type", "ADMISSION", "sort", "title", "dir", "asc"), Instant.now()).rows())
+                .extracting(OverviewService.Row::title).containsExactly("Forprosjekt: Lofoten Kunnskapspark AS",
+                        "Forprosjekt: Nordfjord Innovasjon AS");
+
+        // scope: a county official sees her county's cases only, also in the export
+        assertThat(total(vestland, "state", "all")).isEqualTo(3);
+        assertThat(total(vestland, "county", "18")).isZero();
+        assertThat(total(nordland, "state", "all")).isEqualTo(2);
+        String csv = mvc.perform(get("/overview/export.csv").param("state", "all").with(as(DemoUsers.VESTLAND)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).isEqualTo(4);   // header and three cases
+        assertThat(csv).contains("Nordfjord Innovasjon AS").contains("Fjærland").doesNotContain("Lofoten")
+                .doesNotContain("Helgeland").doesNotContain("Nordland");
+        byte[] xlsx = mvc.perform(get("/overview/export.xlsx").param("state", "all").with(as(DemoUsers.NORDLAND)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            String titles = sheet.getRow(1).getCell(1).getStringCellValue() + sheet.getRow(2).getCell(1).getStringCellValue();
+            assertThat(titles).contains("Lofoten").contains("Helgeland").doesNotContain("Nordfjord");
+        }
+        // an operator's staff: its own target company and reporting year only
+        assertThat(total(user(DemoUsers.OPERATOR_USER), "state", "all")).isEqualTo(2);
+        mvc.perform(get("/cases/FOLLOW_UP/" + followUp).with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
+        mvc.perform(get("/cases/ADMISSION/" + a46.getId()).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
+        String page = mvc.perform(get("/cases/FOLLOW_UP/" + followUp).with(as(DemoUsers.PROJECT_LEADER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-active=\"gjennomfore-oppfolging\"").contains("Gjennomfør oppfølgingen og konkluder");
+        mvc.perform(get("/overview").with(as(DemoUsers.VESTLAND))).andExpect(status().isOk());
+        mvc.perform(get("/overview/figures").with(as(DemoUsers.VESTLAND))).andExpect(status().isOk());
+
+        // a saved view is shared within the role, and only there
+        mvc.perform(post("/overview/views").with(as(DemoUsers.PROJECT_LEADER)).with(csrf()).param("name", "Forfalte forprosjekter")
+                .param("type", "ADMISSION").param("due", "overdue")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/overview/views").with(as(DemoUsers.PROJECT_LEADER)).with(csrf()).param("name", " "))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select query from saved_overview_view").query(String.class).list())
+                .containsExactly("type=ADMISSION&due=overdue");
+        mvc.perform(get("/overview").with(as(DemoUsers.PROJECT_LEADER)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Forfalte forprosjekter")));
+        mvc.perform(get("/overview").with(as(DemoUsers.VESTLAND)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Forfalte forprosjekter"))));
+    }
+
+    @Test
+    void pagesOfFifty_sortedByLastEvent() {
+        CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
+        for (int i = 0; i < 120; i++) {
+            jdbc.sql("insert into case_state (case_type, case_id, title, stage_key, url, last_event_at, task_case_type, task_case_id) "
+                    + "values ('TARGET_COMPANY', ?, ?, 'targetcompany.status.ACTIVE', '/x', now() - (? * interval '1 minute'), "
+                    + "'TARGET_COMPANY', ?)").params(100_000 + i, "Bedrift " + i, i, 100_000 + i).update();
+        }
+        OverviewService.Page first = overview.page(leader, query(), Instant.now());
+        assertThat(first.total()).isEqualTo(120);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(first.rows()).hasSize(50).first().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 0"));
+        OverviewService.Page last = overview.page(leader, query("page", "2"), Instant.now());
+        assertThat(last.rows()).hasSize(20).last().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 119"));
+        assertThat(overview.page(leader, query("page", "99"), Instant.now()).page()).isEqualTo(2);
+    }
+}
