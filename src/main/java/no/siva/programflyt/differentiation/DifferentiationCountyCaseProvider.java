@@ -47,9 +47,10 @@ public class DifferentiationCountyCaseProvider implements CaseProvider {
     }
 
     private Optional<Part> part(long id) {
-        return jdbc.sql("select c.id, c.round_id, r.round_year, c.county_code, c.meeting_held_on is not null, c.frame_at is not null, "
-                        + "c.proposal_sent_at is not null, c.feedback, r.basis_sent_at, c.feedback_at "
-                        + "from diff_round_county c join diff_round r on r.id = c.round_id where c.id = ?")
+        return jdbc.sql("select c.id, c.round_id, r.round_year as year, c.county_code, c.meeting_held_on is not null as met, "
+                        + "c.frame_at is not null as framed, c.proposal_sent_at is not null as proposed, c.feedback, "
+                        + "r.basis_sent_at, c.feedback_at from diff_round_county c join diff_round r on r.id = c.round_id "
+                        + "where c.id = ?")
                 .param(id).query(Part.class).optional();
     }
 

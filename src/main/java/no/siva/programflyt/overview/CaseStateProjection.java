@@ -104,6 +104,11 @@ public class CaseStateProjection {
         for (Object[] m : missing) {
             if (cases.provider((String) m[0]).isPresent()) {
                 refresh((String) m[0], (Long) m[1], null, (Instant) m[2]);
+                for (CaseProvider p : cases.providers()) {
+                    for (Long follower : p.followers((String) m[0], (Long) m[1])) {
+                        refresh(p.caseType(), follower, null, (Instant) m[2]);
+                    }
+                }
                 n++;
             }
         }

@@ -58,6 +58,8 @@ class DifferentiationProcessTest extends ProcessTestBase {
     @Autowired
     FollowUpCaseRepository followUps;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     no.siva.programflyt.documents.DocumentService documents;
 
     private void moveTo(LocalDateTime t) {
@@ -319,6 +321,13 @@ class DifferentiationProcessTest extends ProcessTestBase {
         Set<Long> flagged = Set.of(ranked.get(6).getId(), ranked.get(7).getId());
         await().atMost(Duration.ofSeconds(30)).until(() -> followUps.findAll().size() == 2);
         assertThat(followUps.findAll().stream().map(c -> c.getOperatorId()).collect(Collectors.toSet())).isEqualTo(flagged);
+        // the status overview followed the round and each county's part of it
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
+                + "'DIFFERENTIATION_COUNTY' order by county_code").query(String.class).list().equals(List.of(
+                "differentiation.countyStage.DONE", "differentiation.countyStage.DONE", "differentiation.countyStage.DONE")));
+        assertThat(jdbc.sql("select stage_key from case_state where case_type = 'DIFFERENTIATION' and case_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("differentiation.status.COMPLETED");
+
         // nothing left but the yearly start's next occurrence (the engine files it under the instance it last started)
         // (the cron cycle is read in the engine's time zone: 05:00 there, early morning in Oslo either way)
         assertThat(EngineRecords.pendingTimerElements(engine, service.find(id).orElseThrow().getProcessInstanceKey()))
