@@ -229,6 +229,7 @@ public class DifferentiationSteps {
     public void complete(long roundId) {
         DiffRound r = service.load(roundId);
         r.completed();
+        recordOnce(r, "DIFF_ROUND_COMPLETED", "completed", "Differensieringsrunden " + r.getYear() + " er fullført");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

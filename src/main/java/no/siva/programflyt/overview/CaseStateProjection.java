@@ -15,84 +15,125 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code case_state}, one row per case of every process, from the audit trail's events: each worker step and
  * each task completion writes an entry, and after its commit the case's row is refreshed from its module (stage,
- * title, county, operator, started/ended). It never polls the engine. Cases that follow another (a round's county
- * parts) are refreshed with it. A refresh that fails is logged and caught up at the next start.
+ * title, county, operator, started/ended) in a transaction of its own. It never polls the engine.
+ *
+ * <p>Progress: an event counts as the case's last event unless it only reminds, escalates, queues an e-mail or
+ * moves a task between people (those would hide a case that is stuck). Followers (a round's county parts, an
+ * operator's target companies and reporting years) are refreshed with their leader's events, but their last event
+ * moves only when their own stage changes, and no other case's text is copied onto them. A refresh that fails is
+ * logged; rows missing at start (a refresh lost to a crash) are filled in the background.
  */
 @Component
 public class CaseStateProjection {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStateProjection.class);
 
+    /** Audit actions that are not progress of the case. */
+    static final Set<String> NOT_PROGRESS = Set.of("NOTIFICATION_QUEUED", "TASK_CLAIMED", "TASK_UNCLAIMED", "TASK_ASSIGNED",
+            "ESCALATED", "FOLLOW_UP_ESCALATED", "DIFF_STEP_LATE", "RENEWAL_REMINDED");
+
     private final CaseDirectory cases;
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
 
-    public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc) {
+    public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.cases = cases;
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AuditService.CaseEventRecorded e) {
-        try {
-            refresh(e.caseType(), e.caseId(), e.summary());
-            for (CaseProvider p : cases.providers()) {
-                for (Long follower : p.followers(e.caseType(), e.caseId())) {
-                    refresh(p.caseType(), follower, e.summary());
-                }
+        boolean progress = !NOT_PROGRESS.contains(e.action());
+        safely(e.caseType(), e.caseId(), () -> refresh(e.caseType(), e.caseId(), progress ? e.summary() : null,
+                progress ? Instant.now() : null, false));
+        for (CaseProvider p : cases.providers()) {
+            for (Long follower : p.followers(e.caseType(), e.caseId())) {
+                safely(p.caseType(), follower, () -> refresh(p.caseType(), follower, null, Instant.now(), true));
             }
-        } catch (RuntimeException ex) {
-            log.warn("Overview not updated for {} {}: {}", e.caseType(), e.caseId(), ex.toString());
         }
     }
 
-    /** Writes the case's row as its module sees it now; a case type without a module is left out. */
+    /** Refreshes one case now (its own transaction). */
     public void refresh(String caseType, long caseId, String lastEvent) {
-        refresh(caseType, caseId, lastEvent, Instant.now());
+        safely(caseType, caseId, () -> refresh(caseType, caseId, lastEvent, Instant.now(), false));
     }
 
-    private void refresh(String caseType, long caseId, String lastEvent, Instant at) {
+    private void safely(String caseType, long caseId, Runnable refresh) {
+        try {
+            tx.executeWithoutResult(s -> refresh.run());
+        } catch (RuntimeException ex) {
+            log.warn("Overview not updated for {} {}: {}", caseType, caseId, ex.toString());
+        }
+    }
+
+    /**
+     * Writes the case's row as its module sees it now. {@code at} null keeps the last event's time (a new row gets
+     * now); with {@code onStageChange} it moves only when the stage changed. Refreshes of one case are serialised.
+     */
+    private void refresh(String caseType, long caseId, String lastEvent, Instant at, boolean onStageChange) {
         CaseProvider provider = cases.provider(caseType).orElse(null);
         if (provider == null) {
             return;
         }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?), hashtext(?))").params(caseType, Long.toString(caseId))
+                .query((rs, n) -> 1).list();
         CaseInfo info = provider.find(caseId).orElse(null);
         if (info == null) {
             jdbc.sql("delete from case_state where case_type = ? and case_id = ?").params(caseType, caseId).update();
             return;
         }
         CaseFacts f = provider.facts(caseId);
+        String lastAt = at == null ? "case_state.last_event_at"
+                : onStageChange ? "case when case_state.stage_key is distinct from excluded.stage_key "
+                        + "then excluded.last_event_at else case_state.last_event_at end"
+                : "excluded.last_event_at";
         jdbc.sql("""
                 insert into case_state (case_type, case_id, bpmn_process_id, title, business_key, county_code, counties,
                     operator_id, case_year, stage_key, url, started_at, ended_at, last_event_at, last_event,
                     task_case_type, task_case_id, task_county)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (case_type, case_id) do update set bpmn_process_id = excluded.bpmn_process_id,
                     title = excluded.title, business_key = excluded.business_key, county_code = excluded.county_code,
                     counties = excluded.counties, operator_id = excluded.operator_id, case_year = excluded.case_year,
                     stage_key = excluded.stage_key, url = excluded.url, started_at = excluded.started_at,
-                    ended_at = excluded.ended_at, last_event_at = excluded.last_event_at,
+                    ended_at = excluded.ended_at, last_event_at = """ + lastAt + """
+                ,
                     last_event = coalesce(excluded.last_event, case_state.last_event),
                     task_case_type = excluded.task_case_type, task_case_id = excluded.task_case_id,
                     task_county = excluded.task_county
                 """).params(caseType, caseId, provider.mainProcessId(), cut(info.title(), 300), cut(info.businessKey(), 60),
-                info.countyCode(), counties(info.counties()), info.operatorId(), f.year(), info.stageKey(), info.url(),
-                ts(f.startedAt()), ts(f.endedAt()), ts(at), cut(lastEvent, 500),
+                info.countyCode(), String.join(",", info.counties() == null ? Set.of() : info.counties()),
+                info.operatorId(), f.year(), info.stageKey(), info.url(), ts(f.startedAt()), ts(f.endedAt()),
+                ts(at == null ? Instant.now() : at), cut(lastEvent, 500),
                 f.tasks() == null ? caseType : f.tasks().caseType(), f.tasks() == null ? caseId : f.tasks().caseId(),
                 f.tasks() == null ? null : f.tasks().countyCode()).update();
     }
 
-    /** At start: every case with audit entries but no row yet (e.g. a refresh lost to a crash) gets one. */
+    /** At start, in the background: every case with audit entries but no row yet gets one (and its followers). */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
+    public void catchUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                log.info("Overview caught up: {} cases", catchUp());
+            } catch (RuntimeException e) {
+                log.warn("Overview catch-up stopped: {}", e.toString());
+            }
+        }, "overview-catch-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public int catchUp() {
         List<Object[]> missing = jdbc.sql("""
                 select a.case_type, a.case_id, max(a.occurred_at) from audit_event a
@@ -102,21 +143,19 @@ public class CaseStateProjection {
                 """).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()}).list();
         int n = 0;
         for (Object[] m : missing) {
-            if (cases.provider((String) m[0]).isPresent()) {
-                refresh((String) m[0], (Long) m[1], null, (Instant) m[2]);
-                for (CaseProvider p : cases.providers()) {
-                    for (Long follower : p.followers((String) m[0], (Long) m[1])) {
-                        refresh(p.caseType(), follower, null, (Instant) m[2]);
-                    }
-                }
+            String type = (String) m[0];
+            long id = (Long) m[1];
+            if (cases.provider(type).isPresent()) {
+                safely(type, id, () -> refresh(type, id, null, (Instant) m[2], false));
                 n++;
+            }
+            for (CaseProvider p : cases.providers()) {
+                for (Long follower : p.followers(type, id)) {
+                    safely(p.caseType(), follower, () -> refresh(p.caseType(), follower, null, (Instant) m[2], true));
+                }
             }
         }
         return n;
-    }
-
-    private static String counties(Set<String> counties) {
-        return counties == null || counties.isEmpty() ? "" : "," + String.join(",", counties) + ",";
     }
 
     private static Timestamp ts(Instant i) {

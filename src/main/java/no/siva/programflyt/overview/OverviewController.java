@@ -1,7 +1,10 @@
 package no.siva.programflyt.overview;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -93,41 +97,59 @@ public class OverviewController {
         return "overview/index";
     }
 
+    /** The current view as CSV (semicolon, UTF-8 with BOM), written as it is read. */
     @GetMapping("/overview/export.csv")
-    public ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentUser user, @RequestParam MultiValueMap<String, String> params) {
+    public ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal CurrentUser user,
+                                                     @RequestParam MultiValueMap<String, String> params) {
         OverviewQuery q = OverviewQuery.from(params);
-        StringBuilder b = new StringBuilder("\uFEFF").append(String.join(";", header())).append("\r\n");
-        overview.each(user, q, Instant.now(), r -> b.append(String.join(";", cells(r).stream().map(Csv::cell).toList()))
-                .append("\r\n"));
-        return Csv.download("oversikt.csv", b.toString());
-    }
-
-    @GetMapping("/overview/export.xlsx")
-    public ResponseEntity<byte[]> excel(@AuthenticationPrincipal CurrentUser user,
-                                        @RequestParam MultiValueMap<String, String> params) throws IOException {
-        OverviewQuery q = OverviewQuery.from(params);
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("Oversikt");
-            Row head = sheet.createRow(0);
-            List<String> h = header();
-            for (int i = 0; i < h.size(); i++) {
-                head.createCell(i).setCellValue(h.get(i));
-            }
-            int[] n = {1};
-            overview.each(user, q, Instant.now(), r -> {
-                Row row = sheet.createRow(n[0]++);
-                List<String> c = cells(r);
-                for (int i = 0; i < c.size(); i++) {
-                    row.createCell(i).setCellValue(c.get(i) == null ? "" : c.get(i));
+        Instant now = Instant.now();
+        StreamingResponseBody body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.write("\uFEFF" + String.join(";", header()) + "\r\n");
+            overview.each(user, q, now, r -> {
+                try {
+                    w.write(String.join(";", cells(r).stream().map(Csv::cell).toList()) + "\r\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             });
-            wb.write(out);
-            wb.dispose();
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("oversikt.xlsx").build().toString())
-                    .body(out.toByteArray());
-        }
+            w.flush();
+        };
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("oversikt.csv").build().toString())
+                .body(body);
+    }
+
+    /** The current view as Excel, with POI's streaming workbook (at most 200 rows in memory) written to the response. */
+    @GetMapping("/overview/export.xlsx")
+    public ResponseEntity<StreamingResponseBody> excel(@AuthenticationPrincipal CurrentUser user,
+                                                       @RequestParam MultiValueMap<String, String> params) {
+        OverviewQuery q = OverviewQuery.from(params);
+        Instant now = Instant.now();
+        StreamingResponseBody body = out -> {
+            try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+                Sheet sheet = wb.createSheet("Oversikt");
+                Row head = sheet.createRow(0);
+                List<String> h = header();
+                for (int i = 0; i < h.size(); i++) {
+                    head.createCell(i).setCellValue(h.get(i));
+                }
+                int[] n = {1};
+                overview.each(user, q, now, r -> {
+                    Row row = sheet.createRow(n[0]++);
+                    List<String> c = cells(r);
+                    for (int i = 0; i < c.size(); i++) {
+                        row.createCell(i).setCellValue(c.get(i) == null ? "" : c.get(i));
+                    }
+                });
+                wb.write(out);
+                wb.dispose();
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("oversikt.xlsx").build().toString())
+                .body(body);
     }
 
     @PostMapping("/overview/views")
@@ -165,8 +187,10 @@ public class OverviewController {
         model.addAttribute("tasks", tasks);
         model.addAttribute("diagram", process == null ? null : CaseDiagram.of(process, tasks.stream()
                 .filter(t -> process.equals(t.getBpmnProcessId()) || taskCounty == null).toList()));
-        model.addAttribute("events", staff ? audit.forCase(caseType, caseId) : List.of());
-        model.addAttribute("documents", staff ? documents.forCase(caseType, caseId) : List.of());
+        boolean ownTrail = facts.tasks() == null;   // a round's county part has no trail of its own (the round's is Siva's)
+        model.addAttribute("events", ownTrail ? audit.forCase(caseType, caseId) : List.of());
+        model.addAttribute("documents", ownTrail ? documents.forCase(caseType, caseId) : List.of());
+        model.addAttribute("ownTrail", ownTrail);
         model.addAttribute("incidents", staff ? incidents.findByCaseTypeAndCaseIdAndResolvedAtIsNull(taskType, taskId) : List.of());
         model.addAttribute("staff", staff);
         return "overview/case";

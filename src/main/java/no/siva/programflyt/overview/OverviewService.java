@@ -36,23 +36,26 @@ public class OverviewService {
     public record Page(List<Row> rows, long total, int page, int pages) {
     }
 
-    private static final String SELECT = """
+    /** The page's rows first (in {@code page}), then their open tasks and incidents: per shown row only. */
+    private static final String COLUMNS = """
             select s.case_type, s.case_id, s.title, s.business_key, s.county_code, s.operator_id, s.case_year, s.stage_key,
                    s.url, s.started_at, s.ended_at, s.last_event_at, s.last_event,
                    coalesce(t.open_tasks, 0) open_tasks, coalesce(t.overdue_tasks, 0) overdue_tasks, t.next_due, t.assignees,
                    coalesce(i.incidents, 0) incidents
-            from case_state s
+            """;
+    private static final String JOINS = """
             left join lateral (select count(*) open_tasks, count(*) filter (where u.due_at < :now) overdue_tasks,
                        min(u.due_at) next_due, string_agg(distinct u.assignee, ', ') assignees
                   from user_task u where u.case_type = s.task_case_type and u.case_id = s.task_case_id
                    and u.state = 'OPEN' and (s.task_county is null or u.county_code = s.task_county)) t on true
             left join lateral (select count(*) incidents from incident x
-                  where x.case_type = s.task_case_type and x.case_id = s.task_case_id and x.resolved_at is null) i on true
+                  where x.case_type = s.task_case_type and x.case_id = s.task_case_id and x.resolved_at is null
+                    and s.task_county is null) i on true
             """;
 
-    private static final Map<String, String> ORDER = Map.of("title", "s.title", "type", "s.case_type, s.stage_key",
-            "stage", "s.stage_key", "county", "s.county_code", "started", "s.started_at", "lastEvent", "s.last_event_at",
-            "nextDue", "t.next_due");
+    private static final Map<String, String> ORDER = Map.of("title", "s.title %s", "type", "s.case_type %s, s.stage_key %s",
+            "stage", "s.stage_key %s", "county", "s.county_code %s nulls last", "started", "s.started_at %s nulls last",
+            "lastEvent", "s.last_event_at %s", "nextDue", "t.next_due %s nulls last");
 
     private final JdbcClient jdbc;
     private final Duration dueSoon;
@@ -126,8 +129,14 @@ public class OverviewService {
         params.put("now", Timestamp.from(now));
         params.put("limit", limit);
         params.put("offset", offset);
-        String order = ORDER.get(q.sort()) + (q.descending() ? " desc nulls last" : " asc nulls last");
-        return jdbc.sql(SELECT + w.sql() + " order by " + order + ", s.case_type, s.case_id limit :limit offset :offset")
+        String dir = q.descending() ? "desc" : "asc";
+        String order = ORDER.get(q.sort()).replace("%s", dir) + ", s.case_type " + dir + ", s.case_id " + dir;
+        String sql = "nextDue".equals(q.sort())
+                // the next due date is known only from the tasks: every row in scope is joined, by design
+                ? COLUMNS + "from case_state s " + JOINS + w.sql() + " order by " + order + " limit :limit offset :offset"
+                : COLUMNS + "from (select * from case_state s " + w.sql() + " order by " + order
+                        + " limit :limit offset :offset) s " + JOINS + " order by " + order;
+        return jdbc.sql(sql)
                 .params(params).query((rs, n) -> new Row(rs.getString("case_type"), rs.getLong("case_id"),
                         rs.getString("title"), rs.getString("business_key"), rs.getString("county_code"),
                         (Long) rs.getObject("operator_id", Long.class), (Integer) rs.getObject("case_year", Integer.class),
@@ -145,22 +154,20 @@ public class OverviewService {
     private Where where(CurrentUser user, OverviewQuery q, Instant now, boolean taskFilters) {
         List<String> and = new ArrayList<>();
         Map<String, Object> p = new LinkedHashMap<>();
-        // scope
+        // scope: what any of the user's roles lets her see (as CaseDirectory.canView)
         if (user.isSiva() || user.isAdmin()) {
             and.add("true");
-        } else if (user.isCountyOfficial() && !user.counties().isEmpty()) {
-            List<String> or = new ArrayList<>();
-            int i = 0;
-            for (String c : user.counties()) {
-                or.add("s.counties like :scope" + i);
-                p.put("scope" + i++, "%," + c + ",%");
-            }
-            and.add("(" + String.join(" or ", or) + ")");
-        } else if (user.isOperatorUser()) {
-            and.add("s.operator_id = :scopeOperator");
-            p.put("scopeOperator", user.operatorId());
         } else {
-            and.add("false");
+            List<String> or = new ArrayList<>();
+            if (user.isCountyOfficial() && !user.counties().isEmpty()) {
+                or.add("s.counties && string_to_array(:scopeCounties, ',')");
+                p.put("scopeCounties", String.join(",", user.counties()));
+            }
+            if (user.isOperatorUser()) {
+                or.add("s.operator_id = :scopeOperator");
+                p.put("scopeOperator", user.operatorId());
+            }
+            and.add(or.isEmpty() ? "false" : "(" + String.join(" or ", or) + ")");
         }
         if (q.type() != null) {
             and.add("s.case_type = :type");
@@ -189,7 +196,7 @@ public class OverviewService {
         }
         if (q.stale() != null && q.stale() > 0) {
             and.add("s.last_event_at < :staleBefore");
-            p.put("staleBefore", Timestamp.from(now.minus(Duration.ofDays(q.stale()))));
+            p.put("staleBefore", Timestamp.from(now.minus(Duration.ofDays(Math.min(q.stale(), 3650)))));
         }
         if (taskFilters && q.due() != null) {
             and.add("exists (select 1 from user_task u where u.case_type = s.task_case_type and u.case_id = s.task_case_id "

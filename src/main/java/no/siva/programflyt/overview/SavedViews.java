@@ -14,6 +14,17 @@ public class SavedViews {
     public record View(long id, String role, String name, String query, String createdBy) {
     }
 
+    /** Whom a view is shared with besides the role: the same operator, or the same counties. */
+    static String scopeOf(CurrentUser user) {
+        if (user.isSiva() || user.isAdmin()) {
+            return "*";
+        }
+        if (user.isOperatorUser()) {
+            return "operator:" + user.operatorId();
+        }
+        return "counties:" + String.join(",", new java.util.TreeSet<>(user.counties()));
+    }
+
     private final JdbcClient jdbc;
 
     public SavedViews(JdbcClient jdbc) {
@@ -36,8 +47,9 @@ public class SavedViews {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, role, name, query, created_by from saved_overview_view where role in (:roles) order by name")
-                .param("roles", roles).query(View.class).list();
+        return jdbc.sql("select id, role, name, query, created_by from saved_overview_view where role in (:roles) "
+                        + "and scope = :scope order by name")
+                .param("roles", roles).param("scope", scopeOf(user)).query(View.class).list();
     }
 
     /** Saves the view under its name for the user's role; returns the message key to show. */
@@ -47,15 +59,17 @@ public class SavedViews {
         if (n.isEmpty() || n.length() > 100) {
             return "overview.error.viewName";
         }
-        jdbc.sql("insert into saved_overview_view (role, name, query, created_by) values (?, ?, ?, ?) "
-                        + "on conflict (role, name) do update set query = excluded.query, created_by = excluded.created_by")
-                .params(roleOf(user), n, q.queryString(), user.username()).update();
-        return "overview.viewSaved";
+        int saved = jdbc.sql("insert into saved_overview_view (role, scope, name, query, created_by) values (?, ?, ?, ?, ?) "
+                        + "on conflict (role, scope, name) do update set query = excluded.query "
+                        + "where saved_overview_view.created_by = excluded.created_by")
+                .params(roleOf(user), scopeOf(user), n, q.queryString(), user.username()).update();
+        return saved == 0 ? "overview.error.viewTaken" : "overview.viewSaved";
     }
 
+    /** A view is deleted by whoever saved it, or by a project leader in her own role. */
     @Transactional
     public void delete(CurrentUser user, long id) {
-        jdbc.sql("delete from saved_overview_view where id = :id and role in (:roles)").param("id", id)
-                .param("roles", user.roles().stream().map(Role::name).toList()).update();
+        jdbc.sql("delete from saved_overview_view where id = ? and (created_by = ? or (role = ? and ?))")
+                .params(id, user.username(), roleOf(user), user.has(Role.SIVA_PROSJEKTLEDER)).update();
     }
 }

@@ -35,6 +35,14 @@ public class ReportingCaseProvider implements CaseProvider {
         return ReportingService.PROCESS_ID;
     }
 
+    /** An operator's reporting years follow its changes (e.g. its county). */
+    @Override
+    public java.util.List<Long> followers(String caseType, long caseId) {
+        return no.siva.programflyt.registry.OperatorService.CASE_TYPE.equals(caseType)
+                ? jdbc.sql("select id from reporting_year where operator_id = ?").param(caseId).query(Long.class).list()
+                : java.util.List.of();
+    }
+
     /** A reporting year ends when none of its deadlines is open any more. */
     @Override
     public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
@@ -48,15 +56,15 @@ public class ReportingCaseProvider implements CaseProvider {
 
     @Override
     public Optional<CaseInfo> find(long caseId) {
+        // the stage does not depend on today's date (the overview would not see it change): overdue deadlines show
+        // as overdue tasks
         return jdbc.sql("select y.operator_id, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
-                        + "and o.status not in ('DONE', 'CANCELED')), (select count(*) from reporting_obligation o "
-                        + "where o.reporting_year_id = y.id and o.status not in ('DONE', 'CANCELED') and o.due_date < current_date) "
-                        + "from reporting_year y where y.id = ?").param(caseId)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)}).optional()
+                        + "and o.status not in ('DONE', 'CANCELED')) from reporting_year y where y.id = ?").param(caseId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3)}).optional()
                 .flatMap(r -> operators.findById(r[0]).map(o -> new CaseInfo(ReportingService.CASE_TYPE, caseId,
                         "Rapporteringskalender " + r[1] + ": " + o.getName(), o.getOrgNumber() + "-" + r[1],
                         o.getCountyCode(), Set.of(o.getCountyCode()), o.getId(),
-                        "reporting.stage." + (r[2] == 0 ? "DONE" : r[3] > 0 ? "OVERDUE" : "IN_PROGRESS"),
+                        "reporting.stage." + (r[2] == 0 ? "DONE" : "IN_PROGRESS"),
                         "/reporting?operatorId=" + o.getId() + "&year=" + r[1])));
     }
 }

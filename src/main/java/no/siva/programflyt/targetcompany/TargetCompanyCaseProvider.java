@@ -34,6 +34,14 @@ public class TargetCompanyCaseProvider implements CaseProvider {
         return TargetCompanyService.PROCESS_ID;
     }
 
+    /** An operator's target companies follow its changes (e.g. its county, which decides who sees them). */
+    @Override
+    public java.util.List<Long> followers(String caseType, long caseId) {
+        return no.siva.programflyt.registry.OperatorService.CASE_TYPE.equals(caseType)
+                ? companies.findByOperatorIdOrderByName(caseId).stream().map(TargetCompany::getId).toList()
+                : java.util.List.of();
+    }
+
     @Override
     public Optional<CaseInfo> find(long caseId) {
         return companies.findById(caseId).map(c -> info(c, operators));

@@ -3,6 +3,7 @@ package no.siva.programflyt.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,6 +59,10 @@ class OverviewTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    no.siva.programflyt.audit.AuditService audit;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -128,6 +133,13 @@ class OverviewTest extends ProcessTestBase {
         jdbc.sql("update case_state set last_event_at = now() - interval '40 days' where case_type = 'FOLLOW_UP'").update();
         assertThat(overview.page(leader, query("stale", "30"), Instant.now()).rows()).singleElement()
                 .satisfies(r -> assertThat(r.caseType()).isEqualTo("FOLLOW_UP"));
+        // reminders, e-mails and escalations are not progress: the follow-up stays "without progress"
+        tx.executeWithoutResult(st -> audit.record("system", "NOTIFICATION_QUEUED", FollowUpService.CASE_TYPE, followUp,
+                null, "E-post lagt i utboksen", null));
+        tx.executeWithoutResult(st -> audit.record("system", "FOLLOW_UP_ESCALATED", FollowUpService.CASE_TYPE, followUp,
+                null, "Prosjektleder varslet", null));
+        // (the projection runs after each commit, in the committing thread)
+        assertThat(total(leader, "stale", "30")).isEqualTo(1);
         // sorting: by title ascending
         assertThat(overview.page(leader, query("type", "ADMISSION", "sort", "title", "dir", "asc"), Instant.now()).rows())
                 .extracting(OverviewService.Row::title).containsExactly("Forprosjekt: Lofoten Kunnskapspark AS",
@@ -137,12 +149,14 @@ class OverviewTest extends ProcessTestBase {
         assertThat(total(vestland, "state", "all")).isEqualTo(3);
         assertThat(total(vestland, "county", "18")).isZero();
         assertThat(total(nordland, "state", "all")).isEqualTo(2);
-        String csv = mvc.perform(get("/overview/export.csv").param("state", "all").with(as(DemoUsers.VESTLAND)))
+        String csv = mvc.perform(asyncDispatch(mvc.perform(get("/overview/export.csv").param("state", "all")
+                        .with(as(DemoUsers.VESTLAND))).andReturn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(4);   // header and three cases
         assertThat(csv).contains("Nordfjord Innovasjon AS").contains("Fjærland").doesNotContain("Lofoten")
                 .doesNotContain("Helgeland").doesNotContain("Nordland");
-        byte[] xlsx = mvc.perform(get("/overview/export.xlsx").param("state", "all").with(as(DemoUsers.NORDLAND)))
+        byte[] xlsx = mvc.perform(asyncDispatch(mvc.perform(get("/overview/export.xlsx").param("state", "all")
+                        .with(as(DemoUsers.NORDLAND))).andReturn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
@@ -173,6 +187,16 @@ class OverviewTest extends ProcessTestBase {
         mvc.perform(get("/overview").with(as(DemoUsers.VESTLAND)))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Forfalte forprosjekter"))));
+        // a county official's view is shared with her county's officials, not with another county's
+        mvc.perform(post("/overview/views").with(as(DemoUsers.VESTLAND)).with(csrf()).param("name", "Våre saker"))
+                .andExpect(status().is3xxRedirection());
+        long vestlandView = jdbc.sql("select id from saved_overview_view where name = 'Våre saker'").query(Long.class).single();
+        mvc.perform(get("/overview").with(as(DemoUsers.NORDLAND)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Våre saker"))));
+        mvc.perform(post("/overview/views/" + vestlandView + "/delete").with(as(DemoUsers.NORDLAND)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from saved_overview_view").query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
