@@ -17,10 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, OidcLogin oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**",
-                                "/actuator/health/**", "/stub/brreg/**", "/stub/brreg-regnskap/**",
+                                "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
                                 "/calendar-feed/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/incidents/**", "/audit/**")
@@ -29,9 +29,13 @@ public class SecurityConfig {
                         .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.FYLKE.name(),
                                 Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/error/403"));
+        if (oidc.enabled()) {   // production: Siva's identity provider (registration "siva"), signed in as CurrentUser
+            http.oauth2Login(o -> o.loginPage("/login").successHandler(oidc));
+        } else {                // development and tests: users in app_user with passwords
+            http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+        }
         return http.build();
     }
 

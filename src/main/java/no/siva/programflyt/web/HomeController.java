@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class HomeController {
 
     private final TaskService tasks;
+    private final no.siva.programflyt.security.OidcLogin oidc;
 
-    public HomeController(TaskService tasks) {
+    public HomeController(TaskService tasks, no.siva.programflyt.security.OidcLogin oidc) {
         this.tasks = tasks;
+        this.oidc = oidc;
     }
 
     @GetMapping("/")
@@ -30,7 +32,8 @@ public class HomeController {
     }
 
     @GetMapping("/login")
-    public String login() {
+    public String login(Model model) {
+        model.addAttribute("oidc", oidc.enabled());
         return "login";
     }
 

@@ -1,0 +1,116 @@
+package no.siva.programflyt.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
+import io.camunda.zeebe.protocol.record.value.deployment.Process;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import no.siva.programflyt.ProgramflytApplication;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.followup.FollowUpService;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.AppUserDetailsService;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.EngineRecords;
+import no.siva.programflyt.support.TestDatabase;
+import no.siva.programflyt.tasks.TaskService;
+import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two application instances against one engine and one database, as in production (the engine here is the in-memory
+ * one inside instance A; B reaches it over gRPC; both share the PostgreSQL server): both deploy the same processes,
+ * both run every worker and the outbox sender, and yet each job, task, timer and e-mail is handled once.
+ */
+class TwoInstancesTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(int enginePort, boolean embeddedEngine, boolean demoUsers) {
+        // command-line arguments: they take precedence over application-dev.yml
+        return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").run(
+                "--server.port=0",
+                "--programflyt.embedded-engine.enabled=" + embeddedEngine,
+                "--programflyt.embedded-engine.port=" + enginePort,
+                "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,
+                "--camunda.client.request-timeout=PT30S",
+                "--camunda.client.worker.defaults.poll-interval=PT0.3S",
+                "--programflyt.demo.users=" + demoUsers,
+                "--programflyt.demo.cases=false",
+                "--programflyt.mail.transport=smtp",
+                "--programflyt.mail.poll-interval=PT0.2S",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=3025",
+                "--programflyt.brreg.base-url=http://127.0.0.1:1/none",
+                "--logging.level.root=WARN");
+    }
+
+    @Test
+    void twoInstancesHandleEachTaskTimerAndEmailOnce() throws Exception {
+        int port = freePort();
+        try (ConfigurableApplicationContext a = start(port, true, true)) {
+            a.getBean(TestDatabase.class).reset();
+            try (ConfigurableApplicationContext b = start(port, false, false)) {
+                ZeebeTestEngine engine = a.getBean(ZeebeTestEngine.class);
+                JdbcClient jdbc = a.getBean(JdbcClient.class);
+                // both deployed the processes: the engine kept one version of each
+                long versions = StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                        .filter(r -> r.getValueType() == ValueType.PROCESS && r.getIntent() == ProcessIntent.CREATED)
+                        .filter(r -> ((Process) r.getValue()).getBpmnProcessId().equals(FollowUpService.PROCESS_ID)).count();
+                assertThat(versions).isEqualTo(1);
+
+                CurrentUser siva = (CurrentUser) a.getBean(AppUserDetailsService.class).loadUserByUsername(DemoUsers.CASE_HANDLER);
+                long helgeland = a.getBean(OperatorRepository.class).findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+                long caseId = a.getBean(FollowUpService.class).start(siva, helgeland, "Svak utvikling.").caseId();
+
+                // the task appears once, though both instances run the user-task worker; B completes it
+                UserTaskRepository tasks = b.getBean(UserTaskRepository.class);
+                UserTask task = await().atMost(Duration.ofSeconds(60)).until(() -> tasks
+                        .findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, caseId).stream()
+                        .filter(UserTask::isOpen).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                // the 3-month reminder fires once on the engine's clock
+                engine.increaseTime(Duration.ofDays(95));
+                await().atMost(Duration.ofSeconds(60)).until(() ->
+                        EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
+                assertThat(EngineRecords.jobEventsOfType(engine, "followup.inform-start", JobIntent.COMPLETED)).isEqualTo(1);
+
+                // every e-mail in the outbox is sent, and received exactly once
+                await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                        "select count(*) from outbox_message where status <> 'SENT'").query(Long.class).single() == 0
+                        && jdbc.sql("select count(*) from outbox_message").query(Long.class).single() > 0);
+                long outbox = jdbc.sql("select count(*) from outbox_message").query(Long.class).single();
+                await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length >= outbox);
+                assertThat(smtp.getReceivedMessages()).hasSize((int) outbox);
+                assertThat(jdbc.sql("select max(attempts) from outbox_message").query(Integer.class).single()).isEqualTo(1);
+
+                assertThat(b.getBean(TaskService.class).complete(siva, task.getId(), Map.of(), java.util.Locale.forLanguageTag("nb"))
+                        .valid()).isFalse();   // the conclusion needs a scoreboard: refused, nothing done
+                assertThat(tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, caseId)).hasSize(1);
+                List<String> open = jdbc.sql("select element_id from user_task where state = 'OPEN'").query(String.class).list();
+                assertThat(open).containsExactly("gjennomfore-oppfolging");
+            }
+        }
+    }
+}
