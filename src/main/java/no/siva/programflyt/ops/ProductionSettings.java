@@ -38,7 +38,7 @@ public class ProductionSettings implements EnvironmentPostProcessor {
             missing.add("programflyt.base-url");
         }
         String mode = env.getProperty("camunda.client.mode", "self-managed");
-        if ("saas".equals(mode)) {
+        if ("saas".equalsIgnoreCase(mode)) {
             require(env, missing, "camunda.client.cloud.cluster-id", "camunda.client.cloud.region",
                     "camunda.client.auth.client-id", "camunda.client.auth.client-secret");
         } else {

@@ -46,9 +46,12 @@ public class OidcLogin implements AuthenticationSuccessHandler {
             countiesClaim = countiesClaim == null ? "fylker" : countiesClaim;
             operatorClaim = operatorClaim == null ? "operator_orgnr" : operatorClaim;
             if (roleMapping == null || roleMapping.isEmpty()) {
+                // admin only through an explicit mapping: a realm-wide "admin" role must not become Programflyt's
                 roleMapping = new LinkedHashMap<>();
                 for (Role r : Role.values()) {
-                    roleMapping.put(r.group(), r);
+                    if (r != Role.ADMIN) {
+                        roleMapping.put(r.group(), r);
+                    }
                 }
             }
         }
@@ -58,6 +61,8 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     private final AppUserRepository users;
     private final OperatorRepository operators;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin =
+            new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
 
     public OidcLogin(Settings settings, AppUserRepository users, OperatorRepository operators) {
         this.settings = settings;
@@ -69,9 +74,12 @@ public class OidcLogin implements AuthenticationSuccessHandler {
         return settings.enabled();
     }
 
-    /** The user as the token's claims describe her. */
+    /**
+     * The user as the token's claims describe her. Her key is the token's subject (stable and unique at the provider;
+     * a display name such as preferred_username may change or repeat).
+     */
     public CurrentUser toCurrentUser(Map<String, Object> claims) {
-        String username = string(claims.getOrDefault("preferred_username", claims.get("sub")));
+        String username = string(claims.get("sub"));
         Set<Role> roles = new LinkedHashSet<>();
         for (String r : strings(claims.get(settings.rolesClaim()))) {
             Role mapped = settings.roleMapping().get(r);
@@ -90,29 +98,33 @@ public class OidcLogin implements AuthenticationSuccessHandler {
                 roles.remove(Role.OPERATOR);   // staff of an operator Programflyt does not know: no operator access
             }
         }
-        return new CurrentUser(username, string(claims.getOrDefault("name", username)), string(claims.get("email")),
+        return new CurrentUser(username, string(claims.getOrDefault("name", claims.getOrDefault("preferred_username", username))),
+                string(claims.get("email")),
                 "", Set.copyOf(roles), Set.copyOf(counties), operatorId, true);
     }
 
     @Override
     @Transactional
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
-            throws IOException {
+            throws IOException, jakarta.servlet.ServletException {
         Map<String, Object> claims = auth.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
         CurrentUser user = toCurrentUser(claims);
-        if (user.roles().isEmpty()) {   // known to the identity provider, not to the programme: not signed in
+        boolean disabled = users.findById(user.username()).map(u -> !u.isEnabled()).orElse(false);
+        if (user.roles().isEmpty() || disabled) {   // not (or no longer) a user of the programme: not signed in
             SecurityContextHolder.clearContext();
             contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
             response.sendRedirect(request.getContextPath() + "/login?ingen-tilgang");
             return;
         }
-        users.save(new AppUser(user.username(), user.fullName(), user.email(), "{noop}" + java.util.UUID.randomUUID(),
-                user.roles(), user.counties(), user.operatorId()));
+        // no usable password: "{bcrypt}!" never matches, should form login ever be turned on against this database
+        users.save(new AppUser(user.username(), user.fullName(), user.email(), "{bcrypt}!", user.roles(), user.counties(),
+                user.operatorId()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        response.sendRedirect(request.getContextPath() + "/");
+        // back to the page she asked for (e.g. a link in an e-mail), always within the app
+        afterLogin.onAuthenticationSuccess(request, response, context.getAuthentication());
     }
 
     private static String string(Object o) {

@@ -15,9 +15,13 @@ public class HomeController {
     private final TaskService tasks;
     private final no.siva.programflyt.security.OidcLogin oidc;
 
-    public HomeController(TaskService tasks, no.siva.programflyt.security.OidcLogin oidc) {
+    private final boolean demoUsers;
+
+    public HomeController(TaskService tasks, no.siva.programflyt.security.OidcLogin oidc,
+                          @org.springframework.beans.factory.annotation.Value("${programflyt.demo.users:false}") boolean demoUsers) {
         this.tasks = tasks;
         this.oidc = oidc;
+        this.demoUsers = demoUsers;
     }
 
     @GetMapping("/")
@@ -34,6 +38,7 @@ public class HomeController {
     @GetMapping("/login")
     public String login(Model model) {
         model.addAttribute("oidc", oidc.enabled());
+        model.addAttribute("demoUsers", demoUsers);
         return "login";
     }
 

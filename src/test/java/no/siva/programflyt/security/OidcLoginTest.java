@@ -32,6 +32,8 @@ class OidcLoginTest extends ProcessTestBase {
     AppUserRepository users;
     @Autowired
     OperatorRepository operators;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static OAuth2AuthenticationToken token(Map<String, Object> claims) {
         OidcIdToken id = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(60), claims);
@@ -65,7 +67,8 @@ class OidcLoginTest extends ProcessTestBase {
         SecurityContext ctx = (SecurityContext) request.getSession()
                 .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(ctx.getAuthentication().getPrincipal()).isInstanceOfSatisfying(CurrentUser.class, u -> {
-            assertThat(u.username()).isEqualTo("kari.vestland");
+            assertThat(u.username()).isEqualTo("abc");
+            assertThat(u.fullName()).isEqualTo("Kari Vestland");
             assertThat(u.counties()).isEqualTo(Set.of("46"));
         });
         assertThat(users.findCountyOfficials("46")).extracting(AppUser::getEmail).contains("kari@vlfk.no");
@@ -78,5 +81,16 @@ class OidcLoginTest extends ProcessTestBase {
                 .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(guest == null || guest.getAuthentication() == null).isTrue();
         assertThat(users.findById("x")).isEmpty();
+        // no admin from a realm-wide "admin" role without an explicit mapping
+        assertThat(oidc.toCurrentUser(Map.of("sub", "y", "roles", List.of("admin", "siva-saksbehandler"))).roles())
+                .containsExactly(Role.SIVA_SAKSBEHANDLER);
+        // a user disabled in Programflyt stays out
+        AppUser kari = users.findById("abc").orElseThrow();
+        assertThat(kari.getPasswordHash()).isEqualTo("{bcrypt}!");
+        jdbc.sql("update app_user set enabled = false where username = 'abc'").update();
+        MockHttpServletResponse disabled = new MockHttpServletResponse();
+        oidc.onAuthenticationSuccess(new MockHttpServletRequest(), disabled, token(Map.of("sub", "abc", "roles", List.of("fylke"),
+                "fylker", List.of("46"))));
+        assertThat(disabled.getRedirectedUrl()).isEqualTo("/login?ingen-tilgang");
     }
 }
