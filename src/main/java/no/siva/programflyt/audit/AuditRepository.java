@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AuditRepository extends JpaRepository<AuditEvent, Long> {
     List<AuditEvent> findByCaseTypeAndCaseIdOrderByOccurredAtAscIdAsc(String caseType, Long caseId);
 
+    boolean existsByCaseTypeAndCaseIdAndActionAndDetails(String caseType, Long caseId, String action, String details);
+
     List<AuditEvent> findAllByOrderByIdAsc();
 
     long countByCaseTypeAndCaseIdAndAction(String caseType, Long caseId, String action);

@@ -32,6 +32,18 @@ public class AuditService {
         }
     }
 
+    /**
+     * An entry written once per case, action and key (kept in {@code details}), however often the step that writes
+     * it runs (a job delivered twice).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordOnce(String actor, String action, String caseType, long caseId, String businessKey, String summary,
+                           String key) {
+        if (!repository.existsByCaseTypeAndCaseIdAndActionAndDetails(caseType, caseId, action, key)) {
+            record(actor, action, caseType, caseId, businessKey, summary, key);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEvent> forCase(String caseType, long caseId) {
         return repository.findByCaseTypeAndCaseIdOrderByOccurredAtAscIdAsc(caseType, caseId);

@@ -1,8 +1,6 @@
 package no.siva.programflyt.differentiation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.notifications.NotificationService;
@@ -55,15 +53,6 @@ class DifferentiationMail {
 
     java.util.Optional<String> emailOf(String username) {
         return users.findById(username).map(AppUser::getEmail);
-    }
-
-    @SafeVarargs
-    static List<String> all(List<String>... lists) {
-        LinkedHashSet<String> to = new LinkedHashSet<>();
-        for (List<String> l : lists) {
-            to.addAll(l);
-        }
-        return new ArrayList<>(to);
     }
 
     void send(String key, List<String> recipients, String template, DiffRound r, String path, Map<String, Object> extra,

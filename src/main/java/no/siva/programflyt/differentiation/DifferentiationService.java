@@ -25,6 +25,7 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
+import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.EngineCommands;
 import no.siva.programflyt.shared.Formats;
@@ -33,8 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -186,13 +185,8 @@ public class DifferentiationService {
                         + "and (process_instance_key is null or process_instance_key = ?)")
                 .params(processInstanceKey, id, processInstanceKey).update();
         if (claimed == 0) {
-            if (jdbc.sql("select count(*) from audit_event where case_type = ? and case_id = ? and action = ? and details = ?")
-                    .params(CASE_TYPE, id, "DIFF_ROUND_DUPLICATE", String.valueOf(processInstanceKey))
-                    .query(Long.class).single() == 0) {
-                audit.record(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, id, String.valueOf(engineYear),
-                        "Den årlige starten fant runden for " + engineYear + " allerede startet",
-                        String.valueOf(processInstanceKey));
-            }
+            audit.recordOnce(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, id, String.valueOf(engineYear),
+                    "Den årlige starten fant runden for " + engineYear + " allerede startet", String.valueOf(processInstanceKey));
             return Map.of("duplicate", true, "roundId", id);
         }
         DiffRound r = load(id);
@@ -521,7 +515,7 @@ public class DifferentiationService {
         r.budgetProposalPublished(on);
         audit.record(user.username(), "DIFF_STATE_BUDGET", CASE_TYPE, roundId, String.valueOf(r.getYear()),
                 "Forslaget til statsbudsjett ble lagt fram " + new Formats().date(on) + ": fylkeskommunene kan melde ramme", null);
-        afterCommit(() -> publishToCounties(r, BUDGET_MESSAGE));
+        AfterCommit.run(() -> publishToCounties(r, BUDGET_MESSAGE));
     }
 
     /**
@@ -545,19 +539,6 @@ public class DifferentiationService {
         if (r.getModelReviewedAt() != null) {
             publishToCounties(r, MODELS_MESSAGE);
         }
-    }
-
-    static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     static void requireSiva(CurrentUser user) {

@@ -1,5 +1,6 @@
 package no.siva.programflyt.differentiation;
 
+import no.siva.programflyt.notifications.NotificationService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -120,7 +121,7 @@ public class DifferentiationSteps {
         for (Operator o : service.participants()) {
             to.addAll(mail.operatorStaff(o.getId()));
         }
-        mail.send("briefing", DifferentiationMail.all(to), "diff-briefing", r, "/differentiation/mine", Map.of(),
+        mail.send("briefing", NotificationService.recipients(to), "diff-briefing", r, "/differentiation/mine", Map.of(),
                 new Object[] {String.valueOf(r.getYear())}, null);
         r.operatorsBriefed();
     }
@@ -140,7 +141,7 @@ public class DifferentiationSteps {
     public void escalate(long roundId, String step, String countyCode, long pass) {
         DiffRound r = service.load(roundId);
         boolean countyStep = countyCode != null && (step.equals("budsjettramme") || step.equals("tilbakemelding"));
-        List<String> to = countyStep ? DifferentiationMail.all(mail.projectLeaders(), mail.county(countyCode)) : mail.projectLeaders();
+        List<String> to = countyStep ? NotificationService.recipients(mail.projectLeaders(), mail.county(countyCode)) : mail.projectLeaders();
         String key = "escalate:" + step + ":" + (countyCode == null ? "-" : countyCode) + ":" + pass;
         mail.send(key, to, "diff-escalation", r,
                 "/differentiation/" + roundId, stepModel(r, step, countyCode), subject(r, step, countyCode), null);
@@ -202,7 +203,7 @@ public class DifferentiationSteps {
             jdbc.sql("update diff_result set notified_at = coalesce(notified_at, now()), letter_document_id = ? "
                     + "where round_id = ? and operator_id = ?").params(letter.getId(), roundId, o.getId()).update();
             o.placedOnStep(res.proposedStep());
-            mail.send("notify:" + o.getId(), DifferentiationMail.all(mail.operatorRecipients(o), mail.county(o.getCountyCode())),
+            mail.send("notify:" + o.getId(), NotificationService.recipients(mail.operatorRecipients(o), mail.county(o.getCountyCode())),
                     "diff-notification", r, "/differentiation/mine", m,
                     new Object[] {String.valueOf(r.getYear() + 1), o.getName()}, letter.getId());
         }
@@ -234,14 +235,10 @@ public class DifferentiationSteps {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    /** An audit entry written once per key, however often its job is delivered. */
+    /** An audit entry on the round, once per key, however often its job is delivered. */
     private void recordOnce(DiffRound r, String action, String key, String summary) {
-        boolean done = jdbc.sql("select count(*) from audit_event where case_type = ? and case_id = ? and action = ? and details = ?")
-                .params(DifferentiationService.CASE_TYPE, r.getId(), action, key).query(Long.class).single() > 0;
-        if (!done) {
-            audit.record(AuditService.SYSTEM, action, DifferentiationService.CASE_TYPE, r.getId(),
-                    String.valueOf(r.getYear()), summary, key);
-        }
+        audit.recordOnce(AuditService.SYSTEM, action, DifferentiationService.CASE_TYPE, r.getId(),
+                String.valueOf(r.getYear()), summary, key);
     }
 
     private Document countyDocument(DiffRound r, String kind, String template, String countyCode, Map<String, Object> extra) {

@@ -162,7 +162,7 @@ public class DifferentiationTaskHandler implements TaskCompletionHandler {
                 r.modelsReviewed(model.id(), s.string("behandling"));
                 record(r, user, "DIFF_MODELS_REVIEWED", "Modellene er gjennomgått (" + ("endret".equals(s.string("resultat"))
                         ? "endret" : "uendret") + ", " + model.label() + "). " + s.string("behandling"));
-                DifferentiationService.afterCommit(() -> service.publishToCounties(r, DifferentiationService.MODELS_MESSAGE));
+                no.siva.programflyt.shared.AfterCommit.run(() -> service.publishToCounties(r, DifferentiationService.MODELS_MESSAGE));
                 return Map.of();
             }
             case "plasseringsforslag" -> {

@@ -1,11 +1,8 @@
 package no.siva.programflyt.followup;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
@@ -53,15 +50,6 @@ class FollowUpMail {
 
     java.util.Optional<String> emailOf(String username) {
         return users.findById(username).map(AppUser::getEmail);
-    }
-
-    @SafeVarargs
-    static List<String> all(List<String>... lists) {
-        Set<String> to = new LinkedHashSet<>();
-        for (List<String> l : lists) {
-            to.addAll(l);
-        }
-        return new ArrayList<>(to);
     }
 
     void send(String step, List<String> recipients, String template, FollowUpCase c, Operator o,

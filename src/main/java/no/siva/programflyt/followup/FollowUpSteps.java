@@ -1,5 +1,6 @@
 package no.siva.programflyt.followup;
 
+import no.siva.programflyt.notifications.NotificationService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,7 @@ public class FollowUpSteps {
         FollowUpCase c = service.load(caseId);
         Operator o = operator(c);
         Document letter = letter(c, o, START_LETTER, "letters/oppfolging-start", Map.of());
-        mail.send("started", FollowUpMail.all(mail.county(c), mail.operatorStaff(c), List.of(mail.sivaContact(o))),
+        mail.send("started", NotificationService.recipients(mail.county(c), mail.operatorStaff(c), List.of(mail.sivaContact(o))),
                 "followup-started", c, o, Map.of("triggers", service.triggers(caseId)), letter.getId());
     }
 
@@ -121,7 +122,7 @@ public class FollowUpSteps {
         }
         Document letter = letter(c, o, CONTINUE_LETTER, "letters/oppfolging-konklusjon",
                 Map.of("measures", agreed, "terminate", false));
-        mail.send("continue", FollowUpMail.all(mail.operatorStaff(c), mail.county(c)), "followup-continue", c, o,
+        mail.send("continue", NotificationService.recipients(mail.operatorStaff(c), mail.county(c)), "followup-continue", c, o,
                 Map.of("measures", agreed), letter.getId());
         Map<String, Object> vars = new HashMap<>();
         vars.put("measures", measures);
@@ -166,7 +167,7 @@ public class FollowUpSteps {
         }
         Document letter = letter(c, o, TERMINATION_LETTER, "letters/oppfolging-konklusjon",
                 Map.of("measures", List.of(), "terminate", true));
-        mail.send("terminated", FollowUpMail.all(mail.operatorStaff(c), mail.county(c), List.of(mail.sivaContact(o))),
+        mail.send("terminated", NotificationService.recipients(mail.operatorStaff(c), mail.county(c), List.of(mail.sivaContact(o))),
                 "followup-terminated", c, o, Map.of(), letter.getId());
     }
 
@@ -182,7 +183,7 @@ public class FollowUpSteps {
                     "Oppfølgingen er avsluttet; operatøren fortsetter i programmet ("
                             + ("REDUCED_GRANT".equals(c.getAnalysisOutcome()) ? "lavere tilskudd" : "samme nivå") + ")", null);
         }
-        mail.send("analysis", FollowUpMail.all(mail.operatorStaff(c), mail.county(c)), "followup-analysis", c, o,
+        mail.send("analysis", NotificationService.recipients(mail.operatorStaff(c), mail.county(c)), "followup-analysis", c, o,
                 Map.of(), null);
     }
 

@@ -2,10 +2,9 @@ package no.siva.programflyt.followup;
 
 import java.time.Duration;
 import java.util.Map;
+import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.EngineCommands;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How other processes raise a follow-up: the message {@value #MESSAGE} to the engine, correlated by the operator's
@@ -30,15 +29,6 @@ public class FollowUpTriggers {
 
     /** Publishes once the current transaction has committed (nothing is raised by a decision that rolled back). */
     public void publishAfterCommit(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            publish(operatorId, type, evidence, sourceKey, raisedBy);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                publish(operatorId, type, evidence, sourceKey, raisedBy);
-            }
-        });
+        AfterCommit.run(() -> publish(operatorId, type, evidence, sourceKey, raisedBy));
     }
 }

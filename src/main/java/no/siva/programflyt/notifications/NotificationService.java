@@ -68,6 +68,16 @@ public class NotificationService {
      * now in the case's audit trail.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    /** Recipients from several lists, each once, in order. */
+    @SafeVarargs
+    public static List<String> recipients(List<String>... lists) {
+        java.util.LinkedHashSet<String> to = new java.util.LinkedHashSet<>();
+        for (List<String> l : lists) {
+            to.addAll(l);
+        }
+        return new java.util.ArrayList<>(to);
+    }
+
     public void enqueueForCase(String keyPrefix, List<String> recipients, String template, Map<String, Object> model,
                                String caseType, long caseId, String businessKey, Long attachmentDocumentId) {
         for (String to : recipients) {
