@@ -3,7 +3,11 @@ package no.siva.programflyt.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.JsonMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.spring.test.proxy.CamundaClientProxy;
+import java.net.URI;
 import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +31,9 @@ import no.siva.programflyt.targetcompany.TargetCompanyService;
 import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -62,10 +68,39 @@ public abstract class ProcessTestBase {
     @Autowired
     private TargetCompanyRepository targetCompanyRows;
 
+    @Autowired
+    private CamundaClientProxy clientProxy;
+    @Autowired
+    private ObjectProvider<JsonMapper> jsonMapper;
+    private CamundaClient patientClient;
+
     @BeforeEach
     void emptyDatabase() {
         database.reset();
         BrregStub.reset();
+    }
+
+    /**
+     * The client that {@code @ZeebeSpringTest} hands the application ignores {@code camunda.client.request-timeout}
+     * and gives every command 10 s; the busy in-memory engine on a 2-core machine has taken longer to accept one
+     * (DEADLINE_EXCEEDED in a fresh-clone run). The application's own commands in these tests get the test profile's
+     * 30 s instead; the workers keep the listener's client.
+     */
+    @BeforeEach
+    void patientEngineCommands() {
+        var builder = CamundaClient.newClientBuilder().preferRestOverGrpc(false)
+                .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
+                .defaultRequestTimeout(Duration.ofSeconds(30));
+        jsonMapper.ifAvailable(builder::withJsonMapper);
+        patientClient = builder.build();
+        clientProxy.swapZeebeClient(patientClient);
+    }
+
+    @AfterEach
+    void closePatientClient() {
+        if (patientClient != null) {
+            patientClient.close();
+        }
     }
 
     /** How far this test has moved the engine's clock (fresh per test) ahead of the wall clock. */
