@@ -43,11 +43,16 @@ public class TaskController {
     public String inbox(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String view,
                         @RequestParam(required = false) String process, @RequestParam(required = false) String due,
                         @RequestParam(required = false) String county, @RequestParam(required = false) String q,
-                        Model model) {
+                        @RequestParam(defaultValue = "0") int page, Model model) {
         TaskQuery query = TaskQuery.of(view, process, due, county, q);
         Instant now = Instant.now();
+        var result = tasks.inboxPage(user, query, now, page);
+        if (page > 0 && page >= result.getTotalPages()) {   // past the last page (tasks were completed meanwhile)
+            result = tasks.inboxPage(user, query, now, Math.max(0, result.getTotalPages() - 1));
+        }
         model.addAttribute("query", query);
-        model.addAttribute("tasks", tasks.inbox(user, query, now));
+        model.addAttribute("tasks", result.getContent());
+        model.addAttribute("page", result);
         model.addAttribute("now", now);
         model.addAttribute("dueSoon", tasks.dueSoonWindow());
         model.addAttribute("savedFilters", tasks.savedFilters(user));

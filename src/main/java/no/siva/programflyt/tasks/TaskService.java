@@ -25,6 +25,8 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -96,9 +98,30 @@ public class TaskService {
 
     // ---- inbox -------------------------------------------------------------------------------------------------
 
+    /** Rows per inbox page: an operator with thousands of companies must not get thousands of rows (bench/README.md). */
+    public static final int INBOX_PAGE_SIZE = 50;
+    // PostgreSQL sorts nulls last in ascending order: tasks without a due date come last.
+    private static final Sort INBOX_ORDER = Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
+
     @Transactional(readOnly = true)
     public List<UserTask> inbox(CurrentUser user, TaskQuery query, Instant now) {
-        Specification<UserTask> spec = (root, cq, cb) -> {
+        return tasks.findAll(inboxFilter(user, query, now), INBOX_ORDER);
+    }
+
+    /** One page of the inbox, earliest due first, with the number of tasks in all pages. */
+    @Transactional(readOnly = true)
+    public Page<UserTask> inboxPage(CurrentUser user, TaskQuery query, Instant now, int page) {
+        return tasks.findAll(inboxFilter(user, query, now), PageRequest.of(Math.max(0, page), INBOX_PAGE_SIZE, INBOX_ORDER));
+    }
+
+    /** How many tasks the inbox would list (the home page's counts), without reading them. */
+    @Transactional(readOnly = true)
+    public long inboxCount(CurrentUser user, TaskQuery query, Instant now) {
+        return tasks.count(inboxFilter(user, query, now));
+    }
+
+    private Specification<UserTask> inboxFilter(CurrentUser user, TaskQuery query, Instant now) {
+        return (root, cq, cb) -> {
             List<Predicate> and = new ArrayList<>();
             and.add(cb.equal(root.get("state"), UserTask.OPEN));
             List<Predicate> inGroups = new ArrayList<>();
@@ -135,8 +158,6 @@ public class TaskService {
             }
             return cb.and(and.toArray(Predicate[]::new));
         };
-        // PostgreSQL sorts nulls last in ascending order: tasks without a due date come last.
-        return tasks.findAll(spec, Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("createdAt")));
     }
 
     public Duration dueSoonWindow() {

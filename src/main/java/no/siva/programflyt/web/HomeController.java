@@ -27,11 +27,9 @@ public class HomeController {
     @GetMapping("/")
     public String home(@AuthenticationPrincipal CurrentUser user, Model model) {
         Instant now = Instant.now();
-        var mine = tasks.inbox(user, TaskQuery.of("mine", null, null, null, null), now);
-        var groups = tasks.inbox(user, TaskQuery.of("groups", null, null, null, null), now);
-        model.addAttribute("mineCount", mine.size());
-        model.addAttribute("groupCount", groups.size());
-        model.addAttribute("overdueCount", groups.stream().filter(t -> t.overdue(now)).count());
+        model.addAttribute("mineCount", tasks.inboxCount(user, TaskQuery.of("mine", null, null, null, null), now));
+        model.addAttribute("groupCount", tasks.inboxCount(user, TaskQuery.of("groups", null, null, null, null), now));
+        model.addAttribute("overdueCount", tasks.inboxCount(user, TaskQuery.of("groups", null, "overdue", null, null), now));
         return "home";
     }
 

@@ -152,6 +152,34 @@ class WebAccessTest extends ProcessTestBase {
         });
     }
 
+    /** An operator with thousands of open tasks gets pages of 50, earliest due first, and the home page's counts. */
+    @Test
+    void theInboxIsPaged() throws Exception {
+        CurrentUser staff = user(DemoUsers.OPERATOR_USER);
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("""
+                insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, candidate_groups,
+                    due_at, state, case_type, case_id, case_title, operator_id)
+                select -n, -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale ' || n, ?,
+                       now() + (n || ' days')::interval - interval '10 days 12 hours', 'OPEN', 'TARGET_COMPANY', n, 'Målbedrift ' || n, ?
+                from generate_series(1, 120) n""", "operator-" + staff.operatorId(), staff.operatorId());
+        var query = no.siva.programflyt.tasks.TaskQuery.of("groups", null, null, null, null);
+        var first = tasks.inboxPage(staff, query, java.time.Instant.now(), 0);
+        assertThat(first.getTotalElements()).isEqualTo(120);
+        assertThat(first.getContent()).hasSize(50).extracting(UserTask::getName).startsWith("Utviklingssamtale 1", "Utviklingssamtale 2");
+        assertThat(tasks.inboxPage(staff, query, java.time.Instant.now(), 2).getContent()).hasSize(20)
+                .extracting(UserTask::getName).endsWith("Utviklingssamtale 120");
+        mvc.perform(get("/tasks").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Viser 1–50 av 120 oppgaver")))
+                .andExpect(content().string(containsString("Side 1 av 3")))
+                .andExpect(content().string(containsString("page=1")));
+        mvc.perform(get("/tasks").param("page", "99").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Viser 101–120 av 120 oppgaver")));
+        mvc.perform(get("/").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("120")));
+        assertThat(tasks.inboxCount(staff, no.siva.programflyt.tasks.TaskQuery.of("groups", null, "overdue", null, null),
+                java.time.Instant.now())).isEqualTo(10);
+    }
+
     @Test
     void stateChangesNeedCsrfAndPagesNeedLogin() throws Exception {
         UserTask decision = atCountyDecision();
