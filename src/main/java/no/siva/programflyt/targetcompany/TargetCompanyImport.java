@@ -1,6 +1,5 @@
 package no.siva.programflyt.targetcompany;
 
-import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.security.CurrentUser;
@@ -22,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Bulk import of an operator's existing target companies from CSV (semicolon, UTF-8, header row): all rows or
  * none. Each row becomes an active case whose lifecycle starts at the active period (the admission was done before
- * Programflyt). Columns: organisasjonsnummer;navn;e-post;opptaksdato;avtalestart;avtaleslutt;støtteintensitet;
+ * Programflyt), started in the background once the rows are saved ({@link ImportedLifecycles}). Columns: organisasjonsnummer;navn;e-post;opptaksdato;avtalestart;avtaleslutt;støtteintensitet;
  * ktu-navn;ktu-epost. Dates as dd.mm.åååå or åååå-mm-dd.
  */
 @Service
@@ -42,14 +40,14 @@ public class TargetCompanyImport {
 
     private final TargetCompanyRepository companies;
     private final AuditService audit;
-    private final CamundaClient client;
+    private final ImportedLifecycles lifecycles;
     private final TransactionTemplate tx;
 
-    public TargetCompanyImport(TargetCompanyRepository companies, AuditService audit, CamundaClient client,
+    public TargetCompanyImport(TargetCompanyRepository companies, AuditService audit, ImportedLifecycles lifecycles,
                                TransactionTemplate tx) {
         this.companies = companies;
         this.audit = audit;
-        this.client = client;
+        this.lifecycles = lifecycles;
         this.tx = tx;
     }
 
@@ -122,13 +120,7 @@ public class TargetCompanyImport {
                     all.size() + " målbedrifter importert", null);
             return all;
         });
-        for (TargetCompany c : saved) {
-            long key = client.newCreateInstanceCommand().bpmnProcessId(TargetCompanyService.PROCESS_ID).latestVersion()
-                    .variables(Map.of("caseId", c.getId(), "businessKey", c.getOrgNumber(), "operatorId", operatorId,
-                            "operatorGroup", List.of("operator-" + operatorId), "admitted", true))
-                    .startBeforeElement("aktivt-ar").send().join().getProcessInstanceKey();
-            tx.executeWithoutResult(s -> companies.findForUpdate(c.getId()).orElseThrow().started(key));
-        }
+        lifecycles.startAfterCommit(saved.stream().map(TargetCompany::getId).toList());
         return new Result(saved.size(), List.of());
     }
 

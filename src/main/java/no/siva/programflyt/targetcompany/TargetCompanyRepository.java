@@ -14,6 +14,16 @@ public interface TargetCompanyRepository extends JpaRepository<TargetCompany, Lo
     @Query("select t from TargetCompany t where t.id = :id")
     Optional<TargetCompany> findForUpdate(long id);
 
+    /** Imported companies whose lifecycle has not been started (yet): registered ones are never ACTIVE without it. */
+    @Query("select t.id from TargetCompany t where t.status = 'ACTIVE' and t.processInstanceKey is null order by t.id")
+    java.util.List<Long> findActiveWithoutLifecycle();
+
+    /** Records the lifecycle unless another start won: 0 rows means this instance is one too many. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update TargetCompany t set t.processInstanceKey = :key, t.version = t.version + 1 where t.id = :id "
+            + "and t.processInstanceKey is null")
+    int recordLifecycle(long id, long key);
+
     List<TargetCompany> findByOperatorIdOrderByName(long operatorId);
 
     List<TargetCompany> findAllByOrderByName();

@@ -66,10 +66,10 @@ class TargetCompanyWebTest extends ProcessTestBase {
                         912345815;Skogtre AS;;15.03.2025;15.03.2025;14.03.2028;75;Ola;ola@skogtre.no
                         """)).with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "import.done"));
-        assertThat(companies.findAll()).hasSize(2).allSatisfy(c -> {
-            assertThat(c.getStatus()).isEqualTo(TargetCompanyStatus.ACTIVE);
-            assertThat(c.getProcessInstanceKey()).isNotNull();
-        });
+        assertThat(companies.findAll()).hasSize(2).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(TargetCompanyStatus.ACTIVE));
+        // the lifecycles start in the background after the import's commit: one each
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> companies.findAll().stream().allMatch(c -> c.getProcessInstanceKey() != null));
         TargetCompany fjordfisk = companies.findAll().stream().filter(c -> c.getOrgNumber().equals("912345742")).findFirst().orElseThrow();
         awaitOpenTask(TargetCompanyService.CASE_TYPE, fjordfisk.getId(), "utviklingssamtale");   // straight into the active period
 
@@ -78,6 +78,41 @@ class TargetCompanyWebTest extends ProcessTestBase {
                         "912345742;Fjordfisk AS;;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no\n"))
                         .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(content().string(containsString("Rad 2 organisasjonsnummer: bedriften har allerede en åpen sak")));
+    }
+
+    @Autowired
+    ImportedLifecycles lifecycles;
+
+    /** Two starts of the same imported company at once (two instances catching up): one lifecycle, the other cancelled. */
+    @Test
+    void anImportedCompanyGetsExactlyOneLifecycle_evenWhenStartedTwiceAtOnce() throws Exception {
+        TargetCompany c = new TargetCompany(user(DemoUsers.OPERATOR_USER).operatorId(), "912345742", "Fjordfisk AS", null, null, "test");
+        c.selfDeclarationSigned(LocalDate.of(2025, 2, 1), java.math.BigDecimal.ZERO);
+        c.agreed(LocalDate.of(2025, 2, 1), LocalDate.of(2028, 1, 31), "Importert", null, null, null, "Kari",
+                "kari@fjordfisk.no", new java.math.BigDecimal("60"));
+        long id = companies.save(c).getId();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> lifecycles.start(java.util.List.of(id)));
+            var b = pool.submit(() -> lifecycles.start(java.util.List.of(id)));
+            assertThat(a.get() + b.get()).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        long key = companies.findById(id).orElseThrow().getProcessInstanceKey();
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, id, "utviklingssamtale");
+        // the loser's instance was cancelled: one lifecycle ended, and not the recorded one
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> terminatedLifecycles().size() == 1);
+        assertThat(terminatedLifecycles()).doesNotContain(key);
+    }
+
+    private java.util.List<Long> terminatedLifecycles() {
+        return java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream
+                        .of(engine.getRecordStreamSource()).processInstanceRecords().spliterator(), false)
+                .filter(r -> r.getValue().getBpmnProcessId().equals(TargetCompanyService.PROCESS_ID)
+                        && r.getValue().getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
+                        && r.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_TERMINATED)
+                .map(r -> r.getKey()).toList();
     }
 
     @Test
