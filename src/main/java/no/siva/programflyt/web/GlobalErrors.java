@@ -20,7 +20,8 @@ public class GlobalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalErrors.class);
 
-    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class,
+            org.springframework.web.servlet.NoHandlerFoundException.class})
     public String notFound(HttpServletResponse response) {
         response.setStatus(404);
         return "error/404";

@@ -181,6 +181,15 @@ class WebAccessTest extends ProcessTestBase {
     }
 
     @Test
+    void staticFilesAndWebJarsAreServedUnderTheirOwnPathsOnly() throws Exception {
+        mvc.perform(get("/css/app.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/charts.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
+        mvc.perform(get("/app.css").with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void stateChangesNeedCsrfAndPagesNeedLogin() throws Exception {
         UserTask decision = atCountyDecision();
         mvc.perform(post("/tasks/" + decision.getId() + "/claim").with(as(DemoUsers.VESTLAND)))
