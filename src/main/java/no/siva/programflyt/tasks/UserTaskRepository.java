@@ -38,4 +38,10 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long>, JpaSp
     List<UserTask> findByCaseTypeAndCaseIdOrderByCreatedAtAsc(String caseType, Long caseId);
 
     List<UserTask> findByProcessInstanceKeyAndStateOrderByCreatedAtAsc(long processInstanceKey, String state);
+
+    /** The open tasks with a due date of these cases, earliest first per case (native: an array parameter). */
+    @Query(value = """
+            select distinct on (case_id) * from user_task where case_type = :caseType and state = 'OPEN'
+            and due_at is not null and case_id = any(:caseIds) order by case_id, due_at, id""", nativeQuery = true)
+    List<UserTask> findNextDueByCase(String caseType, Long[] caseIds);
 }

@@ -126,6 +126,26 @@ public class AidLedger {
         return ledger.add(other);
     }
 
+    /**
+     * {@link #usedEur} for many companies in two queries (the portfolio of all 25,000 companies made two queries per
+     * company, see bench/README.md): org number to aid, absent where none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, BigDecimal> usedEurByOrg(java.util.Collection<String> orgNumbers, LocalDate end) {
+        LocalDate after = end.minusYears(3);
+        String[] orgs = orgNumbers.stream().distinct().toArray(String[]::new);
+        java.util.Map<String, BigDecimal> used = new java.util.HashMap<>();
+        for (String sql : java.util.List.of(
+                "select org_number, sum(aid_eur) from aid_ledger_line where org_number = any(?) and service_date > ? "
+                        + "and service_date <= ? group by org_number",
+                "select org_number, sum(amount_eur) from other_state_aid where org_number = any(?) and granted_on > ? "
+                        + "and granted_on <= ? group by org_number")) {
+            jdbc.sql(sql).params(orgs, after, end).query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+                    .list().forEach(e -> used.merge(e.getKey(), e.getValue(), BigDecimal::add));
+        }
+        return used;
+    }
+
     @Transactional
     public void declareOtherAid(TargetCompany c, LocalDate grantedOn, BigDecimal amountEur, String source) {
         jdbc.sql("insert into other_state_aid (target_company_id, org_number, granted_on, amount_eur, source) values (?, ?, ?, ?, ?)")
