@@ -31,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * operator's target companies and reporting years) are refreshed with their leader's events, but their last event
  * moves only when their own stage changes, and no other case's text is copied onto them. A refresh that fails is
  * logged; rows missing at start (a refresh lost to a crash) are filled in the background.
+ *
+ * <p>The refresh runs on a thread of its own ({@code programflyt.overview.refresh: async}, the default): after a
+ * commit the committing transaction still holds its pooled connection, so a refresh in line needed a second one,
+ * and 20 task completions at once on a pool of 10 each held one connection while waiting for another until the pool
+ * timed out (bench/README.md). The tests refresh in line ({@code sync}), so that they can read the row at once.
  */
 @Component
 public class CaseStateProjection {
@@ -45,15 +50,25 @@ public class CaseStateProjection {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    private final java.util.concurrent.Executor refresher;
+
+    public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions,
+                               @org.springframework.beans.factory.annotation.Value("${programflyt.overview.refresh:async}")
+                               String mode) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.refresher = "sync".equals(mode) ? Runnable::run : java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("overview-refresh").factory());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void on(AuditService.CaseEventRecorded e) {
+        refresher.execute(() -> apply(e));
+    }
+
+    private void apply(AuditService.CaseEventRecorded e) {
         boolean progress = !NOT_PROGRESS.contains(e.action());
         safely(e.caseType(), e.caseId(), () -> refresh(e.caseType(), e.caseId(), progress ? e.summary() : null,
                 progress ? Instant.now() : null, false));
