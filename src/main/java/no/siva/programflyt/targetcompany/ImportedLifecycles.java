@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.EngineCommands;
 import org.slf4j.Logger;
@@ -22,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Starts the lifecycles of imported target companies in the background, once the import has committed: the import
  * answers when its rows are saved, not after thousands of engine round trips (bench/README.md). The commands are sent
- * with up to {@link #IN_FLIGHT} unanswered at a time. A company gets exactly one lifecycle: its key is recorded only
- * where none is, and an instance that loses (two application instances catching up at once) is cancelled. Whatever a
- * crash or an engine outage leaves unstarted is started at the next start of the application.
+ * {@link #IN_FLIGHT} at a time, and each chunk's keys are recorded before the next. A company gets exactly one
+ * lifecycle: its key is recorded only where none is, and an instance that loses (two application instances catching
+ * up at once) is cancelled. Whatever a crash or an engine outage leaves unstarted is started at the next start.
  */
 @Component
 public class ImportedLifecycles {
@@ -57,20 +56,25 @@ public class ImportedLifecycles {
         starter.submit(() -> start(companies.findActiveWithoutLifecycle()));
     }
 
-    /** Starts the lifecycles and returns how many were started here. */
+    /** Starts the lifecycles, {@link #IN_FLIGHT} commands at a time, and returns how many were started here. */
     int start(List<Long> ids) {
-        Semaphore window = new Semaphore(IN_FLIGHT);
-        List<TargetCompany> rows = companies.findAllById(ids);
+        int started = 0;
+        for (int from = 0; from < ids.size(); from += IN_FLIGHT) {
+            started += startChunk(companies.findAllById(ids.subList(from, Math.min(ids.size(), from + IN_FLIGHT))));
+        }
+        if (!ids.isEmpty()) {
+            log.info("Started {} of {} imported target companies' lifecycles", started, ids.size());
+        }
+        return started;
+    }
+
+    private int startChunk(List<TargetCompany> rows) {
         List<CompletableFuture<ProcessInstanceEvent>> sent = new ArrayList<>();
         for (TargetCompany c : rows) {
-            window.acquireUninterruptibly();
-            CompletableFuture<ProcessInstanceEvent> f = client.newCreateInstanceCommand()
-                    .bpmnProcessId(TargetCompanyService.PROCESS_ID).latestVersion()
+            sent.add(client.newCreateInstanceCommand().bpmnProcessId(TargetCompanyService.PROCESS_ID).latestVersion()
                     .variables(Map.of("caseId", c.getId(), "businessKey", c.getOrgNumber(), "operatorId",
                             c.getOperatorId(), "operatorGroup", List.of("operator-" + c.getOperatorId()), "admitted", true))
-                    .startBeforeElement("aktivt-ar").send().toCompletableFuture();
-            f.whenComplete((r, e) -> window.release());
-            sent.add(f);
+                    .startBeforeElement("aktivt-ar").send().toCompletableFuture());
         }
         int started = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -87,9 +91,6 @@ public class ImportedLifecycles {
                 log.warn("Lifecycle of imported target company {} not started (started at the next start-up): {}", id,
                         e.getMessage());
             }
-        }
-        if (!rows.isEmpty()) {
-            log.info("Started {} of {} imported target companies' lifecycles", started, rows.size());
         }
         return started;
     }
