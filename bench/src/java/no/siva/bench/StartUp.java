@@ -1,0 +1,105 @@
+package no.siva.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Figure 5: the README's one command ({@code mvn spring-boot:run}) from nothing to the first page (the login page
+ * answering 200), and the resident memory then: the application's JVM, its embedded PostgreSQL, and Maven's own JVM.
+ */
+final class StartUp {
+
+    record Result(double seconds, long appRssMb, long postgresRssMb, long mavenRssMb) {
+    }
+
+    private StartUp() {
+    }
+
+    static Result measure(Path project) throws Exception {
+        int port = 8080;   // the README's command as it is: its own ports, which must be free
+        for (int p : new int[] {port, 26500}) {
+            try (ServerSocket s = new ServerSocket(p)) {
+                s.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("port " + p + " is in use: stop the running Programflyt first");
+            }
+        }
+        Path log = project.resolve("target/bench-startup.log");
+        Process mvn = new ProcessBuilder("mvn", "-q", "spring-boot:run")
+                .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long t0 = System.nanoTime();
+        java.time.Instant started = java.time.Instant.now();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            while (true) {
+                if (!mvn.isAlive()) {
+                    throw new IllegalStateException("mvn spring-boot:run ended; see " + log);
+                }
+                if (System.nanoTime() - t0 > Duration.ofMinutes(4).toNanos()) {
+                    throw new IllegalStateException("no first page within 4 minutes; see " + log);
+                }
+                try {
+                    if (http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                EngineOverhead.pause(100);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long app = mvn.descendants().filter(p -> p.info().commandLine().orElse("").contains("java"))
+                    .mapToLong(p -> rssKb(p.pid())).sum();
+            // pg_ctl detaches the server from the application: its processes are found by name and start time
+            long postgres = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                    .filter(p -> p.info().startInstant().map(s -> s.isAfter(started)).orElse(false))
+                    .mapToLong(p -> rssKb(p.pid())).sum();
+            return new Result(seconds, app / 1024, postgres / 1024, rssKb(mvn.pid()) / 1024);
+        } finally {
+            stop(mvn);
+        }
+    }
+
+    /** SIGTERM to the application first (its shutdown stops the embedded PostgreSQL), then to Maven. */
+    private static void stop(Process mvn) throws InterruptedException {
+        List<ProcessHandle> all = mvn.descendants().toList();
+        all.stream().filter(p -> p.info().commandLine().orElse("").contains("java")).forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : all) {
+            p.onExit().completeOnTimeout(p, 60, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+        mvn.destroy();
+        if (!mvn.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            mvn.destroyForcibly();
+        }
+        all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended meanwhile
+        }
+        return 0;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
