@@ -3,12 +3,18 @@ package no.siva.programflyt.targetcompany;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.EngineCommands;
 import org.slf4j.Logger;
@@ -20,51 +26,96 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts the lifecycles of imported target companies in the background, once the import has committed: the import
- * answers when its rows are saved, not after thousands of engine round trips (bench/README.md). The commands are sent
- * {@link #IN_FLIGHT} at a time, and each chunk's keys are recorded before the next. A company gets exactly one
- * lifecycle: its key is recorded only where none is, and an instance that loses (two application instances catching
- * up at once) is cancelled. Whatever a crash or an engine outage leaves unstarted is started at the next start.
+ * answers when its rows are saved, not after thousands of engine round trips (bench/README.md). One starter at a time
+ * across all application instances (a PostgreSQL advisory lock) scans for imported companies without a lifecycle and
+ * starts them, {@link #IN_FLIGHT} commands at a time, recording each chunk's keys before the next; it scans again
+ * until none is left. An instance that finds the lock taken tries again shortly, so no import waits for a restart.
+ * What an engine outage leaves unstarted is started by the next import or start-up. A crash between creating a chunk's
+ * instances and recording their keys can leave up to {@link #IN_FLIGHT} lifecycles unrecorded, and the next scan then
+ * starts those companies again (the engine cannot be asked by case here without secondary storage).
  */
 @Component
 public class ImportedLifecycles {
 
     private static final Logger log = LoggerFactory.getLogger(ImportedLifecycles.class);
     private static final int IN_FLIGHT = 32;
+    /** The advisory lock's key: one lifecycle starter at a time. */
+    private static final long LOCK = 0x50666C4C_69666531L;
+    private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(10);
 
     private final TargetCompanyRepository companies;
     private final CamundaClient client;
     private final EngineCommands commands;
     private final TransactionTemplate tx;
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
-            .name("imported-lifecycles").factory());
+    private final DataSource dataSource;
+    private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+            .daemon().name("imported-lifecycles").factory());
 
     public ImportedLifecycles(TargetCompanyRepository companies, CamundaClient client, EngineCommands commands,
-                              TransactionTemplate tx) {
+                              TransactionTemplate tx, DataSource dataSource) {
         this.companies = companies;
         this.client = client;
         this.commands = commands;
         this.tx = tx;
+        this.dataSource = dataSource;
     }
 
-    /** After the caller's transaction commits: start the lifecycles of these (just imported) companies. */
-    public void startAfterCommit(List<Long> ids) {
-        AfterCommit.run(() -> starter.submit(() -> start(ids)));
+    /** After the caller's transaction commits: start the lifecycles of the companies it imported (and any others). */
+    public void startAfterCommit() {
+        AfterCommit.run(() -> starter.execute(this::catchUp));
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void catchUp() {
-        starter.submit(() -> start(companies.findActiveWithoutLifecycle()));
+    public void catchUpInBackground() {
+        starter.execute(this::catchUp);
     }
 
-    /** Starts the lifecycles, {@link #IN_FLIGHT} commands at a time, and returns how many were started here. */
-    int start(List<Long> ids) {
+    /**
+     * Starts every imported company's missing lifecycle, unless another starter holds the lock (then this one tries
+     * again in {@code RETRY}); returns how many this call started.
+     */
+    int catchUp() {
+        int started = 0;
+        try (Connection c = dataSource.getConnection()) {
+            if (!advisory(c, "select pg_try_advisory_lock(?)")) {
+                starter.schedule(this::catchUp, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                return 0;
+            }
+            try {
+                for (List<Long> ids = companies.findActiveWithoutLifecycle(); !ids.isEmpty();
+                     ids = companies.findActiveWithoutLifecycle()) {
+                    int now = start(ids);
+                    started += now;
+                    if (now == 0) {
+                        break;   // the engine refuses: the next import or start-up tries again
+                    }
+                }
+            } finally {
+                advisory(c, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Imported target companies' lifecycles not started now (tried again at the next import or start): {}",
+                    e.toString());
+        }
+        return started;
+    }
+
+    private static boolean advisory(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Starts the lifecycles, {@link #IN_FLIGHT} commands at a time, and returns how many were started. */
+    private int start(List<Long> ids) {
         int started = 0;
         for (int from = 0; from < ids.size(); from += IN_FLIGHT) {
             started += startChunk(companies.findAllById(ids.subList(from, Math.min(ids.size(), from + IN_FLIGHT))));
         }
-        if (!ids.isEmpty()) {
-            log.info("Started {} of {} imported target companies' lifecycles", started, ids.size());
-        }
+        log.info("Started {} of {} imported target companies' lifecycles", started, ids.size());
         return started;
     }
 
@@ -79,17 +130,23 @@ public class ImportedLifecycles {
         int started = 0;
         for (int i = 0; i < rows.size(); i++) {
             long id = rows.get(i).getId();
+            long key;
             try {
-                long key = sent.get(i).join().getProcessInstanceKey();
-                Integer recorded = tx.execute(s -> companies.recordLifecycle(id, key));
-                if (recorded != null && recorded == 1) {
-                    started++;
-                } else {
-                    commands.cancelIfPresent(key);
-                }
+                key = sent.get(i).join().getProcessInstanceKey();
             } catch (RuntimeException e) {
-                log.warn("Lifecycle of imported target company {} not started (started at the next start-up): {}", id,
-                        e.getMessage());
+                log.warn("Lifecycle of imported target company {} not started: {}", id, e.getMessage());
+                continue;
+            }
+            Integer recorded = null;
+            try {
+                recorded = tx.execute(s -> companies.recordLifecycle(id, key));
+            } finally {
+                if (recorded == null || recorded != 1) {
+                    commands.cancelIfPresent(key);   // not recorded: it must not run unrecorded
+                }
+            }
+            if (recorded != null && recorded == 1) {
+                started++;
             }
         }
         return started;

@@ -120,7 +120,7 @@ public class TargetCompanyImport {
                     all.size() + " målbedrifter importert", null);
             return all;
         });
-        lifecycles.startAfterCommit(saved.stream().map(TargetCompany::getId).toList());
+        lifecycles.startAfterCommit();
         return new Result(saved.size(), List.of());
     }
 
