@@ -50,7 +50,8 @@ public class CaseStateProjection {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    private final java.util.concurrent.Executor refresher;
+    /** Null: refresh in line (tests). */
+    private final java.util.concurrent.ExecutorService refresher;
 
     public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions,
                                @org.springframework.beans.factory.annotation.Value("${programflyt.overview.refresh:async}")
@@ -59,22 +60,35 @@ public class CaseStateProjection {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.refresher = "sync".equals(mode) ? Runnable::run : java.util.concurrent.Executors.newSingleThreadExecutor(
+        this.refresher = "sync".equals(mode) ? null : java.util.concurrent.Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("overview-refresh").factory());
+    }
+
+    /** At shutdown the refreshes still queued are done (for up to 10 s) rather than dropped. */
+    @jakarta.annotation.PreDestroy
+    void drain() throws InterruptedException {
+        if (refresher != null) {
+            refresher.shutdown();
+            refresher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     public void on(AuditService.CaseEventRecorded e) {
-        refresher.execute(() -> apply(e));
+        if (refresher == null) {
+            apply(e);
+        } else {
+            refresher.execute(() -> apply(e));
+        }
     }
 
     private void apply(AuditService.CaseEventRecorded e) {
         boolean progress = !NOT_PROGRESS.contains(e.action());
         safely(e.caseType(), e.caseId(), () -> refresh(e.caseType(), e.caseId(), progress ? e.summary() : null,
-                progress ? Instant.now() : null, false));
+                progress ? e.at() : null, false));
         for (CaseProvider p : cases.providers()) {
             for (Long follower : p.followers(e.caseType(), e.caseId())) {
-                safely(p.caseType(), follower, () -> refresh(p.caseType(), follower, null, Instant.now(), true));
+                safely(p.caseType(), follower, () -> refresh(p.caseType(), follower, null, e.at(), true));
             }
         }
     }
