@@ -103,11 +103,6 @@ public class TaskService {
     // PostgreSQL sorts nulls last in ascending order: tasks without a due date come last.
     private static final Sort INBOX_ORDER = Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
-    @Transactional(readOnly = true)
-    public List<UserTask> inbox(CurrentUser user, TaskQuery query, Instant now) {
-        return tasks.findAll(inboxFilter(user, query, now), INBOX_ORDER);
-    }
-
     /** One page of the inbox, earliest due first, with the number of tasks in all pages. */
     @Transactional(readOnly = true)
     public Page<UserTask> inboxPage(CurrentUser user, TaskQuery query, Instant now, int page) {

@@ -38,15 +38,15 @@ class TaskListTest extends ProcessTestBase {
                 "gjennomfore-forprosjekt");
         Instant now = Instant.now();
 
-        assertThat(ids(tasks.inbox(vestland, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(decision.getId());
-        assertThat(ids(tasks.inbox(nordland, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
-        assertThat(ids(tasks.inbox(siva, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(pilot.getId());
-        assertThat(ids(tasks.inbox(siva, TaskQuery.of("mine", null, null, null, null), now))).isEmpty();
-        assertThat(ids(tasks.inbox(leader, TaskQuery.of("all", null, null, null, null), now)))
+        assertThat(ids(inbox(vestland, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(decision.getId());
+        assertThat(ids(inbox(nordland, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
+        assertThat(ids(inbox(siva, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(pilot.getId());
+        assertThat(ids(inbox(siva, TaskQuery.of("mine", null, null, null, null), now))).isEmpty();
+        assertThat(ids(inbox(leader, TaskQuery.of("all", null, null, null, null), now)))
                 .containsExactlyInAnyOrder(decision.getId(), pilot.getId());
-        assertThat(ids(tasks.inbox(leader, TaskQuery.of("all", null, null, "18", null), now))).containsExactly(pilot.getId());
-        assertThat(ids(tasks.inbox(leader, TaskQuery.of("all", null, null, null, "912345742"), now))).containsExactly(decision.getId());
-        assertThat(ids(tasks.inbox(operator, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
+        assertThat(ids(inbox(leader, TaskQuery.of("all", null, null, "18", null), now))).containsExactly(pilot.getId());
+        assertThat(ids(inbox(leader, TaskQuery.of("all", null, null, null, "912345742"), now))).containsExactly(decision.getId());
+        assertThat(ids(inbox(operator, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
 
         // another county's official neither sees nor works on the task; operator staff neither
         assertThatThrownBy(() -> tasks.getVisible(nordland, decision.getId())).isInstanceOf(NotFoundException.class);
@@ -72,7 +72,7 @@ class TaskListTest extends ProcessTestBase {
                 .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.alreadyClaimed");
         assertThatThrownBy(() -> complete(sindre, pilot, assessment(true)))
                 .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.claimedBySomeoneElse");
-        assertThat(ids(tasks.inbox(sara, TaskQuery.of("mine", null, null, null, null), Instant.now()))).containsExactly(pilot.getId());
+        assertThat(ids(inbox(sara, TaskQuery.of("mine", null, null, null, null), Instant.now()))).containsExactly(pilot.getId());
 
         tasks.unclaim(sara, pilot.getId());
         assertThat(taskRows.findById(pilot.getId()).orElseThrow().getAssignee()).isNull();
@@ -160,9 +160,9 @@ class TaskListTest extends ProcessTestBase {
         assertThat(pilot.overdue(due.plusSeconds(60))).isTrue();
         assertThat(pilot.dueSoon(due.minus(java.time.Duration.ofDays(2)), tasks.dueSoonWindow())).isTrue();
         assertThat(pilot.dueSoon(due.minus(java.time.Duration.ofDays(10)), tasks.dueSoonWindow())).isFalse();
-        assertThat(ids(tasks.inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "overdue", null, null),
+        assertThat(ids(inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "overdue", null, null),
                 due.plusSeconds(1)))).containsExactly(pilot.getId());
-        assertThat(ids(tasks.inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "soon", null, null),
+        assertThat(ids(inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "soon", null, null),
                 due.minus(java.time.Duration.ofDays(1))))).containsExactly(pilot.getId());
     }
 
@@ -181,5 +181,9 @@ class TaskListTest extends ProcessTestBase {
 
     private static List<Long> ids(List<UserTask> list) {
         return list.stream().map(UserTask::getId).toList();
+    }
+
+    private java.util.List<UserTask> inbox(CurrentUser user, TaskQuery query, Instant now) {
+        return tasks.inboxPage(user, query, now, 0).getContent();
     }
 }
