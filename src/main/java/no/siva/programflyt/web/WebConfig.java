@@ -50,10 +50,11 @@ public class WebConfig implements WebMvcConfigurer {
      */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        CacheControl hour = CacheControl.maxAge(Duration.ofHours(1));
-        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(hour)
+        // our own files keep their names across releases: browsers ask again each time (a 304 when unchanged)
+        CacheControl revalidate = CacheControl.noCache();
+        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(revalidate)
                 .resourceChain(true);
-        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(hour)
+        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(revalidate)
                 .resourceChain(true);
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365))).resourceChain(true)
