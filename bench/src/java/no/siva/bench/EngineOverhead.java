@@ -42,12 +42,13 @@ import org.springframework.context.ApplicationContext;
  */
 final class EngineOverhead {
 
-    static final String USER_TASK = "io.camunda.zeebe:userTask";
+    static final String USER_TASK = no.siva.programflyt.tasks.UserTaskWorker.JOB_TYPE;
     static final List<String> PROCESSES = List.of("target-company-lifecycle.bpmn", "target-company-admission.bpmn",
             "target-company-active-year.bpmn");
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final ZoneId OSLO = no.siva.programflyt.shared.Formats.OSLO;
 
-    record Throughput(int lifecycles, double seconds) {
+    /** {@code cpuSeconds}: the JVM's CPU time during the measured lifecycles (the floor's, in its own JVM). */
+    record Throughput(int lifecycles, double seconds, double cpuSeconds) {
         double perSecond() {
             return lifecycles / seconds;
         }
@@ -85,7 +86,7 @@ final class EngineOverhead {
                     return t;
                 }
             }
-            pause(10);
+            pause(25);
         }
         throw new IllegalStateException("no task " + element + " for case " + caseId);
     }
@@ -121,7 +122,8 @@ final class EngineOverhead {
 
     // ---- floor: the same BPMN, no-op workers ------------------------------------------------------------------
 
-    static Throughput floor(Path processes, int lifecycles, int concurrency) throws Exception {
+    /** Runs {@code warmUp} lifecycles, then measures {@code lifecycles} more, on one fresh engine. */
+    static Throughput floor(Path processes, int warmUp, int lifecycles, int concurrency) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -170,7 +172,7 @@ final class EngineOverhead {
                 }
             }));
             AtomicLong ids = new AtomicLong(1);
-            return timed(lifecycles, concurrency, i -> {
+            Lifecycle one = i -> {
                 long caseId = ids.getAndIncrement();
                 CountDownLatch latch = new CountDownLatch(1);
                 done.put(caseId, latch);
@@ -179,7 +181,7 @@ final class EngineOverhead {
                         .variables(Map.of("caseId", caseId, "businessKey", org, "operatorId", 1,
                                 "operatorGroup", List.of("operator-1"))).send().join();
                 try {
-                    if (!latch.await(20, TimeUnit.SECONDS)) {
+                    if (!latch.await(120, TimeUnit.SECONDS)) {
                         var records = io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource());
                         records.incidentRecords().forEach(r -> System.out.println("incident: " + r.getValue()));
                         throw new IllegalStateException("floor lifecycle " + caseId + " did not finish");
@@ -187,7 +189,11 @@ final class EngineOverhead {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            });
+            };
+            timed(warmUp, concurrency, one);
+            double cpu = NationalBenchmark.cpuSeconds();
+            Throughput measured = timed(lifecycles, concurrency, one);
+            return new Throughput(measured.lifecycles(), measured.seconds(), NationalBenchmark.cpuSeconds() - cpu);
         } finally {
             workers.forEach(JobWorker::close);
             engine.stop();
@@ -248,7 +254,7 @@ final class EngineOverhead {
         } finally {
             pool.shutdownNow();
         }
-        return new Throughput(lifecycles, (System.nanoTime() - t0) / 1e9);
+        return new Throughput(lifecycles, (System.nanoTime() - t0) / 1e9, Double.NaN);
     }
 
     static void pause(long ms) {

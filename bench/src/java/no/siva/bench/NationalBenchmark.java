@@ -1,8 +1,6 @@
 package no.siva.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +25,10 @@ public final class NationalBenchmark {
     private static final List<String> out = new ArrayList<>();
     private static final Duration PHASE = Duration.ofSeconds(20);
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration PROFILE = Duration.ofSeconds(8);
     private static final int USERS = 20;
     private static final int IMPORT_ROWS = 5_000;
-    private static final int COMPLETION_POOL = 500;
+    private static final int COMPLETION_POOL = 600;
     private static final Duration LIFECYCLE_WAIT = Duration.ofSeconds(90);
     private static final int LIFECYCLES = 48;
     private static final int WARM_UP_LIFECYCLES = 16;
@@ -55,18 +54,18 @@ public final class NationalBenchmark {
         print("Machine: " + Machine.describe());
         if (args.length > 0 && args[0].equals("floor")) {
             // in a JVM of its own: two in-memory engines in one JVM corrupt each other's records
-            EngineOverhead.floor(project.resolve("processes"), WARM_UP_LIFECYCLES, CONCURRENCY);
-            double cpu = cpuSeconds();
-            EngineOverhead.Throughput f = EngineOverhead.floor(project.resolve("processes"), LIFECYCLES, CONCURRENCY);
-            System.out.println("FLOOR " + f.lifecycles() + " " + f.seconds() + " " + (cpuSeconds() - cpu));
+            EngineOverhead.Throughput f = EngineOverhead.floor(project.resolve("processes"), WARM_UP_LIFECYCLES, LIFECYCLES,
+                    CONCURRENCY);
+            System.out.println("FLOOR " + f.lifecycles() + " " + f.seconds() + " " + f.cpuSeconds());
             return;
         }
-        boolean all = args.length == 0 || !args[0].equals("tasks");   // "tasks": the task list only, for profiling it
+        String mode = args.length == 0 ? "all" : args[0];
+        boolean all = mode.equals("all");   // "tasks": the task list only, for profiling it; "load": the load run
         StartUp.Result start = all ? StartUp.measure(project) : null;
         EngineOverhead.Throughput floor = all ? floorInOwnJvm(project) : null;
         if (all) {
             print(String.format("5. Start-up: %.1f s from `mvn spring-boot:run` to the first page; resident memory then: "
-                    + "application JVM %d MB, embedded PostgreSQL %d MB (Maven's JVM %d MB besides)",
+                    + "application JVM %d MB (RSS), embedded PostgreSQL %d MB (PSS) (Maven's JVM %d MB besides)",
                     start.seconds(), start.appRssMb(), start.postgresRssMb(), start.mavenRssMb()));
         }
 
@@ -87,13 +86,19 @@ public final class NationalBenchmark {
                     NationalData.count(jdbc, "aid_ledger_line"), NationalData.count(jdbc, "audit_event"),
                     NationalData.count(jdbc, "user_task"), NationalData.count(jdbc, "case_state"), seconds(t)));
 
-            if (all) {
-                engineOverhead(app, floor, operators.get(0));
-            }
-            taskList(base, jdbc);
-            if (all) {
-                overviewAndExport(base);
-                importRows(base, jdbc);
+            if (mode.equals("load")) {
+                if (!LoadRun.run(app, base, NationalBenchmark::print)) {
+                    throw new IllegalStateException("the load run failed");
+                }
+            } else {
+                if (all) {
+                    engineOverhead(app, floor, operators.get(0));
+                }
+                taskList(app, base, jdbc);
+                if (all) {
+                    overviewAndExport(base);
+                    importRows(base, jdbc);
+                }
             }
         }
         print(String.format("Total: %.0f s", seconds(begun)));
@@ -119,35 +124,32 @@ public final class NationalBenchmark {
             throw new IllegalStateException("the floor run failed");
         }
         String[] f = result.split(" ");
-        floorCpu = Double.parseDouble(f[3]);
-        return new EngineOverhead.Throughput(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
+        return new EngineOverhead.Throughput(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]));
     }
 
     private static void engineOverhead(ConfigurableApplicationContext app, EngineOverhead.Throughput floor, long operatorId) {
         EngineOverhead.real(app, operatorId, "bench-0", WARM_UP_LIFECYCLES, CONCURRENCY);
         double cpu = cpuSeconds();
         double dbCpu = postgresCpuSeconds();
-        EngineOverhead.Throughput real;
-        List<String> profile;
-        try (Sampler sampler = new Sampler()) {
-            real = EngineOverhead.real(app, operatorId, "bench-0", LIFECYCLES, CONCURRENCY);
-            profile = sampler.report(8);
-        }
+        EngineOverhead.Throughput real = EngineOverhead.real(app, operatorId, "bench-0", LIFECYCLES, CONCURRENCY);
         double appCpu = cpuSeconds() - cpu;
         double pgCpu = postgresCpuSeconds() - dbCpu;
+        List<String> profile;
+        try (Sampler sampler = new Sampler()) {   // a pass of its own: the sampler's pauses would slow the measured one
+            EngineOverhead.real(app, operatorId, "bench-0", WARM_UP_LIFECYCLES, CONCURRENCY);
+            profile = sampler.report(8);
+        }
         double ratio = real.perSecond() / floor.perSecond();
         print(String.format("1. Engine overhead: %d lifecycles, %d at a time: real %.2f/s (%.1f s), floor %.2f/s (%.1f s); "
                 + "ratio %.2f (goal >= 0.7: %s)", LIFECYCLES, CONCURRENCY, real.perSecond(), real.seconds(),
                 floor.perSecond(), floor.seconds(), ratio, ratio >= 0.7 ? "met" : "NOT met"));
         print(String.format("   CPU per lifecycle: real %.0f ms in the JVM (engine and application) + %.0f ms in PostgreSQL, "
                 + "floor %.0f ms (engine only); %d cores", 1000 * appCpu / LIFECYCLES, 1000 * pgCpu / LIFECYCLES,
-                1000 * floorCpu / LIFECYCLES, Runtime.getRuntime().availableProcessors()));
+                1000 * floor.cpuSeconds() / LIFECYCLES, Runtime.getRuntime().availableProcessors()));
         profile.forEach(NationalBenchmark::print);
     }
 
-    private static double floorCpu;
-
-    private static double cpuSeconds() {
+    static double cpuSeconds() {
         return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
@@ -171,7 +173,7 @@ public final class NationalBenchmark {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void taskList(String base, JdbcTemplate jdbc) {
+    private static void taskList(ConfigurableApplicationContext app, String base, JdbcTemplate jdbc) throws Exception {
         // tasks the engine really holds, to complete: a first import whose first-year dialogues open before the load
         Session importer = Session.signedIn(base, "bench-0", "demo");
         if (importer.postMultipart("/target-companies/import", Map.of(), "file", "pool.csv", importFile(COMPLETION_POOL))
@@ -187,10 +189,10 @@ public final class NationalBenchmark {
         Load.run("warm-up", readers, WARM_UP, ping);
         Load.run("warm-up", readers, WARM_UP, inbox);
         Load.Result floor = Load.run("trivial authenticated page", readers, PHASE, ping);
-        Load.Result tasks;
+        Load.Result tasks = Load.run("inbox (/tasks)", readers, PHASE, inbox);
         List<String> inboxProfile;
-        try (Sampler sampler = new Sampler()) {
-            tasks = Load.run("inbox (/tasks)", readers, PHASE, inbox);
+        try (Sampler sampler = new Sampler()) {   // profiled apart from the measured phase
+            Load.run("inbox, profiled", readers, PROFILE, inbox);
             inboxProfile = sampler.report(8);
         }
         long inboxRows = jdbc.queryForObject("select count(*) from user_task where state = 'OPEN' and candidate_groups = "
@@ -211,9 +213,14 @@ public final class NationalBenchmark {
             return reply.status() == 302 && reply.location() != null && !reply.location().endsWith("/tasks/" + id);
         };
         Load.Result completion;
+        String connections;
+        try (PoolWatch watch = new PoolWatch(app)) {
+            completion = Load.run("task completion", workers, PHASE, complete);
+            connections = watch.line();
+        }
         List<String> completionProfile;
         try (Sampler sampler = new Sampler()) {
-            completion = Load.run("task completion", workers, PHASE, complete);
+            Load.run("completion, profiled", workers, PROFILE, complete);
             completionProfile = sampler.report(8);
         }
         print("2. Task list, " + USERS + " users at once, " + PHASE.toSeconds() + " s each (an operator's inbox holds "
@@ -221,6 +228,7 @@ public final class NationalBenchmark {
         print("   " + floor.line());
         print("   " + tasks.line());
         print("   " + completion.line());
+        print("   during the completions: " + connections);
         print(String.format("   ratios to the trivial page: inbox p50 %.1f, p95 %.1f, p99 %.1f; completion p50 %.1f, p95 %.1f, "
                 + "p99 %.1f (goal: inbox p95 <= 50 ms and ratio <= 3: %s)", tasks.p50() / floor.p50(),
                 tasks.p95() / floor.p95(), tasks.p99() / floor.p99(), completion.p50() / floor.p50(),
@@ -291,24 +299,22 @@ public final class NationalBenchmark {
             print(String.format("3. Overview %s as project leader, 100 requests one after another: p50 %.1f ms, p95 %.1f ms",
                     path, Load.pct(t, 50), Load.pct(t, 95)));
         }
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (String path : List.of("/overview/export.csv?type=TARGET_COMPANY&state=all", "/target-companies.csv")) {
-            System.gc();
-            long before = heapUsed();
-            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long before = heapAfterGc();
+            long allocated = threads.getTotalThreadAllocatedBytes();
             long t = System.nanoTime();
             Session.Reply r = leader.download(path);
             double s = seconds(t);
-            long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            print(String.format("3. Export %s: HTTP %d, %,d bytes in %.2f s; heap peak %d MB (%d MB above the %d MB in use before)",
-                    path, r.status(), r.bytes(), s, peak >> 20, (peak - before) >> 20, before >> 20));
+            allocated = threads.getTotalThreadAllocatedBytes() - allocated;
+            print(String.format("3. Export %s: HTTP %d, %,d bytes in %.2f s; %d MB allocated meanwhile (all threads, the "
+                    + "engine's polls included); heap after GC %d MB before, %d MB after", path, r.status(), r.bytes(), s,
+                    allocated >> 20, before >> 20, heapAfterGc() >> 20));
         }
     }
 
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
-    }
-
-    private static long heapUsed() {
+    private static long heapAfterGc() {
+        System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 

@@ -61,8 +61,9 @@ final class NationalData {
         }
         jdbc.batchUpdate("insert into target_company (operator_id, org_number, name, status, contact_email, sme, "
                 + "enterprise_category, self_declaration_signed_on, self_declaration_valid_until, agreement_start, "
-                + "agreement_end, aid_intensity_percent, exit_date, exit_reason, created_by) "
-                + "values (?, ?, ?, ?, ?, true, 'SMALL', ?, ?, ?, ?, 60, ?, ?, 'bench')", companies);
+                + "agreement_end, aid_intensity_percent, exit_date, exit_reason, created_by, process_instance_key) "
+                + "values (?, ?, ?, ?, ?, true, 'SMALL', ?, ?, ?, ?, 60, ?, ?, 'bench', -1)", companies);
+        // (-1: their lifecycles ran before this engine; without a key the import's starter would start them)
 
         // ten years of aid ledger: ten lines a company over its agreement, at 60 % of the market value
         jdbc.update("""

@@ -60,10 +60,11 @@ final class StartUp {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long app = mvn.descendants().filter(p -> p.info().commandLine().orElse("").contains("java"))
                     .mapToLong(p -> rssKb(p.pid())).sum();
-            // pg_ctl detaches the server from the application: its processes are found by name and start time
+            // pg_ctl detaches the server from the application: its processes are found by name and start time; their
+            // proportional set sizes (shared buffers counted once in all), not the sum of their resident sets
             long postgres = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/postgres"))
                     .filter(p -> p.info().startInstant().map(s -> s.isAfter(started)).orElse(false))
-                    .mapToLong(p -> rssKb(p.pid())).sum();
+                    .mapToLong(p -> kb(p.pid(), "smaps_rollup", "Pss:")).sum();
             return new Result(seconds, app / 1024, postgres / 1024, rssKb(mvn.pid()) / 1024);
         } finally {
             stop(mvn);
@@ -85,9 +86,14 @@ final class StartUp {
     }
 
     private static long rssKb(long pid) {
+        return kb(pid, "status", "VmRSS:");
+    }
+
+    /** A kB field of a file under /proc/{pid}; 0 when the process has ended. */
+    private static long kb(long pid, String file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
