@@ -20,6 +20,8 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.RedeliverEveryJob;
+import no.siva.programflyt.tasks.UserTaskWorker;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +43,30 @@ class AtLeastOnceDeliveryTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     AuditRepository auditRows;
+
+    @Test
+    void everyJobTypeOfTheModelsIsDeliveredTwiceInTheProcessTests() throws Exception {
+        java.util.Set<String> modelled = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                var m = java.util.regex.Pattern.compile("zeebe:taskDefinition type=\"([^\"]+)\"")
+                        .matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    modelled.add(m.group(1));
+                }
+            }
+        }
+        assertThat(modelled).hasSizeGreaterThan(40);
+        assertThat(RedeliverEveryJob.wrappedJobTypes()).containsAll(modelled).contains(UserTaskWorker.JOB_TYPE);
+
+        // and the wrapping is in force: the admission's first steps ran twice
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord AS", "46");
+        awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+        assertThat(RedeliverEveryJob.redelivered("admission.lookup-register")).isPositive();
+        assertThat(RedeliverEveryJob.redelivered(UserTaskWorker.JOB_TYPE)).isPositive();
+        assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(ADMISSION, c.getId())).hasSize(1);
+        assertThat(outbox.findByCaseTypeAndCaseIdOrderById(ADMISSION, c.getId())).hasSize(1);
+    }
 
     @Test
     void userTaskJobActivatedAgainAfterTimeout_isInTheListOnce() {
