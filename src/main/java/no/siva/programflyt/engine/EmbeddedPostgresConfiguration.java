@@ -46,6 +46,7 @@ public class EmbeddedPostgresConfiguration {
         ds.setUsername("postgres");
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(10);
+        ds.setConnectionTimeout(10_000); // as spring.datasource.hikari.connection-timeout in application.yml
         ds.setPoolName("programflyt-embedded");
         return ds;
     }

@@ -7,6 +7,7 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import java.time.Duration;
+import no.siva.programflyt.shared.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,15 +49,37 @@ public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
             return;
         }
         ActivatedJob job = context.job();
-        int remaining = Math.max(job.getRetries() - 1, 0);
         String message = describe(e);
-        Duration backoff = backoffAfter(configuredRetries - remaining);
+        int remaining;
+        Duration backoff;
+        if (DatabaseUnavailable.isCause(e)) {
+            // our own database is down: nothing is wrong with the case, so the outage uses up no retries
+            remaining = Math.max(job.getRetries(), 1);
+            backoff = baseBackoff;
+        } else {
+            remaining = Math.max(job.getRetries() - 1, 0);
+            backoff = backoffAfter(configuredRetries - remaining);
+        }
+        if (remaining == 0 && !recordedAsIncident(job, message)) {
+            // the incident could not be written to our table: try the job again later rather than lose the incident
+            remaining = 1;
+            backoff = maxBackoff;
+        }
         log.warn("Job {} ({}) failed, {} retries left, next in {}: {}", job.getKey(), job.getType(), remaining,
                 backoff, message);
         context.jobClient().newFailCommand(job.getKey()).retries(remaining).retryBackoff(backoff)
                 .errorMessage(message).send().join();
-        if (remaining == 0) {
+    }
+
+    /** Written before the job fails for good, so that an incident in the engine is always one in our list too. */
+    private boolean recordedAsIncident(ActivatedJob job, String message) {
+        try {
             incidents.recordExhaustedJob(job, message);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Job {} ({}): its incident could not be recorded, it is tried again later: {}", job.getKey(),
+                    job.getType(), describe(e));
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package no.siva.programflyt.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.DatabaseUnavailable;
 import no.siva.programflyt.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,13 @@ public class GlobalErrors {
 
     @ExceptionHandler(Exception.class)
     public String failed(Exception e, HttpServletResponse response) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // an outage of our database: say so, and that nothing was saved; the log gets one line, not a trace each
+            log.warn("Database unavailable: {}", e.toString());
+            response.setStatus(503);
+            response.setHeader("Retry-After", "30");
+            return "error/503";
+        }
         log.error("Unhandled error", e);
         response.setStatus(500);
         return "error/500";
