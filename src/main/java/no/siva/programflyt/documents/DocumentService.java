@@ -42,7 +42,8 @@ public class DocumentService {
     @Transactional
     public Document upload(String caseType, long caseId, String businessKey, String filename, byte[] content,
                            String username) {
-        String name = filename == null ? "" : filename.replaceAll("[\\\\/]", "_").trim();
+        // no path, and no control character (the name goes into the download's Content-Disposition header)
+        String name = filename == null ? "" : filename.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "").trim();
         if (content == null || content.length == 0) {
             throw new BusinessRuleException("document.error.empty");
         }

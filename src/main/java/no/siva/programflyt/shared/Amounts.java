@@ -3,7 +3,10 @@ package no.siva.programflyt.shared;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Parses amounts as Norwegians type them: "1 250 000", "1250000,50", "1.250.000" is refused as ambiguous. */
+/**
+ * Parses amounts as Norwegians type them: "1 250 000", "1250000,50", "1.250.000" is refused as ambiguous. Spaces may
+ * be ordinary, no-break or narrow no-break (as copied from a spreadsheet or a formatted letter).
+ */
 public final class Amounts {
 
     private Amounts() {
@@ -13,7 +16,7 @@ public final class Amounts {
         if (raw == null) {
             return Optional.empty();
         }
-        String s = raw.replaceAll("[\\s\u00a0]", "").replace("kr", "").replace(',', '.');
+        String s = raw.replaceAll("[\\s\u00a0\u2009\u202f]", "").replace("kr", "").replace(',', '.');
         if (!s.matches("-?\\d+(\\.\\d{1,2})?")) {
             return Optional.empty();
         }
