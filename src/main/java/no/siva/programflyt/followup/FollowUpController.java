@@ -64,6 +64,7 @@ public class FollowUpController {
     @GetMapping("/follow-up/new")
     public String newCase(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
                           Model model) {
+        requireMayStartSome(user);
         FollowUpForms.Start form = new FollowUpForms.Start();
         form.setOperatorId(operatorId);
         return startForm(user, form, model);
@@ -72,6 +73,7 @@ public class FollowUpController {
     @PostMapping("/follow-up")
     public String start(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") FollowUpForms.Start form,
                         BindingResult errors, Model model, RedirectAttributes flash) {
+        requireMayStartSome(user);
         if (form.getOperatorId() != null && startable(user).stream().noneMatch(o -> o.getId().equals(form.getOperatorId()))) {
             errors.rejectValue("operatorId", "followup.error.notStartable");
         }
@@ -87,6 +89,20 @@ public class FollowUpController {
         model.addAttribute("form", form);
         model.addAttribute("operators", startable(user));
         return "followup/new";
+    }
+
+    /** The permission is checked before the input, so that a user without it is refused whatever she sends. */
+    private void requireMayStartSome(CurrentUser user) {
+        if (startable(user).isEmpty()) {
+            throw new AccessDeniedException("may not start follow-ups");
+        }
+    }
+
+    private void requireMayAssess(CurrentUser user, long caseId) {
+        service.getVisible(user, caseId);
+        if (!FollowUpService.mayAssess(user)) {
+            throw new AccessDeniedException("the scoreboard and measures are Siva's");
+        }
     }
 
     /** Operators this user may start a follow-up of: in her scope and still in the programme. */
@@ -131,6 +147,9 @@ public class FollowUpController {
     public String meeting(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                           @Valid @ModelAttribute("meeting") FollowUpForms.Meeting form, BindingResult errors, Model model,
                           RedirectAttributes flash) {
+        if (!FollowUpService.mayLog(user, service.getVisible(user, id))) {
+            throw new AccessDeniedException("may not log meetings");
+        }
         if (form.getForm() != null && !FollowUpService.MEETING_FORMS.contains(form.getForm())) {
             errors.rejectValue("form", "followup.error.meetingForm");
         }
@@ -146,6 +165,7 @@ public class FollowUpController {
     public String measure(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                           @Valid @ModelAttribute("measure") FollowUpForms.Measure form, BindingResult errors, Model model,
                           RedirectAttributes flash) {
+        requireMayAssess(user, id);
         if (form.getDueDate() != null && form.getDueDate().isBefore(LocalDate.now(Formats.OSLO))) {
             errors.rejectValue("dueDate", "followup.error.dueInPast");
         }
@@ -161,6 +181,7 @@ public class FollowUpController {
     @PostMapping("/follow-up/{id}/scoreboard")
     public String scoreboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                              @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes flash) {
+        requireMayAssess(user, id);
         Map<String, Integer> scores = new java.util.LinkedHashMap<>();
         Map<String, String> comments = new HashMap<>();
         Map<String, String> scoreErrors = new HashMap<>();
@@ -216,6 +237,9 @@ public class FollowUpController {
                            @Valid @ModelAttribute("dialogue") FollowUpForms.Dialogue form, BindingResult errors,
                            Model model, RedirectAttributes flash) {
         operators.getVisible(user, operatorId);
+        if (!FollowUpService.mayAssess(user)) {
+            throw new AccessDeniedException("may not record dialogues");
+        }
         if (errors.hasErrors()) {
             return operator(user, operatorId, model);
         }

@@ -52,7 +52,9 @@ public class GlobalErrors {
     }
 
     /** A mistyped id or a missing parameter in a URL: the page does not exist. */
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+            org.springframework.web.multipart.MultipartException.class})
     public String badRequest(HttpServletResponse response) {
         response.setStatus(400);
         return "error/404";
