@@ -208,7 +208,8 @@ public class TaskService {
             throw new NotFoundException("task " + id);
         }
         if (tasks.claimIfFree(id, user.username()) == 0) {
-            throw new BusinessRuleException("task.error.alreadyClaimed", tasks.findById(id).map(UserTask::getAssignee).orElse(""));
+            // the winner's name, read afresh: this transaction's copy of the task still has no holder
+            throw new BusinessRuleException("task.error.alreadyClaimed", tasks.currentAssignee(id).orElse(""));
         }
         audit.record(user.username(), "TASK_CLAIMED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
                 "Oppgaven «" + task.getName() + "» ble tatt av " + user.fullName(), null);

@@ -31,6 +31,10 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long>, JpaSp
             where t.id = :id and t.state = 'OPEN' and t.assignee is null""")
     int claimIfFree(@Param("id") long id, @Param("user") String user);
 
+    /** The holder as committed now (not as this transaction first read the task). */
+    @Query("select t.assignee from UserTask t where t.id = :id")
+    Optional<String> currentAssignee(@Param("id") long id);
+
     @Modifying
     @Query("update UserTask t set t.assignee = :user, t.version = t.version + 1 where t.id = :id and t.state = 'OPEN'")
     int setAssignee(@Param("id") long id, @Param("user") String user);

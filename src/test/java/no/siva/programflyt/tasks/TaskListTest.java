@@ -14,17 +14,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.support.ProcessTestBase;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TaskListTest extends ProcessTestBase {
 
     private static final String ADMISSION = AdmissionService.CASE_TYPE;
+
+    @Autowired
+    AuditRepository auditRows;
 
     @Test
     void inboxViewsAndScope() {
@@ -99,37 +105,68 @@ class TaskListTest extends ProcessTestBase {
         AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord AS", "46");
         UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
 
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<FormSubmission>> results = new ArrayList<>();
-        for (CurrentUser u : List.of(sara, sindre)) {
-            Callable<FormSubmission> call = () -> {
-                start.await();
-                return complete(u, pilot, assessment(true));
-            };
-            results.add(pool.submit(call));
-        }
-        start.countDown();
-        int won = 0;
-        int refused = 0;
-        for (Future<FormSubmission> f : results) {
-            try {
-                assertThat(f.get().valid()).isTrue();
-                won++;
-            } catch (java.util.concurrent.ExecutionException e) {
-                assertThat(e.getCause()).isInstanceOf(BusinessRuleException.class)
-                        .hasMessage("task.error.alreadyCompleted");
-                refused++;
-            }
-        }
-        pool.shutdown();
+        List<Object> outcomes = atOnce(() -> complete(sara, pilot, assessment(true)),
+                () -> complete(sindre, pilot, assessment(true)));
+        long won = outcomes.stream().filter(o -> o instanceof FormSubmission f && f.valid()).count();
+        assertThat(outcomes).filteredOn(o -> !(o instanceof FormSubmission)).singleElement()
+                .asInstanceOf(InstanceOfAssertFactories.throwable(BusinessRuleException.class))
+                .hasMessage("task.error.alreadyCompleted");
         assertThat(won).isEqualTo(1);
-        assertThat(refused).isEqualTo(1);
         // the process moved on exactly once
         UserTask next = awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
         assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(ADMISSION, c.getId()))
                 .extracting(UserTask::getElementId).containsExactly("gjennomfore-forprosjekt", "foresla-tilskudd");
         assertThat(next.isOpen()).isTrue();
+    }
+
+    @Test
+    void twoConcurrentClaims_exactlyOneHoldsTheTask_theOtherIsToldWho() throws Exception {
+        CurrentUser sara = user(DemoUsers.CASE_HANDLER);
+        CurrentUser sindre = user("saksbehandler2");
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+
+        List<Object> outcomes = atOnce(() -> {
+            tasks.claim(sara, pilot.getId());
+            return sara.username();
+        }, () -> {
+            tasks.claim(sindre, pilot.getId());
+            return sindre.username();
+        });
+        String holder = taskRows.findById(pilot.getId()).orElseThrow().getAssignee();
+        assertThat(outcomes).filteredOn(String.class::isInstance).containsExactly(holder);
+        BusinessRuleException refused = (BusinessRuleException) outcomes.stream()
+                .filter(BusinessRuleException.class::isInstance).findFirst().orElseThrow();
+        assertThat(refused.messageKey()).isEqualTo("task.error.alreadyClaimed");
+        assertThat(refused.args()).containsExactly(holder);
+        assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "TASK_CLAIMED")).isEqualTo(1);
+    }
+
+    /** Runs both at the same moment; each outcome is the result or what was thrown, in the order given. */
+    private static List<Object> atOnce(Callable<?> first, Callable<?> second) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Callable<?> call : List.of(first, second)) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<?> f : running) {
+                try {
+                    outcomes.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
