@@ -1,5 +1,7 @@
 package no.siva.bench;
 
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,6 +61,17 @@ public final class NationalBenchmark {
             System.out.println("FLOOR " + f.lifecycles() + " " + f.seconds() + " " + f.cpuSeconds());
             return;
         }
+        if (args.length > 1 && args[0].equals("engine")) {
+            // the load run's engine, in a JVM of its own as a Zeebe cluster would be: the heap measured is the app's
+            ZeebeTestEngine engine = EngineFactory.create(Integer.parseInt(args[1]));
+            engine.start();
+            System.out.println("ENGINE READY");
+            while (System.in.read() >= 0) {
+                // runs until the benchmark closes our input
+            }
+            engine.stop();
+            return;
+        }
         String mode = args.length == 0 ? "all" : args[0];
         boolean all = mode.equals("all");   // "tasks": the task list only, for profiling it; "load": the load run
         StartUp.Result start = all ? StartUp.measure(project) : null;
@@ -71,9 +84,12 @@ public final class NationalBenchmark {
 
         int port = StartUp.freePort();
         int enginePort = StartUp.freePort();
+        boolean load = mode.equals("load");
+        Process externalEngine = load ? engineInOwnJvm(project, enginePort) : null;
         // the dev profile's one-command run, on ports of its own, without the demo cases, templates cached as in production
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProgramflytApplication.class, BenchPing.class)
                 .profiles("dev").run("--server.port=" + port, "--programflyt.embedded-engine.port=" + enginePort,
+                        "--programflyt.embedded-engine.enabled=" + !load,
                         "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort, "--programflyt.demo.cases=false",
                         "--spring.thymeleaf.cache=true", "--logging.level.root=WARN", "--logging.level.no.siva=WARN")) {
             String base = "http://localhost:" + port;
@@ -86,7 +102,7 @@ public final class NationalBenchmark {
                     NationalData.count(jdbc, "aid_ledger_line"), NationalData.count(jdbc, "audit_event"),
                     NationalData.count(jdbc, "user_task"), NationalData.count(jdbc, "case_state"), seconds(t)));
 
-            if (mode.equals("load")) {
+            if (load) {
                 if (!LoadRun.run(app, base, NationalBenchmark::print)) {
                     throw new IllegalStateException("the load run failed");
                 }
@@ -101,6 +117,10 @@ public final class NationalBenchmark {
                 }
             }
         }
+        if (externalEngine != null) {
+            externalEngine.getOutputStream().close();
+            externalEngine.waitFor();
+        }
         print(String.format("Total: %.0f s", seconds(begun)));
         Files.write(project.resolve("target/bench-results.txt"), out, StandardCharsets.UTF_8);
     }
@@ -108,6 +128,21 @@ public final class NationalBenchmark {
     // ---- 1. engine overhead ---------------------------------------------------------------------------------
 
     /** The floor, measured before the application starts, in a JVM of its own with the same class path. */
+    /** An in-memory engine in a child JVM with the same class path, ready when this returns. */
+    private static Process engineInOwnJvm(Path project, int port) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
+                "-Duser.timezone=Europe/Oslo", "-cp", System.getProperty("java.class.path"), NationalBenchmark.class.getName(),
+                "engine", String.valueOf(port)).directory(project.toFile()).redirectErrorStream(true).start();
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.equals("ENGINE READY")) {
+                Thread.ofPlatform().daemon().start(() -> lines.lines().forEach(l -> { }));   // keep its output drained
+                return p;
+            }
+        }
+        throw new IllegalStateException("the engine's JVM ended before it was ready");
+    }
+
     private static EngineOverhead.Throughput floorInOwnJvm(Path project) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-Duser.timezone=Europe/Oslo", "-cp", System.getProperty("java.class.path"), NationalBenchmark.class.getName(),

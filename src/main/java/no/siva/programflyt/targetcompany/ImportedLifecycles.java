@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -122,10 +121,7 @@ public class ImportedLifecycles {
     private int startChunk(List<TargetCompany> rows) {
         List<CompletableFuture<ProcessInstanceEvent>> sent = new ArrayList<>();
         for (TargetCompany c : rows) {
-            sent.add(client.newCreateInstanceCommand().bpmnProcessId(TargetCompanyService.PROCESS_ID).latestVersion()
-                    .variables(Map.of("caseId", c.getId(), "businessKey", c.getOrgNumber(), "operatorId",
-                            c.getOperatorId(), "operatorGroup", List.of("operator-" + c.getOperatorId()), "admitted", true))
-                    .startBeforeElement("aktivt-ar").send().toCompletableFuture());
+            sent.add(TargetCompanyService.lifecycleStart(client, c, true).send().toCompletableFuture());
         }
         int started = 0;
         for (int i = 0; i < rows.size(); i++) {

@@ -1,6 +1,7 @@
 package no.siva.programflyt.targetcompany;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -83,6 +84,21 @@ public class TargetCompanyService {
     }
 
     /**
+     * The command that starts a company's lifecycle: from registration, or (imported, already admitted) at its first
+     * active year.
+     */
+    static CreateProcessInstanceCommandStep3 lifecycleStart(CamundaClient client, TargetCompany c, boolean imported) {
+        Map<String, Object> vars = new HashMap<>(Map.of("caseId", c.getId(), "businessKey", c.getOrgNumber(),
+                "operatorId", c.getOperatorId(), "operatorGroup", List.of("operator-" + c.getOperatorId())));
+        var command = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion();
+        if (!imported) {
+            return command.variables(vars);
+        }
+        vars.put("admitted", true);
+        return command.variables(vars).startBeforeElement("aktivt-ar");
+    }
+
+    /**
      * Registers a target company for an operator and starts its lifecycle. The case is committed first (the first
      * task needs it) and removed again if the engine refuses; a second open case for the same company is refused.
      */
@@ -106,10 +122,7 @@ public class TargetCompanyService {
         }
         long key;
         try {
-            key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-                    .variables(Map.of("caseId", saved.getId(), "businessKey", org, "operatorId", operator.getId(),
-                            "operatorGroup", List.of("operator-" + operator.getId())))
-                    .send().join().getProcessInstanceKey();
+            key = lifecycleStart(client, saved, false).send().join().getProcessInstanceKey();
         } catch (RuntimeException e) {
             tx.executeWithoutResult(s -> companies.deleteById(saved.getId()));
             throw e;

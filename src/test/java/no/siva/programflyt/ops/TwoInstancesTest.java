@@ -52,6 +52,7 @@ class TwoInstancesTest {
         // command-line arguments: they take precedence over application-dev.yml
         return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").run(
                 "--server.port=0",
+                "--programflyt.test.redeliver-every-job=true",
                 "--programflyt.embedded-engine.enabled=" + embeddedEngine,
                 "--programflyt.embedded-engine.port=" + enginePort,
                 "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,

@@ -40,6 +40,7 @@ class AppRestartTest {
     private static ConfigurableApplicationContext start(int enginePort) {
         return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").run(
                 "--server.port=0",
+                "--programflyt.test.redeliver-every-job=true",
                 "--programflyt.embedded-engine.enabled=false",
                 "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,
                 "--camunda.client.request-timeout=PT30S",

@@ -11,15 +11,18 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Jobs are delivered at least once. In every test that runs the application, each worker method runs twice for each
  * job it gets: the first run's effects are done and its completion is lost, as when a job times out after its side
  * effect and is delivered again; the second run's result completes the job. The process tests' exact counts (rows,
- * e-mails, letters, ledger lines, tasks) then show that a second delivery has no effect of its own.
+ * e-mails, letters, ledger lines, tasks) then show that a second delivery has no effect of its own. On in the test
+ * profile; off in the benchmark, which is compiled with the tests.
  */
 @Component
+@ConditionalOnProperty(name = "programflyt.test.redeliver-every-job", havingValue = "true")
 public class RedeliverEveryJob implements BeanPostProcessor {
 
     private static final Map<String, AtomicInteger> REDELIVERED = new ConcurrentHashMap<>();
