@@ -127,8 +127,10 @@ public final class NationalBenchmark {
 
     // ---- 1. engine overhead ---------------------------------------------------------------------------------
 
-    /** The floor, measured before the application starts, in a JVM of its own with the same class path. */
-    /** An in-memory engine in a child JVM with the same class path, ready when this returns. */
+    /**
+     * An in-memory engine in a child JVM with the same class path, ready when this returns. It ends when its input
+     * closes, which also happens when this JVM exits on a failure.
+     */
     private static Process engineInOwnJvm(Path project, int port) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
                 "-Duser.timezone=Europe/Oslo", "-cp", System.getProperty("java.class.path"), NationalBenchmark.class.getName(),
@@ -143,6 +145,7 @@ public final class NationalBenchmark {
         throw new IllegalStateException("the engine's JVM ended before it was ready");
     }
 
+    /** The floor, measured before the application starts, in a JVM of its own with the same class path. */
     private static EngineOverhead.Throughput floorInOwnJvm(Path project) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-Duser.timezone=Europe/Oslo", "-cp", System.getProperty("java.class.path"), NationalBenchmark.class.getName(),

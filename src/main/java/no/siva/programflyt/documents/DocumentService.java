@@ -42,8 +42,10 @@ public class DocumentService {
     @Transactional
     public Document upload(String caseType, long caseId, String businessKey, String filename, byte[] content,
                            String username) {
-        // no path, and no control character (the name goes into the download's Content-Disposition header)
-        String name = filename == null ? "" : filename.replaceAll("[\\\\/]", "_").replaceAll("\\p{Cntrl}", "").trim();
+        // no path, and no control, format (such as a right-to-left override) or line-separator character: the name is
+        // shown in pages and goes into the download's Content-Disposition header
+        String name = filename == null ? ""
+                : filename.replaceAll("[\\\\/]", "_").replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").trim();
         if (content == null || content.length == 0) {
             throw new BusinessRuleException("document.error.empty");
         }

@@ -74,8 +74,13 @@ public class FollowUpController {
     public String start(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") FollowUpForms.Start form,
                         BindingResult errors, Model model, RedirectAttributes flash) {
         requireMayStartSome(user);
-        if (form.getOperatorId() != null && startable(user).stream().noneMatch(o -> o.getId().equals(form.getOperatorId()))) {
-            errors.rejectValue("operatorId", "followup.error.notStartable");
+        Long chosen = form.getOperatorId();
+        if (chosen != null && startable(user).stream().noneMatch(o -> o.getId().equals(chosen))) {
+            if (operators.visibleTo(user).stream().noneMatch(o -> o.getId().equals(chosen))) {
+                // outside her scope: not offered by the form, so not chosen there
+                throw new AccessDeniedException("may not start a follow-up of operator " + chosen);
+            }
+            errors.rejectValue("operatorId", "followup.error.notStartable");   // e.g. taken out of the programme
         }
         if (errors.hasErrors()) {
             return startForm(user, form, model);

@@ -56,6 +56,11 @@ public class IncidentService {
         }
     }
 
+    /** Removes an open incident recorded for a job that the engine, after all, did not fail for good. */
+    public void forgetExhaustedJob(long jobKey) {
+        jdbc.sql("delete from incident where job_key = ? and resolved_at is null").param(jobKey).update();
+    }
+
     @Transactional(readOnly = true)
     public List<Incident> open() {
         return incidents.findByResolvedAtIsNullOrderByCreatedAtDesc();

@@ -60,26 +60,37 @@ public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
             remaining = Math.max(job.getRetries() - 1, 0);
             backoff = backoffAfter(configuredRetries - remaining);
         }
-        if (remaining == 0 && !recordedAsIncident(job, message)) {
-            // the incident could not be written to our table: try the job again later rather than lose the incident
-            remaining = 1;
-            backoff = maxBackoff;
+        boolean recorded = false;
+        if (remaining == 0) {
+            try {
+                // written before the job fails for good, so that an incident in the engine is always one in our list
+                incidents.recordExhaustedJob(job, message);
+                recorded = true;
+            } catch (RuntimeException recordFailed) {
+                if (DatabaseUnavailable.isCause(recordFailed)) {
+                    // our database is down: try the job again later rather than leave the incident in the engine only
+                    log.warn("Job {} ({}): its incident could not be recorded, the job is tried again later: {}",
+                            job.getKey(), job.getType(), describe(recordFailed));
+                    remaining = 1;
+                    backoff = maxBackoff;
+                } else {
+                    // a fault of its own, which would fail every time: the incident stays in the engine (Operate)
+                    log.error("Job {} ({}): its incident could not be recorded in the application", job.getKey(),
+                            job.getType(), recordFailed);
+                }
+            }
         }
         log.warn("Job {} ({}) failed, {} retries left, next in {}: {}", job.getKey(), job.getType(), remaining,
                 backoff, message);
-        context.jobClient().newFailCommand(job.getKey()).retries(remaining).retryBackoff(backoff)
-                .errorMessage(message).send().join();
-    }
-
-    /** Written before the job fails for good, so that an incident in the engine is always one in our list too. */
-    private boolean recordedAsIncident(ActivatedJob job, String message) {
         try {
-            incidents.recordExhaustedJob(job, message);
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("Job {} ({}): its incident could not be recorded, it is tried again later: {}", job.getKey(),
-                    job.getType(), describe(e));
-            return false;
+            context.jobClient().newFailCommand(job.getKey()).retries(remaining).retryBackoff(backoff)
+                    .errorMessage(message).send().join();
+        } catch (RuntimeException failCommandFailed) {
+            if (recorded) {
+                // the engine has no incident (it will time the job out and deliver it again): neither has our list
+                incidents.forgetExhaustedJob(job.getKey());
+            }
+            throw failCommandFailed;
         }
     }
 

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -52,9 +54,16 @@ public class GlobalErrors {
     }
 
     /** A mistyped id or a missing parameter in a URL: the page does not exist. */
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            org.springframework.web.multipart.support.MissingServletRequestPartException.class,
-            org.springframework.web.multipart.MultipartException.class})
+    /** A form sent without its file (or not as a file upload): the page says to choose one. */
+    @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
+    public String noFile(HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("errorKey", "document.error.empty");
+        model.addAttribute("errorArgs", new Object[0]);
+        return "error/409";
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     public String badRequest(HttpServletResponse response) {
         response.setStatus(400);
         return "error/404";

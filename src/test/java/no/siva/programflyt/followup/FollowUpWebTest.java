@@ -57,8 +57,7 @@ class FollowUpWebTest extends ProcessTestBase {
     void aCountyOfficialStartsForHerOwnCountyOnly_andSeesOnlyHerCountysCases() throws Exception {
         mvc.perform(post("/follow-up").with(as(DemoUsers.VESTLAND)).with(csrf())
                         .param("operatorId", Long.toString(helgeland())).param("evidence", "Svak leveranse."))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Velg en operatør du kan starte oppfølging av.")));
+                .andExpect(status().isForbidden());   // another county's operator: not offered, so refused
         mvc.perform(post("/follow-up").with(as(DemoUsers.VESTLAND)).with(csrf())
                         .param("operatorId", Long.toString(sogn())).param("evidence", " "))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Fyll ut feltet.")));

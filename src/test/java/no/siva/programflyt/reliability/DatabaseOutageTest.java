@@ -98,7 +98,7 @@ class DatabaseOutageTest extends ProcessTestBase {
         mvc.perform(get("/tasks").with(SecurityMockMvcRequestPostProcessors.user(siva))).andExpect(status().is(503))
                 .andExpect(header().string("Retry-After", "30"))
                 .andExpect(content().string(containsString("Systemet er midlertidig utilgjengelig")))
-                .andExpect(content().string(containsString("Ingenting er lagret")))
+                .andExpect(content().string(containsString("er kanskje ikke lagret")))
                 .andExpect(content().string(not(containsString("Exception"))))
                 .andExpect(content().string(not(containsString("org.postgresql"))));
         // an action: refused the same way, and nothing half-done once the database is back (checked below)

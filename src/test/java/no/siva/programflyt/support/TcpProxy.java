@@ -56,6 +56,11 @@ public final class TcpProxy implements AutoCloseable {
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(target);
+                if (cut) {   // cut while this one was being connected
+                    closeQuietly(client);
+                    closeQuietly(target);
+                    continue;
+                }
                 pipe(client, target);
                 pipe(target, client);
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package no.siva.programflyt.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import no.siva.programflyt.support.ProcessTestBase;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class TaskListTest extends ProcessTestBase {
 
@@ -31,6 +34,8 @@ class TaskListTest extends ProcessTestBase {
 
     @Autowired
     AuditRepository auditRows;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void inboxViewsAndScope() {
@@ -140,6 +145,28 @@ class TaskListTest extends ProcessTestBase {
         assertThat(refused.messageKey()).isEqualTo("task.error.alreadyClaimed");
         assertThat(refused.args()).containsExactly(holder);
         assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "TASK_CLAIMED")).isEqualTo(1);
+    }
+
+    @Test
+    void aLosingClaim_namesTheWinner_evenWhenItReadTheTaskBeforeTheWinnerCommitted() throws Exception {
+        CurrentUser sara = user(DemoUsers.CASE_HANDLER);
+        CurrentUser sindre = user("saksbehandler2");
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord AS", "46");
+        long id = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt").getId();
+
+        // Sara's request has read the task (free) when Sindre's claim commits; then hers tries to claim it
+        Throwable refused = catchThrowable(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            assertThat(taskRows.findById(id).orElseThrow().getAssignee()).isNull();
+            try (ExecutorService sindresRequest = Executors.newSingleThreadExecutor()) {
+                sindresRequest.submit(() -> tasks.claim(sindre, id)).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            tasks.claim(sara, id);
+        }));
+        assertThat(refused).isInstanceOf(BusinessRuleException.class).hasMessage("task.error.alreadyClaimed");
+        assertThat(((BusinessRuleException) refused).args()).containsExactly("saksbehandler2");
+        assertThat(taskRows.findById(id).orElseThrow().getAssignee()).isEqualTo("saksbehandler2");
     }
 
     /** Runs both at the same moment; each outcome is the result or what was thrown, in the order given. */

@@ -68,6 +68,7 @@ class AccessMatrixTest extends ProcessTestBase {
     private static final List<String> EVERYONE = List.of(ANON, SB, PL, FY, OP, AD);
 
     private static final Set<String> NOBODY = Set.of();
+    private static final String ANOTHER_COMPANY = "912346269";
     private static final Set<String> SIVA = Set.of(SB, PL, AD);
     private static final Set<String> SIVA_COUNTY = Set.of(SB, PL, AD, FY);
     private static final Set<String> SIGNED_IN = Set.of(SB, PL, FY, OP, AD);
@@ -95,19 +96,24 @@ class AccessMatrixTest extends ProcessTestBase {
 
     /** One request of the matrix: a concrete URL and who may make it. */
     record Probe(HttpMethod method, String url, Map<String, String> params, Set<String> allowed, boolean file,
-                 Runnable before) {
+                 Runnable before, List<String> askers) {
         Probe(HttpMethod method, String url, Map<String, String> params, Set<String> allowed) {
-            this(method, url, params, allowed, false, () -> { });
+            this(method, url, params, allowed, false, () -> { }, EVERYONE);
         }
 
         /** Sent as a multipart request with a small PDF as "file". */
         Probe withFile() {
-            return new Probe(method, url, params, allowed, true, before);
+            return new Probe(method, url, params, allowed, true, before, askers);
         }
 
         /** Run before each user's request, so that each finds the same state. */
         Probe before(Runnable reset) {
-            return new Probe(method, url, params, allowed, file, reset);
+            return new Probe(method, url, params, allowed, file, reset, askers);
+        }
+
+        /** Sent by these users only (the row's other probes cover the rest). */
+        Probe askedBy(String... users) {
+            return new Probe(method, url, params, allowed, file, before, List.of(users));
         }
     }
 
@@ -131,9 +137,9 @@ class AccessMatrixTest extends ProcessTestBase {
                 .sorted((a, b) -> Boolean.compare(a.method() != HttpMethod.GET, b.method() != HttpMethod.GET)).toList();
         for (Probe p : probes) {
             // the refused first, then the allowed, the case handler (who owns the saved filter and view) last
-            List<String> order = Stream.concat(EVERYONE.stream().filter(u -> !p.allowed().contains(u)),
-                    Stream.concat(EVERYONE.stream().filter(u -> p.allowed().contains(u) && !u.equals(SB)),
-                            Stream.of(SB).filter(p.allowed()::contains))).toList();
+            List<String> order = Stream.concat(p.askers().stream().filter(u -> !p.allowed().contains(u)),
+                    Stream.concat(p.askers().stream().filter(u -> p.allowed().contains(u) && !u.equals(SB)),
+                            Stream.of(SB).filter(u -> p.allowed().contains(u) && p.askers().contains(u)))).toList();
             for (String who : order) {
                 if (who.equals(SB) && f.ownedBySb.containsKey(p.url()) && !f.ownedBySb.get(p.url()).getAsBoolean()) {
                     wrong.add(p.url() + ": deleted by someone other than its owner");
@@ -168,6 +174,9 @@ class AccessMatrixTest extends ProcessTestBase {
 
         // the saved filter and view were deleted by their owner, who came last
         assertThat(f.ownedBySb.values()).noneMatch(java.util.function.BooleanSupplier::getAsBoolean);
+        // the operator's staff, asking to register a company for another operator, registered it for their own
+        assertThat(jdbc.sql("select operator_id from target_company where org_number = ?").param(ANOTHER_COMPANY)
+                .query(Long.class).list()).containsExactly(f.sogn);
     }
 
     private MvcResult perform(Probe p, String who, boolean withCsrf) throws Exception {
@@ -247,8 +256,8 @@ class AccessMatrixTest extends ProcessTestBase {
         return new Probe(HttpMethod.POST, url, params, allowed);
     }
 
-    private static Map<String, String> company(long operatorId) {
-        return Map.of("operatorId", String.valueOf(operatorId), "orgNumber", "912346242", "name", "Nyetablert AS",
+    private static Map<String, String> company(long operatorId, String orgNumber) {
+        return Map.of("operatorId", String.valueOf(operatorId), "orgNumber", orgNumber, "name", "Nyetablert AS",
                 "email", "post@ny.example.no");
     }
 
@@ -295,9 +304,12 @@ class AccessMatrixTest extends ProcessTestBase {
                 post("/tasks/" + f.ownOperatorTask + "/unclaim", Set.of(OP, PL, AD)).before(f.assign(f.ownOperatorTask, OP)),
                 post("/tasks/" + f.otherOperatorTask + "/unclaim", Set.of(PL, AD))
                         .before(f.assign(f.otherOperatorTask, "helgeland-ansatt")));
+        // handing to a member of the task's groups: Siva staff who see the task
         row("POST /tasks/{id}/assign",
-                post("/tasks/" + f.sivaTask + "/assign", Map.of("assignee", SB), SIVA),
-                post("/tasks/" + f.otherCountyTask + "/assign", Map.of("assignee", SB), Set.of(PL, AD)));
+                post("/tasks/" + f.sivaTask + "/assign", Map.of("assignee", "saksbehandler2"), SIVA)
+                        .before(f.assign(f.sivaTask, null)),
+                post("/tasks/" + f.otherCountyTask + "/assign", Map.of("assignee", DemoUsers.NORDLAND), Set.of(PL, AD))
+                        .before(f.assign(f.otherCountyTask, null)));
 
         // status overview and case pages
         row("GET /overview", get("/overview", SIGNED_IN));
@@ -319,10 +331,14 @@ class AccessMatrixTest extends ProcessTestBase {
         // documents
         row("POST /cases/{caseType}/{caseId}/documents",
                 post("/cases/ADMISSION/" + f.ownAdmission + "/documents", SIVA_COUNTY).withFile(),
-                post("/cases/ADMISSION/" + f.otherAdmission + "/documents", SIVA).withFile());
+                post("/cases/ADMISSION/" + f.otherAdmission + "/documents", SIVA).withFile(),
+                post("/cases/TARGET_COMPANY/" + f.ownCompany + "/documents", plus(SIVA_COUNTY, OP)).withFile(),
+                post("/cases/TARGET_COMPANY/" + f.otherCompany + "/documents", SIVA).withFile());
         row("GET /documents/{id}",
                 get("/documents/" + f.ownDocument, SIVA_COUNTY),
-                get("/documents/" + f.otherDocument, SIVA));
+                get("/documents/" + f.otherDocument, SIVA),
+                get("/documents/" + f.ownCompanyDocument, plus(SIVA_COUNTY, OP)),
+                get("/documents/" + f.otherCompanyDocument, SIVA));
 
         // admission (pilot projects)
         row("GET /admission", get("/admission", SIVA_COUNTY));
@@ -338,7 +354,7 @@ class AccessMatrixTest extends ProcessTestBase {
         // started by Siva's case handlers or the operator's county (guide §6.6); meetings logged by both
         row("GET /follow-up/new", get("/follow-up/new", Set.of(SB, FY, AD)));
         row("POST /follow-up", post("/follow-up", Map.of("operatorId", String.valueOf(f.sogn)), Set.of(SB, FY, AD)),
-                post("/follow-up", Map.of("operatorId", String.valueOf(f.helgeland)), Set.of(SB, FY, AD)));
+                post("/follow-up", Map.of("operatorId", String.valueOf(f.helgeland)), Set.of(SB, AD)));
         row("GET /follow-up/{id}",
                 get("/follow-up/" + f.ownFollowUp, SIVA_COUNTY),
                 get("/follow-up/" + f.otherFollowUp, SIVA));
@@ -399,8 +415,10 @@ class AccessMatrixTest extends ProcessTestBase {
         row("GET /target-companies/ledger.csv", get("/target-companies/ledger.csv", SIGNED_IN));
         // registered by the operator's staff (for their own operator whatever is asked) or Siva on its behalf
         row("POST /target-companies",
-                post("/target-companies", company(f.sogn), plus(SIVA, OP)),
-                post("/target-companies", company(f.helgeland), plus(SIVA, OP)));
+                post("/target-companies", company(f.sogn, "912346242"), plus(SIVA, OP)),
+                post("/target-companies", company(f.helgeland, "912346250"), SIVA).askedBy(ANON, SB, PL, FY, AD),
+                // asked for another operator, it is registered for their own (checked below)
+                post("/target-companies", company(f.helgeland, ANOTHER_COMPANY), Set.of(OP)).askedBy(OP));
         row("POST /target-companies/import",
                 post("/target-companies/import", Map.of("operatorId", String.valueOf(f.sogn)), plus(SIVA, OP)).withFile(),
                 post("/target-companies/import", Map.of("operatorId", String.valueOf(f.helgeland)), plus(SIVA, OP))
@@ -468,6 +486,8 @@ class AccessMatrixTest extends ProcessTestBase {
         final long round;
         final long ownDocument;
         final long otherDocument;
+        final long ownCompanyDocument;
+        final long otherCompanyDocument;
         final long filterId;
         final long viewId;
         final long incident;
@@ -506,6 +526,11 @@ class AccessMatrixTest extends ProcessTestBase {
                     "%PDF-1.4 notat".getBytes(), SB).getId();
             otherDocument = documents.upload(AdmissionService.CASE_TYPE, otherAdmission, "912345955", "notat.pdf",
                     "%PDF-1.4 notat".getBytes(), SB).getId();
+
+            ownCompanyDocument = documents.upload(TargetCompanyService.CASE_TYPE, ownCompany, "912345815", "plan.pdf",
+                    "%PDF-1.4 plan".getBytes(), OP).getId();
+            otherCompanyDocument = documents.upload(TargetCompanyService.CASE_TYPE, otherCompany, "912346099", "plan.pdf",
+                    "%PDF-1.4 plan".getBytes(), SB).getId();
 
             tasks.saveFilter(siva, "Forfaller snart", TaskQuery.of("mine", null, "soon", null, null));
             filterId = jdbc.sql("select id from saved_task_filter where username = ?").param(SB).query(Long.class).single();
