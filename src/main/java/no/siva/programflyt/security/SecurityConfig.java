@@ -1,5 +1,6 @@
 package no.siva.programflyt.security;
 
+import no.siva.programflyt.shared.DatabaseUnavailable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -7,6 +8,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * Form login and the coarse role rules per URL. Data scope (county, operator) is checked in the services and
@@ -34,9 +36,16 @@ public class SecurityConfig {
         if (oidc.enabled()) {   // production: Siva's identity provider (registration "siva"), signed in as CurrentUser
             http.oauth2Login(o -> o.loginPage("/login").successHandler(oidc));
         } else {                // development and tests: users in app_user with passwords
-            http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+            http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed())
+                    .permitAll());
         }
         return http.build();
+    }
+
+    /** A wrong password says so; a database that cannot be reached says that instead (not "wrong password"). */
+    private static AuthenticationFailureHandler loginFailed() {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (DatabaseUnavailable.isCause(exception) ? "/login?unavailable" : "/login?error"));
     }
 
     @Bean

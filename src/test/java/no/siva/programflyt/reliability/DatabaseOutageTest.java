@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -101,6 +103,11 @@ class DatabaseOutageTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("er kanskje ikke lagret")))
                 .andExpect(content().string(not(containsString("Exception"))))
                 .andExpect(content().string(not(containsString("org.postgresql"))));
+        // signing in: not "wrong password", but that the system is unavailable
+        mvc.perform(formLogin("/login").user(DemoUsers.CASE_HANDLER).password(DemoUsers.PASSWORD))
+                .andExpect(redirectedUrl("/login?unavailable"));
+        mvc.perform(get("/login").param("unavailable", "")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("systemet er midlertidig utilgjengelig")));
         // an action: refused the same way, and nothing half-done once the database is back (checked below)
         mvc.perform(post("/tasks/{id}/unclaim", pilot.getId()).with(SecurityMockMvcRequestPostProcessors.user(siva)).with(csrf()))
                 .andExpect(status().is(503));
@@ -126,6 +133,10 @@ class DatabaseOutageTest extends ProcessTestBase {
         UserTask still = taskRows.findById(pilot.getId()).orElseThrow();
         assertThat(still.getAssignee()).isEqualTo(DemoUsers.CASE_HANDLER);
         mvc.perform(get("/tasks").with(SecurityMockMvcRequestPostProcessors.user(siva))).andExpect(status().isOk());
+        mvc.perform(formLogin("/login").user(DemoUsers.CASE_HANDLER).password("feil"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin("/login").user(DemoUsers.CASE_HANDLER).password(DemoUsers.PASSWORD))
+                .andExpect(redirectedUrl("/"));
         assertThat(complete(siva, still, assessment(true)).valid()).isTrue();
         awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
     }
