@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -73,6 +74,8 @@ public abstract class ProcessTestBase {
     @Autowired
     private ObjectProvider<JsonMapper> jsonMapper;
     private CamundaClient patientClient;
+    @Value("${camunda.client.request-timeout}")
+    private Duration requestTimeout;
 
     @BeforeEach
     void emptyDatabase() {
@@ -84,13 +87,13 @@ public abstract class ProcessTestBase {
      * The client that {@code @ZeebeSpringTest} hands the application ignores {@code camunda.client.request-timeout}
      * and gives every command 10 s; the busy in-memory engine on a 2-core machine has taken longer to accept one
      * (DEADLINE_EXCEEDED in a fresh-clone run). The application's own commands in these tests get the test profile's
-     * 30 s instead; the workers keep the listener's client.
+     * {@code camunda.client.request-timeout} instead; the workers keep the listener's client.
      */
     @BeforeEach
     void patientEngineCommands() {
         var builder = CamundaClient.newClientBuilder().preferRestOverGrpc(false)
                 .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
-                .defaultRequestTimeout(Duration.ofSeconds(30));
+                .defaultRequestTimeout(requestTimeout);
         jsonMapper.ifAvailable(builder::withJsonMapper);
         patientClient = builder.build();
         clientProxy.swapZeebeClient(patientClient);
@@ -138,7 +141,7 @@ public abstract class ProcessTestBase {
 
     /** Waits until the engine has created the user task and the projection holds it. */
     protected UserTask awaitOpenTask(String caseType, long caseId, String elementId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(caseType, caseId, elementId), Optional::isPresent)
+        return await().atMost(Duration.ofSeconds(60)).until(() -> findOpen(caseType, caseId, elementId), Optional::isPresent)
                 .orElseThrow();
     }
 
