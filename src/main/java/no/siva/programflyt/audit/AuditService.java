@@ -1,5 +1,6 @@
 package no.siva.programflyt.audit;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -12,7 +13,7 @@ public class AuditService {
     public static final String SYSTEM = "system";
 
     /** Published for every entry on a case: the overview's projection follows the cases by it. */
-    public record CaseEventRecorded(String caseType, long caseId, String action, String summary, java.time.Instant at) {
+    public record CaseEventRecorded(String caseType, long caseId, String action, String summary, Instant at) {
     }
 
     private final AuditRepository repository;
@@ -28,7 +29,7 @@ public class AuditService {
                        String details) {
         repository.save(new AuditEvent(actor, action, caseType, caseId, businessKey, summary, details));
         if (caseType != null && caseId != null) {
-            events.publishEvent(new CaseEventRecorded(caseType, caseId, action, summary, java.time.Instant.now()));
+            events.publishEvent(new CaseEventRecorded(caseType, caseId, action, summary, Instant.now()));
         }
     }
 

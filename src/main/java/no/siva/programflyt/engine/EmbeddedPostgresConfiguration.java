@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,14 +40,15 @@ public class EmbeddedPostgresConfiguration {
         return server;
     }
 
+    /** The pool's settings in {@code spring.datasource.hikari} apply here too (the connection timeout, for one). */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource() {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(server().getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(10);
-        ds.setConnectionTimeout(10_000); // as spring.datasource.hikari.connection-timeout in application.yml
         ds.setPoolName("programflyt-embedded");
         return ds;
     }

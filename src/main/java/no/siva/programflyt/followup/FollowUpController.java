@@ -64,18 +64,17 @@ public class FollowUpController {
     @GetMapping("/follow-up/new")
     public String newCase(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
                           Model model) {
-        requireMayStartSome(user);
         FollowUpForms.Start form = new FollowUpForms.Start();
         form.setOperatorId(operatorId);
-        return startForm(user, form, model);
+        return startForm(requireStartable(user), form, model);
     }
 
     @PostMapping("/follow-up")
     public String start(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") FollowUpForms.Start form,
                         BindingResult errors, Model model, RedirectAttributes flash) {
-        requireMayStartSome(user);
+        List<Operator> startable = requireStartable(user);
         Long chosen = form.getOperatorId();
-        if (chosen != null && startable(user).stream().noneMatch(o -> o.getId().equals(chosen))) {
+        if (chosen != null && startable.stream().noneMatch(o -> o.getId().equals(chosen))) {
             if (operators.visibleTo(user).stream().noneMatch(o -> o.getId().equals(chosen))) {
                 // outside her scope: not offered by the form, so not chosen there
                 throw new AccessDeniedException("may not start a follow-up of operator " + chosen);
@@ -83,24 +82,29 @@ public class FollowUpController {
             errors.rejectValue("operatorId", "followup.error.notStartable");   // e.g. taken out of the programme
         }
         if (errors.hasErrors()) {
-            return startForm(user, form, model);
+            return startForm(startable, form, model);
         }
         FollowUpService.Raised r = service.start(user, form.getOperatorId(), form.getEvidence().trim());
         flash.addFlashAttribute("successKey", r.opened() ? "followup.started" : "followup.attached");
         return "redirect:/follow-up/" + r.caseId();
     }
 
-    private String startForm(CurrentUser user, FollowUpForms.Start form, Model model) {
+    private String startForm(List<Operator> startable, FollowUpForms.Start form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("operators", startable(user));
+        model.addAttribute("operators", startable);
         return "followup/new";
     }
 
-    /** The permission is checked before the input, so that a user without it is refused whatever she sends. */
-    private void requireMayStartSome(CurrentUser user) {
-        if (startable(user).isEmpty()) {
+    /**
+     * The operators she may start a follow-up of, if any. The permission is checked before the input, so that a user
+     * without it is refused whatever she sends.
+     */
+    private List<Operator> requireStartable(CurrentUser user) {
+        List<Operator> startable = startable(user);
+        if (startable.isEmpty()) {
             throw new AccessDeniedException("may not start follow-ups");
         }
+        return startable;
     }
 
     private void requireMayAssess(CurrentUser user, long caseId) {

@@ -1,9 +1,13 @@
 package no.siva.programflyt.overview;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.CaseDirectory;
 import no.siva.programflyt.shared.CaseFacts;
@@ -11,6 +15,7 @@ import no.siva.programflyt.shared.CaseInfo;
 import no.siva.programflyt.shared.CaseProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,25 +56,24 @@ public class CaseStateProjection {
     private final TransactionTemplate tx;
 
     /** Null: refresh in line (tests). */
-    private final java.util.concurrent.ExecutorService refresher;
+    private final ExecutorService refresher;
 
     public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions,
-                               @org.springframework.beans.factory.annotation.Value("${programflyt.overview.refresh:async}")
-                               String mode) {
+                               @Value("${programflyt.overview.refresh:async}") String mode) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.refresher = "sync".equals(mode) ? null : java.util.concurrent.Executors.newSingleThreadExecutor(
+        this.refresher = "sync".equals(mode) ? null : Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("overview-refresh").factory());
     }
 
     /** At shutdown the refreshes still queued are done (for up to 10 s) rather than dropped. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void drain() throws InterruptedException {
         if (refresher != null) {
             refresher.shutdown();
-            refresher.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            refresher.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 

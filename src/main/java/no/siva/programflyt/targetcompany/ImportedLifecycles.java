@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,7 @@ public class ImportedLifecycles {
     private static final int IN_FLIGHT = 32;
     /** The advisory lock's key: one lifecycle starter at a time. */
     private static final long LOCK = 0x50666C4C_69666531L;
-    private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(10);
+    private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final TargetCompanyRepository companies;
     private final CamundaClient client;
@@ -133,15 +134,15 @@ public class ImportedLifecycles {
                 log.warn("Lifecycle of imported target company {} not started: {}", id, e.getMessage());
                 continue;
             }
-            Integer recorded = null;
+            boolean recorded = false;
             try {
-                recorded = tx.execute(s -> companies.recordLifecycle(id, key));
+                recorded = Integer.valueOf(1).equals(tx.execute(s -> companies.recordLifecycle(id, key)));
             } finally {
-                if (recorded == null || recorded != 1) {
+                if (!recorded) {
                     commands.cancelIfPresent(key);   // not recorded: it must not run unrecorded
                 }
             }
-            if (recorded != null && recorded == 1) {
+            if (recorded) {
                 started++;
             }
         }

@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Clear Norwegian pages for what goes wrong; never a stack trace. */
@@ -24,7 +25,7 @@ public class GlobalErrors {
     private static final Logger log = LoggerFactory.getLogger(GlobalErrors.class);
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class,
-            org.springframework.web.servlet.NoHandlerFoundException.class})
+            NoHandlerFoundException.class})
     public String notFound(HttpServletResponse response) {
         response.setStatus(404);
         return "error/404";
@@ -38,41 +39,40 @@ public class GlobalErrors {
 
     @ExceptionHandler(BusinessRuleException.class)
     public String refused(BusinessRuleException e, HttpServletResponse response, Model model) {
-        response.setStatus(409);
-        model.addAttribute("errorKey", e.messageKey());
-        model.addAttribute("errorArgs", e.args());
-        return "error/409";
+        return message(response, model, 409, e.messageKey(), e.args());
     }
 
     /** An upload larger than the request limit never reaches the controller; the page says why. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public String tooLarge(HttpServletResponse response, Model model) {
-        response.setStatus(413);
-        model.addAttribute("errorKey", "document.error.tooLarge");
-        model.addAttribute("errorArgs", new Object[0]);
-        return "error/409";
+        return message(response, model, 413, "document.error.tooLarge");
     }
 
-    /** A mistyped id or a missing parameter in a URL: the page does not exist. */
     /** A form sent without its file (or not as a file upload): the page says to choose one. */
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
     public String noFile(HttpServletResponse response, Model model) {
-        response.setStatus(400);
-        model.addAttribute("errorKey", "document.error.empty");
-        model.addAttribute("errorArgs", new Object[0]);
-        return "error/409";
+        return message(response, model, 400, "document.error.empty");
     }
 
+    /** A mistyped id or a missing parameter in a URL: the page does not exist. */
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     public String badRequest(HttpServletResponse response) {
         response.setStatus(400);
         return "error/404";
     }
 
+    /** The page that says, in the user's language, why the request was refused. */
+    private static String message(HttpServletResponse response, Model model, int status, String key, Object... args) {
+        response.setStatus(status);
+        model.addAttribute("errorKey", key);
+        model.addAttribute("errorArgs", args);
+        return "error/409";
+    }
+
     @ExceptionHandler(Exception.class)
     public String failed(Exception e, HttpServletResponse response) {
         if (DatabaseUnavailable.isCause(e)) {
-            // an outage of our database: say so, and that nothing was saved; the log gets one line, not a trace each
+            // an outage of our database: say so, and to check before repeating; the log gets one line, not a trace each
             log.warn("Database unavailable: {}", e.toString());
             response.setStatus(503);
             response.setHeader("Retry-After", "30");

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.BusinessRuleException;
@@ -116,14 +119,7 @@ public class AidLedger {
     /** Aid (EUR) in the three years ending on {@code end}: dates after {@code end} minus three years, up to it. */
     @Transactional(readOnly = true)
     public BigDecimal usedEur(String orgNumber, LocalDate end) {
-        LocalDate after = end.minusYears(3);
-        BigDecimal ledger = jdbc.sql("""
-                select coalesce(sum(aid_eur), 0) from aid_ledger_line where org_number = ? and service_date > ? and service_date <= ?""")
-                .params(orgNumber, after, end).query(BigDecimal.class).single();
-        BigDecimal other = jdbc.sql("""
-                select coalesce(sum(amount_eur), 0) from other_state_aid where org_number = ? and granted_on > ? and granted_on <= ?""")
-                .params(orgNumber, after, end).query(BigDecimal.class).single();
-        return ledger.add(other);
+        return usedEurByOrg(List.of(orgNumber), end).getOrDefault(orgNumber, BigDecimal.ZERO);
     }
 
     /**
@@ -131,16 +127,16 @@ public class AidLedger {
      * company, see bench/README.md): org number to aid, absent where none.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<String, BigDecimal> usedEurByOrg(java.util.Collection<String> orgNumbers, LocalDate end) {
+    public Map<String, BigDecimal> usedEurByOrg(Collection<String> orgNumbers, LocalDate end) {
         LocalDate after = end.minusYears(3);
         String[] orgs = orgNumbers.stream().distinct().toArray(String[]::new);
-        java.util.Map<String, BigDecimal> used = new java.util.HashMap<>();
-        for (String sql : java.util.List.of(
+        Map<String, BigDecimal> used = new HashMap<>();
+        for (String sql : List.of(
                 "select org_number, sum(aid_eur) from aid_ledger_line where org_number = any(?) and service_date > ? "
                         + "and service_date <= ? group by org_number",
                 "select org_number, sum(amount_eur) from other_state_aid where org_number = any(?) and granted_on > ? "
                         + "and granted_on <= ? group by org_number")) {
-            jdbc.sql(sql).params(orgs, after, end).query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+            jdbc.sql(sql).params(orgs, after, end).query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
                     .list().forEach(e -> used.merge(e.getKey(), e.getValue(), BigDecimal::add));
         }
         return used;
