@@ -185,7 +185,9 @@ class FollowUpProcessTest extends ProcessTestBase {
     @Test
     void aDeviationMarkedInSivasReviewOfTheReporting_raisesAFollowUp() {
         long sogn = sogn();
-        int year = LocalDate.now(OSLO).getYear();
+        // The coming reporting year: all its deadlines, the budget's of 1 December included, lie ahead on any day
+        // the test runs (this year's budget is not opened once 1 December has passed).
+        int year = LocalDate.now(OSLO).getYear() + 1;
         long yearId = reporting.startYear(sogn, year).orElseThrow();
         ReportingService.Row budget = await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn, year)
                         .stream().filter(r -> r.code() == no.siva.programflyt.reporting.Obligation.BUDGET_NEXT_YEAR).findFirst(),
