@@ -96,7 +96,7 @@ public class AdmissionCase {
 
     public AdmissionCase(ProjectType projectType, String orgNumber, String companyName, String countyCode,
                          Set<String> coCounties, String companyEmail, BigDecimal pilotBudget, LocalDate pilotEndDate,
-                         String description, Long expansionOperatorId, String createdBy) {
+                         String description, Long expansionOperatorId, String createdBy, Instant createdAt) {
         this.projectType = projectType;
         this.orgNumber = orgNumber;
         this.companyName = companyName;
@@ -110,7 +110,7 @@ public class AdmissionCase {
         this.expansionOperatorId = expansionOperatorId;
         this.createdBy = createdBy;
         this.status = AdmissionStatus.REGISTERED;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
     public boolean isExpansion() {
@@ -129,8 +129,8 @@ public class AdmissionCase {
         this.processInstanceKey = processInstanceKey;
     }
 
-    void registerChecked(RegisterEntry entry) {
-        this.registerCheckedAt = Instant.now();
+    void registerChecked(RegisterEntry entry, Instant at) {
+        this.registerCheckedAt = at;
         if (entry == null) {
             this.registerStatus = "NOT_FOUND";
             return;
@@ -152,57 +152,58 @@ public class AdmissionCase {
         }
     }
 
-    void assessed(List<AdmissionCriterion> assessed, boolean qualified, String summary, String by) {
+    void assessed(List<AdmissionCriterion> assessed, boolean qualified, String summary, String by, Instant at) {
         this.criteria.clear();
         this.criteria.addAll(assessed);
         this.qualified = qualified;
         this.assessmentSummary = summary;
         this.assessedBy = by;
-        this.assessedAt = Instant.now();
+        this.assessedAt = at;
         this.status = qualified ? AdmissionStatus.PROPOSAL : status;
     }
 
-    void proposed(BigDecimal grant, String justification, String by) {
+    void proposed(BigDecimal grant, String justification, String by, Instant at) {
         this.proposedGrant = grant;
         this.proposalJustification = justification;
         this.proposedBy = by;
-        this.proposedAt = Instant.now();
+        this.proposedAt = at;
         this.status = AdmissionStatus.COUNTY_DECISION;
     }
 
-    void decided(boolean approved, BigDecimal grant, String reservations, String justification, String by) {
+    void decided(boolean approved, BigDecimal grant, String reservations, String justification, String by,
+                 Instant at) {
         this.decidedGrant = approved ? grant : null;
         this.countyReservations = reservations;
         this.decisionJustification = justification;
         this.decidedBy = by;
-        this.decidedAt = Instant.now();
+        this.decidedAt = at;
         if (!approved) {
-            close(AdmissionStatus.REJECTED_BY_COUNTY);
+            close(AdmissionStatus.REJECTED_BY_COUNTY, at);
         }
     }
 
-    void recommended(String recommendation, String justification, String by) {
+    void recommended(String recommendation, String justification, String by, Instant at) {
         this.recommendation = recommendation;
         this.recommendationJustification = justification;
         this.assessedBy = by;
-        this.assessedAt = Instant.now();
+        this.assessedAt = at;
     }
 
-    void close(AdmissionStatus end) {
+    void close(AdmissionStatus end, Instant at) {
         this.status = end;
         if (closedAt == null) {
-            closedAt = Instant.now();
+            closedAt = at;
         }
     }
 
-    void admitted(long operatorId) {
+    void admitted(long operatorId, Instant at) {
         this.operatorId = operatorId;
-        close(AdmissionStatus.ADMITTED);
+        close(AdmissionStatus.ADMITTED, at);
     }
 
-    void onboardingCompleted() {
+    void onboardingCompleted(Instant at) {
         if (onboardingCompletedAt == null) {
-            onboardingCompletedAt = Instant.now();
+            onboardingCompletedAt = at;
         }
     }
 

@@ -2,6 +2,7 @@ package no.siva.programflyt.admission;
 
 import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +46,12 @@ public class AdmissionService {
     private final TransactionTemplate tx;
     private final AdmissionProperties deadlines;
 
-    public AdmissionService(AdmissionCaseRepository cases, CountyRepository counties, OperatorRepository operators,
+    private final Clock clock;
+
+    public AdmissionService(Clock clock, AdmissionCaseRepository cases, CountyRepository counties, OperatorRepository operators,
                             AuditService audit, CamundaClient client, TransactionTemplate tx,
                             AdmissionProperties deadlines) {
+        this.clock = clock;
         this.cases = cases;
         this.counties = counties;
         this.operators = operators;
@@ -124,7 +128,7 @@ public class AdmissionService {
         AdmissionCase saved = tx.execute(status -> {
             AdmissionCase c = cases.save(new AdmissionCase(form.getProjectType(), orgNumber, companyName,
                     county.getCode(), coCounties, blankToNull(form.getCompanyEmail()), budget, form.getPilotEndDate(),
-                    blankToNull(form.getDescription()), expansionOperatorId, user.username()));
+                    blankToNull(form.getDescription()), expansionOperatorId, user.username(), clock.instant()));
             audit.record(user.username(), "COMMISSION_REGISTERED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                     (c.isExpansion() ? "Oppdrag om utvidelsesprosjekt registrert for " : "Oppdrag om forprosjekt registrert for ")
                             + c.getCompanyName() + " (" + county.getName() + ")", null);
@@ -171,7 +175,7 @@ public class AdmissionService {
 
     void recordAssessment(AdmissionCase c, List<AdmissionCriterion> criteria, boolean qualified, String summary,
                           String actor) {
-        c.assessed(criteria, qualified, summary, actor);
+        c.assessed(criteria, qualified, summary, actor, clock.instant());
         long met = criteria.stream().filter(AdmissionCriterion::isMet).count();
         audit.record(actor, "PILOT_PROJECT_CONCLUDED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Forprosjektet er konkludert: " + (qualified ? "kvalifisert" : "ikke kvalifisert") + " (" + met
@@ -179,21 +183,21 @@ public class AdmissionService {
     }
 
     void recordProposal(AdmissionCase c, BigDecimal grant, String justification, String actor) {
-        c.proposed(grant, justification, actor);
+        c.proposed(grant, justification, actor, clock.instant());
         audit.record(actor, "GRANT_PROPOSED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Siva foreslår tilskudd på " + new Formats().nok(grant) + " per år", justification);
     }
 
     void recordCountyDecision(AdmissionCase c, boolean approved, BigDecimal grant, String reservations,
                               String justification, String actor) {
-        c.decided(approved, grant, reservations, justification, actor);
+        c.decided(approved, grant, reservations, justification, actor, clock.instant());
         audit.record(actor, approved ? "COUNTY_APPROVED" : "COUNTY_REJECTED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 approved ? "Fylkeskommunen har vedtatt finansiering på " + new Formats().nok(grant) + " per år"
                         : "Fylkeskommunen har avslått", justification);
     }
 
     void recordRecommendation(AdmissionCase c, String recommendation, String justification, String actor) {
-        c.recommended(recommendation, justification, actor);
+        c.recommended(recommendation, justification, actor, clock.instant());
         audit.record(actor, "EXPANSION_RECOMMENDED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Siva anbefaler " + ("viderefore".equals(recommendation) ? "videreføring" : "ikke videreføring")
                         + " av utvidelsesprosjektet", justification);

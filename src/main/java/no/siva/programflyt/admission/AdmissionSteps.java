@@ -1,5 +1,6 @@
 package no.siva.programflyt.admission;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +44,13 @@ public class AdmissionSteps {
     private final AppUserRepository users;
     private final AuditService audit;
 
-    public AdmissionSteps(AdmissionService admissions, AdmissionMail mail, BrregClient register,
+    private final Clock clock;
+
+    public AdmissionSteps(Clock clock, AdmissionService admissions, AdmissionMail mail, BrregClient register,
                           OperatorRepository operators, CooperationAgreementRepository agreements,
                           CountyRepository counties, DocumentService documents, PdfRenderer pdf,
                           UserTaskRepository tasks, AppUserRepository users, AuditService audit) {
+        this.clock = clock;
         this.admissions = admissions;
         this.mail = mail;
         this.register = register;
@@ -68,7 +72,7 @@ public class AdmissionSteps {
     public void lookupRegister(long caseId) {
         AdmissionCase c = admissions.load(caseId);
         RegisterEntry entry = register.lookup(c.getOrgNumber()).orElse(null);
-        c.registerChecked(entry);
+        c.registerChecked(entry, clock.instant());
         String summary = entry == null ? "Enhetsregisteret: organisasjonsnummeret er ikke registrert"
                 : "Enhetsregisteret: " + entry.name() + ", " + entry.orgFormCode() + ", næringskode " + entry.naceCode()
                         + (entry.bankrupt() ? ", KONKURS" : "") + (entry.underLiquidation() ? ", UNDER AVVIKLING" : "");
@@ -87,7 +91,7 @@ public class AdmissionSteps {
     public void sendNotQualifiedLetters(long caseId) {
         AdmissionCase c = admissions.load(caseId);
         if (!c.getStatus().closed()) {
-            c.close(AdmissionStatus.NOT_QUALIFIED);
+            c.close(AdmissionStatus.NOT_QUALIFIED, clock.instant());
             audit.record(AuditService.SYSTEM, "CASE_CLOSED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Saken er avsluttet: selskapet er ikke kvalifisert for opptak", null);
         }
@@ -114,7 +118,7 @@ public class AdmissionSteps {
     public void sendRecommendation(long caseId) {
         AdmissionCase c = admissions.load(caseId);
         if (!c.getStatus().closed()) {
-            c.close(AdmissionStatus.RECOMMENDATION_GIVEN);
+            c.close(AdmissionStatus.RECOMMENDATION_GIVEN, clock.instant());
         }
         mail.send("recommendation", mail.countyOfficials(c), "admission-recommendation", c);
     }
@@ -128,10 +132,10 @@ public class AdmissionSteps {
     @Transactional
     public long admitOperator(long caseId) {
         AdmissionCase c = admissions.load(caseId);
-        LocalDate today = LocalDate.now(Formats.OSLO);
+        LocalDate today = LocalDate.now(clock);
         Operator operator = operators.findByOrgNumber(c.getOrgNumber()).orElse(null);
         if (operator == null) {
-            operator = new Operator(c.getOrgNumber(), c.getCompanyName(), c.getCountyCode(), OperatorStatus.ACTIVE, null);
+            operator = new Operator(c.getOrgNumber(), c.getCompanyName(), c.getCountyCode(), OperatorStatus.ACTIVE, null, clock.instant());
             operator.startFirstPeriod(today);
             operator = operators.save(operator);
             audit.record(AuditService.SYSTEM, "OPERATOR_ADMITTED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
@@ -142,13 +146,13 @@ public class AdmissionSteps {
         if (agreements.findByOperatorId(operatorId).isEmpty()) {
             CooperationAgreement a = agreements.save(new CooperationAgreement(operatorId, c.getId(),
                     operator.getPeriodStart() == null ? today : operator.getPeriodStart(), c.getDecidedGrant(),
-                    c.getCountyReservations()));
+                    c.getCountyReservations(), clock.instant()));
             audit.record(AuditService.SYSTEM, "AGREEMENT_CREATED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Samarbeidsavtale " + new Formats().date(a.getStartDate()) + "–" + new Formats().date(a.getEndDate())
                             + ", mulig forlengelse til " + new Formats().date(a.getExtensionUntil()), null);
         }
         if (c.getStatus() != AdmissionStatus.ADMITTED) {
-            c.admitted(operatorId);
+            c.admitted(operatorId, clock.instant());
         }
         mail.send("admitted", mail.officialsAndCompany(c), "admission-admitted", c);
         return operatorId;
@@ -180,7 +184,7 @@ public class AdmissionSteps {
         model.put("period", f.date(a.getStartDate()) + "–" + f.date(a.getEndDate()));
         model.put("extension", f.date(a.getExtensionUntil()));
         model.put("reservations", c.getCountyReservations());
-        model.put("date", f.date(LocalDate.now(Formats.OSLO)));
+        model.put("date", f.date(LocalDate.now(clock)));
         model.put("caseRef", "ADMISSION-" + c.getId());
         return pdf.render("letters/tilsagnsbrev", model);
     }
@@ -214,7 +218,7 @@ public class AdmissionSteps {
     public void completeOnboarding(long caseId) {
         AdmissionCase c = admissions.load(caseId);
         if (c.getOnboardingCompletedAt() == null) {
-            c.onboardingCompleted();
+            c.onboardingCompleted(clock.instant());
             audit.record(AuditService.SYSTEM, "ONBOARDING_COMPLETED", AdmissionService.CASE_TYPE, c.getId(),
                     c.getOrgNumber(), "Oppstartsoppgavene er fullført; rapporteringskalenderen startes", null);
         }

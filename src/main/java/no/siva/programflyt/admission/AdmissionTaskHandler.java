@@ -1,6 +1,7 @@
 package no.siva.programflyt.admission;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,11 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
     private final AuditService audit;
     private final MessageSource messages;
 
-    public AdmissionTaskHandler(AdmissionService admissions, AdmissionCaseRepository cases,
+    private final Clock clock;
+
+    public AdmissionTaskHandler(Clock clock, AdmissionService admissions, AdmissionCaseRepository cases,
                                 OperatorOnboardingRepository onboarding, AuditService audit, MessageSource messages) {
+        this.clock = clock;
         this.admissions = admissions;
         this.cases = cases;
         this.onboarding = onboarding;
@@ -118,19 +122,19 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
                 OperatorOnboarding o = onboardingOf(c);
                 BigDecimal cap = HourlyRate.cap(s.decimal("arslonn"), s.decimal("stillingsprosent"));
                 o.budget(s.decimal("arslonn"), s.decimal("stillingsprosent"), s.decimal("timepris"), cap,
-                        s.decimal("timer"), s.decimal("budsjett"));
+                        s.decimal("timer"), s.decimal("budsjett"), clock.instant());
                 record(c, user, "ONBOARDING_BUDGET", "Budsjett med timepris " + new Formats().nok(s.decimal("timepris"))
                         + " (tak " + new Formats().nok(cap) + ") er sendt");
                 return Map.of();
             }
             case "kontaktpersoner" -> {
                 onboardingOf(c).contacts(s.string("kontaktNavn"), s.string("kontaktEpost"), s.string("kontaktTelefon"),
-                        s.string("okonomiNavn"), s.string("okonomiEpost"));
+                        s.string("okonomiNavn"), s.string("okonomiEpost"), clock.instant());
                 record(c, user, "ONBOARDING_CONTACTS", "Kontaktpersoner er registrert");
                 return Map.of();
             }
             case "etiske-retningslinjer" -> {
-                onboardingOf(c).ethics(s.bool("etiskeRetningslinjer"), s.bool("habilitetsrutiner"), s.string("lenke"));
+                onboardingOf(c).ethics(s.bool("etiskeRetningslinjer"), s.bool("habilitetsrutiner"), s.string("lenke"), clock.instant());
                 record(c, user, "ONBOARDING_ETHICS", "Etiske retningslinjer og habilitetsrutiner er bekreftet");
                 return Map.of();
             }
@@ -139,7 +143,7 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
     }
 
     private OperatorOnboarding onboardingOf(AdmissionCase c) {
-        return onboarding.findById(c.getOperatorId()).orElseGet(() -> onboarding.save(new OperatorOnboarding(c.getOperatorId())));
+        return onboarding.findById(c.getOperatorId()).orElseGet(() -> onboarding.save(new OperatorOnboarding(c.getOperatorId(), clock.instant())));
     }
 
     private void record(AdmissionCase c, CurrentUser user, String action, String summary) {

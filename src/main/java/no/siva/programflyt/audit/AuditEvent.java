@@ -27,8 +27,8 @@ public class AuditEvent {
     }
 
     AuditEvent(String actor, String action, String caseType, Long caseId, String businessKey, String summary,
-               String details) {
-        this.occurredAt = Instant.now();
+               String details, Instant occurredAt) {
+        this.occurredAt = occurredAt;
         this.actor = actor;
         this.action = action;
         this.caseType = caseType;

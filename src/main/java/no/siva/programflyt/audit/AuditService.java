@@ -1,5 +1,6 @@
 package no.siva.programflyt.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,10 @@ public class AuditService {
     private final AuditRepository repository;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    public AuditService(AuditRepository repository, org.springframework.context.ApplicationEventPublisher events) {
+    private final Clock clock;
+
+    public AuditService(Clock clock, AuditRepository repository, org.springframework.context.ApplicationEventPublisher events) {
+        this.clock = clock;
         this.repository = repository;
         this.events = events;
     }
@@ -27,9 +31,10 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String actor, String action, String caseType, Long caseId, String businessKey, String summary,
                        String details) {
-        repository.save(new AuditEvent(actor, action, caseType, caseId, businessKey, summary, details));
+        Instant now = clock.instant();
+        repository.save(new AuditEvent(actor, action, caseType, caseId, businessKey, summary, details, now));
         if (caseType != null && caseId != null) {
-            events.publishEvent(new CaseEventRecorded(caseType, caseId, action, summary, Instant.now()));
+            events.publishEvent(new CaseEventRecorded(caseType, caseId, action, summary, now));
         }
     }
 

@@ -3,6 +3,8 @@ package no.siva.programflyt.brreg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
@@ -20,13 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("dev")
 public class BrregStubController {
 
+    private final Clock clock;
+
+    public BrregStubController(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Regnskapsregisteret's shape: an array of annual accounts; every valid org number has last year's. */
     @GetMapping(value = "/stub/brreg-regnskap/regnskap/{org}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> accounts(@PathVariable String org) {
         if (!OrgNumber.isValid(org)) {
             return ResponseEntity.notFound().build();
         }
-        int year = java.time.LocalDate.now().getYear() - 1;
+        int year = LocalDate.now(clock).getYear() - 1;
         return ResponseEntity.ok("""
                 [{"id":1,"journalnr":"%d1","regnskapstype":"SELSKAP","valuta":"NOK","avviklingsregnskap":false,
                   "virksomhet":{"organisasjonsnummer":"%s","organisasjonsform":"AS","morselskap":false},

@@ -1,5 +1,6 @@
 package no.siva.programflyt.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,12 +57,15 @@ public class DemoCases {
     private final no.siva.programflyt.followup.FollowUpService followUps;
     private final DemoDifferentiation differentiation;
 
-    public DemoCases(AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
+    private final Clock clock;
+
+    public DemoCases(Clock clock, AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
                      AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
                      PasswordEncoder encoder, no.siva.programflyt.targetcompany.TargetCompanyImport targetImport,
                      no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies,
                      no.siva.programflyt.reporting.ReportingService reportingCalendars,
                      no.siva.programflyt.followup.FollowUpService followUps, DemoDifferentiation differentiation) {
+        this.clock = clock;
         this.differentiation = differentiation;
         this.reportingCalendars = reportingCalendars;
         this.followUps = followUps;
@@ -118,13 +122,13 @@ public class DemoCases {
             expansion.setOperatorId(operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId());
             expansion.setCountyCode("46");
             expansion.setPilotBudget("400000");
-            expansion.setPilotEndDate(LocalDate.now().plusMonths(5));
+            expansion.setPilotEndDate(LocalDate.now(clock).plusMonths(5));
             expansion.setDescription("Utvidelse av nedslagsfeltet til Sunnfjord.");
             admissions.register(vestland, expansion);
             // 7. Sogn Næringshage's target companies: three existing ones imported, one new in needs mapping.
             CurrentUser sognStaff = user(DemoUsers.OPERATOR_USER);
             long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
-            LocalDate y = LocalDate.now().minusMonths(14);
+            LocalDate y = LocalDate.now(clock).minusMonths(14);
             String csv = "organisasjonsnummer;navn;e-post;opptaksdato;avtalestart;avtaleslutt;støtteintensitet;ktu-navn;ktu-epost\n"
                     + "912346226;Sognefisk AS;post@sognefisk.example.no;" + y + ";" + y + ";" + y.plusYears(3) + ";60;Siri Fisk;siri@sognefisk.example.no\n"
                     + "912346277;Lærdal Tre AS;post@laerdaltre.example.no;" + y.plusMonths(5) + ";" + y.plusMonths(5) + ";" + y.plusYears(2) + ";50;Tor Tre;tor@laerdaltre.example.no\n"
@@ -133,15 +137,15 @@ public class DemoCases {
             targetCompanies.register(sognStaff, sogn, "912346293", "Fjærland Opplevelser AS", "post@fjaerland.example.no");
             // 8. This year's reporting calendars for the demo operators (the deadlines still ahead).
             for (String org : DemoUsers.DEMO_OPERATORS) {
-                reportingCalendars.startYear(operators.findByOrgNumber(org).orElseThrow().getId(), LocalDate.now().getYear());
+                reportingCalendars.startYear(operators.findByOrgNumber(org).orElseThrow().getId(), LocalDate.now(clock).getYear());
             }
             // 9. Helgeland Næringshage: a development dialogue without the desired development raises an
             //    extraordinary follow-up (as a message), with a first meeting and scoreboard.
             long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
-            followUps.recordDialogue(siva, helgeland, LocalDate.now().minusDays(20), true, false,
+            followUps.recordDialogue(siva, helgeland, LocalDate.now(clock).minusDays(20), true, false,
                     "Porteføljen har krympet to år på rad, og måltallene for andel med innovasjonsstøtte er ikke nådd.");
             var followUp = await(() -> followUps.forOperator(helgeland).stream().findFirst().orElse(null));
-            followUps.recordMeeting(nordland, followUp.getId(), LocalDate.now().minusDays(7), "DIGITALT",
+            followUps.recordMeeting(nordland, followUp.getId(), LocalDate.now(clock).minusDays(7), "DIGITALT",
                     "Siva, Nordland fylkeskommune, daglig leder og styreleder",
                     "Gjennomgang av måltall og portefølje. Operatøren legger fram en plan for rekruttering av målbedrifter.");
             Map<String, Integer> scores = new java.util.LinkedHashMap<>();
@@ -168,7 +172,7 @@ public class DemoCases {
         f.setCountyCode(countyCode);
         f.setCompanyEmail("post@" + org + ".example.no");
         f.setPilotBudget("250000");
-        f.setPilotEndDate(LocalDate.now().plusMonths(months));
+        f.setPilotEndDate(LocalDate.now(clock).plusMonths(months));
         f.setDescription("Forprosjekt for mulig opptak av " + name + " i næringshageprogrammet.");
         return admissions.register(county, f);
     }
@@ -201,8 +205,8 @@ public class DemoCases {
     }
 
     static <T> T await(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() - deadline < 0) {
             T value = probe.get();
             if (value != null) {
                 return value;

@@ -2,6 +2,7 @@ package no.siva.programflyt.demo;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,11 @@ class DemoDifferentiation {
     private final TaskService tasks;
     private final UserTaskRepository taskRows;
 
-    DemoDifferentiation(DifferentiationService service, GrantModelService grantModels, IndicatorImport imports,
+    private final Clock clock;
+
+    DemoDifferentiation(Clock clock, DifferentiationService service, GrantModelService grantModels, IndicatorImport imports,
                         TaskService tasks, UserTaskRepository taskRows) {
+        this.clock = clock;
         this.service = service;
         this.grantModels = grantModels;
         this.imports = imports;
@@ -45,7 +49,7 @@ class DemoDifferentiation {
     }
 
     void create(CurrentUser leader, CurrentUser siva) {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         for (int first : new int[] {year % 2 == 1 ? year : year - 1, year % 2 == 1 ? year + 2 : year + 1}) {
             TreeMap<Integer, BigDecimal> steps = new TreeMap<>();
             for (int s = 1; s <= 8; s++) {

@@ -1,5 +1,6 @@
 package no.siva.programflyt.demo;
 
+import java.time.Clock;
 import java.util.Set;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
@@ -33,7 +34,10 @@ public class DemoUsers {
     private final OperatorRepository operators;
     private final PasswordEncoder encoder;
 
-    public DemoUsers(AppUserRepository users, OperatorRepository operators, PasswordEncoder encoder) {
+    private final Clock clock;
+
+    public DemoUsers(Clock clock, AppUserRepository users, OperatorRepository operators, PasswordEncoder encoder) {
+        this.clock = clock;
         this.users = users;
         this.operators = operators;
         this.encoder = encoder;
@@ -65,7 +69,7 @@ public class DemoUsers {
 
     private Operator operator(String org, String name, String county, String contact) {
         return operators.findByOrgNumber(org).orElseGet(() -> {
-            Operator o = new Operator(org, name, county, OperatorStatus.ACTIVE, contact);
+            Operator o = new Operator(org, name, county, OperatorStatus.ACTIVE, contact, clock.instant());
             o.startFirstPeriod(java.time.LocalDate.of(2023, 1, 1));
             return operators.save(o);
         });

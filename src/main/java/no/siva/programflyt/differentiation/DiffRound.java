@@ -28,7 +28,7 @@ public class DiffRound {
     @Enumerated(EnumType.STRING)
     private RoundStatus status;
     private String startedBy;
-    private Instant startedAt = Instant.now();
+    private Instant startedAt;
     private Long processInstanceKey;
     private LocalDate infoMeetingDate;
     private LocalDate basisDate;
@@ -60,8 +60,9 @@ public class DiffRound {
     protected DiffRound() {
     }
 
-    public DiffRound(int year, boolean differentiation, String startedBy) {
+    public DiffRound(int year, boolean differentiation, String startedBy, Instant startedAt) {
         this.year = year;
+        this.startedAt = startedAt;
         this.differentiation = differentiation;
         this.startedBy = startedBy;
         this.status = differentiation ? RoundStatus.CALENDAR : RoundStatus.LIMITED;
@@ -106,22 +107,22 @@ public class DiffRound {
         this.status = RoundStatus.ANALYSIS;
     }
 
-    public void analysisDone(String by, long grantModelId) {
-        this.analysisDoneAt = Instant.now();
+    public void analysisDone(String by, long grantModelId, Instant at) {
+        this.analysisDoneAt = at;
         this.analysisDoneBy = by;
         this.grantModelId = grantModelId;
     }
 
-    public void basisSent() {
+    public void basisSent(Instant at) {
         if (basisSentAt == null) {
-            basisSentAt = Instant.now();
+            basisSentAt = at;
         }
         status = RoundStatus.COUNTIES;
     }
 
-    public void operatorsBriefed() {
+    public void operatorsBriefed(Instant at) {
         if (operatorsBriefedAt == null) {
-            operatorsBriefedAt = Instant.now();
+            operatorsBriefedAt = at;
         }
     }
 
@@ -129,10 +130,10 @@ public class DiffRound {
         this.budgetProposalOn = on;
     }
 
-    public void modelsReviewed(long grantModelId, String notes) {
+    public void modelsReviewed(long grantModelId, String notes, Instant at) {
         this.grantModelId = grantModelId;
         this.modelReviewNotes = notes;
-        this.modelReviewedAt = Instant.now();
+        this.modelReviewedAt = at;
     }
 
     public void boardWaiting() {
@@ -145,25 +146,25 @@ public class DiffRound {
         this.status = RoundStatus.NOTIFYING;
     }
 
-    public void notified() {
+    public void notified(Instant at) {
         if (notifiedAt == null) {
-            notifiedAt = Instant.now();
+            notifiedAt = at;
         }
     }
 
-    public void completed() {
+    public void completed(Instant at) {
         if (completedAt == null) {
-            completedAt = Instant.now();
+            completedAt = at;
         }
         if (differentiation) {
             status = RoundStatus.COMPLETED;
         }
     }
 
-    public void limitedAnalysis(String operatorNames) {
+    public void limitedAnalysis(String operatorNames, Instant at) {
         this.limitedOperators = operatorNames;
         this.status = RoundStatus.LIMITED;
-        completed();
+        completed(at);
     }
 
     public Long getId() {

@@ -2,6 +2,7 @@ package no.siva.programflyt.differentiation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -59,9 +60,12 @@ public class DifferentiationController {
     private final UserTaskRepository taskRows;
     private final Labels labels;
 
-    public DifferentiationController(DifferentiationService service, GrantModelService grantModels,
+    private final Clock clock;
+
+    public DifferentiationController(Clock clock, DifferentiationService service, GrantModelService grantModels,
                                      IndicatorImport imports, OperatorRepository operators, DocumentService documents,
                                      UserTaskRepository taskRows, Labels labels) {
+        this.clock = clock;
         this.service = service;
         this.grantModels = grantModels;
         this.imports = imports;
@@ -83,7 +87,7 @@ public class DifferentiationController {
         }
         model.addAttribute("rounds", service.rounds());
         model.addAttribute("mayStart", user.has(Role.SIVA_PROSJEKTLEDER));
-        int thisYear = LocalDate.now(Formats.OSLO).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         model.addAttribute("nextYear", service.byYear(thisYear).isPresent() ? thisYear + 1 : thisYear);
         model.addAttribute("siva", siva(user));
         model.addAttribute("myCounties", user.counties());
@@ -120,7 +124,7 @@ public class DifferentiationController {
             }
             return "redirect:/differentiation/mine";
         }
-        LocalDate today = LocalDate.now(Formats.OSLO);
+        LocalDate today = LocalDate.now(clock);
         List<DifferentiationService.CountyRow> counties = service.counties(id);
         model.addAttribute("r", r);
         model.addAttribute("timeline", RoundTimeline.of(r, counties, labels, today));
@@ -184,7 +188,7 @@ public class DifferentiationController {
             flash.addFlashAttribute("budgetError", "differentiation.error.date");
             return "redirect:/differentiation/" + id + "#budget-date";
         }
-        if (on.isAfter(LocalDate.now(Formats.OSLO))) {
+        if (on.isAfter(LocalDate.now(clock))) {
             flash.addFlashAttribute("budgetError", "differentiation.error.dateInFuture");
             return "redirect:/differentiation/" + id + "#budget-date";
         }
@@ -510,8 +514,8 @@ public class DifferentiationController {
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private static int defaultPeriod() {
-        int y = LocalDate.now(Formats.OSLO).getYear() + 1;
+    private int defaultPeriod() {
+        int y = LocalDate.now(clock).getYear() + 1;
         return y % 2 == 1 ? y : y - 1;
     }
 

@@ -2,6 +2,8 @@ package no.siva.programflyt.differentiation;
 
 import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,10 +79,13 @@ public class DifferentiationService {
     private final EngineCommands engine;
     private final TransactionTemplate tx;
 
-    public DifferentiationService(DiffRoundRepository rounds, DifferentiationProperties config,
+    private final Clock clock;
+
+    public DifferentiationService(Clock clock, DiffRoundRepository rounds, DifferentiationProperties config,
                                   OperatorRepository operators, GrantModelService grantModels, JdbcClient jdbc,
                                   AuditService audit, Labels labels, CamundaClient client, EngineCommands engine,
                                   TransactionTemplate tx) {
+        this.clock = clock;
         this.rounds = rounds;
         this.config = config;
         this.operators = operators;
@@ -131,7 +136,7 @@ public class DifferentiationService {
         if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
             throw new AccessDeniedException("project leaders start rounds");
         }
-        int now = LocalDate.now(Formats.OSLO).getYear();
+        int now = LocalDate.now(clock).getYear();
         if (year < now - 1 || year > now + 2) {
             throw new BusinessRuleException("differentiation.error.year", now - 1, now + 2);
         }
@@ -139,7 +144,7 @@ public class DifferentiationService {
             if (rounds.findByYear(year).isPresent()) {
                 throw new BusinessRuleException("differentiation.error.roundExists", year);
             }
-            DiffRound created = rounds.save(new DiffRound(year, config.isDifferentiationYear(year), user.username()));
+            DiffRound created = rounds.save(new DiffRound(year, config.isDifferentiationYear(year), user.username(), clock.instant()));
             audit.record(user.username(), "DIFF_ROUND_STARTED", CASE_TYPE, created.getId(), String.valueOf(year),
                     (created.isDifferentiation() ? "Differensieringsrunde " : "Begrenset analyse ") + year
                             + " startet av prosjektleder", null);
@@ -173,11 +178,11 @@ public class DifferentiationService {
         if (roundId != null) {
             id = roundId;
         } else {
-            jdbc.sql("insert into diff_round (round_year, differentiation, status, started_by) "
-                            + "values (?, ?, ?, ?) on conflict (round_year) do nothing")
+            jdbc.sql("insert into diff_round (round_year, differentiation, status, started_by, started_at) "
+                            + "values (?, ?, ?, ?, ?) on conflict (round_year) do nothing")
                     .params(engineYear, config.isDifferentiationYear(engineYear),
                             (config.isDifferentiationYear(engineYear) ? RoundStatus.CALENDAR : RoundStatus.LIMITED).name(),
-                            AuditService.SYSTEM).update();
+                            AuditService.SYSTEM, Timestamp.from(clock.instant())).update();
             id = rounds.findByYear(engineYear).orElseThrow().getId();
         }
         // one instance runs a round: the first to claim it (the same instance again on a redelivered job)
@@ -323,10 +328,10 @@ public class DifferentiationService {
                 jdbc.sql("delete from diff_indicator_value where round_id = ? and operator_id = ? and indicator_code = ?")
                         .params(roundId, operatorId, code).update();
             } else {
-                jdbc.sql("insert into diff_indicator_value (round_id, operator_id, indicator_code, value, updated_by) "
-                                + "values (?, ?, ?, ?, ?) on conflict (round_id, operator_id, indicator_code) "
-                                + "do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()")
-                        .params(roundId, operatorId, code, value, user.username()).update();
+                jdbc.sql("insert into diff_indicator_value (round_id, operator_id, indicator_code, value, updated_by, updated_at) "
+                                + "values (?, ?, ?, ?, ?, ?) on conflict (round_id, operator_id, indicator_code) "
+                                + "do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at")
+                        .params(roundId, operatorId, code, value, user.username(), Timestamp.from(clock.instant())).update();
             }
         });
     }
@@ -449,7 +454,7 @@ public class DifferentiationService {
         }
         long model = grantModels.latest(r.getYear() + 1).map(GrantModelService.GrantModel::id)
                 .orElseThrow(() -> new BusinessRuleException("differentiation.error.noGrantModel", r.getYear() + 1));
-        r.analysisDone(by, model);
+        r.analysisDone(by, model, clock.instant());
         audit.record(by, "DIFF_ANALYSIS_DONE", CASE_TYPE, roundId, String.valueOf(r.getYear()),
                 "Differensieringsanalysen er fullført og låst for " + participants().size() + " operatører", null);
     }

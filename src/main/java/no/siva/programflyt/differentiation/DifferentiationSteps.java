@@ -1,5 +1,7 @@
 package no.siva.programflyt.differentiation;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import no.siva.programflyt.notifications.NotificationService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,10 +47,13 @@ public class DifferentiationSteps {
     private final JdbcClient jdbc;
     private final AuditService audit;
 
-    public DifferentiationSteps(DifferentiationService service, GrantModelService grantModels, DifferentiationMail mail,
+    private final Clock clock;
+
+    public DifferentiationSteps(Clock clock, DifferentiationService service, GrantModelService grantModels, DifferentiationMail mail,
                                 OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
                                 FollowUpTriggers followUp, UserTaskRepository taskRows, JdbcClient jdbc,
                                 AuditService audit) {
+        this.clock = clock;
         this.service = service;
         this.grantModels = grantModels;
         this.mail = mail;
@@ -86,7 +91,7 @@ public class DifferentiationSteps {
                 }).list();
         String names = cases.stream().map(m -> (String) m.get("name")).collect(Collectors.joining(", "));
         if (r.getCompletedAt() == null) {
-            r.limitedAnalysis(names.isEmpty() ? "-" : names);
+            r.limitedAnalysis(names.isEmpty() ? "-" : names, clock.instant());
             audit.record(AuditService.SYSTEM, "DIFF_LIMITED_ANALYSIS", DifferentiationService.CASE_TYPE, roundId,
                     String.valueOf(r.getYear()), "Ikke differensieringsår: begrenset analyse av operatører under særskilt "
                             + "oppfølging (" + (names.isEmpty() ? "ingen" : names) + ")", null);
@@ -97,7 +102,7 @@ public class DifferentiationSteps {
 
     /** The information basis to every county: result groups (no exact scores) with minimum and potential (§15.3.2). */
     @Transactional
-    public Map<String, Object> sendBasis(long roundId, Instant engineNow) {
+    public Map<String, Object> sendBasis(long roundId, Instant now) {
         DiffRound r = service.load(roundId);
         service.ensureCountyRows(roundId);
         List<Map<String, Object>> counties = service.roundCounties(roundId);
@@ -107,9 +112,9 @@ public class DifferentiationSteps {
             mail.send("basis:" + code, mail.county(code), "diff-basis", r, "/differentiation/" + roundId + "/county/" + code,
                     Map.of("county", c.get("name")), new Object[] {String.valueOf(r.getYear()), c.get("name")}, basis.getId());
         }
-        r.basisSent();
+        r.basisSent(clock.instant());
         recordOnce(r, "DIFF_BASIS_SENT", "basis", "Informasjonsgrunnlaget er sendt til " + counties.size() + " fylkeskommuner");
-        LocalDate next = ZonedDateTime.ofInstant(engineNow, Formats.OSLO).toLocalDate().plusDays(1);
+        LocalDate next = ZonedDateTime.ofInstant(now, Formats.OSLO).toLocalDate().plusDays(1);
         return Map.of("briefAt", Formats.iso(next, 9, 0), "counties", counties);
     }
 
@@ -123,7 +128,7 @@ public class DifferentiationSteps {
         }
         mail.send("briefing", NotificationService.recipients(to), "diff-briefing", r, "/differentiation/mine", Map.of(),
                 new Object[] {String.valueOf(r.getYear())}, null);
-        r.operatorsBriefed();
+        r.operatorsBriefed(clock.instant());
     }
 
     /** A reminder before a step's date: to whoever holds the task, else its candidates (counties) or the project leaders. */
@@ -155,7 +160,8 @@ public class DifferentiationSteps {
         DiffRound r = service.load(roundId);
         Document d = countyDocument(r, "FORSLAG-" + countyCode + "-" + elementInstanceKey, "letters/differensiering-forslag",
                 countyCode, Map.of());
-        service.updateCounty(roundId, countyCode, "proposal_sent_at = coalesce(proposal_sent_at, now())");
+        service.updateCounty(roundId, countyCode, "proposal_sent_at = coalesce(proposal_sent_at, ?)",
+                Timestamp.from(clock.instant()));
         mail.send("proposal:" + countyCode + ":" + elementInstanceKey, mail.county(countyCode), "diff-proposal", r,
                 "/differentiation/" + roundId + "/county/" + countyCode, Map.of("county", labels.county(countyCode)),
                 new Object[] {String.valueOf(r.getYear()), labels.county(countyCode)}, d.getId());
@@ -200,14 +206,15 @@ public class DifferentiationSteps {
             Document letter = documents.storeGenerated(DifferentiationService.CASE_TYPE, roundId, "VARSEL-" + o.getId(),
                     "innplassering-" + r.getYear() + "-" + o.getOrgNumber() + ".pdf", "application/pdf",
                     pdf.render("letters/differensiering-varsel", letterModel(r, m)));
-            jdbc.sql("update diff_result set notified_at = coalesce(notified_at, now()), letter_document_id = ? "
-                    + "where round_id = ? and operator_id = ?").params(letter.getId(), roundId, o.getId()).update();
+            jdbc.sql("update diff_result set notified_at = coalesce(notified_at, ?), letter_document_id = ? "
+                    + "where round_id = ? and operator_id = ?").params(Timestamp.from(clock.instant()), letter.getId(), roundId,
+                    o.getId()).update();
             o.placedOnStep(res.proposedStep());
             mail.send("notify:" + o.getId(), NotificationService.recipients(mail.operatorRecipients(o), mail.county(o.getCountyCode())),
                     "diff-notification", r, "/differentiation/mine", m,
                     new Object[] {String.valueOf(r.getYear() + 1), o.getName()}, letter.getId());
         }
-        r.notified();
+        r.notified(clock.instant());
         recordOnce(r, "DIFF_NOTIFIED", "notified", "Operatørene er varslet om innplasseringen fra " + (r.getYear() + 1));
     }
 
@@ -229,7 +236,7 @@ public class DifferentiationSteps {
     @Transactional
     public void complete(long roundId) {
         DiffRound r = service.load(roundId);
-        r.completed();
+        r.completed(clock.instant());
         recordOnce(r, "DIFF_ROUND_COMPLETED", "completed", "Differensieringsrunden " + r.getYear() + " er fullført");
     }
 
@@ -259,7 +266,7 @@ public class DifferentiationSteps {
         Formats f = new Formats();
         m.put("r", r);
         m.put("f", f);
-        m.put("date", f.date(LocalDate.now(Formats.OSLO)));
+        m.put("date", f.date(LocalDate.now(clock)));
         m.put("caseRef", "DIFFERENSIERING-" + r.getYear());
         return m;
     }

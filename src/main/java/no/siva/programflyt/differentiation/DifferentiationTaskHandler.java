@@ -1,6 +1,8 @@
 package no.siva.programflyt.differentiation;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +30,11 @@ public class DifferentiationTaskHandler implements TaskCompletionHandler {
     private final Labels labels;
     private final MessageSource messages;
 
-    public DifferentiationTaskHandler(DifferentiationService service, GrantModelService grantModels, AuditService audit,
+    private final Clock clock;
+
+    public DifferentiationTaskHandler(Clock clock, DifferentiationService service, GrantModelService grantModels, AuditService audit,
                                       Labels labels, MessageSource messages) {
+        this.clock = clock;
         this.service = service;
         this.grantModels = grantModels;
         this.audit = audit;
@@ -152,14 +157,15 @@ public class DifferentiationTaskHandler implements TaskCompletionHandler {
             }
             case "budsjettramme" -> {
                 BigDecimal frame = s.decimal("ramme");
-                service.updateCounty(r.getId(), county, "frame_nok = ?, frame_by = ?, frame_at = now()", frame, user.username());
+                service.updateCounty(r.getId(), county, "frame_nok = ?, frame_by = ?, frame_at = ?", frame, user.username(),
+                        Timestamp.from(clock.instant()));
                 record(r, user, "DIFF_FRAME", labels.county(county) + " har meldt foreløpig ramme: " + new Formats().nok(frame)
                         + (s.string("forbehold") == null ? "" : ". Forbehold: " + s.string("forbehold")));
                 return Map.of();
             }
             case "modellgjennomgang" -> {
                 var model = grantModels.latest(r.getYear() + 1).orElseThrow();
-                r.modelsReviewed(model.id(), s.string("behandling"));
+                r.modelsReviewed(model.id(), s.string("behandling"), clock.instant());
                 record(r, user, "DIFF_MODELS_REVIEWED", "Modellene er gjennomgått (" + ("endret".equals(s.string("resultat"))
                         ? "endret" : "uendret") + ", " + model.label() + "). " + s.string("behandling"));
                 no.siva.programflyt.shared.AfterCommit.run(() -> service.publishToCounties(r, DifferentiationService.MODELS_MESSAGE));
@@ -173,8 +179,8 @@ public class DifferentiationTaskHandler implements TaskCompletionHandler {
             }
             case "tilbakemelding" -> {
                 boolean accepted = "godkjent".equals(s.string("vedtak"));
-                service.updateCounty(r.getId(), county, "feedback = ?, reservations = ?, feedback_by = ?, feedback_at = now()",
-                        s.string("vedtak"), s.string("forbehold"), user.username());
+                service.updateCounty(r.getId(), county, "feedback = ?, reservations = ?, feedback_by = ?, feedback_at = ?",
+                        s.string("vedtak"), s.string("forbehold"), user.username(), Timestamp.from(clock.instant()));
                 record(r, user, "DIFF_COUNTY_FEEDBACK", labels.county(county) + (accepted ? " slutter seg til forslaget"
                         : " ber om endringer i forslaget") + ". Forbehold: " + s.string("forbehold")
                         + (s.string("begrunnelse") == null ? "" : ". " + s.string("begrunnelse")));

@@ -3,6 +3,8 @@ package no.siva.programflyt.differentiation;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Map;
 import no.siva.programflyt.shared.Formats;
@@ -19,18 +21,16 @@ public class DifferentiationWorkers {
 
     private final DifferentiationSteps steps;
 
-    public DifferentiationWorkers(DifferentiationSteps steps) {
-        this.steps = steps;
-    }
+    private final Clock clock;
 
-    /** The engine's clock (the job's deadline minus its timeout), so that timers and years follow the engine. */
-    static Instant engineNow(ActivatedJob job) {
-        return Instant.ofEpochMilli(job.getDeadline() - TIMEOUT);
+    public DifferentiationWorkers(Clock clock, DifferentiationSteps steps) {
+        this.clock = clock;
+        this.steps = steps;
     }
 
     @JobWorker(type = "differentiation.plan", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})
     public Map<String, Object> plan(ActivatedJob job, @Variable Long roundId) {
-        int year = engineNow(job).atZone(Formats.OSLO).getYear();
+        int year = LocalDate.now(clock).getYear();
         return steps.plan(roundId, year, job.getProcessInstanceKey());
     }
 
@@ -41,7 +41,7 @@ public class DifferentiationWorkers {
 
     @JobWorker(type = "differentiation.send-basis", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})
     public Map<String, Object> sendBasis(ActivatedJob job, @Variable long roundId) {
-        return steps.sendBasis(roundId, engineNow(job));
+        return steps.sendBasis(roundId, clock.instant());
     }
 
     @JobWorker(type = "differentiation.brief-operators", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})

@@ -1,6 +1,8 @@
 package no.siva.programflyt.differentiation;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +36,10 @@ public class GrantModelService {
     private final JdbcClient jdbc;
     private final AuditService audit;
 
-    public GrantModelService(JdbcClient jdbc, AuditService audit) {
+    private final Clock clock;
+
+    public GrantModelService(Clock clock, JdbcClient jdbc, AuditService audit) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -86,8 +91,8 @@ public class GrantModelService {
         }
         int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from grant_model where first_year = ?")
                 .param(firstYear).query(Integer.class).single();
-        long id = jdbc.sql("insert into grant_model (first_year, last_year, version_no, note, created_by) values (?, ?, ?, ?, ?) returning id")
-                .params(firstYear, firstYear + 1, version, note, by).query(Long.class).single();
+        long id = jdbc.sql("insert into grant_model (first_year, last_year, version_no, note, created_by, created_at) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(firstYear, firstYear + 1, version, note, by, Timestamp.from(clock.instant())).query(Long.class).single();
         steps.forEach((step, amount) -> jdbc.sql("insert into grant_step (model_id, step, amount_nok) values (?, ?, ?)")
                 .params(id, step, amount).update());
         audit.record(by, "GRANT_MODEL_VERSION", "GRANT_MODEL", id, String.valueOf(firstYear),

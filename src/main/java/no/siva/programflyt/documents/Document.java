@@ -34,7 +34,7 @@ public class Document {
     }
 
     Document(String caseType, Long caseId, String kind, String filename, String contentType, byte[] content,
-             String sha256, String uploadedBy) {
+             String sha256, String uploadedBy, Instant uploadedAt) {
         this.caseType = caseType;
         this.caseId = caseId;
         this.kind = kind;
@@ -44,7 +44,7 @@ public class Document {
         this.sizeBytes = content.length;
         this.sha256 = sha256;
         this.uploadedBy = uploadedBy;
-        this.uploadedAt = Instant.now();
+        this.uploadedAt = uploadedAt;
     }
 
     public Long getId() {

@@ -2,6 +2,7 @@ package no.siva.programflyt.documents;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,11 @@ public class DocumentService {
     private final AuditService audit;
     private final long maxBytes;
 
-    public DocumentService(DocumentRepository documents, AuditService audit,
+    private final Clock clock;
+
+    public DocumentService(Clock clock, DocumentRepository documents, AuditService audit,
                            @Value("${programflyt.documents.max-bytes:10485760}") long maxBytes) {
+        this.clock = clock;
         this.documents = documents;
         this.audit = audit;
         this.maxBytes = maxBytes;
@@ -60,7 +64,7 @@ public class DocumentService {
             name = name.substring(0, 190) + "." + ext;
         }
         Document d = documents.save(new Document(caseType, caseId, Document.ATTACHMENT, name, ALLOWED.get(ext), content,
-                sha256(content), username));
+                sha256(content), username, clock.instant()));
         audit.record(username, "DOCUMENT_UPLOADED", caseType, caseId, businessKey, "Vedlegg lastet opp: " + name, null);
         return d;
     }
@@ -71,7 +75,7 @@ public class DocumentService {
                                    byte[] content) {
         return documents.findByCaseTypeAndCaseIdAndKind(caseType, caseId, kind).orElseGet(() ->
                 documents.save(new Document(caseType, caseId, kind, filename, contentType, content, sha256(content),
-                        AuditService.SYSTEM)));
+                        AuditService.SYSTEM, clock.instant())));
     }
 
     @Transactional(readOnly = true)

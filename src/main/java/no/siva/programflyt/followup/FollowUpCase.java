@@ -67,12 +67,12 @@ public class FollowUpCase {
         this.processInstanceKey = processInstanceKey;
     }
 
-    void concluded(String conclusion, String assessment, String justification, String by) {
+    void concluded(String conclusion, String assessment, String justification, String by, Instant at) {
         this.conclusion = conclusion;
         this.assessment = assessment;
         this.conclusionJustification = justification;
         this.concludedBy = by;
-        this.concludedAt = Instant.now();
+        this.concludedAt = at;
         this.status = TERMINATE.equals(conclusion) ? FollowUpStatus.COUNTY_CONSULTATION : FollowUpStatus.MEASURES;
     }
 
@@ -81,29 +81,29 @@ public class FollowUpCase {
         this.analysisDue = analysisDue;
     }
 
-    void countyConsulted(boolean agrees, String justification, String by) {
+    void countyConsulted(boolean agrees, String justification, String by, Instant at) {
         this.countyPosition = agrees ? "SUPPORTS" : "DOES_NOT_SUPPORT";
         this.countyJustification = justification;
         this.countyBy = by;
-        this.countyAt = Instant.now();
+        this.countyAt = at;
         if (!agrees) {
             this.status = FollowUpStatus.OPEN;
         }
     }
 
-    void analysed(String outcome, String justification, String by) {
+    void analysed(String outcome, String justification, String by, Instant at) {
         this.analysisOutcome = outcome;
         this.analysisJustification = justification;
         this.analysisBy = by;
-        this.analysisAt = Instant.now();
+        this.analysisAt = at;
         if ("OUT_OF_PROGRAMME".equals(outcome)) {
             this.status = FollowUpStatus.COUNTY_CONSULTATION;
         }
     }
 
-    void close(FollowUpStatus end) {
+    void close(FollowUpStatus end, Instant at) {
         this.status = end;
-        this.closedAt = Instant.now();
+        this.closedAt = at;
     }
 
     public boolean isClosed() {

@@ -1,6 +1,7 @@
 package no.siva.programflyt.followup;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +41,11 @@ public class FollowUpController {
     private final AuditService audit;
     private final NotificationService notifications;
 
-    public FollowUpController(FollowUpService service, OperatorService operators, TaskService tasks,
+    private final Clock clock;
+
+    public FollowUpController(Clock clock, FollowUpService service, OperatorService operators, TaskService tasks,
                               DocumentService documents, AuditService audit, NotificationService notifications) {
+        this.clock = clock;
         this.service = service;
         this.operators = operators;
         this.tasks = tasks;
@@ -175,7 +179,7 @@ public class FollowUpController {
                           @Valid @ModelAttribute("measure") FollowUpForms.Measure form, BindingResult errors, Model model,
                           RedirectAttributes flash) {
         requireMayAssess(user, id);
-        if (form.getDueDate() != null && form.getDueDate().isBefore(LocalDate.now(Formats.OSLO))) {
+        if (form.getDueDate() != null && form.getDueDate().isBefore(LocalDate.now(clock))) {
             errors.rejectValue("dueDate", "followup.error.dueInPast");
         }
         if (errors.hasErrors()) {

@@ -1,6 +1,8 @@
 package no.siva.programflyt.followup;
 
 import io.camunda.client.CamundaClient;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -81,9 +83,12 @@ public class FollowUpService {
     private final TransactionTemplate tx;
     private final FollowUpTriggers triggers;
 
-    public FollowUpService(FollowUpCaseRepository cases, OperatorRepository operators, FollowUpProperties config,
+    private final Clock clock;
+
+    public FollowUpService(Clock clock, FollowUpCaseRepository cases, OperatorRepository operators, FollowUpProperties config,
                            AuditService audit, CamundaClient client, JdbcClient jdbc, TransactionTemplate tx,
                            FollowUpTriggers triggers) {
+        this.clock = clock;
         this.triggers = triggers;
         this.cases = cases;
         this.operators = operators;
@@ -169,8 +174,8 @@ public class FollowUpService {
                         "Ny utløser lagt til den åpne saken: " + TRIGGER_LABELS.get(type) + ". " + evidence, null);
                 return new Raised(open.get().getId(), false);
             }
-            Instant now = Instant.now();
-            LocalDate today = LocalDate.now(Formats.OSLO);
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.now(clock);
             FollowUpCase c = cases.save(new FollowUpCase(operatorId, operator.getOrgNumber(), operator.getCountyCode(),
                     raisedBy, now, at8(today.plus(config.reminderAfter())), at8(today.plus(config.escalateAfter()))));
             insertTrigger(c, type, evidence, sourceKey, raisedBy);
@@ -215,8 +220,9 @@ public class FollowUpService {
     }
 
     private void insertTrigger(FollowUpCase c, TriggerType type, String evidence, String sourceKey, String raisedBy) {
-        jdbc.sql("insert into follow_up_trigger (case_id, trigger_type, evidence, source_key, raised_by) values (?, ?, ?, ?, ?)")
-                .params(c.getId(), type.name(), evidence, sourceKey, raisedBy).update();
+        jdbc.sql("insert into follow_up_trigger (case_id, trigger_type, evidence, source_key, raised_by, raised_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(c.getId(), type.name(), evidence, sourceKey, raisedBy, Timestamp.from(clock.instant())).update();
     }
 
     private static Instant at8(LocalDate d) {
@@ -239,8 +245,9 @@ public class FollowUpService {
             throw new AccessDeniedException("may not log meetings on this case");
         }
         jdbc.sql("""
-                insert into follow_up_meeting (case_id, held_on, form, participants, summary, recorded_by)
-                values (?, ?, ?, ?, ?, ?)""").params(caseId, heldOn, form, participants, summary, user.username()).update();
+                insert into follow_up_meeting (case_id, held_on, form, participants, summary, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)""").params(caseId, heldOn, form, participants, summary, user.username(),
+                Timestamp.from(clock.instant())).update();
         audit.record(user.username(), "FOLLOW_UP_MEETING", CASE_TYPE, caseId, c.getOrgNumber(),
                 "Møte/dialog " + new Formats().date(heldOn) + " (" + form.toLowerCase() + ") er logget", null);
     }
@@ -254,8 +261,9 @@ public class FollowUpService {
         }
         int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from follow_up_scoreboard where case_id = ?")
                 .param(caseId).query(Integer.class).single();
-        long id = jdbc.sql("insert into follow_up_scoreboard (case_id, version_no, recorded_by) values (?, ?, ?) returning id")
-                .params(caseId, versionNo, user.username()).query(Long.class).single();
+        long id = jdbc.sql("insert into follow_up_scoreboard (case_id, version_no, recorded_by, recorded_at) "
+                        + "values (?, ?, ?, ?) returning id")
+                .params(caseId, versionNo, user.username(), Timestamp.from(clock.instant())).query(Long.class).single();
         for (Map.Entry<String, Integer> e : scores.entrySet()) {
             jdbc.sql("insert into follow_up_score (scoreboard_id, area, score, comment) values (?, ?, ?, ?)")
                     .params(id, e.getKey(), e.getValue(), blankToNull(comments.get(e.getKey()))).update();
@@ -274,8 +282,9 @@ public class FollowUpService {
         if (c.getStatus() != FollowUpStatus.OPEN) {
             throw new BusinessRuleException("followup.error.measuresFixed");
         }
-        jdbc.sql("insert into follow_up_measure (case_id, description, owner, due_date, created_by) values (?, ?, ?, ?, ?)")
-                .params(caseId, description, owner, dueDate, user.username()).update();
+        jdbc.sql("insert into follow_up_measure (case_id, description, owner, due_date, created_by, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(caseId, description, owner, dueDate, user.username(), Timestamp.from(clock.instant())).update();
         audit.record(user.username(), "FOLLOW_UP_MEASURE", CASE_TYPE, caseId, c.getOrgNumber(),
                 "Utviklingstiltak: " + description + " (ansvarlig " + owner + ", frist " + new Formats().date(dueDate) + ")", null);
     }
@@ -309,9 +318,11 @@ public class FollowUpService {
         }
         Operator o = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
         long id = jdbc.sql("""
-                insert into operator_dialogue (operator_id, held_on, county_participated, outcome, summary, recorded_by)
-                values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(operatorId, heldOn, countyParticipated, onTrack ? "ON_TRACK" : "NOT_ON_TRACK", summary, user.username())
+                insert into operator_dialogue (operator_id, held_on, county_participated, outcome, summary, recorded_by,
+                                               recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(operatorId, heldOn, countyParticipated, onTrack ? "ON_TRACK" : "NOT_ON_TRACK", summary, user.username(),
+                        Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         audit.record(user.username(), "DEVELOPMENT_DIALOGUE", no.siva.programflyt.registry.OperatorService.CASE_TYPE,
                 operatorId, o.getOrgNumber(), "Utviklingssamtale " + new Formats().date(heldOn) + ": "
@@ -403,18 +414,19 @@ public class FollowUpService {
         level.put("aktivitet", "Aktive målbedrifter: " + active.get("own") + " (programsnitt for de andre operatørene: "
                 + ((java.math.BigDecimal) active.get("others")).setScale(1, java.math.RoundingMode.HALF_UP)
                 .toPlainString().replace('.', ',') + ")");
-        int year = LocalDate.now(Formats.OSLO).getYear();
+        LocalDate today = LocalDate.now(clock);
         Map<String, Object> rep = jdbc.sql("""
-                select count(*) filter (where operator_id = :op and due_date < current_date) as own_due,
-                       count(*) filter (where operator_id = :op and due_date < current_date and status = 'DONE') as own_done,
-                       count(*) filter (where due_date < current_date and status <> 'CANCELED') as all_due,
-                       count(*) filter (where due_date < current_date and status = 'DONE') as all_done
-                from reporting_obligation where year = :year""").param("op", operatorId).param("year", year)
+                select count(*) filter (where operator_id = :op and due_date < :today) as own_due,
+                       count(*) filter (where operator_id = :op and due_date < :today and status = 'DONE') as own_done,
+                       count(*) filter (where due_date < :today and status <> 'CANCELED') as all_due,
+                       count(*) filter (where due_date < :today and status = 'DONE') as all_done
+                from reporting_obligation where year = :year""").param("op", operatorId).param("year", today.getYear())
+                .param("today", today)
                 .query().singleRow();
         long ownDue = ((Number) rep.get("own_due")).longValue();
         long allDue = ((Number) rep.get("all_due")).longValue();
         if (ownDue > 0 && allDue > 0) {
-            level.put("rapportering", "Frister levert i " + year + ": " + rep.get("own_done") + " av " + ownDue
+            level.put("rapportering", "Frister levert i " + today.getYear() + ": " + rep.get("own_done") + " av " + ownDue
                     + " (programmet: " + Math.round(100.0 * ((Number) rep.get("all_done")).longValue() / allDue) + " %)");
         }
         return level;

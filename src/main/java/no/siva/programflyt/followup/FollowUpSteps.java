@@ -1,5 +1,6 @@
 package no.siva.programflyt.followup;
 
+import java.time.Clock;
 import no.siva.programflyt.notifications.NotificationService;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,11 +51,14 @@ public class FollowUpSteps {
     private final Labels labels;
     private final AuditService audit;
 
-    public FollowUpSteps(FollowUpService service, FollowUpProperties config, FollowUpMail mail,
+    private final Clock clock;
+
+    public FollowUpSteps(Clock clock, FollowUpService service, FollowUpProperties config, FollowUpMail mail,
                          OperatorRepository operators, CooperationAgreementRepository agreements,
                          ReportingStop reporting, TargetCompanyService targetCompanies, TaskService tasks,
                          UserTaskRepository taskRows, DocumentService documents, PdfRenderer pdf, Labels labels,
                          AuditService audit) {
+        this.clock = clock;
         this.service = service;
         this.config = config;
         this.mail = mail;
@@ -149,7 +153,7 @@ public class FollowUpSteps {
     public void terminate(long caseId) {
         FollowUpCase c = service.load(caseId);
         Operator o = operator(c);
-        LocalDate today = LocalDate.now(Formats.OSLO);
+        LocalDate today = LocalDate.now(clock);
         String reason = "samarbeidsavtalen er opphevet etter ekstraordinær oppfølging (sak " + c.getId() + ")";
         agreements.findByOperatorId(o.getId()).ifPresent(a -> a.revoke(today, reason));
         if (o.getStatus() != OperatorStatus.TERMINATED) {
@@ -163,7 +167,7 @@ public class FollowUpSteps {
                     TargetCompanyService.ADMISSION_PROCESS_ID), "operatøren er tatt ut av programmet");
         }
         if (!c.isClosed()) {
-            c.close(FollowUpStatus.TERMINATED);
+            c.close(FollowUpStatus.TERMINATED, clock.instant());
         }
         Document letter = letter(c, o, TERMINATION_LETTER, "letters/oppfolging-konklusjon",
                 Map.of("measures", List.of(), "terminate", true));
@@ -177,7 +181,7 @@ public class FollowUpSteps {
         FollowUpCase c = service.load(caseId);
         Operator o = operator(c);
         if (!c.isClosed()) {
-            c.close(FollowUpStatus.CONTINUES);
+            c.close(FollowUpStatus.CONTINUES, clock.instant());
             o.changeStatus(OperatorStatus.ACTIVE);
             audit.record(AuditService.SYSTEM, "FOLLOW_UP_CLOSED", FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Oppfølgingen er avsluttet; operatøren fortsetter i programmet ("
@@ -214,7 +218,7 @@ public class FollowUpSteps {
         model.put("deadline", f.date(c.getEscalateAt()));
         model.put("analysisDue", c.getAnalysisDue() == null ? "" : f.date(c.getAnalysisDue()));
         model.put("f", f);
-        model.put("date", f.date(LocalDate.now(Formats.OSLO)));
+        model.put("date", f.date(LocalDate.now(clock)));
         model.put("caseRef", "OPPFØLGING-" + c.getId());
         return documents.storeGenerated(FollowUpService.CASE_TYPE, c.getId(), kind,
                 kind.toLowerCase() + "-" + c.getOrgNumber() + ".pdf", "application/pdf", pdf.render(template, model));

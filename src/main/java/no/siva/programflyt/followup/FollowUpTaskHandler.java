@@ -1,5 +1,7 @@
 package no.siva.programflyt.followup;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +30,12 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
     private final AuditService audit;
     private final MessageSource messages;
 
-    public FollowUpTaskHandler(FollowUpService service, FollowUpMail mail, OperatorRepository operators,
+    private final Clock clock;
+
+    public FollowUpTaskHandler(Clock clock, FollowUpService service, FollowUpMail mail, OperatorRepository operators,
                                TargetCompanyRepository companies, JdbcClient jdbc, AuditService audit,
                                MessageSource messages) {
+        this.clock = clock;
         this.service = service;
         this.mail = mail;
         this.operators = operators;
@@ -98,7 +103,7 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
         switch (task.getElementId()) {
             case "gjennomfore-oppfolging" -> {
                 String conclusion = "avslutte".equals(s.string("konklusjon")) ? FollowUpCase.TERMINATE : FollowUpCase.CONTINUE;
-                c.concluded(conclusion, s.string("vurdering"), s.string("begrunnelse"), user.username());
+                c.concluded(conclusion, s.string("vurdering"), s.string("begrunnelse"), user.username(), clock.instant());
                 record(c, user, "FOLLOW_UP_CONCLUDED", FollowUpCase.TERMINATE.equals(conclusion)
                         ? "Konklusjon: avslutte samarbeidet (til samråd med fylkeskommunen). " + s.string("begrunnelse")
                         : "Konklusjon: fortsette med utviklingstiltak. " + s.string("begrunnelse"));
@@ -109,9 +114,10 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
                 return Map.of("conclusion", conclusion);
             }
             case "folge-opp-tiltak" -> {
-                jdbc.sql("update follow_up_measure set status = 'DONE', done_by = ?, done_at = now(), done_comment = ? "
+                jdbc.sql("update follow_up_measure set status = 'DONE', done_by = ?, done_at = ?, done_comment = ? "
                                 + "where id = ? and case_id = ? and status = 'OPEN'")
-                        .params(user.username(), s.string("kommentar"), task.getSubjectId(), c.getId()).update();
+                        .params(user.username(), Timestamp.from(clock.instant()), s.string("kommentar"), task.getSubjectId(),
+                                c.getId()).update();
                 record(c, user, "FOLLOW_UP_MEASURE_DONE", "Utviklingstiltak gjennomført: " + task.getName() + ". "
                         + s.string("kommentar"));
                 return Map.of();
@@ -122,7 +128,7 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
                     case "ut-av-programmet" -> "OUT_OF_PROGRAMME";
                     default -> "SAME_LEVEL";
                 };
-                c.analysed(outcome, s.string("begrunnelse"), user.username());
+                c.analysed(outcome, s.string("begrunnelse"), user.username(), clock.instant());
                 record(c, user, "FOLLOW_UP_ANALYSED", "Begrenset differensieringsanalyse: "
                         + messages.getMessage("followup.analysis." + outcome, null, Locale.forLanguageTag("nb"))
                         + ". " + s.string("begrunnelse"));
@@ -133,7 +139,7 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
             }
             case "samrad-fylket" -> {
                 boolean agrees = "stotter".equals(s.string("standpunkt"));
-                c.countyConsulted(agrees, s.string("begrunnelse"), user.username());
+                c.countyConsulted(agrees, s.string("begrunnelse"), user.username(), clock.instant());
                 record(c, user, "FOLLOW_UP_COUNTY_CONSULTED", (agrees ? "Fylkeskommunen støtter at samarbeidet avsluttes. "
                         : "Fylkeskommunen støtter ikke avslutning; saken går tilbake til Siva. ") + s.string("begrunnelse"));
                 return Map.of("countyAgrees", agrees);

@@ -28,8 +28,8 @@ public class Incident {
     protected Incident() {
     }
 
-    void resolve(String by) {
-        resolvedAt = Instant.now();
+    void resolve(String by, Instant at) {
+        resolvedAt = at;
         resolvedBy = by;
     }
 

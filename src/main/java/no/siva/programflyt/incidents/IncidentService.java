@@ -2,6 +2,8 @@ package no.siva.programflyt.incidents;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
@@ -24,9 +26,12 @@ public class IncidentService {
     private final int retriesOnRetry;
     private final JdbcClient jdbc;
 
-    public IncidentService(JdbcClient jdbc, IncidentRepository incidents, CamundaClient client, EngineIncidents engineIncidents,
+    private final Clock clock;
+
+    public IncidentService(Clock clock, JdbcClient jdbc, IncidentRepository incidents, CamundaClient client, EngineIncidents engineIncidents,
                            AuditService audit, CaseDirectory cases,
                            @Value("${programflyt.jobs.retries-on-incident-retry:3}") int retriesOnRetry) {
+        this.clock = clock;
         this.incidents = incidents;
         this.client = client;
         this.engineIncidents = engineIncidents;
@@ -46,10 +51,10 @@ public class IncidentService {
         String message = error == null ? "ukjent feil" : error.substring(0, Math.min(error.length(), 2000));
         int inserted = jdbc.sql("""
                 insert into incident (job_key, process_instance_key, bpmn_process_id, element_id, job_type,
-                                      error_message, case_type, case_id, business_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_key) where resolved_at is null do nothing""")
+                                      error_message, case_type, case_id, business_key, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_key) where resolved_at is null do nothing""")
                 .params(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
-                        job.getType(), message, caseType, caseId, businessKey).update();
+                        job.getType(), message, caseType, caseId, businessKey, Timestamp.from(clock.instant())).update();
         if (inserted == 1) {
             audit.record(AuditService.SYSTEM, "INCIDENT_CREATED", caseType, caseId, businessKey,
                     "Feil i automatisk steg " + job.getElementId() + ": " + message, null);
@@ -78,7 +83,7 @@ public class IncidentService {
                 .orElseThrow(() -> new BusinessRuleException("incident.notInEngine"));
         client.newUpdateRetriesCommand(incident.getJobKey()).retries(retriesOnRetry).send().join();
         client.newResolveIncidentCommand(incidentKey).send().join();
-        incident.resolve(username);
+        incident.resolve(username, clock.instant());
         audit.record(username, "INCIDENT_RETRIED", incident.getCaseType(), incident.getCaseId(),
                 incident.getBusinessKey(), "Nytt forsøk på automatisk steg " + incident.getElementId(), null);
     }

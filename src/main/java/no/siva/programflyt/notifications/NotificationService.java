@@ -1,5 +1,7 @@
 package no.siva.programflyt.notifications;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +30,11 @@ public class NotificationService {
 
     private final AuditService audit;
 
-    public NotificationService(JdbcClient jdbc, OutboxRepository outbox, TemplateEngine templates, MessageSource messages,
+    private final Clock clock;
+
+    public NotificationService(Clock clock, JdbcClient jdbc, OutboxRepository outbox, TemplateEngine templates, MessageSource messages,
                                AuditService audit) {
+        this.clock = clock;
         this.audit = audit;
         this.outbox = outbox;
         this.templates = templates;
@@ -54,13 +59,14 @@ public class NotificationService {
                            String caseType, Long caseId, Long attachmentDocumentId) {
         Context ctx = new Context(NORWEGIAN, model);
         String body = templates.process("mail/" + template, ctx);
+        Timestamp now = Timestamp.from(clock.instant());
         Object[] subjectArgs = model.containsKey("subjectArgs") ? (Object[]) model.get("subjectArgs") : new Object[0];
         String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, NORWEGIAN);
         return jdbc.sql("""
                 insert into outbox_message (dedup_key, recipient, subject, body_html, status, case_type, case_id,
-                                            attachment_document_id)
-                values (?, ?, ?, ?, 'PENDING', ?, ?, ?) on conflict (dedup_key) do nothing""")
-                .params(dedupKey, recipient, subject, body, caseType, caseId, attachmentDocumentId).update() == 1;
+                                            attachment_document_id, created_at, next_attempt_at)
+                values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
+                .params(dedupKey, recipient, subject, body, caseType, caseId, attachmentDocumentId, now, now).update() == 1;
     }
 
     /**

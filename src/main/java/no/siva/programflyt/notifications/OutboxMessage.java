@@ -35,21 +35,21 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    void markSent() {
+    void markSent(Instant at) {
         status = SENT;
         attempts++;
-        sentAt = Instant.now();
+        sentAt = at;
         lastError = null;
     }
 
     /** Retries with a doubling pause; after {@code maxAttempts} the message stays FAILED for a person to look at. */
-    void markFailed(String error, int maxAttempts, Duration baseBackoff) {
+    void markFailed(String error, int maxAttempts, Duration baseBackoff, Instant at) {
         attempts++;
         lastError = error == null ? "ukjent feil" : error.substring(0, Math.min(error.length(), 1000));
         if (attempts >= maxAttempts) {
             status = FAILED;
         } else {
-            nextAttemptAt = Instant.now().plus(baseBackoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
+            nextAttemptAt = at.plus(baseBackoff.multipliedBy(1L << Math.min(attempts - 1, 10)));
         }
     }
 

@@ -1,5 +1,6 @@
 package no.siva.programflyt.notifications;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -10,9 +11,9 @@ public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
     /** A batch of due messages, locked so that several app instances never send the same one. */
     @Query(value = """
-            select * from outbox_message where status = 'PENDING' and next_attempt_at <= now()
+            select * from outbox_message where status = 'PENDING' and next_attempt_at <= :now
             order by id limit :limit for update skip locked""", nativeQuery = true)
-    List<OutboxMessage> lockDueBatch(@Param("limit") int limit);
+    List<OutboxMessage> lockDueBatch(@Param("now") Instant now, @Param("limit") int limit);
 
     Optional<OutboxMessage> findByDedupKey(String dedupKey);
 

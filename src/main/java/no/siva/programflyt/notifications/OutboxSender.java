@@ -1,5 +1,6 @@
 package no.siva.programflyt.notifications;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,10 +25,13 @@ public class OutboxSender {
     private final int maxAttempts;
     private final Duration backoff;
 
-    public OutboxSender(OutboxRepository outbox, MailTransport transport, TransactionTemplate tx,
+    private final Clock clock;
+
+    public OutboxSender(Clock clock, OutboxRepository outbox, MailTransport transport, TransactionTemplate tx,
                         @Value("${programflyt.mail.from}") String from,
                         @Value("${programflyt.mail.max-attempts:8}") int maxAttempts,
                         @Value("${programflyt.mail.retry-backoff:PT1M}") Duration backoff) {
+        this.clock = clock;
         this.outbox = outbox;
         this.transport = transport;
         this.tx = tx;
@@ -39,16 +43,16 @@ public class OutboxSender {
     /** Sends one batch; returns how many went out. */
     public int sendDueBatch() {
         Integer sent = tx.execute(status -> {
-            List<OutboxMessage> batch = outbox.lockDueBatch(50);
+            List<OutboxMessage> batch = outbox.lockDueBatch(clock.instant(), 50);
             int ok = 0;
             for (OutboxMessage m : batch) {
                 try {
                     transport.send(from, m);
-                    m.markSent();
+                    m.markSent(clock.instant());
                     ok++;
                 } catch (Exception e) {
                     log.warn("E-mail {} to {} failed: {}", m.getId(), m.getRecipient(), e.toString());
-                    m.markFailed(e.getMessage(), maxAttempts, backoff);
+                    m.markFailed(e.getMessage(), maxAttempts, backoff, clock.instant());
                 }
             }
             return ok;

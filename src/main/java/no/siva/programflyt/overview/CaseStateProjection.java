@@ -2,6 +2,7 @@ package no.siva.programflyt.overview;
 
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -58,8 +59,11 @@ public class CaseStateProjection {
     /** Null: refresh in line (tests). */
     private final ExecutorService refresher;
 
-    public CaseStateProjection(CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions,
+    private final Clock clock;
+
+    public CaseStateProjection(Clock clock, CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions,
                                @Value("${programflyt.overview.refresh:async}") String mode) {
+        this.clock = clock;
         this.cases = cases;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
@@ -99,7 +103,7 @@ public class CaseStateProjection {
 
     /** Refreshes one case now (its own transaction). */
     public void refresh(String caseType, long caseId, String lastEvent) {
-        safely(caseType, caseId, () -> refresh(caseType, caseId, lastEvent, Instant.now(), false));
+        safely(caseType, caseId, () -> refresh(caseType, caseId, lastEvent, clock.instant(), false));
     }
 
     private void safely(String caseType, long caseId, Runnable refresh) {
@@ -148,7 +152,7 @@ public class CaseStateProjection {
                 """).params(caseType, caseId, provider.mainProcessId(), cut(info.title(), 300), cut(info.businessKey(), 60),
                 info.countyCode(), String.join(",", info.counties() == null ? Set.of() : info.counties()),
                 info.operatorId(), f.year(), info.stageKey(), info.url(), ts(f.startedAt()), ts(f.endedAt()),
-                ts(at == null ? Instant.now() : at), cut(lastEvent, 500),
+                ts(at == null ? clock.instant() : at), cut(lastEvent, 500),
                 f.tasks() == null ? caseType : f.tasks().caseType(), f.tasks() == null ? caseId : f.tasks().caseId(),
                 f.tasks() == null ? null : f.tasks().countyCode()).update();
     }

@@ -1,6 +1,7 @@
 package no.siva.programflyt.overview;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,14 +34,17 @@ public class FiguresController {
     private final JdbcClient jdbc;
     private final Labels labels;
 
-    public FiguresController(JdbcClient jdbc, Labels labels) {
+    private final Clock clock;
+
+    public FiguresController(Clock clock, JdbcClient jdbc, Labels labels) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.labels = labels;
     }
 
     @GetMapping("/overview/figures")
     public String figures(@AuthenticationPrincipal CurrentUser user, Model model) {
-        int year = LocalDate.now(Formats.OSLO).getYear();
+        int year = LocalDate.now(clock).getYear();
         String scope;
         Map<String, Object> p = new LinkedHashMap<>();
         if (user.isSiva() || user.isAdmin()) {

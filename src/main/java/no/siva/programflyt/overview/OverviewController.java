@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -62,10 +63,13 @@ public class OverviewController {
     private final Labels labels;
     private final MessageSource messages;
 
-    public OverviewController(OverviewService overview, SavedViews views, CaseDirectory cases,
+    private final Clock clock;
+
+    public OverviewController(Clock clock, OverviewService overview, SavedViews views, CaseDirectory cases,
                               UserTaskRepository taskRows, AuditService audit, DocumentService documents,
                               IncidentRepository incidents, OperatorService operators, Labels labels,
                               MessageSource messages) {
+        this.clock = clock;
         this.overview = overview;
         this.views = views;
         this.cases = cases;
@@ -82,7 +86,7 @@ public class OverviewController {
     public String overview(@AuthenticationPrincipal CurrentUser user, @RequestParam MultiValueMap<String, String> params,
                            Model model) {
         OverviewQuery q = OverviewQuery.from(params);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         model.addAttribute("q", q);
         model.addAttribute("result", overview.page(user, q, now));
         model.addAttribute("counts", overview.countsByStage(user, q, now));
@@ -102,7 +106,7 @@ public class OverviewController {
     public ResponseEntity<StreamingResponseBody> csv(@AuthenticationPrincipal CurrentUser user,
                                                      @RequestParam MultiValueMap<String, String> params) {
         OverviewQuery q = OverviewQuery.from(params);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         StreamingResponseBody body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("\uFEFF" + String.join(";", header()) + "\r\n");
@@ -125,7 +129,7 @@ public class OverviewController {
     public ResponseEntity<StreamingResponseBody> excel(@AuthenticationPrincipal CurrentUser user,
                                                        @RequestParam MultiValueMap<String, String> params) {
         OverviewQuery q = OverviewQuery.from(params);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         StreamingResponseBody body = out -> {
             try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
                 Sheet sheet = wb.createSheet("Oversikt");

@@ -1,5 +1,7 @@
 package no.siva.programflyt.overview;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
@@ -27,7 +29,10 @@ public class SavedViews {
 
     private final JdbcClient jdbc;
 
-    public SavedViews(JdbcClient jdbc) {
+    private final Clock clock;
+
+    public SavedViews(Clock clock, JdbcClient jdbc) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -59,10 +64,10 @@ public class SavedViews {
         if (n.isEmpty() || n.length() > 100) {
             return "overview.error.viewName";
         }
-        int saved = jdbc.sql("insert into saved_overview_view (role, scope, name, query, created_by) values (?, ?, ?, ?, ?) "
+        int saved = jdbc.sql("insert into saved_overview_view (role, scope, name, query, created_by, created_at) values (?, ?, ?, ?, ?, ?) "
                         + "on conflict (role, scope, name) do update set query = excluded.query "
                         + "where saved_overview_view.created_by = excluded.created_by")
-                .params(roleOf(user), scopeOf(user), n, q.queryString(), user.username()).update();
+                .params(roleOf(user), scopeOf(user), n, q.queryString(), user.username(), Timestamp.from(clock.instant())).update();
         return saved == 0 ? "overview.error.viewTaken" : "overview.viewSaved";
     }
 

@@ -21,7 +21,7 @@ public class CooperationAgreement {
     private LocalDate extensionUntil;
     private BigDecimal annualGrant;
     private String reservations;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
     private LocalDate revokedOn;
     private String revokedReason;
 
@@ -29,7 +29,7 @@ public class CooperationAgreement {
     }
 
     public CooperationAgreement(long operatorId, Long admissionCaseId, LocalDate start, BigDecimal annualGrant,
-                                String reservations) {
+                                String reservations, Instant createdAt) {
         this.operatorId = operatorId;
         this.admissionCaseId = admissionCaseId;
         this.startDate = start;
@@ -37,6 +37,7 @@ public class CooperationAgreement {
         this.extensionUntil = start.plusYears(10).minusDays(1);
         this.annualGrant = annualGrant;
         this.reservations = reservations;
+        this.createdAt = createdAt;
     }
 
     public Long getId() {

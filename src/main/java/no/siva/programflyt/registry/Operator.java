@@ -27,19 +27,21 @@ public class Operator {
     private LocalDate periodEnd;
     /** The grant step (trinn) the last differentiation placed the operator on, from the year after it. */
     private Integer grantStep;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
     @Version
     private long version;
 
     protected Operator() {
     }
 
-    public Operator(String orgNumber, String name, String countyCode, OperatorStatus status, String sivaContact) {
+    public Operator(String orgNumber, String name, String countyCode, OperatorStatus status, String sivaContact,
+                    Instant createdAt) {
         this.orgNumber = orgNumber;
         this.name = name;
         this.countyCode = countyCode;
         this.status = status;
         this.sivaContact = sivaContact;
+        this.createdAt = createdAt;
     }
 
     /** First programme period: five years from admission, with a possible five-year extension (guide §12.1). */

@@ -24,40 +24,41 @@ public class OperatorOnboarding {
     private Boolean ethicalGuidelinesConfirmed;
     private Boolean impartialityRoutineConfirmed;
     private String ethicalGuidelinesUrl;
-    private Instant updatedAt = Instant.now();
+    private Instant updatedAt;
 
     protected OperatorOnboarding() {
     }
 
-    public OperatorOnboarding(long operatorId) {
+    public OperatorOnboarding(long operatorId, Instant createdAt) {
         this.operatorId = operatorId;
+        this.updatedAt = createdAt;
     }
 
     public void budget(BigDecimal salary, BigDecimal percent, BigDecimal rate, BigDecimal cap, BigDecimal hours,
-                       BigDecimal budget) {
+                       BigDecimal budget, Instant at) {
         this.annualSalary = salary;
         this.positionPercent = percent;
         this.hourlyRate = rate;
         this.hourlyRateCap = cap;
         this.budgetHours = hours;
         this.adminBudget = budget;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
-    public void contacts(String name, String email, String phone, String financeName, String financeEmail) {
+    public void contacts(String name, String email, String phone, String financeName, String financeEmail, Instant at) {
         this.contactName = name;
         this.contactEmail = email;
         this.contactPhone = phone;
         this.financeContactName = financeName;
         this.financeContactEmail = financeEmail;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
-    public void ethics(boolean guidelines, boolean impartiality, String url) {
+    public void ethics(boolean guidelines, boolean impartiality, String url, Instant at) {
         this.ethicalGuidelinesConfirmed = guidelines;
         this.impartialityRoutineConfirmed = impartiality;
         this.ethicalGuidelinesUrl = url;
-        this.updatedAt = Instant.now();
+        this.updatedAt = at;
     }
 
     public Long getOperatorId() {

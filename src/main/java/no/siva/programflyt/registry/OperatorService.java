@@ -1,5 +1,6 @@
 package no.siva.programflyt.registry;
 
+import java.time.Clock;
 import java.util.List;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.security.CurrentUser;
@@ -18,7 +19,10 @@ public class OperatorService {
     private final CountyRepository counties;
     private final AuditService audit;
 
-    public OperatorService(OperatorRepository operators, CountyRepository counties, AuditService audit) {
+    private final Clock clock;
+
+    public OperatorService(Clock clock, OperatorRepository operators, CountyRepository counties, AuditService audit) {
+        this.clock = clock;
         this.operators = operators;
         this.counties = counties;
         this.audit = audit;
@@ -59,7 +63,7 @@ public class OperatorService {
         }
         requireCounty(form.getCountyCode());
         Operator o = operators.save(new Operator(org, form.getName().trim(), form.getCountyCode(), form.getStatus(),
-                form.getSivaContact()));
+                form.getSivaContact(), clock.instant()));
         audit.record(user.username(), "OPERATOR_REGISTERED", CASE_TYPE, o.getId(), org,
                 "Operatør registrert: " + o.getName(), null);
         return o;

@@ -1,6 +1,8 @@
 package no.siva.programflyt.reporting;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +17,10 @@ public class CalendarFeeds {
 
     private final JdbcClient jdbc;
 
-    public CalendarFeeds(JdbcClient jdbc) {
+    private final Clock clock;
+
+    public CalendarFeeds(Clock clock, JdbcClient jdbc) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -26,9 +31,9 @@ public class CalendarFeeds {
         RANDOM.nextBytes(b);
         String token = HexFormat.of().formatHex(b);
         jdbc.sql("""
-                insert into calendar_feed (operator_id, token) values (?, ?)
-                on conflict (operator_id) do update set token = excluded.token, created_at = now()""")
-                .params(operatorId, token).update();
+                insert into calendar_feed (operator_id, token, created_at) values (?, ?, ?)
+                on conflict (operator_id) do update set token = excluded.token, created_at = excluded.created_at""")
+                .params(operatorId, token, Timestamp.from(clock.instant())).update();
         return token;
     }
 

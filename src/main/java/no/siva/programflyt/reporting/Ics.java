@@ -15,14 +15,14 @@ final class Ics {
     private Ics() {
     }
 
-    static String of(String calendarName, List<ReportingService.Row> rows, String operatorName, String url) {
+    static String of(String calendarName, List<ReportingService.Row> rows, String operatorName, String url, Instant now) {
         StringBuilder sb = new StringBuilder();
         line(sb, "BEGIN:VCALENDAR");
         line(sb, "VERSION:2.0");
         line(sb, "PRODID:-//Siva//Programflyt//NO");
         line(sb, "CALSCALE:GREGORIAN");
         line(sb, "X-WR-CALNAME:" + escape(calendarName));
-        String stamp = STAMP.format(Instant.now());
+        String stamp = STAMP.format(now);
         for (ReportingService.Row r : rows) {
             if (r.canceled()) {
                 continue;   // a lapsed deadline (the operator left the programme) leaves the subscribers' calendars

@@ -1,6 +1,7 @@
 package no.siva.programflyt.reporting;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
@@ -39,9 +40,12 @@ public class ReportingController {
     private final OperatorService operatorService;
     private final String baseUrl;
 
-    public ReportingController(ReportingService reporting, TargetFigures figures, OperatorRepository operators,
+    private final Clock clock;
+
+    public ReportingController(Clock clock, ReportingService reporting, TargetFigures figures, OperatorRepository operators,
                                CalendarFeeds feeds, OperatorService operatorService,
                                @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
+        this.clock = clock;
         this.operatorService = operatorService;
         this.reporting = reporting;
         this.figures = figures;
@@ -53,7 +57,7 @@ public class ReportingController {
     @GetMapping("/reporting")
     public String calendar(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
                            @RequestParam(required = false) Integer year, Model model) {
-        LocalDate today = LocalDate.now(Formats.OSLO);
+        LocalDate today = LocalDate.now(clock);
         int y = year == null ? today.getYear() : year;
         List<Operator> visible = operatorService.visibleTo(user);
         Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
@@ -82,9 +86,9 @@ public class ReportingController {
     public ResponseEntity<byte[]> ics(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
                                       @RequestParam(required = false) Integer year) {
         Operator o = chosenOperator(user, operatorId);
-        int y = year == null ? LocalDate.now(Formats.OSLO).getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         String body = Ics.of("Rapporteringsfrister " + y + " – " + o.getName(), reporting.forOperator(o.getId(), y),
-                o.getName(), "https://programflyt.siva.no/reporting");
+                o.getName(), "https://programflyt.siva.no/reporting", clock.instant());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("rapporteringsfrister-" + y + ".ics").build().toString())
@@ -109,10 +113,10 @@ public class ReportingController {
     public ResponseEntity<byte[]> subscribed(@org.springframework.web.bind.annotation.PathVariable String token) {
         Operator o = feeds.operatorOf(token).flatMap(operators::findById)
                 .orElseThrow(() -> new NotFoundException("feed"));
-        int y = LocalDate.now(Formats.OSLO).getYear();
+        int y = LocalDate.now(clock).getYear();
         List<ReportingService.Row> rows = new ArrayList<>(reporting.forOperator(o.getId(), y));
         rows.addAll(reporting.forOperator(o.getId(), y + 1));
-        String body = Ics.of("Rapporteringsfrister – " + o.getName(), rows, o.getName(), baseUrl + "/reporting");
+        String body = Ics.of("Rapporteringsfrister – " + o.getName(), rows, o.getName(), baseUrl + "/reporting", clock.instant());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,8 @@
 package no.siva.programflyt.reporting;
 
 import io.camunda.client.CamundaClient;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +56,11 @@ public class ReportingService {
     private final AuditService audit;
     private final TransactionTemplate tx;
 
-    public ReportingService(JdbcClient jdbc, OperatorRepository operators, ReportingProperties config,
+    private final Clock clock;
+
+    public ReportingService(Clock clock, JdbcClient jdbc, OperatorRepository operators, ReportingProperties config,
                             CamundaClient client, AuditService audit, TransactionTemplate tx) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.operators = operators;
         this.config = config;
@@ -71,8 +76,8 @@ public class ReportingService {
             return Optional.empty();   // no calendar for an operator that has left the programme
         }
         Long id = tx.execute(s -> jdbc.sql("""
-                insert into reporting_year (operator_id, year) values (?, ?) on conflict (operator_id, year) do nothing
-                returning id""").params(operatorId, year).query(Long.class).optional().orElse(null));
+                insert into reporting_year (operator_id, year, created_at) values (?, ?, ?)
+                on conflict (operator_id, year) do nothing returning id""").params(operatorId, year, Timestamp.from(clock.instant())).query(Long.class).optional().orElse(null));
         if (id == null) {
             return Optional.empty();
         }
@@ -94,10 +99,10 @@ public class ReportingService {
     public Map<String, Object> planYear(long operatorId, int year, long processInstanceKey, LocalDate from) {
         Operator o = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
         jdbc.sql("""
-                insert into reporting_year (operator_id, year, process_instance_key) values (?, ?, ?)
+                insert into reporting_year (operator_id, year, process_instance_key, created_at) values (?, ?, ?, ?)
                 on conflict (operator_id, year) do update set process_instance_key =
                     coalesce(reporting_year.process_instance_key, excluded.process_instance_key)""")
-                .params(operatorId, year, processInstanceKey).update();
+                .params(operatorId, year, processInstanceKey, Timestamp.from(clock.instant())).update();
         long yearId = jdbc.sql("select id from reporting_year where operator_id = ? and year = ?")
                 .params(operatorId, year).query(Long.class).single();
         List<Map<String, Object>> list = new ArrayList<>();

@@ -1,5 +1,7 @@
 package no.siva.programflyt.reporting;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +32,11 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
 
     private final FollowUpTriggers followUps;
 
-    public ReportingTaskHandler(ReportingService reporting, TargetFigures figures, JdbcClient jdbc, AuditService audit,
+    private final Clock clock;
+
+    public ReportingTaskHandler(Clock clock, ReportingService reporting, TargetFigures figures, JdbcClient jdbc, AuditService audit,
                                 MessageSource messages, FollowUpTriggers followUps) {
+        this.clock = clock;
         this.followUps = followUps;
         this.reporting = reporting;
         this.figures = figures;
@@ -141,9 +146,9 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                     figures.save(r.operatorId(), r.year(), values, user);
                 }
                 jdbc.sql("""
-                        update reporting_obligation set status = ?, submitted_by = ?, submitted_at = now(), comment = ?,
+                        update reporting_obligation set status = ?, submitted_by = ?, submitted_at = ?, comment = ?,
                                amount_nok = ? where id = ?""").params(r.code().review() ? "SUBMITTED" : "DELIVERED",
-                        user.username(), s.string("kommentar"), s.decimal("belop"), r.id()).update();
+                        user.username(), Timestamp.from(clock.instant()), s.string("kommentar"), s.decimal("belop"), r.id()).update();
                 audit.record(user.username(), "OBLIGATION_SUBMITTED", ReportingService.CASE_TYPE, r.reportingYearId(),
                         task.getBusinessKey(), "Levert: " + r.code().taskName(), s.string("kommentar"));
                 return Map.of();

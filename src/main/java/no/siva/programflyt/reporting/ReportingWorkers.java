@@ -3,6 +3,7 @@ package no.siva.programflyt.reporting;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,23 +21,19 @@ public class ReportingWorkers {
     private final ReportingSteps steps;
     private final String baseUrl;
 
-    public ReportingWorkers(ReportingService reporting, ReportingSteps steps, @Value("${programflyt.base-url}") String baseUrl) {
+    private final Clock clock;
+
+    public ReportingWorkers(Clock clock, ReportingService reporting, ReportingSteps steps, @Value("${programflyt.base-url}") String baseUrl) {
+        this.clock = clock;
         this.reporting = reporting;
         this.steps = steps;
         this.baseUrl = baseUrl;
     }
 
-    /**
-     * The engine's date (the job's deadline minus its timeout) rather than the app's clock: the new-year timer and
-     * a calendar started at admission take the year from the engine that fired them.
-     */
-    static LocalDate engineToday(ActivatedJob job) {
-        return Instant.ofEpochMilli(job.getDeadline() - TIMEOUT).atZone(Formats.OSLO).toLocalDate();
-    }
 
     @JobWorker(type = "reporting.plan-year", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"operatorId", "year"})
     public Map<String, Object> planYear(ActivatedJob job, @Variable long operatorId, @Variable Integer year) {
-        LocalDate today = engineToday(job);
+        LocalDate today = LocalDate.now(clock);
         int y = year == null ? today.getYear() : year;
         LocalDate from = y == today.getYear() ? today : LocalDate.of(y, 1, 1);
         return reporting.planYear(operatorId, y, job.getProcessInstanceKey(), from);
@@ -44,7 +41,7 @@ public class ReportingWorkers {
 
     @JobWorker(type = "reporting.start-all", autoComplete = true, timeout = TIMEOUT)
     public Map<String, Object> startAll(ActivatedJob job) {
-        return Map.of("started", steps.startAll(engineToday(job).getYear()));
+        return Map.of("started", steps.startAll(LocalDate.now(clock).getYear()));
     }
 
     @JobWorker(type = "reporting.open", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"obligation"})

@@ -1,6 +1,7 @@
 package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +32,10 @@ public class Portfolio {
     private final UserTaskRepository tasks;
     private final AidLedger ledger;
 
-    public Portfolio(TargetCompanyService service, OperatorRepository operators, UserTaskRepository tasks, AidLedger ledger) {
+    private final Clock clock;
+
+    public Portfolio(Clock clock, TargetCompanyService service, OperatorRepository operators, UserTaskRepository tasks, AidLedger ledger) {
+        this.clock = clock;
         this.service = service;
         this.operators = operators;
         this.tasks = tasks;
@@ -42,7 +46,7 @@ public class Portfolio {
     @Transactional(readOnly = true)
     public List<Row> rows(CurrentUser user, TargetCompanyStatus status, String text) {
         Map<Long, String> names = operators.findAll().stream().collect(Collectors.toMap(Operator::getId, Operator::getName));
-        LocalDate today = LocalDate.now(Formats.OSLO);
+        LocalDate today = LocalDate.now(clock);
         String q = text == null ? "" : text.trim().toLowerCase();
         List<TargetCompany> shown = service.visibleTo(user).stream()
                 .filter(c -> status == null || c.getStatus() == status)

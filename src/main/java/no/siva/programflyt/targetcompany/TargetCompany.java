@@ -64,7 +64,7 @@ public class TargetCompany {
     private LocalDate registeredOn;
     private boolean takenOverByLargeGroup;
     private String createdBy;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
     @Version
     private long version;
 
@@ -72,7 +72,7 @@ public class TargetCompany {
     }
 
     public TargetCompany(long operatorId, String orgNumber, String name, String contactEmail, String needs,
-                         String createdBy) {
+                         String createdBy, Instant createdAt) {
         this.operatorId = operatorId;
         this.orgNumber = orgNumber;
         this.name = name;
@@ -80,6 +80,7 @@ public class TargetCompany {
         this.needs = needs;
         this.status = TargetCompanyStatus.NEEDS_MAPPING;
         this.createdBy = createdBy;
+        this.createdAt = createdAt;
     }
 
     public void started(long key) {

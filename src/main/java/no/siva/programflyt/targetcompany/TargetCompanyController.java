@@ -2,6 +2,7 @@ package no.siva.programflyt.targetcompany;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -53,9 +54,12 @@ public class TargetCompanyController {
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
-    public TargetCompanyController(TargetCompanyService service, Portfolio portfolio, TargetCompanyImport importer,
+    private final Clock clock;
+
+    public TargetCompanyController(Clock clock, TargetCompanyService service, Portfolio portfolio, TargetCompanyImport importer,
                                    AidLedger ledger, AidLedgerRepository ledgerLines, OperatorRepository operators,
                                    TaskService tasks, AuditService audit, JdbcClient jdbc, MessageSource messages) {
+        this.clock = clock;
         this.service = service;
         this.portfolio = portfolio;
         this.importer = importer;
@@ -123,7 +127,7 @@ public class TargetCompanyController {
     public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         TargetCompany c = service.getVisible(user, id);
         List<UserTask> caseTasks = tasks.forCase(TargetCompanyService.CASE_TYPE, id);
-        LocalDate today = LocalDate.now(Formats.OSLO);
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("c", c);
         model.addAttribute("operatorName", operators.findById(c.getOperatorId()).map(o -> o.getName()).orElse(""));
         model.addAttribute("tasks", caseTasks);

@@ -1,6 +1,7 @@
 package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -43,8 +44,11 @@ public class TargetCompanyImport {
     private final ImportedLifecycles lifecycles;
     private final TransactionTemplate tx;
 
-    public TargetCompanyImport(TargetCompanyRepository companies, AuditService audit, ImportedLifecycles lifecycles,
+    private final Clock clock;
+
+    public TargetCompanyImport(Clock clock, TargetCompanyRepository companies, AuditService audit, ImportedLifecycles lifecycles,
                                TransactionTemplate tx) {
+        this.clock = clock;
         this.companies = companies;
         this.audit = audit;
         this.lifecycles = lifecycles;
@@ -111,7 +115,7 @@ public class TargetCompanyImport {
         List<TargetCompany> saved = tx.execute(s -> {
             List<TargetCompany> all = new ArrayList<>();
             for (Line l : ok) {
-                TargetCompany c = new TargetCompany(operatorId, l.org(), l.name(), l.email(), null, user.username());
+                TargetCompany c = new TargetCompany(operatorId, l.org(), l.name(), l.email(), null, user.username(), clock.instant());
                 c.selfDeclarationSigned(l.admitted(), BigDecimal.ZERO);
                 c.agreed(l.start(), l.end(), "Importert", null, null, null, l.surveyName(), l.surveyEmail(), l.intensity());
                 all.add(companies.save(c));

@@ -2,6 +2,7 @@ package no.siva.programflyt.targetcompany;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreateProcessInstanceCommandStep3;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -42,8 +43,11 @@ public class TargetCompanyService {
     private final EngineCommands engine;
     private final TransactionTemplate tx;
 
-    public TargetCompanyService(TargetCompanyRepository companies, OperatorRepository operators, AuditService audit,
+    private final Clock clock;
+
+    public TargetCompanyService(Clock clock, TargetCompanyRepository companies, OperatorRepository operators, AuditService audit,
                                 CamundaClient client, TransactionTemplate tx, EngineCommands engine) {
+        this.clock = clock;
         this.engine = engine;
         this.companies = companies;
         this.operators = operators;
@@ -112,7 +116,7 @@ public class TargetCompanyService {
         try {
             saved = tx.execute(s -> {
                 TargetCompany c = companies.saveAndFlush(new TargetCompany(operator.getId(), org, name.trim(),
-                        email == null || email.isBlank() ? null : email.trim(), null, user.username()));
+                        email == null || email.isBlank() ? null : email.trim(), null, user.username(), clock.instant()));
                 audit.record(user.username(), "TARGET_COMPANY_REGISTERED", CASE_TYPE, c.getId(), org,
                         "Målbedrift registrert hos " + operator.getName() + ": " + c.getName(), null);
                 return c;

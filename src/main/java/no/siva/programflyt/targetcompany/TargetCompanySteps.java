@@ -1,5 +1,7 @@
 package no.siva.programflyt.targetcompany;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +41,13 @@ public class TargetCompanySteps {
     private final no.siva.programflyt.notifications.NotificationService notifications;
     private final no.siva.programflyt.security.AppUserRepository users;
 
-    public TargetCompanySteps(TargetCompanyService service, BrregClient register, EurRates rates, JdbcClient jdbc,
+    private final Clock clock;
+
+    public TargetCompanySteps(Clock clock, TargetCompanyService service, BrregClient register, EurRates rates, JdbcClient jdbc,
                               AuditService audit, MessageSource messages, no.siva.programflyt.tasks.TaskService tasks,
                               no.siva.programflyt.notifications.NotificationService notifications,
                               no.siva.programflyt.security.AppUserRepository users) {
+        this.clock = clock;
         this.tasks = tasks;
         this.notifications = notifications;
         this.users = users;
@@ -67,7 +72,7 @@ public class TargetCompanySteps {
             return "REFUSED";
         }
         c.registerChecked(entry.orgFormCode(), entry.naceCode(), entry.registeredOn());
-        int year = c.getAccountsYear() == null ? LocalDate.now(Formats.OSLO).getYear() - 1 : c.getAccountsYear();
+        int year = c.getAccountsYear() == null ? LocalDate.now(clock).getYear() - 1 : c.getAccountsYear();
         OwnershipText.Parsed parsed = OwnershipText.parse(
                 new Figures(c.getWorkUnits(), c.getTurnoverNok(), c.getBalanceNok()), c.getOwnershipEnterprises(),
                 c.getOwnershipHoldings(), rates.forYear(year).nokPerEur());
@@ -81,7 +86,7 @@ public class TargetCompanySteps {
         Eligibility.Result r = Eligibility.check(new EligibilityInput(entry.orgFormCode(), entry.naceCode(),
                 entry.bankrupt(), entry.underLiquidation(), c.isInnovationCompany(), parsed.graph(), OwnershipText.TARGET,
                 years, entry.registeredOn(), c.getSubscribedCapitalNok(), c.getEquityNok(), c.getInterimEquityNok(),
-                c.isInsolvency(), c.isRecoveryOrder(), c.isTakenOverByLargeGroup(), LocalDate.now(Formats.OSLO)));
+                c.isInsolvency(), c.isRecoveryOrder(), c.isTakenOverByLargeGroup(), LocalDate.now(clock)));
         String summary = r.findings().isEmpty() ? "Ingen funn: bedriften kan tas opp."
                 : r.findings().stream().map(f -> (f.severity() == Eligibility.Severity.BLOCK ? "Avvist: " : "Vurderes: ")
                         + messages.getMessage("eligibility." + f.code(), f.args().toArray(), java.util.Locale.forLanguageTag("nb")))
@@ -167,7 +172,7 @@ public class TargetCompanySteps {
         if (c.getStatus() != TargetCompanyStatus.EXITED) {
             ExitReason r = reason == null ? ExitReason.PLANNED_END : ExitReason.valueOf(reason);
             LocalDate d = r == ExitReason.PLANNED_END ? c.getAgreementEnd()
-                    : date != null ? LocalDate.parse(date) : LocalDate.now(Formats.OSLO);
+                    : date != null ? LocalDate.parse(date) : LocalDate.now(clock);
             c.exited(d, r);
             tasks.cancelOpen(TargetCompanyService.CASE_TYPE, c.getId(), java.util.Set.of(TargetCompanyService.YEAR_PROCESS_ID),
                     "bedriften er ute av programmet");
@@ -202,8 +207,8 @@ public class TargetCompanySteps {
     @Transactional
     public void orderExitSurvey(long caseId) {
         TargetCompany c = service.load(caseId);
-        int n = jdbc.sql("update survey_dispatch set ordered_at = now() where target_company_id = ? and form = 'EXIT' and ordered_at is null")
-                .param(c.getId()).update();
+        int n = jdbc.sql("update survey_dispatch set ordered_at = ? where target_company_id = ? and form = 'EXIT' and ordered_at is null")
+                .params(Timestamp.from(clock.instant()), c.getId()).update();
         if (n > 0) {
             record(c, "SURVEY_ORDERED", "Meldt til exit-undersøkelsen (kundetilfredshet) til " + c.getSurveyContactEmail());
         }

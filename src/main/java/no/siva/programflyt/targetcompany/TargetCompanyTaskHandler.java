@@ -1,6 +1,8 @@
 package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -32,9 +34,12 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
     private final MessageSource messages;
     private final no.siva.programflyt.brreg.AccountsClient accounts;
 
-    public TargetCompanyTaskHandler(TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
+    private final Clock clock;
+
+    public TargetCompanyTaskHandler(Clock clock, TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
                                     EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages,
                                     no.siva.programflyt.brreg.AccountsClient accounts) {
+        this.clock = clock;
         this.accounts = accounts;
         this.service = service;
         this.companies = companies;
@@ -167,12 +172,14 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
             case "utviklingssamtale" -> {
                 jdbc.sql("""
                         insert into development_dialogue (target_company_id, held_on, srl, taxonomy, woman_founder, woman_ceo,
-                            woman_chair, export, international_market, referred, international_contacts, next_needs, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
+                            woman_chair, export, international_market, referred, international_contacts, next_needs, recorded_by,
+                            recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
                         .params(c.getId(), date(s, "samtaledato"), s.decimal("srl").intValue(), s.string("taksonomi"),
                                 s.bool("kvinneGrunder"), s.bool("kvinneDagligLeder"), s.bool("kvinneStyreleder"),
                                 s.bool("eksport"), s.bool("internasjonaltMarked"), s.bool("henvist"),
-                                s.bool("internasjonaleKontakter"), s.string("behovNeste"), user.username()).update();
+                                s.bool("internasjonaleKontakter"), s.string("behovNeste"), user.username(),
+                                Timestamp.from(clock.instant())).update();
                 record(c, user, "DEVELOPMENT_DIALOGUE", "Utviklingssamtale " + new Formats().date(date(s, "samtaledato"))
                         + ", SRL " + s.decimal("srl").intValue());
                 return Map.of();

@@ -1,5 +1,6 @@
 package no.siva.programflyt.tasks;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,11 @@ public class TaskController {
     private final BpmnModels models;
     private final CountyRepository counties;
 
-    public TaskController(TaskService tasks, CaseDirectory cases, AuditService audit, BpmnModels models,
+    private final Clock clock;
+
+    public TaskController(Clock clock, TaskService tasks, CaseDirectory cases, AuditService audit, BpmnModels models,
                           CountyRepository counties) {
+        this.clock = clock;
         this.tasks = tasks;
         this.cases = cases;
         this.audit = audit;
@@ -45,7 +49,7 @@ public class TaskController {
                         @RequestParam(required = false) String county, @RequestParam(required = false) String q,
                         @RequestParam(defaultValue = "0") int page, Model model) {
         TaskQuery query = TaskQuery.of(view, process, due, county, q);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var result = tasks.inboxPage(user, query, now, page);
         if (page > 0 && page >= result.getTotalPages()) {   // past the last page (tasks were completed meanwhile)
             result = tasks.inboxPage(user, query, now, Math.max(0, result.getTotalPages() - 1));
@@ -95,7 +99,7 @@ public class TaskController {
         model.addAttribute("canWork", TaskService.canWorkOn(user, task));
         model.addAttribute("canAssign", TaskService.canAssign(user) && task.isOpen());
         model.addAttribute("assignable", TaskService.canAssign(user) ? tasks.assignableUsers(task) : List.of());
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         model.addAttribute("dueSoon", tasks.dueSoonWindow());
         // Someone may work on a task without seeing its case (operator staff on an admission's onboarding tasks).
         CaseInfo info = visibleCase(user, task);

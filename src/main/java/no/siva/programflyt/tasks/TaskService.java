@@ -6,6 +6,7 @@ import io.grpc.Status;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +53,14 @@ public class TaskService {
     @PersistenceContext
     private EntityManager entityManager;
 
-    public TaskService(UserTaskRepository tasks, SavedTaskFilterRepository filters, AppUserRepository users,
+    private final Clock clock;
+
+    public TaskService(Clock clock, UserTaskRepository tasks, SavedTaskFilterRepository filters, AppUserRepository users,
                        FormRepository forms, FormValidator validator, AuditService audit, CamundaClient client,
                        List<TaskCompletionHandler> handlers,
                        @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon,
                        @Value("${programflyt.tasks.engine-timeout:PT10S}") Duration engineTimeout) {
+        this.clock = clock;
         this.engineTimeout = engineTimeout;
         this.tasks = tasks;
         this.filters = filters;
@@ -300,7 +304,7 @@ public class TaskService {
         if (!submission.valid()) {
             return submission;
         }
-        if (tasks.markCompleted(id, user.username(), Instant.now()) == 0) {
+        if (tasks.markCompleted(id, user.username(), clock.instant()) == 0) {
             throw new BusinessRuleException("task.error.alreadyCompleted", "");
         }
         Map<String, Object> variables = handler == null ? submission.values() : handler.onComplete(task, submission, user);

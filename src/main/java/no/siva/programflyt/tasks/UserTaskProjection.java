@@ -1,6 +1,7 @@
 package no.siva.programflyt.tasks;
 
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -36,8 +37,11 @@ public class UserTaskProjection {
     private final ObjectMapper json;
     private final JdbcClient jdbc;
 
-    public UserTaskProjection(JdbcClient jdbc, UserTaskRepository tasks, BpmnModels models, CaseDirectory cases, AuditService audit,
+    private final Clock clock;
+
+    public UserTaskProjection(Clock clock, JdbcClient jdbc, UserTaskRepository tasks, BpmnModels models, CaseDirectory cases, AuditService audit,
                               ApplicationEventPublisher events, ObjectMapper json) {
+        this.clock = clock;
         this.tasks = tasks;
         this.models = models;
         this.cases = cases;
@@ -75,13 +79,13 @@ public class UserTaskProjection {
         return jdbc.sql("""
                 insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, form_id,
                                        candidate_groups, assignee, due_at, follow_up_at, state, case_type, case_id,
-                                       business_key, case_title, county_code, operator_id, subject_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)
+                                       business_key, case_title, county_code, operator_id, subject_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (job_key) do nothing""")
                 .params(t.jobKey(), t.processInstanceKey(), t.bpmnProcessId(), t.elementId(), t.name(), t.formId(),
                         t.candidateGroups(), t.assignee(), timestamp(t.dueAt()), timestamp(t.followUpAt()),
                         t.caseType(), t.caseId(), t.businessKey(), t.caseTitle(), t.countyCode(), t.operatorId(),
-                        t.subjectId())
+                        t.subjectId(), timestamp(clock.instant()))
                 .update();
     }
 

@@ -1,5 +1,6 @@
 package no.siva.programflyt.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.tasks.TaskQuery;
@@ -17,8 +18,11 @@ public class HomeController {
 
     private final boolean demoUsers;
 
-    public HomeController(TaskService tasks, no.siva.programflyt.security.OidcLogin oidc,
+    private final Clock clock;
+
+    public HomeController(Clock clock, TaskService tasks, no.siva.programflyt.security.OidcLogin oidc,
                           @org.springframework.beans.factory.annotation.Value("${programflyt.demo.users:false}") boolean demoUsers) {
+        this.clock = clock;
         this.tasks = tasks;
         this.oidc = oidc;
         this.demoUsers = demoUsers;
@@ -26,7 +30,7 @@ public class HomeController {
 
     @GetMapping("/")
     public String home(@AuthenticationPrincipal CurrentUser user, Model model) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         model.addAttribute("mineCount", tasks.inboxCount(user, TaskQuery.of("mine", null, null, null, null), now));
         model.addAttribute("groupCount", tasks.inboxCount(user, TaskQuery.of("groups", null, null, null, null), now));
         model.addAttribute("overdueCount", tasks.inboxCount(user, TaskQuery.of("groups", null, "overdue", null, null), now));

@@ -121,7 +121,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(done.getCountyReservations()).isEqualTo("Forbehold om statsbudsjettet.");
         assertThat(done.getOnboardingCompletedAt()).isNotNull();
 
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        LocalDate today = today();
         assertThat(operator.getStatus()).isEqualTo(OperatorStatus.ACTIVE);
         assertThat(operator.getCountyCode()).isEqualTo("46");
         assertThat(operator.getPeriodStart()).isEqualTo(today);
@@ -160,7 +160,7 @@ class AdmissionProcessTest extends ProcessTestBase {
             assertThat(pdf.getNumberOfPages()).isBetween(1, 3);
             text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        LocalDate today = today();
         java.time.format.DateTimeFormatter d = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
         assertThat(text).contains("Tilsagnsbrev").contains("Hardanger Vekst AS").contains("912345955")
                 .contains("Vestland").contains("2 250 000 kr")
@@ -191,7 +191,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         f.setOperatorId(sogn.getId());
         f.setCountyCode("46");
         f.setPilotBudget("400 000");
-        f.setPilotEndDate(LocalDate.now().plusMonths(6));
+        f.setPilotEndDate(today().plusMonths(6));
         f.setDescription("Utvidelse til Sunnfjord.");
         AdmissionCase c = admissions.register(vestland, f);
         assertThat(c.getOrgNumber()).isEqualTo(sogn.getOrgNumber());
@@ -225,7 +225,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         f.setCountyCode("46");
         f.setCoCountyCodes(new java.util.ArrayList<>(List.of("18")));
         f.setPilotBudget("300000");
-        f.setPilotEndDate(LocalDate.now().plusMonths(3));
+        f.setPilotEndDate(today().plusMonths(3));
         AdmissionCase c = admissions.register(user(DemoUsers.VESTLAND), f);
         assertThat(cases.findById(c.getId()).orElseThrow().allCounties()).containsExactly("46", "18");
         assertThat(admissions.visibleTo(user(DemoUsers.NORDLAND))).extracting(AdmissionCase::getId).contains(c.getId());

@@ -39,7 +39,7 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
 
     @Test
     void operatorStaffRegisterAMapAndRecordAid() {
-        rates.set(LocalDate.now().getYear(), new BigDecimal("11.5000"), true);
+        rates.set(today().getYear(), new BigDecimal("11.5000"), true);
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
         try (Browser b = new Browser(port)) {
             b.login(DemoUsers.OPERATOR_USER, DemoUsers.PASSWORD);
@@ -64,10 +64,10 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
 
     @Test
     void theLedgerRefusesAndRecordsAtTheForm() {
-        rates.set(LocalDate.now().getYear(), new BigDecimal("11.5000"), true);
+        rates.set(today().getYear(), new BigDecimal("11.5000"), true);
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
-        LocalDate start = LocalDate.now().minusMonths(2);
-        TargetCompany c = new TargetCompany(sogn, "912345815", "Skogtre AS", null, "Vekst", DemoUsers.OPERATOR_USER);
+        LocalDate start = today().minusMonths(2);
+        TargetCompany c = new TargetCompany(sogn, "912345815", "Skogtre AS", null, "Vekst", DemoUsers.OPERATOR_USER, clock.instant());
         c.selfDeclarationSigned(start, BigDecimal.ZERO);
         c.agreed(start, start.plusYears(3), "Rådgivning", "Vekst", "Rådgivning", null, "Ola", "ola@skogtre.no",
                 new BigDecimal("50"));
@@ -88,10 +88,10 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
         }
     }
 
-    private static void fillLine(Browser b, String market, String own) {
+    private void fillLine(Browser b, String market, String own) {
         var date = b.driver.findElement(By.id("serviceDate"));
         ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", date,
-                LocalDate.now().minusDays(3).toString());
+                today().minusDays(3).toString());
         b.driver.findElement(By.id("description")).sendKeys("Markedsrådgivning");
         b.driver.findElement(By.id("marketValue")).sendKeys(market);
         b.driver.findElement(By.id("ownContribution")).sendKeys(own);

@@ -176,7 +176,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
                 {"90100005", "50"}, {"90100006", "50"}};
         for (int i = 0; i < extra.length; i++) {
             operators.save(new Operator(org(extra[i][0]), "Næringshage " + (char) ('A' + i), extra[i][1],
-                    OperatorStatus.ACTIVE, "Sara Saksbehandler"));
+                    OperatorStatus.ACTIVE, "Sara Saksbehandler", clock.instant()));
         }
         grantModel(2029);
         List<Operator> all = service.participants();

@@ -72,7 +72,7 @@ class DifferentiationWebTest extends ProcessTestBase {
     void analysedRound() {
         sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
         helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
-        id = rounds.save(new DiffRound(2028, true, DemoUsers.PROJECT_LEADER)).getId();
+        id = rounds.save(new DiffRound(2028, true, DemoUsers.PROJECT_LEADER, clock.instant())).getId();
         TreeMap<Integer, BigDecimal> steps = new TreeMap<>();
         for (int s = 1; s <= 6; s++) {
             steps.put(s, BigDecimal.valueOf(1_000_000L + 500_000L * s));
@@ -104,7 +104,7 @@ class DifferentiationWebTest extends ProcessTestBase {
         mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Informasjonsgrunnlaget er ikke sendt ennå.")))
                 .andExpect(content().string(not(containsString("Sogn"))));
-        steps.sendBasis(id, java.time.Instant.now());
+        steps.sendBasis(id, clock.instant());
         long own = documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
                 .filter(d -> d.getKind().equals("INFORMASJONSGRUNNLAG-46")).findFirst().orElseThrow().getId();
         long other = documents.forCase(DifferentiationService.CASE_TYPE, id).stream()

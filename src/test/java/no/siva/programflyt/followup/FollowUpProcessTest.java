@@ -81,7 +81,7 @@ class FollowUpProcessTest extends ProcessTestBase {
     }
 
     private void scoreAndMeet(long caseId) {
-        service.recordMeeting(vestland(), caseId, LocalDate.now(OSLO), "DIGITALT", "Siva, fylket, daglig leder",
+        service.recordMeeting(vestland(), caseId, today(), "DIGITALT", "Siva, fylket, daglig leder",
                 "Gjennomgang av måltall og aktivitet.");
         Map<String, Integer> scores = new HashMap<>();
         service.areas().keySet().forEach(a -> scores.put(a, 2));
@@ -115,7 +115,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(findOpen(FU, caseId, "gjennomfore-oppfolging")).isPresent();
 
         scoreAndMeet(caseId);
-        LocalDate due1 = LocalDate.now(OSLO).plusMonths(2);
+        LocalDate due1 = today().plusMonths(2);
         service.addMeasure(siva(), caseId, "Ny strategi for rekruttering av målbedrifter", "Daglig leder", due1);
         service.addMeasure(siva(), caseId, "Månedlig rapportering av aktivitet til Siva", "Styreleder", due1.plusMonths(1));
         assertThat(complete(siva(), work, conclusion("fortsette")).valid()).isTrue();
@@ -135,7 +135,7 @@ class FollowUpProcessTest extends ProcessTestBase {
                 .allMatch(FollowUpService.Measure::done));
         FollowUpCase afterConclusion = cases.findById(caseId).orElseThrow();
         assertThat(afterConclusion.getStatus()).isEqualTo(FollowUpStatus.MEASURES);
-        assertThat(afterConclusion.getAnalysisDue()).isEqualTo(LocalDate.now(OSLO).plusYears(1));
+        assertThat(afterConclusion.getAnalysisDue()).isEqualTo(today().plusYears(1));
         assertThat(mails(caseId, "continue")).isNotEmpty();
 
         // nothing until the year has passed; then the limited analysis
@@ -156,7 +156,7 @@ class FollowUpProcessTest extends ProcessTestBase {
     void eachMessageTriggerOpensOrJoinsTheOneOpenCase() {
         long sogn = sogn();
         // T2: a development dialogue without the desired development raises it (as a message)
-        service.recordDialogue(siva(), sogn, LocalDate.now(OSLO), true, false, "Ingen økning i målbedrifter.");
+        service.recordDialogue(siva(), sogn, today(), true, false, "Ingen økning i målbedrifter.");
         FollowUpCase c = await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn),
                 java.util.Optional::isPresent).orElseThrow();
         awaitOpenTask(FU, c.getId(), "gjennomfore-oppfolging");
@@ -187,7 +187,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         long sogn = sogn();
         // The coming reporting year: all its deadlines, the budget's of 1 December included, lie ahead on any day
         // the test runs (this year's budget is not opened once 1 December has passed).
-        int year = LocalDate.now(OSLO).getYear() + 1;
+        int year = today().getYear() + 1;
         long yearId = reporting.startYear(sogn, year).orElseThrow();
         ReportingService.Row budget = await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn, year)
                         .stream().filter(r -> r.code() == no.siva.programflyt.reporting.Obligation.BUDGET_NEXT_YEAR).findFirst(),
@@ -241,13 +241,13 @@ class FollowUpProcessTest extends ProcessTestBase {
     void terminate_afterTheCountysConsultation_windsDownTheOperator_andLeavesNothingOpenButTheWindDown() {
         long sogn = sogn();
         CurrentUser staff = user(DemoUsers.OPERATOR_USER);
-        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null));
+        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null, clock.instant()));
         // the operator's live work: a reporting calendar, one active target company and one still in admission
-        int year = LocalDate.now(OSLO).getYear();
+        int year = today().getYear();
         long yearId = reporting.startYear(sogn, year).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .anyMatch(t -> t.isOpen() && "levere".equals(t.getElementId())));
-        LocalDate today = LocalDate.now(OSLO);
+        LocalDate today = today();
         TargetCompany active = admitTargetCompany(staff, sogn, "912345742", today, today.plusYears(3));
         awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "utviklingssamtale");
         TargetCompany inAdmission = targetCompanies.register(staff, sogn, "912345882", "Søknad AS", "post@soknad.example.no");
@@ -277,13 +277,13 @@ class FollowUpProcessTest extends ProcessTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> companies.findById(active.getId()).orElseThrow().getStatus()
                 == TargetCompanyStatus.EXITED);
         assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
-        assertThat(agreements.findByOperatorId(sogn).orElseThrow().getRevokedOn()).isEqualTo(LocalDate.now(OSLO));
+        assertThat(agreements.findByOperatorId(sogn).orElseThrow().getRevokedOn()).isEqualTo(today());
         assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.TERMINATED);
         assertThat(companies.findById(active.getId()).orElseThrow().getExitReason()).isEqualTo(ExitReason.OPERATOR_TERMINATED);
         assertThat(companies.findById(inAdmission.getId()).orElseThrow().getStatus()).isEqualTo(TargetCompanyStatus.EXITED);
         awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "registrere-exit-portal");
         assertThat(reporting.forOperator(sogn, year)).isNotEmpty()
-                .allMatch(r -> r.done() || r.canceled()).noneMatch(r -> r.overdue(LocalDate.now(OSLO).plusYears(1)));
+                .allMatch(r -> r.done() || r.canceled()).noneMatch(r -> r.overdue(today().plusYears(1)));
         assertThat(mails(caseId, "terminated")).extracting(OutboxMessage::getRecipient).contains("ola@sognnh.no");
         var letter = documents.forCase(FU, caseId).stream().filter(d -> d.getKind().equals("AVSLUTNINGSBREV")).findFirst()
                 .orElseThrow();

@@ -77,7 +77,7 @@ class FollowUpWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("/follow-up/" + id + "\""))));
         mvc.perform(get("/follow-up/" + id).with(as("fylke-nordland"))).andExpect(status().isNotFound());
         mvc.perform(post("/follow-up/" + id + "/meetings").with(as("fylke-nordland")).with(csrf())
-                        .param("heldOn", LocalDate.now().toString()).param("form", "FYSISK")
+                        .param("heldOn", today().toString()).param("form", "FYSISK")
                         .param("participants", "x").param("summary", "y"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/follow-up/" + id).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
@@ -89,7 +89,7 @@ class FollowUpWebTest extends ProcessTestBase {
     void badInputIsRefusedAtTheFieldInNorwegian_andNothingIsSaved() throws Exception {
         long id = service.start(user(DemoUsers.CASE_HANDLER), sogn(), "Svak leveranse.").caseId();
         awaitOpenTask(FollowUpService.CASE_TYPE, id, "gjennomfore-oppfolging");
-        String future = LocalDate.now().plusDays(3).toString();
+        String future = today().plusDays(3).toString();
 
         expectRefused(post("/follow-up/" + id + "/meetings").param("heldOn", future).param("form", "BREVDUE")
                 .param("participants", "Siva").param("summary", ""),
@@ -99,7 +99,7 @@ class FollowUpWebTest extends ProcessTestBase {
         assertThat(count("follow_up_meeting")).isZero();
 
         expectRefused(post("/follow-up/" + id + "/measures").param("description", "Ny strategi").param("owner", "")
-                .param("dueDate", LocalDate.now().minusDays(1).toString()),
+                .param("dueDate", today().minusDays(1).toString()),
                 "Fristen kan ikke være tilbake i tid.", "Fyll ut feltet.");
         assertThat(count("follow_up_measure")).isZero();
 
@@ -112,7 +112,7 @@ class FollowUpWebTest extends ProcessTestBase {
 
         // a county official logs meetings but does not score
         mvc.perform(post("/follow-up/" + id + "/meetings").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("heldOn", LocalDate.now().toString()).param("form", "DIGITALT")
+                        .param("heldOn", today().toString()).param("form", "DIGITALT")
                         .param("participants", "Fylket og Siva").param("summary", "Første møte."))
                 .andExpect(status().is3xxRedirection());
         MockHttpServletRequestBuilder byCounty = post("/follow-up/" + id + "/scoreboard");
@@ -122,7 +122,7 @@ class FollowUpWebTest extends ProcessTestBase {
         assertThat(count("follow_up_scoreboard")).isZero();
         // no CSRF token, no change
         mvc.perform(post("/follow-up/" + id + "/meetings").with(as(DemoUsers.CASE_HANDLER))
-                        .param("heldOn", LocalDate.now().toString()).param("form", "DIGITALT")
+                        .param("heldOn", today().toString()).param("form", "DIGITALT")
                         .param("participants", "x").param("summary", "y"))
                 .andExpect(status().isForbidden());
         assertThat(count("follow_up_meeting")).isEqualTo(1);
@@ -134,14 +134,14 @@ class FollowUpWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Registrer utviklingssamtale")));
         mvc.perform(get("/follow-up/operator/" + sogn()).with(as("fylke-nordland"))).andExpect(status().isNotFound());
         mvc.perform(post("/follow-up/operator/" + sogn() + "/dialogues").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                        .param("heldOn", LocalDate.now().toString()).param("summary", "Samtale."))
+                        .param("heldOn", today().toString()).param("summary", "Samtale."))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Fyll ut feltet.")));
         assertThat(count("operator_dialogue")).isZero();
         mvc.perform(post("/follow-up/operator/" + sogn() + "/dialogues").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("heldOn", LocalDate.now().toString()).param("onTrack", "false").param("summary", "Samtale."))
+                        .param("heldOn", today().toString()).param("onTrack", "false").param("summary", "Samtale."))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/follow-up/operator/" + sogn() + "/dialogues").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                        .param("heldOn", LocalDate.now().toString()).param("countyParticipated", "true")
+                        .param("heldOn", today().toString()).param("countyParticipated", "true")
                         .param("onTrack", "false").param("summary", "Ingen vekst i porteføljen."))
                 .andExpect(status().is3xxRedirection());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn()).isPresent());

@@ -77,7 +77,7 @@ class OverviewTest extends ProcessTestBase {
     }
 
     private long total(CurrentUser u, String... kv) {
-        return overview.page(u, query(kv), Instant.now()).total();
+        return overview.page(u, query(kv), clock.instant()).total();
     }
 
     private long caseStates() {
@@ -101,14 +101,14 @@ class OverviewTest extends ProcessTestBase {
         TargetCompany company = targetCompanies.register(user(DemoUsers.OPERATOR_USER), sogn, "912346293",
                 "Fjærland Opplevelser AS", "post@fjaerland.example.no");
         awaitOpenTask(TargetCompanyService.CASE_TYPE, company.getId(), "kartlegge-behov");
-        reporting.startYear(sogn, LocalDate.now().getYear());
-        var round = differentiation.startManually(leader, LocalDate.now().getYear() + 1);
+        reporting.startYear(sogn, today().getYear());
+        var round = differentiation.startManually(leader, today().getYear() + 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> differentiation.find(round.getId()).orElseThrow().getCompletedAt() != null
                 || !taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, round.getId()).isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> caseStates() == 6);
 
         // counts by stage, as the project leader sees them (every case)
-        Map<String, Map<String, Long>> counts = overview.countsByStage(leader, query("state", "all"), Instant.now());
+        Map<String, Map<String, Long>> counts = overview.countsByStage(leader, query("state", "all"), clock.instant());
         assertThat(counts.get("ADMISSION")).containsExactly(Map.entry("admission.status.PILOT_PROJECT", 2L));
         assertThat(counts.get("FOLLOW_UP")).containsExactly(Map.entry("followup.status.OPEN", 1L));
         assertThat(counts.get("TARGET_COMPANY")).containsExactly(Map.entry("targetcompany.status.NEEDS_MAPPING", 1L));
@@ -121,17 +121,17 @@ class OverviewTest extends ProcessTestBase {
         assertThat(total(leader, "county", "18")).isEqualTo(2);   // admission, follow-up
         assertThat(total(leader, "operator", Long.toString(sogn))).isEqualTo(2);
         assertThat(total(leader, "stage", "admission.status.PILOT_PROJECT", "county", "18")).isEqualTo(1);
-        assertThat(total(leader, "year", Integer.toString(LocalDate.now().getYear() + 1), "state", "all")).isEqualTo(1);
+        assertThat(total(leader, "year", Integer.toString(today().getYear() + 1), "state", "all")).isEqualTo(1);
         // due: none overdue, then one of Vestland's pilot projects is
         assertThat(total(leader, "due", "overdue")).isZero();
         jdbc.sql("update user_task set due_at = now() - interval '2 days' where case_type = 'ADMISSION' and case_id = ?")
                 .param(a46.getId()).update();
         assertThat(total(leader, "due", "overdue")).isEqualTo(1);
-        assertThat(overview.tasks(leader, query(), Instant.now(), true, 20)).singleElement()
+        assertThat(overview.tasks(leader, query(), clock.instant(), true, 20)).singleElement()
                 .satisfies(t -> assertThat(t.caseId()).isEqualTo(a46.getId()));
         // without progress for 30 days: the follow-up, once its last event is old
         jdbc.sql("update case_state set last_event_at = now() - interval '40 days' where case_type = 'FOLLOW_UP'").update();
-        assertThat(overview.page(leader, query("stale", "30"), Instant.now()).rows()).singleElement()
+        assertThat(overview.page(leader, query("stale", "30"), clock.instant()).rows()).singleElement()
                 .satisfies(r -> assertThat(r.caseType()).isEqualTo("FOLLOW_UP"));
         // reminders, e-mails and escalations are not progress: the follow-up stays "without progress"
         tx.executeWithoutResult(st -> audit.record("system", "NOTIFICATION_QUEUED", FollowUpService.CASE_TYPE, followUp,
@@ -141,7 +141,7 @@ class OverviewTest extends ProcessTestBase {
         // (the projection runs after each commit, in the committing thread)
         assertThat(total(leader, "stale", "30")).isEqualTo(1);
         // sorting: by title ascending
-        assertThat(overview.page(leader, query("type", "ADMISSION", "sort", "title", "dir", "asc"), Instant.now()).rows())
+        assertThat(overview.page(leader, query("type", "ADMISSION", "sort", "title", "dir", "asc"), clock.instant()).rows())
                 .extracting(OverviewService.Row::title).containsExactly("Forprosjekt: Lofoten Kunnskapspark AS",
                         "Forprosjekt: Nordfjord Innovasjon AS");
 
@@ -207,12 +207,12 @@ class OverviewTest extends ProcessTestBase {
                     + "values ('TARGET_COMPANY', ?, ?, 'targetcompany.status.ACTIVE', '/x', now() - (? * interval '1 minute'), "
                     + "'TARGET_COMPANY', ?)").params(100_000 + i, "Bedrift " + i, i, 100_000 + i).update();
         }
-        OverviewService.Page first = overview.page(leader, query(), Instant.now());
+        OverviewService.Page first = overview.page(leader, query(), clock.instant());
         assertThat(first.total()).isEqualTo(120);
         assertThat(first.pages()).isEqualTo(3);
         assertThat(first.rows()).hasSize(50).first().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 0"));
-        OverviewService.Page last = overview.page(leader, query("page", "2"), Instant.now());
+        OverviewService.Page last = overview.page(leader, query("page", "2"), clock.instant());
         assertThat(last.rows()).hasSize(20).last().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 119"));
-        assertThat(overview.page(leader, query("page", "99"), Instant.now()).page()).isEqualTo(2);
+        assertThat(overview.page(leader, query("page", "99"), clock.instant()).page()).isEqualTo(2);
     }
 }

@@ -18,6 +18,7 @@ import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.StatedDateEngine;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReportingCalendarTest extends ProcessTestBase {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    private static final int YEAR = LocalDate.now(OSLO).getYear() + 1;
+    /** The year after the suite's date: all its deadlines lie ahead. */
+    private static final int YEAR = LocalDate.ofInstant(StatedDateEngine.suiteStart(), OSLO).getYear() + 1;
 
     @Autowired
     ReportingService reporting;

@@ -20,6 +20,7 @@ import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.StatedDateEngine;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class ReportingWebTest extends ProcessTestBase {
 
-    private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Oslo")).getYear() + 1;
+    /** The year after the suite's date: all its deadlines lie ahead. */
+    private static final int YEAR = LocalDate.ofInstant(StatedDateEngine.suiteStart(), ZoneId.of("Europe/Oslo")).getYear() + 1;
 
     @Autowired
     MockMvc mvc;
@@ -103,12 +105,12 @@ class ReportingWebTest extends ProcessTestBase {
     @Test
     void theSystemChecksWhatItKnowsBeforeTheOperatorIsAsked() throws Exception {
         rates.set(YEAR, new java.math.BigDecimal("11.5000"), true);
-        var c = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345742", "Vårlys AS", null, "x", "t");
+        var c = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345742", "Vårlys AS", null, "x", "t", clock.instant());
         c.selfDeclarationSigned(LocalDate.of(YEAR, 3, 10), java.math.BigDecimal.ZERO);
         c.agreed(LocalDate.of(YEAR, 3, 10), LocalDate.of(YEAR + 2, 3, 9), "x", "x", "x", null, "A", "a@b.no",
                 new java.math.BigDecimal("60"));
         c = companies.save(c);
-        var gone = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345815", "Høstløv AS", null, "x", "t");
+        var gone = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345815", "Høstløv AS", null, "x", "t", clock.instant());
         gone.selfDeclarationSigned(LocalDate.of(YEAR - 2, 1, 10), java.math.BigDecimal.ZERO);
         gone.agreed(LocalDate.of(YEAR - 2, 1, 10), LocalDate.of(YEAR, 4, 30), "x", "x", "x", null, "A", "a@b.no",
                 new java.math.BigDecimal("60"));
@@ -197,7 +199,7 @@ class ReportingWebTest extends ProcessTestBase {
         long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
         reporting.startYear(sogn(), YEAR).orElseThrow();
         reporting.startYear(helgeland, YEAR).orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.all(YEAR, LocalDate.now()).size() == 22);
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.all(YEAR, today()).size() == 22);
         String y = Integer.toString(YEAR);
         mvc.perform(get("/reporting").param("year", y).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Last opp måltall for året")))

@@ -35,8 +35,8 @@ class OidcLoginTest extends ProcessTestBase {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    private static OAuth2AuthenticationToken token(Map<String, Object> claims) {
-        OidcIdToken id = new OidcIdToken("t", Instant.now(), Instant.now().plusSeconds(60), claims);
+    private OAuth2AuthenticationToken token(Map<String, Object> claims) {
+        OidcIdToken id = new OidcIdToken("t", clock.instant(), clock.instant().plusSeconds(60), claims);
         DefaultOidcUser user = new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), id);
         return new OAuth2AuthenticationToken(user, user.getAuthorities(), "siva");
     }

@@ -8,7 +8,8 @@ import io.camunda.client.api.JsonMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.spring.test.proxy.CamundaClientProxy;
 import java.net.URI;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
+import io.camunda.zeebe.spring.test.CamundaTestAutoConfiguration;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,14 +38,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Base of the tests that run processes: the whole application (real workers, real task projection, real
- * PostgreSQL) against a fresh in-memory Zeebe engine per test. Only external systems are stubbed.
+ * PostgreSQL) against a fresh in-memory Zeebe engine per test, started at the test's stated date
+ * ({@link StatedDateEngine}, {@link TestDate}); the application's {@link #clock} is the engine's. Only external
+ * systems are stubbed.
  */
 @SpringBootTest
-@ZeebeSpringTest
+@Import(CamundaTestAutoConfiguration.class)
+@TestExecutionListeners(listeners = StatedDateEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ActiveProfiles("test")
 public abstract class ProcessTestBase {
 
@@ -52,6 +58,9 @@ public abstract class ProcessTestBase {
 
     @Autowired
     protected ZeebeTestEngine engine;
+    /** The application's clock: the engine's, starting at the test's stated date. */
+    @Autowired
+    protected Clock clock;
     @Autowired
     protected TestDatabase database;
     @Autowired
@@ -106,18 +115,19 @@ public abstract class ProcessTestBase {
         }
     }
 
-    /** How far this test has moved the engine's clock (fresh per test) ahead of the wall clock. */
-    private Duration moved = Duration.ZERO;
+    /** Today in Oslo by the application's (and the engine's) clock. */
+    protected LocalDate today() {
+        return LocalDate.now(clock);
+    }
 
-    /** Moves the engine's clock on; timers due in between fire. */
+    /** Moves the engine's clock, and with it the application's, on; timers due in between fire. */
     protected void advance(Duration step) {
         engine.increaseTime(step);
-        moved = moved.plus(step);
     }
 
     /** Moves the engine's clock to {@code target}, or leaves it where it is if that is already later. */
     protected void moveClockTo(Instant target) {
-        Duration step = Duration.between(Instant.now().plus(moved), target);
+        Duration step = Duration.between(clock.instant(), target);
         if (!step.isNegative()) {
             advance(step);
         }
@@ -135,7 +145,7 @@ public abstract class ProcessTestBase {
         f.setCountyCode(countyCode);
         f.setCompanyEmail("post@selskap.example.no");
         f.setPilotBudget("250 000");
-        f.setPilotEndDate(LocalDate.now().plusMonths(4));
+        f.setPilotEndDate(today().plusMonths(4));
         return admissions.register(county, f);
     }
 

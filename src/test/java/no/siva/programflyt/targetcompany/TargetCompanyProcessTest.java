@@ -57,7 +57,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
 
     private void completeDialogue(TargetCompany c) {
         UserTask dialogue = awaitOpenTask(TC, c.getId(), "utviklingssamtale");
-        assertThat(complete(staff(), dialogue, Map.of("samtaledato", LocalDate.now().toString(), "srl", "4",
+        assertThat(complete(staff(), dialogue, Map.of("samtaledato", today().toString(), "srl", "4",
                 "taksonomi", "ingen", "behovNeste", "Mer eksport.")).valid()).isTrue();
     }
 
@@ -212,7 +212,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
 
     @Test
     void selfDeclarationIsRenewedBeforeTwoYears_andThePlannedEndExits() {
-        LocalDate start = LocalDate.now(OSLO);
+        LocalDate start = today();
         TargetCompany c = admit("912345955", start, start.plusYears(3).minusDays(1));
         // year 1: no renewal; the dialogue, then the year ends at the anniversary
         completeDialogue(c);
@@ -271,7 +271,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
 
     @Test
     void bankruptcyInTheRegister_endsTheAgreementAtTheNextYearStart() {
-        LocalDate start = LocalDate.now(OSLO);
+        LocalDate start = today();
         TargetCompany c = admit("912346242", start, start.plusYears(3));
         completeDialogue(c);
         BrregStub.goesBankrupt("912346242");

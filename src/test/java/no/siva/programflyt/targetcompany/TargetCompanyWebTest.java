@@ -86,7 +86,7 @@ class TargetCompanyWebTest extends ProcessTestBase {
     /** Two starters at once (two instances catching up): one lifecycle, one first-year task, nothing cancelled. */
     @Test
     void anImportedCompanyGetsExactlyOneLifecycle_evenWhenStartedTwiceAtOnce() throws Exception {
-        TargetCompany c = new TargetCompany(user(DemoUsers.OPERATOR_USER).operatorId(), "912345742", "Fjordfisk AS", null, null, "test");
+        TargetCompany c = new TargetCompany(user(DemoUsers.OPERATOR_USER).operatorId(), "912345742", "Fjordfisk AS", null, null, "test", clock.instant());
         c.selfDeclarationSigned(LocalDate.of(2025, 2, 1), java.math.BigDecimal.ZERO);
         c.agreed(LocalDate.of(2025, 2, 1), LocalDate.of(2028, 1, 31), "Importert", null, null, null, "Kari",
                 "kari@fjordfisk.no", new java.math.BigDecimal("60"));

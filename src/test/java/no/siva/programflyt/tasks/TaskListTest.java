@@ -47,7 +47,7 @@ class TaskListTest extends ProcessTestBase {
         UserTask decision = atCountyDecision(vestland, "912345742", "46");
         UserTask pilot = awaitOpenTask(ADMISSION, commission(nordland, "912345815", "Nord AS", "18").getId(),
                 "gjennomfore-forprosjekt");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         assertThat(ids(inbox(vestland, TaskQuery.of("groups", null, null, null, null), now))).containsExactly(decision.getId());
         assertThat(ids(inbox(nordland, TaskQuery.of("all", null, null, null, null), now))).isEmpty();
@@ -83,7 +83,7 @@ class TaskListTest extends ProcessTestBase {
                 .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.alreadyClaimed");
         assertThatThrownBy(() -> complete(sindre, pilot, assessment(true)))
                 .isInstanceOf(BusinessRuleException.class).hasMessage("task.error.claimedBySomeoneElse");
-        assertThat(ids(inbox(sara, TaskQuery.of("mine", null, null, null, null), Instant.now()))).containsExactly(pilot.getId());
+        assertThat(ids(inbox(sara, TaskQuery.of("mine", null, null, null, null), clock.instant()))).containsExactly(pilot.getId());
 
         tasks.unclaim(sara, pilot.getId());
         assertThat(taskRows.findById(pilot.getId()).orElseThrow().getAssignee()).isNull();

@@ -266,7 +266,7 @@ class AccessMatrixTest extends ProcessTestBase {
     }
 
     private void describe(Fixture f) {
-        String year = String.valueOf(Year.now().getValue());
+        String year = String.valueOf(today().getYear());
         // start page, login, errors, help pages
         row("GET /", get("/", SIGNED_IN));
         row("GET /login", get("/login", PUBLIC));
@@ -426,9 +426,9 @@ class AccessMatrixTest extends ProcessTestBase {
         row("GET /target-companies/{id}",
                 get("/target-companies/" + f.ownCompany, plus(SIVA_COUNTY, OP)),
                 get("/target-companies/" + f.otherCompany, SIVA));
-        Map<String, String> line = Map.of("serviceDate", LocalDate.now().toString(), "costType", "INNOVATION_ADVISORY",
+        Map<String, String> line = Map.of("serviceDate", today().toString(), "costType", "INNOVATION_ADVISORY",
                 "description", "Rådgivning", "marketValue", "10000", "ownContribution", "0");
-        Map<String, String> exit = Map.of("reason", "EARLY_TERMINATION", "exitDate", LocalDate.now().plusMonths(1).toString());
+        Map<String, String> exit = Map.of("reason", "EARLY_TERMINATION", "exitDate", today().plusMonths(1).toString());
         row("POST /target-companies/{id}/ledger",
                 post("/target-companies/" + f.ownCompany + "/ledger", line, Set.of(SB, AD, OP)),
                 post("/target-companies/" + f.otherCompany + "/ledger", line, Set.of(SB, AD)));
@@ -519,7 +519,7 @@ class AccessMatrixTest extends ProcessTestBase {
 
             ownFollowUp = followUps.start(siva, sogn, "Svake resultater to år på rad.").caseId();
             otherFollowUp = followUps.start(siva, helgeland, "Svake resultater to år på rad.").caseId();
-            DiffRound r = differentiation.startManually(user(PL), Year.now().getValue() + 1);
+            DiffRound r = differentiation.startManually(user(PL), today().getYear() + 1);
             round = r.getId();
 
             ownDocument = documents.upload(AdmissionService.CASE_TYPE, ownAdmission, "912345742", "notat.pdf",

@@ -163,10 +163,10 @@ class WebAccessTest extends ProcessTestBase {
                        now() + (n || ' days')::interval - interval '10 days 12 hours', 'OPEN', 'TARGET_COMPANY', n, 'Målbedrift ' || n, ?
                 from generate_series(1, 120) n""", "operator-" + staff.operatorId(), staff.operatorId());
         var query = no.siva.programflyt.tasks.TaskQuery.of("groups", null, null, null, null);
-        var first = tasks.inboxPage(staff, query, java.time.Instant.now(), 0);
+        var first = tasks.inboxPage(staff, query, clock.instant(), 0);
         assertThat(first.getTotalElements()).isEqualTo(120);
         assertThat(first.getContent()).hasSize(50).extracting(UserTask::getName).startsWith("Utviklingssamtale 1", "Utviklingssamtale 2");
-        assertThat(tasks.inboxPage(staff, query, java.time.Instant.now(), 2).getContent()).hasSize(20)
+        assertThat(tasks.inboxPage(staff, query, clock.instant(), 2).getContent()).hasSize(20)
                 .extracting(UserTask::getName).endsWith("Utviklingssamtale 120");
         mvc.perform(get("/tasks").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Viser 1–50 av 120 oppgaver")))
@@ -177,7 +177,7 @@ class WebAccessTest extends ProcessTestBase {
         mvc.perform(get("/").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("120")));
         assertThat(tasks.inboxCount(staff, no.siva.programflyt.tasks.TaskQuery.of("groups", null, "overdue", null, null),
-                java.time.Instant.now())).isEqualTo(10);
+                clock.instant())).isEqualTo(10);
     }
 
     @Test

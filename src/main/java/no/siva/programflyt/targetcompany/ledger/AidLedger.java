@@ -2,6 +2,7 @@ package no.siva.programflyt.targetcompany.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,8 +45,11 @@ public class AidLedger {
     private final JdbcClient jdbc;
     private final AuditService audit;
 
-    public AidLedger(AidLedgerRepository lines, TargetCompanyRepository companies, EurRates rates, JdbcClient jdbc,
+    private final Clock clock;
+
+    public AidLedger(Clock clock, AidLedgerRepository lines, TargetCompanyRepository companies, EurRates rates, JdbcClient jdbc,
                      AuditService audit) {
+        this.clock = clock;
         this.lines = lines;
         this.companies = companies;
         this.rates = rates;
@@ -94,7 +98,7 @@ public class AidLedger {
         BigDecimal vat = in.ownContributionNok().multiply(VAT_RATE).setScale(2, RoundingMode.HALF_UP);
         AidLedgerLine line = lines.save(new AidLedgerLine(c.getId(), c.getOrgNumber(), in.serviceDate(), in.costType(),
                 in.description().trim(), in.marketValueNok(), in.ownContributionNok(), aid, vat, rate.nokPerEur(), aidEur,
-                actor));
+                actor, clock.instant()));
         audit.record(actor, "AID_RECORDED", CASE_TYPE, c.getId(), c.getOrgNumber(), "Støtte " + fmt().nok(aid) + " ("
                 + eur(aidEur) + ", " + percent(intensity) + ") for " + line.getDescription(), null);
         return line;

@@ -29,14 +29,14 @@ public class AidLedgerLine {
     private BigDecimal eurRate;
     private BigDecimal aidEur;
     private String createdBy;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt;
 
     protected AidLedgerLine() {
     }
 
     AidLedgerLine(long targetCompanyId, String orgNumber, LocalDate serviceDate, CostType costType, String description,
                   BigDecimal marketValueNok, BigDecimal ownContributionNok, BigDecimal aidNok, BigDecimal vatNok,
-                  BigDecimal eurRate, BigDecimal aidEur, String createdBy) {
+                  BigDecimal eurRate, BigDecimal aidEur, String createdBy, Instant createdAt) {
         this.targetCompanyId = targetCompanyId;
         this.orgNumber = orgNumber;
         this.serviceDate = serviceDate;
@@ -49,6 +49,7 @@ public class AidLedgerLine {
         this.eurRate = eurRate;
         this.aidEur = aidEur;
         this.createdBy = createdBy;
+        this.createdAt = createdAt;
     }
 
     public Long getId() {

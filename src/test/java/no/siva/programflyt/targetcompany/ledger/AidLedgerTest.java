@@ -45,7 +45,7 @@ class AidLedgerTest extends ProcessTestBase {
         rates.set(2026, new BigDecimal("10.0000"), false);
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
         TargetCompany c = new TargetCompany(sogn, "912345742", "Målbedrift AS", "post@mb.example.no", "Markedsføring",
-                DemoUsers.OPERATOR_USER);
+                DemoUsers.OPERATOR_USER, clock.instant());
         c.selfDeclarationSigned(LocalDate.of(2020, 1, 1), BigDecimal.ZERO);
         c.agreed(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31), "Rådgivning", "Vekst", "Rådgivning",
                 LocalDate.of(2021, 1, 1), "Kari", "kari@mb.example.no", new BigDecimal("60"));
