@@ -45,8 +45,8 @@ final class NationalData {
         for (int i = 0; i < OPERATORS; i++) {
             operators.add(new Object[] {orgNumber(), String.format("Næringshage %02d", i + 1), COUNTIES[i % COUNTIES.length]});
         }
-        jdbc.batchUpdate("insert into operator (org_number, name, county_code, status, period_start, period_end) "
-                + "values (?, ?, ?, 'ACTIVE', date '2023-01-01', date '2032-12-31')", operators);
+        jdbc.batchUpdate("insert into operator (org_number, name, county_code, status, period_start, period_end, created_at) "
+                + "values (?, ?, ?, 'ACTIVE', date '2023-01-01', date '2032-12-31', now())", operators);
         List<Long> ids = jdbc.queryForList("select id from operator where name like 'Næringshage __' order by name", Long.class);
 
         LocalDate today = LocalDate.now();
@@ -61,16 +61,16 @@ final class NationalData {
         }
         jdbc.batchUpdate("insert into target_company (operator_id, org_number, name, status, contact_email, sme, "
                 + "enterprise_category, self_declaration_signed_on, self_declaration_valid_until, agreement_start, "
-                + "agreement_end, aid_intensity_percent, exit_date, exit_reason, created_by, process_instance_key) "
-                + "values (?, ?, ?, ?, ?, true, 'SMALL', ?, ?, ?, ?, 60, ?, ?, 'bench', -1)", companies);
+                + "agreement_end, aid_intensity_percent, exit_date, exit_reason, created_by, process_instance_key, created_at) "
+                + "values (?, ?, ?, ?, ?, true, 'SMALL', ?, ?, ?, ?, 60, ?, ?, 'bench', -1, now())", companies);
         // (-1: their lifecycles ran before this engine; without a key the import's starter would start them)
 
         // ten years of aid ledger: ten lines a company over its agreement, at 60 % of the market value
         jdbc.update("""
                 insert into aid_ledger_line (target_company_id, org_number, service_date, cost_type, description,
-                    market_value_nok, own_contribution_nok, aid_nok, vat_nok, eur_rate, aid_eur, created_by)
+                    market_value_nok, own_contribution_nok, aid_nok, vat_nok, eur_rate, aid_eur, created_by, created_at)
                 select c.id, c.org_number, c.agreement_start + (n * 90), 'INNOVATION_ADVISORY', 'Rådgivning ' || n,
-                       10000, 4000, 6000, 1000, 11.4248, round(6000 / 11.4248, 2), 'bench'
+                       10000, 4000, 6000, 1000, 11.4248, round(6000 / 11.4248, 2), 'bench', now()
                 from target_company c cross join generate_series(1, ?) n where c.created_by = 'bench'""",
                 LEDGER_LINES_PER_COMPANY);
         jdbc.update("""
@@ -82,12 +82,13 @@ final class NationalData {
         // open tasks: the active companies' (four each, negative job keys: no job in the engine), 2,000 for Siva
         jdbc.update("""
                 insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, form_id,
-                    candidate_groups, due_at, state, case_type, case_id, business_key, case_title, county_code, operator_id)
+                    candidate_groups, due_at, state, case_type, case_id, business_key, case_title, county_code, operator_id,
+                    created_at)
                 select -(row_number() over ()), -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale',
                        'malbedrift-utviklingssamtale',
                        case when (c.id + n) % 10 = 0 then 'siva-saksbehandler' else 'operator-' || c.operator_id end,
                        now() + ((c.id % 200 - 20) || ' days')::interval, 'OPEN', 'TARGET_COMPANY', c.id, c.org_number,
-                       'Målbedrift: ' || c.name, o.county_code, c.operator_id
+                       'Målbedrift: ' || c.name, o.county_code, c.operator_id, now()
                 from target_company c join operator o on o.id = c.operator_id cross join generate_series(1, ?) n
                 where c.created_by = 'bench' and c.status = 'ACTIVE'""", OPEN_TASKS / ACTIVE);
         jdbc.update("""

@@ -4,7 +4,6 @@ import no.siva.programflyt.shared.ClockConfiguration;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -25,11 +24,10 @@ public class DevRuntimeAutoConfiguration {
     }
 
     /**
-     * Where an incident's key is found on an engine without a search API. Only where such an engine runs here (the
-     * embedded one, or the tests' engine): an application reaching an engine elsewhere asks its API.
+     * Where an incident's key is found on an engine without a search API, when such an engine runs in this JVM (the
+     * embedded one, or the tests' engine); an application reaching an engine elsewhere asks its API.
      */
     @Bean
-    @ConditionalOnBean(ZeebeTestEngine.class)
     RecordStreamIncidentKeys recordStreamIncidentKeys(ObjectProvider<ZeebeTestEngine> engine) {
         return new RecordStreamIncidentKeys(engine);
     }

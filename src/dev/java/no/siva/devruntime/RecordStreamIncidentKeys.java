@@ -19,6 +19,11 @@ class RecordStreamIncidentKeys implements EngineIncidents.InMemoryIncidentKeys {
     }
 
     @Override
+    public boolean available() {
+        return engine.getIfUnique() != null;
+    }
+
+    @Override
     public Optional<Long> incidentKeyOfJob(long jobKey) {
         ZeebeTestEngine e = engine.getIfUnique();
         if (e == null) {

@@ -16,6 +16,9 @@ public class EngineIncidents {
 
     /** Where the in-memory engine's incidents are looked up (development and tests only). */
     public interface InMemoryIncidentKeys {
+        /** Whether an in-memory engine runs in this JVM (else the engine's API is asked). */
+        boolean available();
+
         Optional<Long> incidentKeyOfJob(long jobKey);
     }
 
@@ -29,7 +32,7 @@ public class EngineIncidents {
 
     public Optional<Long> incidentKeyOfJob(long jobKey) {
         InMemoryIncidentKeys local = inMemory.getIfAvailable();
-        if (local != null) {
+        if (local != null && local.available()) {
             return local.incidentKeyOfJob(jobKey);
         }
         return client.newIncidentSearchRequest().filter(f -> f.jobKey(jobKey)).send().join().items().stream()

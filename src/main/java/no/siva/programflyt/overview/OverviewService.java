@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.DueSoon;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,7 @@ public class OverviewService {
         String due = overdue ? " and u.due_at < :now" : " and u.due_at >= :now and u.due_at < :soon";
         Map<String, Object> params = new LinkedHashMap<>(w.params());
         params.put("now", Timestamp.from(now));
-        params.put("soon", Timestamp.from(now.plus(dueSoon)));
+        params.put("soon", Timestamp.from(DueSoon.limit(now, dueSoon)));
         params.put("limit", limit);
         return jdbc.sql("""
                 select distinct on (u.due_at, u.id) u.id, u.name, s.case_type, s.case_id, s.title, u.assignee, u.due_at, s.county_code
@@ -203,7 +204,7 @@ public class OverviewService {
                     + "and (s.task_county is null or u.county_code = s.task_county) and u.state = 'OPEN' and "
                     + ("overdue".equals(q.due()) ? "u.due_at < :dueNow)" : "u.due_at >= :dueNow and u.due_at < :dueSoon)"));
             p.put("dueNow", Timestamp.from(now));
-            p.put("dueSoon", Timestamp.from(now.plus(dueSoon)));
+            p.put("dueSoon", Timestamp.from(DueSoon.limit(now, dueSoon)));
         }
         return new Where(" where " + String.join(" and ", and), p);
     }

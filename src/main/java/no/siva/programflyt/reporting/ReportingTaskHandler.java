@@ -156,9 +156,9 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
             case "kontrollere" -> {
                 boolean approved = "godkjent".equals(s.string("vurdering"));
                 jdbc.sql("""
-                        update reporting_obligation set status = ?, reviewed_by = ?, reviewed_at = clock_timestamp(),
+                        update reporting_obligation set status = ?, reviewed_by = ?, reviewed_at = ?,
                                rejection_reason = ?, locked = ? where id = ?""")
-                        .params(approved ? "APPROVED" : "REJECTED", user.username(), approved ? null : s.string("begrunnelse"),
+                        .params(approved ? "APPROVED" : "REJECTED", user.username(), Timestamp.from(clock.instant()), approved ? null : s.string("begrunnelse"),
                                 approved && r.code() == Obligation.TARGET_FIGURES, r.id()).update();
                 if (approved && r.code() == Obligation.TARGET_FIGURES) {
                     figures.lock(r.operatorId(), r.year(), user);

@@ -3,6 +3,8 @@ package no.siva.programflyt.shared;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -13,12 +15,18 @@ import org.springframework.context.annotation.Bean;
  * {@code EngineClock}), so that moving the engine's clock moves the application's, and timers, reminders, due dates,
  * "overdue" badges and letters' dates all tell the same time.
  */
-@AutoConfiguration
+@AutoConfiguration(before = ValidationAutoConfiguration.class)
 public class ClockConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.system(Formats.OSLO);
+    }
+
+    /** Bean Validation's {@code @PastOrPresent} and {@code @Future} ask the same clock (its default is the system's). */
+    @Bean
+    ValidationConfigurationCustomizer validationUsesTheApplicationsClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

@@ -24,6 +24,7 @@ import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.DueSoon;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -147,7 +148,8 @@ public class TaskService {
             if ("overdue".equals(query.due())) {
                 and.add(cb.lessThan(root.get("dueAt"), now));
             } else if ("soon".equals(query.due())) {
-                and.add(cb.between(root.get("dueAt"), now, now.plus(dueSoon)));
+                and.add(cb.greaterThanOrEqualTo(root.get("dueAt"), now));
+                and.add(cb.lessThan(root.get("dueAt"), DueSoon.limit(now, dueSoon)));
             }
             if (query.q() != null) {
                 String like = "%" + query.q().toLowerCase(Locale.ROOT) + "%";

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import no.siva.programflyt.shared.DueSoon;
 
 /** A user task as the application's task list holds it: the projection of one job-based BPMN user task. */
 @Entity
@@ -52,9 +53,9 @@ public class UserTask {
         return Arrays.stream(candidateGroups.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
-    /** Due within the next {@code window}, not yet overdue. */
+    /** Due on one of the next {@code window} days ({@link DueSoon}), not yet overdue. */
     public boolean dueSoon(Instant now, Duration window) {
-        return dueAt != null && !overdue(now) && dueAt.isBefore(now.plus(window));
+        return dueAt != null && !overdue(now) && dueAt.isBefore(DueSoon.limit(now, window));
     }
 
     public boolean overdue(Instant now) {

@@ -114,7 +114,7 @@ class AdmissionDeadlinesTest extends ProcessTestBase {
         AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345882", "Lofoten Kunnskapspark AS", "46");
 
         // each failure waits for its back-off on the engine clock; nothing moves until the clock does
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
             engine.increaseTime(Duration.ofSeconds(30));
             return !incidents.open().isEmpty();
         });

@@ -100,7 +100,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(staff, awaitOpenTask(ADMISSION, c.getId(), "etiske-retningslinjer"), Map.of(
                 "etiskeRetningslinjer", "true", "habilitetsrutiner", "true")).valid()).isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(60));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElementsInOrder("sla-opp-enhetsregisteret", "gjennomfore-forprosjekt", "foresla-tilskudd",
                         "fylkets-vedtak", "ta-opp-operator", "sende-tilsagnsbrev", "starte-rapporteringskalender", "tatt-opp")
@@ -202,7 +202,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(user(DemoUsers.CASE_HANDLER), project, Map.of("anbefaling", "viderefore",
                 "begrunnelse", "Godt mottatt i Sunnfjord.")).valid()).isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(60));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElementsInOrder("gjennomfore-utvidelse", "sende-anbefaling", "anbefaling-gitt")
                 .hasNotPassedElement("gjennomfore-forprosjekt").hasNotPassedElement("ta-opp-operator");
@@ -261,7 +261,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
         assertThat(complete(user(DemoUsers.CASE_HANDLER), pilot, assessment(false)).valid()).isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(60));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElement("sende-begrunnet-avslag").hasPassedElement("ikke-kvalifisert")
                 .hasNotPassedElement("foresla-tilskudd");
@@ -291,7 +291,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(nordland, decision, Map.of("vedtak", "avslatt", "begrunnelse", "Ikke rom i budsjettet.")).valid())
                 .isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(60));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElement("varsle-avslag").hasPassedElement("avslatt").hasNotPassedElement("ta-opp-operator");
         AdmissionCase done = cases.findById(c.getId()).orElseThrow();

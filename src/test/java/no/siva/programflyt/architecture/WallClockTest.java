@@ -88,7 +88,9 @@ class WallClockTest {
                 .isFalse();
         assertThat(SQL_CLOCK.matcher("update t set at = now() where id = ?").find()).isTrue();
         assertThat(SQL_CLOCK.matcher("where due_date < current_date").find()).isTrue();
+        assertThat(SQL_CLOCK.matcher("reviewed_at = clock_timestamp(),").find()).isTrue();
         assertThat(SQL_CLOCK.matcher("where due_date < :today and known_now = ?").find()).isFalse();
+        assertThat(SQL_CLOCK.matcher("case \"time\" -> LocalTime.parse(s).toString();").find()).isFalse();
     }
 
     @SuppressWarnings("unused")
@@ -108,9 +110,8 @@ class WallClockTest {
     }
 
     /** {@code now()}, {@code current_date} and friends in SQL: the database's clock, which no test can set. */
-    static final Pattern SQL_CLOCK = Pattern.compile(
-            "(?i)\\b(now\\s*\\(\\s*\\)|current_date|current_timestamp|current_time|localtimestamp|localtime"
-                    + "|clock_timestamp|statement_timestamp|transaction_timestamp)\\b");
+    static final Pattern SQL_CLOCK = Pattern.compile("\\b((?i:now|clock_timestamp|statement_timestamp|transaction_timestamp)"
+            + "\\s*\\(\\s*\\)|(?i:current_date|current_timestamp|current_time)\\b|(localtimestamp|LOCALTIMESTAMP|localtime|LOCALTIME)\\b)");
 
     @Test
     void theApplicationsSqlNeverAsksTheDatabaseForTheTime() throws IOException {

@@ -67,11 +67,11 @@ class DifferentiationProcessTest extends ProcessTestBase {
     }
 
     private DiffRound awaitRound(int year) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> service.byYear(year), java.util.Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> service.byYear(year), java.util.Optional::isPresent).orElseThrow();
     }
 
     private List<UserTask> awaitOpen(long roundId, String element, int count) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
+        return await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
                 .stream().filter(t -> t.isOpen() && t.getElementId().equals(element)).toList(), l -> l.size() == count);
     }
 
@@ -81,7 +81,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
     }
 
     private UserTask awaitCountyTask(long roundId, String element, String county) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
+        return await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
                 .stream().filter(t -> t.isOpen() && t.getElementId().equals(element) && county.equals(t.getCountyCode()))
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
@@ -215,12 +215,12 @@ class DifferentiationProcessTest extends ProcessTestBase {
         moveTo(LocalDateTime.of(2028, 10, 3, 8, 0));
         assertThat(service.find(id).orElseThrow().getBasisSentAt()).isNull();
         moveTo(LocalDateTime.of(2028, 10, 3, 10, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(id).orElseThrow().getBasisSentAt() != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getBasisSentAt() != null);
         assertThat(mails(id, "basis:46").stream().map(OutboxMessage::getRecipient)).contains(vestland.email());
         assertThat(mails(id, "basis:18").stream().map(OutboxMessage::getRecipient)).contains(nordland.email());
         assertThat(mails(id, "briefing")).isEmpty();
         moveTo(LocalDateTime.of(2028, 10, 4, 10, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(id).orElseThrow().getOperatorsBriefedAt() != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getOperatorsBriefedAt() != null);
         assertThat(mails(id, "briefing")).isNotEmpty();
 
         // Per county: the meeting; the frame after the state budget proposal; the models; the proposal; the feedback.
@@ -275,7 +275,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
 
         UserTask late = awaitCountyTask(id, "tilbakemelding", "18");
         moveTo(LocalDateTime.of(2028, 11, 26, 10, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !mails(id, "escalate:tilbakemelding:18").isEmpty()
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(id, "escalate:tilbakemelding:18").isEmpty()
                 && !mails(id, "remind:tilbakemelding:18").isEmpty());
         assertThat(mails(id, "escalate:tilbakemelding:18").stream().map(OutboxMessage::getRecipient))
                 .contains(leader.email(), nordland.email());
@@ -286,7 +286,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         done(nordland, late, Map.of("vedtak", "godkjent", "forbehold", "Forbehold om politisk behandling i fylkestinget."));
 
         // The board: not before one week after the deadline (25 November + 7 days = 2 December).
-        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.BOARD);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.BOARD);
         moveTo(LocalDateTime.of(2028, 12, 1, 12, 0));
         assertThat(countOpen(id, "programstyret")).isZero();
         moveTo(LocalDateTime.of(2028, 12, 2, 10, 0));
@@ -296,7 +296,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
 
         // Early December: every operator is notified exactly once; the weakest two get an extraordinary follow-up.
         moveTo(LocalDateTime.of(2028, 12, 10, 10, 0));
-        await().atMost(Duration.ofSeconds(60)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.COMPLETED);
         BpmnAssert.assertThat(new InspectedProcessInstance(service.find(id).orElseThrow().getProcessInstanceKey()))
                 .isCompleted().hasPassedElement("runden-fullfort").hasPassedElement("uke-etter-fristen");
         List<OutboxMessage> notices = mails(id, "notify:");
@@ -319,13 +319,13 @@ class DifferentiationProcessTest extends ProcessTestBase {
                 io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED)).isEqualTo(1);
 
         Set<Long> flagged = Set.of(ranked.get(6).getId(), ranked.get(7).getId());
-        await().atMost(Duration.ofSeconds(30)).until(() -> followUps.findAll().size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> followUps.findAll().size() == 2);
         assertThat(followUps.findAll().stream().map(c -> c.getOperatorId()).collect(Collectors.toSet())).isEqualTo(flagged);
         // the status overview followed the round and each county's part of it
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
                 + "'DIFFERENTIATION_COUNTY' order by county_code").query(String.class).list().equals(List.of(
                 "differentiation.countyStage.DONE", "differentiation.countyStage.DONE", "differentiation.countyStage.DONE")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
                 + "'DIFFERENTIATION' and case_id = ?").param(id).query(String.class).single().equals("differentiation.status.COMPLETED"));
         // a county's part never carries the round's events (they name other counties)
         assertThat(jdbc.sql("select count(*) from case_state where case_type = 'DIFFERENTIATION_COUNTY' and last_event is not null")
@@ -342,11 +342,11 @@ class DifferentiationProcessTest extends ProcessTestBase {
         CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
         long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
         followUpService.start(user(DemoUsers.CASE_HANDLER), helgeland, "Svak utvikling i målbedriftene.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !followUps.findAll().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !followUps.findAll().isEmpty());
 
         DiffRound manual = service.startManually(leader, 2027);
         assertThat(manual.isDifferentiation()).isFalse();
-        await().atMost(Duration.ofSeconds(30)).until(() -> service.find(manual.getId()).orElseThrow().getCompletedAt() != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(manual.getId()).orElseThrow().getCompletedAt() != null);
         DiffRound r = service.find(manual.getId()).orElseThrow();
         assertThat(r.getStatus()).isEqualTo(RoundStatus.LIMITED);
         assertThat(r.getLimitedOperators()).contains("Helgeland");
@@ -357,7 +357,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
 
         // The yearly timer in August finds the round already started and ends at once.
         moveTo(LocalDateTime.of(2027, 8, 16, 12, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> EngineRecords.jobEventsOfType(engine, "differentiation.plan",
+        await().atMost(Duration.ofSeconds(20)).until(() -> EngineRecords.jobEventsOfType(engine, "differentiation.plan",
                 io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED) == 2);
         assertThat(service.rounds()).hasSize(1);
         assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, r.getId())).isEmpty();

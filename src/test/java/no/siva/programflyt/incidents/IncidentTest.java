@@ -48,7 +48,7 @@ class IncidentTest extends ProcessTestBase {
                 .send().join();
 
         // each failure waits for its back-off on the engine clock (5 s, 10 s, 20 s, 40 s in tests): move the clock
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
             engine.increaseTime(Duration.ofSeconds(30));
             return !incidents.open().isEmpty();
         });
@@ -74,9 +74,9 @@ class IncidentTest extends ProcessTestBase {
         // the fix: the case the job needs now exists
         jdbc.update("""
                 insert into admission_case (id, project_type, org_number, company_name, county_code, pilot_budget,
-                                            pilot_end_date, status, created_by)
-                values (?, 'FORPROSJEKT_OPPTAK', '912345742', 'Reparert AS', '46', 250000, '2030-01-01', 'REGISTERED', 'test')""",
-                missingCase);
+                                            pilot_end_date, status, created_by, created_at)
+                values (?, 'FORPROSJEKT_OPPTAK', '912345742', 'Reparert AS', '46', 250000, '2030-01-01', 'REGISTERED', 'test', ?)""",
+                missingCase, java.sql.Timestamp.from(clock.instant()));
         incidents.retry(incident.getId(), DemoUsers.CASE_HANDLER);
 
         assertThat(incidents.open()).isEmpty();

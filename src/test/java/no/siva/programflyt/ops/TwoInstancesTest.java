@@ -21,6 +21,7 @@ import no.siva.programflyt.followup.FollowUpService;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.AppUserDetailsService;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.TestDatabase;
 import no.siva.programflyt.tasks.TaskService;
@@ -50,13 +51,13 @@ class TwoInstancesTest {
 
     private static ConfigurableApplicationContext start(int enginePort, boolean embeddedEngine, boolean demoUsers) {
         // command-line arguments: they take precedence over application-dev.yml
-        return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").run(
+        return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").initializers(new BrregStub()).run(
                 "--server.port=0",
                 "--programflyt.test.redeliver-every-job=true",
                 "--programflyt.embedded-engine.enabled=" + embeddedEngine,
                 "--programflyt.embedded-engine.port=" + enginePort,
                 "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,
-                "--camunda.client.request-timeout=PT30S",
+                "--camunda.client.request-timeout=PT20S",
                 "--camunda.client.worker.defaults.poll-interval=PT0.3S",
                 "--programflyt.demo.users=" + demoUsers,
                 "--programflyt.demo.cases=false",
@@ -88,17 +89,17 @@ class TwoInstancesTest {
 
                 // the task appears once, though both instances run the user-task worker; B completes it
                 UserTaskRepository tasks = b.getBean(UserTaskRepository.class);
-                UserTask task = await().atMost(Duration.ofSeconds(60)).until(() -> tasks
+                UserTask task = await().atMost(Duration.ofSeconds(20)).until(() -> tasks
                         .findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, caseId).stream()
                         .filter(UserTask::isOpen).findFirst(), java.util.Optional::isPresent).orElseThrow();
                 // the 3-month reminder fires once on the engine's clock
                 engine.increaseTime(Duration.ofDays(95));
-                await().atMost(Duration.ofSeconds(60)).until(() ->
+                await().atMost(Duration.ofSeconds(20)).until(() ->
                         EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
                 assertThat(EngineRecords.jobEventsOfType(engine, "followup.inform-start", JobIntent.COMPLETED)).isEqualTo(1);
 
                 // every e-mail in the outbox is sent, and received exactly once
-                await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                         "select count(*) from outbox_message where status <> 'SENT'").query(Long.class).single() == 0
                         && jdbc.sql("select count(*) from outbox_message").query(Long.class).single() > 0);
                 long outbox = jdbc.sql("select count(*) from outbox_message").query(Long.class).single();

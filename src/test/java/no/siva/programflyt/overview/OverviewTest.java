@@ -103,9 +103,9 @@ class OverviewTest extends ProcessTestBase {
         awaitOpenTask(TargetCompanyService.CASE_TYPE, company.getId(), "kartlegge-behov");
         reporting.startYear(sogn, today().getYear());
         var round = differentiation.startManually(leader, today().getYear() + 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> differentiation.find(round.getId()).orElseThrow().getCompletedAt() != null
+        await().atMost(Duration.ofSeconds(20)).until(() -> differentiation.find(round.getId()).orElseThrow().getCompletedAt() != null
                 || !taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, round.getId()).isEmpty());
-        await().atMost(Duration.ofSeconds(30)).until(() -> caseStates() == 6);
+        await().atMost(Duration.ofSeconds(20)).until(() -> caseStates() == 6);
 
         // counts by stage, as the project leader sees them (every case)
         Map<String, Map<String, Long>> counts = overview.countsByStage(leader, query("state", "all"), clock.instant());

@@ -9,12 +9,14 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import no.siva.devruntime.EngineClock;
 import no.siva.programflyt.ProgramflytApplication;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.followup.FollowUpService;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.AppUserDetailsService;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.TestDatabase;
 import no.siva.programflyt.tasks.UserTask;
@@ -38,12 +40,12 @@ class AppRestartTest {
     }
 
     private static ConfigurableApplicationContext start(int enginePort) {
-        return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").run(
+        return new SpringApplicationBuilder(ProgramflytApplication.class).profiles("dev").initializers(new BrregStub()).run(
                 "--server.port=0",
                 "--programflyt.test.redeliver-every-job=true",
                 "--programflyt.embedded-engine.enabled=false",
                 "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,
-                "--camunda.client.request-timeout=PT30S",
+                "--camunda.client.request-timeout=PT20S",
                 "--camunda.client.worker.defaults.poll-interval=PT0.3S",
                 "--programflyt.demo.users=true",
                 "--programflyt.demo.cases=false",
@@ -61,6 +63,7 @@ class AppRestartTest {
             long caseId;
             long taskId;
             try (ConfigurableApplicationContext before = start(port)) {
+                before.getBean(EngineClock.class).follow(engine);   // the application tells the engine's time
                 before.getBean(TestDatabase.class).reset();
                 CurrentUser siva = (CurrentUser) before.getBean(AppUserDetailsService.class)
                         .loadUserByUsername(DemoUsers.CASE_HANDLER);
@@ -68,24 +71,25 @@ class AppRestartTest {
                         .findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
                 caseId = before.getBean(FollowUpService.class).start(siva, helgeland, "Svak utvikling.").caseId();
                 UserTaskRepository tasks = before.getBean(UserTaskRepository.class);
-                taskId = await().atMost(Duration.ofSeconds(60)).until(() -> openTasks(tasks, caseId), l -> l.size() == 1)
+                taskId = await().atMost(Duration.ofSeconds(20)).until(() -> openTasks(tasks, caseId), l -> l.size() == 1)
                         .get(0).getId();
-                await().atMost(Duration.ofSeconds(30)).until(() ->
+                await().atMost(Duration.ofSeconds(20)).until(() ->
                         EngineRecords.jobEventsOfType(engine, "followup.inform-start", JobIntent.COMPLETED) == 1);
                 assertThat(EngineRecords.pendingTimers(engine, processInstanceKey(before, caseId))).isPositive();
             }
 
             // the application is down: the 3-month reminder falls due on the engine, and nobody takes its job
             engine.increaseTime(Duration.ofDays(95));
-            await().atMost(Duration.ofSeconds(30)).until(() ->
+            await().atMost(Duration.ofSeconds(20)).until(() ->
                     EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.CREATED) == 1);
             assertThat(EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED)).isZero();
 
             try (ConfigurableApplicationContext after = start(port)) {
+                after.getBean(EngineClock.class).follow(engine);   // the application tells the engine's time
                 JdbcClient jdbc = after.getBean(JdbcClient.class);
-                await().atMost(Duration.ofSeconds(60)).until(() ->
+                await().atMost(Duration.ofSeconds(20)).until(() ->
                         EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
-                await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                         "select count(*) from outbox_message where case_type = ? and case_id = ? and dedup_key like '%remind%'")
                         .params(FollowUpService.CASE_TYPE, caseId).query(Long.class).single() > 0);
 

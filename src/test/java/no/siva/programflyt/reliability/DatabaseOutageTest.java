@@ -123,7 +123,7 @@ class DatabaseOutageTest extends ProcessTestBase {
 
         proxy.restore();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> reminders(c).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminders(c).size() == 1);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> EngineRecords.jobEventsOfType(engine, REMINDER_JOB, JobIntent.COMPLETED) == 1);
         assertThat(reminders(c)).extracting(OutboxMessage::getRecipient).containsExactly("sara.saksbehandler@siva.no");

@@ -64,7 +64,7 @@ class ReportingCalendarTest extends ProcessTestBase {
         long helgelandYear = reporting.startYear(helgeland, YEAR).orElseThrow();
         assertThat(reporting.startYear(sogn, YEAR)).isEmpty();   // once per operator and year
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> taskRows.findAll().stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && "levere".equals(t.getElementId())).count() == 22);
         List<ReportingService.Row> sognRows = reporting.forOperator(sogn, YEAR);
         assertThat(sognRows).hasSize(11).extracting(ReportingService.Row::dueDate).contains(
@@ -96,8 +96,8 @@ class ReportingCalendarTest extends ProcessTestBase {
 
         long sognStaffCount = staffOf(sogn);
         long helgelandStaffCount = staffOf(helgeland);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mails(helgelandYear, "escalation").size() == 11);
-        await().atMost(Duration.ofSeconds(30)).until(() -> mails(helgelandYear, "reminder-2").size() == 11 * helgelandStaffCount);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails(helgelandYear, "escalation").size() == 11);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mails(helgelandYear, "reminder-2").size() == 11 * helgelandStaffCount);
         assertThat(mails(helgelandYear, "reminder-1")).hasSize((int) (11 * helgelandStaffCount));
         assertThat(mails(helgelandYear, "escalation")).allMatch(m -> m.getRecipient().equals("sara.saksbehandler@siva.no"));
         assertThat(mails(helgelandYear, "reminder-1")).allMatch(m -> m.getBodyHtml().matches("(?s).*href=\"http://localhost:8080/tasks/\\d+\".*"));

@@ -126,7 +126,10 @@ class ReportingWebTest extends ProcessTestBase {
                 .filter(r -> r.code() == Obligation.REGISTRATION_Q2).findFirst().orElseThrow();
         mvc.perform(get("/tasks/" + open(q2.id(), "levere").getId()).with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Registrert i Programflyt 01.03." + YEAR + "–31.05." + YEAR)))
+                // from the day after the February deadline (28 February, also in a leap year: guide §11.1)
+                .andExpect(content().string(containsString("Registrert i Programflyt "
+                        + new no.siva.programflyt.shared.Formats().date(LocalDate.of(YEAR, 2, 28).plusDays(1))
+                        + "–31.05." + YEAR)))
                 .andExpect(content().string(containsString("Vårlys AS")))
                 .andExpect(content().string(containsString("Høstløv AS")));
         ReportingService.Row half = reporting.forOperator(sogn(), YEAR).stream()
@@ -138,8 +141,8 @@ class ReportingWebTest extends ProcessTestBase {
 
     @Test
     void theAuditorsConfirmationIsShownAgainstTheBudgetToSiva() throws Exception {
-        long budgetYear = jdbc.sql("insert into reporting_year (operator_id, year) values (?, ?) returning id")
-                .params(sogn(), YEAR - 2).query(Long.class).single();
+        long budgetYear = jdbc.sql("insert into reporting_year (operator_id, year, created_at) values (?, ?, ?) returning id")
+                .params(sogn(), YEAR - 2, java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
         jdbc.sql("""
                 insert into reporting_obligation (reporting_year_id, operator_id, year, code, due_date, status, amount_nok)
                 values (?, ?, ?, 'BUDGET_NEXT_YEAR', ?, 'DONE', 900000)""")

@@ -15,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Enhetsregisteret for tests: one WireMock server for the whole test run, answering in the real API's shape
  * (https://data.brreg.no/enhetsregisteret/api/enheter/{orgnr}). Every test context points its client here
- * (registered in META-INF/spring.factories), so no test ever reaches the real register.
+ * ({@link ProcessTestBase}, and the tests that start the application themselves), so no test ever reaches the real
+ * register. (Not in META-INF/spring.factories: `mvn spring-boot:run` has the test classes on its class path.)
  */
 public final class BrregStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

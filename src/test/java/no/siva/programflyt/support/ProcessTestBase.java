@@ -40,6 +40,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -52,6 +53,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Import(CamundaTestAutoConfiguration.class)
 @TestExecutionListeners(listeners = StatedDateEngine.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = BrregStub.class)
 public abstract class ProcessTestBase {
 
     protected static final Locale NB = Locale.forLanguageTag("nb");
@@ -151,7 +153,7 @@ public abstract class ProcessTestBase {
 
     /** Waits until the engine has created the user task and the projection holds it. */
     protected UserTask awaitOpenTask(String caseType, long caseId, String elementId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> findOpen(caseType, caseId, elementId), Optional::isPresent)
+        return await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(caseType, caseId, elementId), Optional::isPresent)
                 .orElseThrow();
     }
 

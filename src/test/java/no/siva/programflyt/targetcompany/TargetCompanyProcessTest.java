@@ -106,7 +106,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     void asaIsRefusedAtAdmission() {
         TargetCompany c = register(BrregStub.ASA);
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), targetCompanyMapping());
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -121,7 +121,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         v.put("virksomheter", "Storby kommune; 0; 0; 0; offentlig\nKonsernet AS; 400; 900000000; 500000000");
         v.put("eierskap", "Storby kommune; M; 30\nKonsernet AS; M; 20");
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(TargetCompanyStatus.REFUSED);
         assertThat(done.getPublicPercent()).isEqualByComparingTo("30");
@@ -150,7 +150,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             }
         }
         assertThat(complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v).valid()).isTrue();
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -247,7 +247,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         complete(staff(), exitPortal, Map.of("registrert", "true"));
         complete(staff(), awaitOpenTask(TC, c.getId(), "registrere-opptak-portal"), Map.of("registrert", "true"));
         moveClockTo(start.plusYears(3).plusMonths(5));
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(30));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("bestille-exit-undersokelse");
         assertThat(jdbc.sql("select count(*) from survey_dispatch where target_company_id = ? and form = 'EXIT' and ordered_at is not null")
                 .param(c.getId()).query(Long.class).single()).isEqualTo(1);

@@ -68,7 +68,7 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "import.done"));
         assertThat(companies.findAll()).hasSize(2).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(TargetCompanyStatus.ACTIVE));
         // the lifecycles start in the background after the import's commit: one each
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> companies.findAll().stream().allMatch(c -> c.getProcessInstanceKey() != null));
         TargetCompany fjordfisk = companies.findAll().stream().filter(c -> c.getOrgNumber().equals("912345742")).findFirst().orElseThrow();
         awaitOpenTask(TargetCompanyService.CASE_TYPE, fjordfisk.getId(), "utviklingssamtale");   // straight into the active period

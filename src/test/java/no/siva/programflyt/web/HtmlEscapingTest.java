@@ -66,7 +66,7 @@ class HtmlEscapingTest extends ProcessTestBase {
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
         long caseId = followUps.start(user(DemoUsers.CASE_HANDLER), sogn, MARKUP).caseId();
 
-        Document letter = await().atMost(Duration.ofSeconds(30)).until(
+        Document letter = await().atMost(Duration.ofSeconds(20)).until(
                 () -> documents.forCase(FollowUpService.CASE_TYPE, caseId), d -> !d.isEmpty()).get(0);
         try (var pdf = Loader.loadPDF(letter.getContent())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");

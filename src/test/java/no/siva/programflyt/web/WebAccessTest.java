@@ -158,10 +158,12 @@ class WebAccessTest extends ProcessTestBase {
         CurrentUser staff = user(DemoUsers.OPERATOR_USER);
         new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("""
                 insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, candidate_groups,
-                    due_at, state, case_type, case_id, case_title, operator_id)
+                    due_at, state, case_type, case_id, case_title, operator_id, created_at)
                 select -n, -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale ' || n, ?,
-                       now() + (n || ' days')::interval - interval '10 days 12 hours', 'OPEN', 'TARGET_COMPANY', n, 'Målbedrift ' || n, ?
-                from generate_series(1, 120) n""", "operator-" + staff.operatorId(), staff.operatorId());
+                       ?::timestamptz + (n || ' days')::interval - interval '10 days 12 hours', 'OPEN', 'TARGET_COMPANY', n,
+                       'Målbedrift ' || n, ?, ?::timestamptz
+                from generate_series(1, 120) n""", "operator-" + staff.operatorId(),
+                java.sql.Timestamp.from(clock.instant()), staff.operatorId(), java.sql.Timestamp.from(clock.instant()));
         var query = no.siva.programflyt.tasks.TaskQuery.of("groups", null, null, null, null);
         var first = tasks.inboxPage(staff, query, clock.instant(), 0);
         assertThat(first.getTotalElements()).isEqualTo(120);
