@@ -66,6 +66,16 @@ class DifferentiationProcessTest extends ProcessTestBase {
         moveClockTo(t.atZone(OSLO).toInstant());
     }
 
+    /**
+     * The first odd year whose 15 August (the yearly timer) lies ahead of the test's date: not a differentiation year
+     * (the even years are); the rounds below are that year's and the next's, whatever the suite's date.
+     */
+    private int oddYearAhead() {
+        LocalDate today = today();
+        int y = today.isBefore(LocalDate.of(today.getYear(), 8, 15)) ? today.getYear() : today.getYear() + 1;
+        return y % 2 == 1 ? y : y + 1;
+    }
+
     private DiffRound awaitRound(int year) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> service.byYear(year), java.util.Optional::isPresent).orElseThrow();
     }
@@ -156,43 +166,44 @@ class DifferentiationProcessTest extends ProcessTestBase {
 
     @Test
     void aWholeRound_threeCountiesEightOperators_fromSeptemberToDecember() {
+        int y = oddYearAhead();
         CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
         CurrentUser siva = user(DemoUsers.CASE_HANDLER);
         CurrentUser vestland = user(DemoUsers.VESTLAND);
         CurrentUser nordland = user(DemoUsers.NORDLAND);
         CurrentUser trondelag = countyOfficial("50");
 
-        // The yearly timer: 2027 is not a differentiation year, 2028 is.
-        moveTo(LocalDateTime.of(2027, 8, 16, 12, 0));
-        awaitRound(2027);
-        moveTo(LocalDateTime.of(2028, 8, 16, 12, 0));
-        DiffRound round = awaitRound(2028);
+        // The yearly timer: y (odd) is not a differentiation year, y + 1 (even) is.
+        moveTo(LocalDateTime.of(y, 8, 16, 12, 0));
+        awaitRound(y);
+        moveTo(LocalDateTime.of(y + 1, 8, 16, 12, 0));
+        DiffRound round = awaitRound(y + 1);
         long id = round.getId();
         assertThat(round.isDifferentiation()).isTrue();
         assertThat(round.getStartedBy()).isEqualTo("system");
 
-        // Eight operators in three counties (Vestland 46, Nordland 18, Trøndelag 50), and the model for 2029–2030.
+        // Eight operators in three counties (Vestland 46, Nordland 18, Trøndelag 50), and the model for y + 2 and y + 3.
         String[][] extra = {{"90100001", "46"}, {"90100002", "46"}, {"90100003", "18"}, {"90100004", "18"},
                 {"90100005", "50"}, {"90100006", "50"}};
         for (int i = 0; i < extra.length; i++) {
             operators.save(new Operator(org(extra[i][0]), "Næringshage " + (char) ('A' + i), extra[i][1],
                     OperatorStatus.ACTIVE, "Sara Saksbehandler", clock.instant()));
         }
-        grantModel(2029);
+        grantModel(y + 2);
         List<Operator> all = service.participants();
         assertThat(all).hasSize(8);
 
         UserTask calendar = awaitOpen(id, "fastsette-kalender", 1).get(0);
         assertThat(calendar.candidateGroupList()).containsExactly("siva-prosjektleder");
         Map<String, String> dates = new HashMap<>();
-        service.defaultCalendar(2028).forEach((k, v) -> dates.put(k, v.toString()));
+        service.defaultCalendar(y + 1).forEach((k, v) -> dates.put(k, v.toString()));
         Map<String, String> wrong = new HashMap<>(dates);
-        wrong.put("tilbakemelding", "2028-12-04");   // leaves less than a week before the notification
+        wrong.put("tilbakemelding", (y + 1) + "-12-04");   // leaves less than a week before the notification
         assertThat(complete(leader, calendar, wrong).errors()).containsKey("varsling");
         done(leader, calendar, dates);
 
-        moveTo(LocalDateTime.of(2028, 9, 1, 10, 0));
-        done(leader, awaitOpen(id, "informasjonsmote", 1).get(0), Map.of("avholdt", "2028-09-01",
+        moveTo(LocalDateTime.of(y + 1, 9, 1, 10, 0));
+        done(leader, awaitOpen(id, "informasjonsmote", 1).get(0), Map.of("avholdt", (y + 1) + "-09-01",
                 "deltakere", "Alle fylkeskommunene", "referat", "Kriterier, tidsplan og kommunikasjonsplan gjennomgått."));
 
         // The analysis: refused while data and steps are missing; imported values, minimum and potential; frozen.
@@ -212,14 +223,14 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(results.get(ranked.get(7).getId()).negativeAreas()).isEqualTo(5);
 
         // Early October: the information basis to every county at its date, the briefing to all operators the day after.
-        moveTo(LocalDateTime.of(2028, 10, 3, 8, 0));
+        moveTo(LocalDateTime.of(y + 1, 10, 3, 8, 0));
         assertThat(service.find(id).orElseThrow().getBasisSentAt()).isNull();
-        moveTo(LocalDateTime.of(2028, 10, 3, 10, 0));
+        moveTo(LocalDateTime.of(y + 1, 10, 3, 10, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getBasisSentAt() != null);
         assertThat(mails(id, "basis:46").stream().map(OutboxMessage::getRecipient)).contains(vestland.email());
         assertThat(mails(id, "basis:18").stream().map(OutboxMessage::getRecipient)).contains(nordland.email());
         assertThat(mails(id, "briefing")).isEmpty();
-        moveTo(LocalDateTime.of(2028, 10, 4, 10, 0));
+        moveTo(LocalDateTime.of(y + 1, 10, 4, 10, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getOperatorsBriefedAt() != null);
         assertThat(mails(id, "briefing")).isNotEmpty();
 
@@ -227,10 +238,10 @@ class DifferentiationProcessTest extends ProcessTestBase {
         List<UserTask> meetings = awaitOpen(id, "fylkesmote", 3);
         assertThat(meetings.stream().map(UserTask::getCountyCode)).containsExactlyInAnyOrder("18", "46", "50");
         for (UserTask m : meetings) {
-            done(siva, m, Map.of("avholdt", "2028-10-05", "referat", "Grunnlaget presentert og diskutert."));
+            done(siva, m, Map.of("avholdt", (y + 1) + "-10-05", "referat", "Grunnlaget presentert og diskutert."));
         }
         assertThat(countOpen(id, "budsjettramme")).isZero();
-        service.budgetProposalPublished(siva, id, LocalDate.of(2028, 10, 6));
+        service.budgetProposalPublished(siva, id, LocalDate.of(y + 1, 10, 6));
         Map<String, CurrentUser> officials = Map.of("46", vestland, "18", nordland, "50", trondelag);
         Map<String, String> frames = Map.of("46", "9500000", "18", "9000000", "50", "6500000");
         for (String c : List.of("46", "18", "50")) {
@@ -240,7 +251,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         }
         assertThat(countOpen(id, "plasseringsforslag")).isZero();
         done(leader, awaitOpen(id, "modellgjennomgang", 1).get(0), Map.of("resultat", "uendret",
-                "behandling", "Trinn og beløp er uendret for 2029–2030."));
+                "behandling", "Trinn og beløp er uendret for " + (y + 2) + "–" + (y + 3) + "."));
         for (String c : List.of("46", "18", "50")) {
             Map<Long, Integer> steps = new HashMap<>();
             all.stream().filter(o -> o.getCountyCode().equals(c)).forEach(o -> steps.put(o.getId(), 4));
@@ -274,7 +285,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(mails(id, "proposal:46:").stream().map(OutboxMessage::getRecipient)).containsExactly(vestland.email());
 
         UserTask late = awaitCountyTask(id, "tilbakemelding", "18");
-        moveTo(LocalDateTime.of(2028, 11, 26, 10, 0));
+        moveTo(LocalDateTime.of(y + 1, 11, 26, 10, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> !mails(id, "escalate:tilbakemelding:18").isEmpty()
                 && !mails(id, "remind:tilbakemelding:18").isEmpty());
         assertThat(mails(id, "escalate:tilbakemelding:18").stream().map(OutboxMessage::getRecipient))
@@ -282,20 +293,20 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(mails(id, "remind:tilbakemelding:18")).isNotEmpty();
         assertThat(mails(id, "escalate:")).allMatch(m -> m.getDedupKey().contains("escalate:tilbakemelding:18"));
         assertThat(service.find(id).orElseThrow().getStatus()).isEqualTo(RoundStatus.COUNTIES);
-        moveTo(LocalDateTime.of(2028, 11, 28, 10, 0));
+        moveTo(LocalDateTime.of(y + 1, 11, 28, 10, 0));
         done(nordland, late, Map.of("vedtak", "godkjent", "forbehold", "Forbehold om politisk behandling i fylkestinget."));
 
         // The board: not before one week after the deadline (25 November + 7 days = 2 December).
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.BOARD);
-        moveTo(LocalDateTime.of(2028, 12, 1, 12, 0));
+        moveTo(LocalDateTime.of(y + 1, 12, 1, 12, 0));
         assertThat(countOpen(id, "programstyret")).isZero();
-        moveTo(LocalDateTime.of(2028, 12, 2, 10, 0));
+        moveTo(LocalDateTime.of(y + 1, 12, 2, 10, 0));
         UserTask board = awaitOpen(id, "programstyret", 1).get(0);
-        assertThat(board.getDueAt()).isEqualTo(LocalDate.of(2028, 12, 2).atTime(16, 0).atZone(OSLO).toInstant());
-        done(leader, board, Map.of("motedato", "2028-12-02", "vedtak", "Tatt til etterretning med fylkenes forbehold."));
+        assertThat(board.getDueAt()).isEqualTo(LocalDate.of(y + 1, 12, 2).atTime(16, 0).atZone(OSLO).toInstant());
+        done(leader, board, Map.of("motedato", (y + 1) + "-12-02", "vedtak", "Tatt til etterretning med fylkenes forbehold."));
 
         // Early December: every operator is notified exactly once; the weakest two get an extraordinary follow-up.
-        moveTo(LocalDateTime.of(2028, 12, 10, 10, 0));
+        moveTo(LocalDateTime.of(y + 1, 12, 10, 10, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.COMPLETED);
         BpmnAssert.assertThat(new InspectedProcessInstance(service.find(id).orElseThrow().getProcessInstanceKey()))
                 .isCompleted().hasPassedElement("runden-fullfort").hasPassedElement("uke-etter-fristen");
@@ -334,29 +345,33 @@ class DifferentiationProcessTest extends ProcessTestBase {
         // nothing left but the yearly start's next occurrence (the engine files it under the instance it last started)
         // (the cron cycle is read in the engine's time zone: 05:00 there, early morning in Oslo either way)
         assertThat(EngineRecords.pendingTimerElements(engine, service.find(id).orElseThrow().getProcessInstanceKey()))
-                .singleElement().asString().startsWith("arlig-start@2029-08-15T0");
+                .singleElement().asString().startsWith("arlig-start@" + (y + 2) + "-08-15T0");
     }
 
     @Test
     void aYearWithoutDifferentiation_runsOnlyTheLimitedAnalysis_andTheTimerDoesNotStartASecondRound() {
+        int y = oddYearAhead();
         CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
         long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
         followUpService.start(user(DemoUsers.CASE_HANDLER), helgeland, "Svak utvikling i målbedriftene.");
         await().atMost(Duration.ofSeconds(20)).until(() -> !followUps.findAll().isEmpty());
 
-        DiffRound manual = service.startManually(leader, 2027);
+        DiffRound manual = service.startManually(leader, y);
         assertThat(manual.isDifferentiation()).isFalse();
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(manual.getId()).orElseThrow().getCompletedAt() != null);
         DiffRound r = service.find(manual.getId()).orElseThrow();
         assertThat(r.getStatus()).isEqualTo(RoundStatus.LIMITED);
         assertThat(r.getLimitedOperators()).contains("Helgeland");
+        // the row is written in the job; the instance ends once the job's completion reaches the engine
+        io.camunda.zeebe.spring.test.ZeebeTestThreadSupport.waitForProcessInstanceCompleted(r.getProcessInstanceKey(),
+                Duration.ofSeconds(20));
         BpmnAssert.assertThat(new InspectedProcessInstance(r.getProcessInstanceKey())).isCompleted()
                 .hasPassedElement("begrenset-ferdig").hasNotPassedElement("fastsette-kalender");
         assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, r.getId())).isEmpty();
         assertThat(mails(r.getId(), "limited").stream().map(OutboxMessage::getRecipient)).contains(leader.email());
 
         // The yearly timer in August finds the round already started and ends at once.
-        moveTo(LocalDateTime.of(2027, 8, 16, 12, 0));
+        moveTo(LocalDateTime.of(y, 8, 16, 12, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> EngineRecords.jobEventsOfType(engine, "differentiation.plan",
                 io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED) == 2);
         assertThat(service.rounds()).hasSize(1);

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.support.RedeliverEveryJob;
+import no.siva.programflyt.support.Smtp;
 import no.siva.programflyt.tasks.UserTaskWorker;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class AtLeastOnceDeliveryTest extends ProcessTestBase {
     private static final String ADMISSION = AdmissionService.CASE_TYPE;
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(Smtp.SETUP);
 
     @Autowired
     AdmissionWorkers workers;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -23,6 +22,7 @@ import no.siva.programflyt.security.AppUserDetailsService;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.EngineRecords;
+import no.siva.programflyt.support.Smtp;
 import no.siva.programflyt.support.TestDatabase;
 import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class TwoInstancesTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(Smtp.SETUP);
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -64,7 +64,7 @@ class TwoInstancesTest {
                 "--programflyt.mail.transport=smtp",
                 "--programflyt.mail.poll-interval=PT0.2S",
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=3025",
+                "--spring.mail.port=" + Smtp.PORT,
                 "--programflyt.brreg.base-url=http://127.0.0.1:1/none",
                 "--logging.level.root=WARN");
     }
