@@ -308,6 +308,8 @@ class DifferentiationProcessTest extends ProcessTestBase {
         // Early December: every operator is notified exactly once; the weakest two get an extraordinary follow-up.
         moveTo(LocalDateTime.of(y + 1, 12, 10, 10, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.COMPLETED);
+        io.camunda.zeebe.spring.test.ZeebeTestThreadSupport.waitForProcessInstanceCompleted(
+                service.find(id).orElseThrow().getProcessInstanceKey(), Duration.ofSeconds(20));
         BpmnAssert.assertThat(new InspectedProcessInstance(service.find(id).orElseThrow().getProcessInstanceKey()))
                 .isCompleted().hasPassedElement("runden-fullfort").hasPassedElement("uke-etter-fristen");
         List<OutboxMessage> notices = mails(id, "notify:");
