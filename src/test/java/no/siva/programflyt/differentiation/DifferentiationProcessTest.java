@@ -33,6 +33,7 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.TestDate;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,7 +165,13 @@ class DifferentiationProcessTest extends ProcessTestBase {
         grantModels.newVersion(firstYear, steps, "Testmodell", DemoUsers.PROJECT_LEADER);
     }
 
+    /**
+     * States its own date: a whole round walks one specific calendar, and from a suite date after mid-August it would
+     * first cross two or three New Years (each starting every operator's reporting year, with its hundreds of
+     * timers) before the round it is about.
+     */
     @Test
+    @TestDate("2027-03-01")
     void aWholeRound_threeCountiesEightOperators_fromSeptemberToDecember() {
         int y = oddYearAhead();
         CurrentUser leader = user(DemoUsers.PROJECT_LEADER);
@@ -231,7 +238,12 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(mails(id, "basis:18").stream().map(OutboxMessage::getRecipient)).contains(nordland.email());
         assertThat(mails(id, "briefing")).isEmpty();
         moveTo(LocalDateTime.of(y + 1, 10, 4, 10, 0));
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getOperatorsBriefedAt() != null);
+        // a timer that fell due in the jump has been seen to fire only at the engine clock's next move (seen twice in
+        // December 2026 runs): nudge the clock a minute at a time meanwhile
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            advance(Duration.ofMinutes(1));
+            return service.find(id).orElseThrow().getOperatorsBriefedAt() != null;
+        });
         assertThat(mails(id, "briefing")).isNotEmpty();
 
         // Per county: the meeting; the frame after the state budget proposal; the models; the proposal; the feedback.
