@@ -4,6 +4,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -73,7 +74,7 @@ class TimeTravelController {
         engine.getObject().increaseTime(step);
         flash.addFlashAttribute("successKey", "timetravel.moved");
         flash.addFlashAttribute("successArgs", new Object[] {
-                java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm").format(
+                DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm").format(
                         clock.instant().atZone(clock.getZone()))});
         return "redirect:/admin/klokke";
     }

@@ -67,9 +67,10 @@ public class DifferentiationSteps {
         this.audit = audit;
     }
 
+    /** The round of the given id, or (the yearly timer) this year's round. */
     @Transactional
-    public Map<String, Object> plan(Long roundId, int engineYear, long processInstanceKey) {
-        return service.plan(roundId, engineYear, processInstanceKey);
+    public Map<String, Object> plan(Long roundId, long processInstanceKey) {
+        return service.plan(roundId, LocalDate.now(clock).getYear(), processInstanceKey);
     }
 
     /**
@@ -102,7 +103,8 @@ public class DifferentiationSteps {
 
     /** The information basis to every county: result groups (no exact scores) with minimum and potential (§15.3.2). */
     @Transactional
-    public Map<String, Object> sendBasis(long roundId, Instant now) {
+    public Map<String, Object> sendBasis(long roundId) {
+        Instant now = clock.instant();
         DiffRound r = service.load(roundId);
         service.ensureCountyRows(roundId);
         List<Map<String, Object>> counties = service.roundCounties(roundId);
@@ -112,7 +114,7 @@ public class DifferentiationSteps {
             mail.send("basis:" + code, mail.county(code), "diff-basis", r, "/differentiation/" + roundId + "/county/" + code,
                     Map.of("county", c.get("name")), new Object[] {String.valueOf(r.getYear()), c.get("name")}, basis.getId());
         }
-        r.basisSent(clock.instant());
+        r.basisSent(now);
         recordOnce(r, "DIFF_BASIS_SENT", "basis", "Informasjonsgrunnlaget er sendt til " + counties.size() + " fylkeskommuner");
         LocalDate next = ZonedDateTime.ofInstant(now, Formats.OSLO).toLocalDate().plusDays(1);
         return Map.of("briefAt", Formats.iso(next, 9, 0), "counties", counties);

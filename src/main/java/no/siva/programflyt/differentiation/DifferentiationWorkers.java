@@ -3,11 +3,7 @@ package no.siva.programflyt.differentiation;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Instant;
 import java.util.Map;
-import no.siva.programflyt.shared.Formats;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,17 +17,13 @@ public class DifferentiationWorkers {
 
     private final DifferentiationSteps steps;
 
-    private final Clock clock;
-
-    public DifferentiationWorkers(Clock clock, DifferentiationSteps steps) {
-        this.clock = clock;
+    public DifferentiationWorkers(DifferentiationSteps steps) {
         this.steps = steps;
     }
 
     @JobWorker(type = "differentiation.plan", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})
     public Map<String, Object> plan(ActivatedJob job, @Variable Long roundId) {
-        int year = LocalDate.now(clock).getYear();
-        return steps.plan(roundId, year, job.getProcessInstanceKey());
+        return steps.plan(roundId, job.getProcessInstanceKey());
     }
 
     @JobWorker(type = "differentiation.limited-analysis", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})
@@ -40,8 +32,8 @@ public class DifferentiationWorkers {
     }
 
     @JobWorker(type = "differentiation.send-basis", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})
-    public Map<String, Object> sendBasis(ActivatedJob job, @Variable long roundId) {
-        return steps.sendBasis(roundId, clock.instant());
+    public Map<String, Object> sendBasis(@Variable long roundId) {
+        return steps.sendBasis(roundId);
     }
 
     @JobWorker(type = "differentiation.brief-operators", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId"})

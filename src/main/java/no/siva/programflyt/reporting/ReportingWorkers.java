@@ -4,10 +4,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import no.siva.programflyt.shared.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +28,6 @@ public class ReportingWorkers {
         this.baseUrl = baseUrl;
     }
 
-
     @JobWorker(type = "reporting.plan-year", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"operatorId", "year"})
     public Map<String, Object> planYear(ActivatedJob job, @Variable long operatorId, @Variable Integer year) {
         LocalDate today = LocalDate.now(clock);
@@ -40,7 +37,7 @@ public class ReportingWorkers {
     }
 
     @JobWorker(type = "reporting.start-all", autoComplete = true, timeout = TIMEOUT)
-    public Map<String, Object> startAll(ActivatedJob job) {
+    public Map<String, Object> startAll() {
         return Map.of("started", steps.startAll(LocalDate.now(clock).getYear()));
     }
 

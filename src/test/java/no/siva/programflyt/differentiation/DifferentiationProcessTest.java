@@ -320,8 +320,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         // Early December: every operator is notified exactly once; the weakest two get an extraordinary follow-up.
         moveTo(LocalDateTime.of(y + 1, 12, 10, 10, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> service.find(id).orElseThrow().getStatus() == RoundStatus.COMPLETED);
-        io.camunda.zeebe.spring.test.ZeebeTestThreadSupport.waitForProcessInstanceCompleted(
-                service.find(id).orElseThrow().getProcessInstanceKey(), Duration.ofSeconds(20));
+        awaitEnded(service.find(id).orElseThrow().getProcessInstanceKey());
         BpmnAssert.assertThat(new InspectedProcessInstance(service.find(id).orElseThrow().getProcessInstanceKey()))
                 .isCompleted().hasPassedElement("runden-fullfort").hasPassedElement("uke-etter-fristen");
         List<OutboxMessage> notices = mails(id, "notify:");
@@ -377,8 +376,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(r.getStatus()).isEqualTo(RoundStatus.LIMITED);
         assertThat(r.getLimitedOperators()).contains("Helgeland");
         // the row is written in the job; the instance ends once the job's completion reaches the engine
-        io.camunda.zeebe.spring.test.ZeebeTestThreadSupport.waitForProcessInstanceCompleted(r.getProcessInstanceKey(),
-                Duration.ofSeconds(20));
+        awaitEnded(r.getProcessInstanceKey());
         BpmnAssert.assertThat(new InspectedProcessInstance(r.getProcessInstanceKey())).isCompleted()
                 .hasPassedElement("begrenset-ferdig").hasNotPassedElement("fastsette-kalender");
         assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, r.getId())).isEmpty();

@@ -104,7 +104,7 @@ class DifferentiationWebTest extends ProcessTestBase {
         mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Informasjonsgrunnlaget er ikke sendt ennå.")))
                 .andExpect(content().string(not(containsString("Sogn"))));
-        steps.sendBasis(id, clock.instant());
+        steps.sendBasis(id);
         long own = documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
                 .filter(d -> d.getKind().equals("INFORMASJONSGRUNNLAG-46")).findFirst().orElseThrow().getId();
         long other = documents.forCase(DifferentiationService.CASE_TYPE, id).stream()

@@ -148,8 +148,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.CONTINUES);
         assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.ACTIVE);
         // the case is closed in the job; the instance ends once the job's completion reaches the engine
-        io.camunda.zeebe.spring.test.ZeebeTestThreadSupport.waitForProcessInstanceCompleted(
-                cases.findById(caseId).orElseThrow().getProcessInstanceKey(), Duration.ofSeconds(20));
+        awaitEnded(cases.findById(caseId).orElseThrow().getProcessInstanceKey());
         BpmnAssert.assertThat(new io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance(
                 cases.findById(caseId).orElseThrow().getProcessInstanceKey())).isCompleted().hasPassedElement("fortsetter");
     }

@@ -2,7 +2,12 @@ package no.siva.programflyt.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -88,36 +93,26 @@ class ClockAgreementTest extends ProcessTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> open(budget), Optional::isPresent);
         var admin = SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.ADMIN));
         mvc.perform(get("/admin/klokke").with(admin)).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("20.11.2027 09:00")));
+                .andExpect(content().string(containsString("20.11.2027 09:00")));
 
         // bad input: a message at the field, and the clock stays where it was
         for (String[] bad : new String[][] {{"2027-11-19", "klokka kan bare flyttes fram"}, {"2027-11-20", "bare flyttes fram"},
                 {"2031-01-01", "høyst tre år fram, til 20.11.2030"}, {"28.11.2027x", "Skriv en gyldig dato"}}) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/klokke")
-                            .param("dato", bad[0]).with(admin)
-                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+            mvc.perform(post("/admin/klokke").param("dato", bad[0]).with(admin).with(csrf()))
                     .andExpect(status().isOk())
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                            .string(org.hamcrest.Matchers.containsString(bad[1])))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                            .string(org.hamcrest.Matchers.containsString("id=\"dato-error\"")));
+                    .andExpect(content().string(containsString(bad[1])))
+                    .andExpect(content().string(containsString("id=\"dato-error\"")));
             assertThat(today()).as(bad[0]).isEqualTo(LocalDate.of(2027, 11, 20));
         }
 
         // to 28 November: 08:00 that day on both clocks, and the second reminder that fell due at 08:00 is sent
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/klokke")
-                        .param("dato", "2027-11-28").with(admin)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(post("/admin/klokke").param("dato", "2027-11-28").with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("successKey", "timetravel.moved"));
+                .andExpect(flash().attribute("successKey", "timetravel.moved"));
         assertThat(Duration.between(at(2027, 11, 28, 8, 0), clock.instant())).isBetween(Duration.ZERO, Duration.ofMinutes(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> mails(yearId, budget, "reminder-2").size() == 1);
         // a week on
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/klokke")
-                        .param("steg", "uke").with(admin)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(post("/admin/klokke").param("steg", "uke").with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(today()).isEqualTo(LocalDate.of(2027, 12, 5));
         await().atMost(Duration.ofSeconds(20)).until(() -> mails(yearId, budget, "escalation").size() == 1);

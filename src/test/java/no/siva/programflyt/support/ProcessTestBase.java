@@ -9,6 +9,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.spring.test.proxy.CamundaClientProxy;
 import java.net.URI;
 import io.camunda.zeebe.spring.test.CamundaTestAutoConfiguration;
+import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,6 +156,11 @@ public abstract class ProcessTestBase {
     protected UserTask awaitOpenTask(String caseType, long caseId, String elementId) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(caseType, caseId, elementId), Optional::isPresent)
                 .orElseThrow();
+    }
+
+    /** Waits until the engine has ended the instance (a row written inside a job comes before the job's completion). */
+    protected void awaitEnded(long processInstanceKey) {
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(processInstanceKey, Duration.ofSeconds(20));
     }
 
     protected Optional<UserTask> findOpen(String caseType, long caseId, String elementId) {
