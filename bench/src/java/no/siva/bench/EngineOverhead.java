@@ -117,6 +117,7 @@ final class EngineOverhead {
                 "Markedsrådgivning", "revisjonsdato", start.plusMonths(6).toString(), "stotteintensitet", "60"));
         a.put("ktuNavn", "Kari");
         a.put("ktuEpost", "kari@mb.example.no");
+        a.put("innvilgetStotte", "500000");
         return a;
     }
 

@@ -73,6 +73,15 @@ final class NationalData {
                        10000, 4000, 6000, 1000, 11.4248, round(6000 / 11.4248, 2), 'bench', now()
                 from target_company c cross join generate_series(1, ?) n where c.created_by = 'bench'""",
                 LEDGER_LINES_PER_COMPANY);
+        // the aid granted with each agreement, on its start (§14.5), covering its invoiced lines; one cap per company
+        jdbc.update("""
+                insert into aid_grant (target_company_id, org_number, granted_on, kind, amount_nok, eur_rate, amount_eur,
+                    provisional_rate, description, created_by, created_at)
+                select c.id, c.org_number, c.agreement_start, 'AGREEMENT', 6000 * ?, 11.4248, round(6000 * ? / 11.4248, 2),
+                       false, 'Målbedriftsavtale', 'bench', now()
+                from target_company c where c.created_by = 'bench'""", LEDGER_LINES_PER_COMPANY, LEDGER_LINES_PER_COMPANY);
+        jdbc.update("insert into aid_group_member (target_company_id, org_number) select id, org_number from target_company "
+                + "where created_by = 'bench' on conflict do nothing");
         jdbc.update("""
                 insert into audit_event (occurred_at, actor, action, case_type, case_id, business_key, summary)
                 select c.agreement_start::timestamptz + (n || ' days')::interval, 'bench', 'BENCH_STEP', 'TARGET_COMPANY',

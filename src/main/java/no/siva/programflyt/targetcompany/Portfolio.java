@@ -53,11 +53,12 @@ public class Portfolio {
                 .filter(c -> q.isEmpty() || c.getName().toLowerCase().contains(q) || c.getOrgNumber().contains(q))
                 .toList();
         Map<Long, UserTask> next = nextTasks(shown.stream().map(TargetCompany::getId).toArray(Long[]::new));
+        BigDecimal cap = ledger.caps().inForce(today);
         Map<String, BigDecimal> used = ledger.usedEurByOrg(shown.stream().map(TargetCompany::getOrgNumber).toList(), today);
         return shown.stream().map(c -> {
             UserTask task = next.get(c.getId());
             BigDecimal aid = used.getOrDefault(c.getOrgNumber(), BigDecimal.ZERO);
-            int pct = aid.multiply(new BigDecimal("100")).divide(AidLedger.CAP_EUR, 0, java.math.RoundingMode.HALF_UP).intValue();
+            int pct = aid.multiply(new BigDecimal("100")).divide(cap, 0, java.math.RoundingMode.HALF_UP).intValue();
             return new Row(c, names.get(c.getOperatorId()), task == null ? null : task.getDueAt(),
                     task == null ? null : task.getName(), aid, pct);
         }).toList();

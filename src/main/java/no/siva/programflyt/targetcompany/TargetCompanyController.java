@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
@@ -133,9 +134,13 @@ public class TargetCompanyController {
         model.addAttribute("tasks", caseTasks);
         model.addAttribute("history", audit.forCase(TargetCompanyService.CASE_TYPE, id));
         model.addAttribute("lines", ledgerLines.findByTargetCompanyIdOrderByServiceDateAscIdAsc(id));
-        model.addAttribute("usedEur", ledger.usedEur(c.getOrgNumber(), today));
-        model.addAttribute("headroomEur", ledger.headroomEur(c.getOrgNumber(), today));
-        model.addAttribute("capEur", AidLedger.CAP_EUR);
+        model.addAttribute("usedEur", ledger.usedEur(c, today));
+        model.addAttribute("headroomEur", ledger.headroomEur(c, today).max(BigDecimal.ZERO));
+        model.addAttribute("capEur", ledger.caps().inForce(today));
+        model.addAttribute("grants", ledger.grants(id));
+        model.addAttribute("grantedNok", ledger.grantedNok(id));
+        model.addAttribute("invoicedNok", ledger.invoicedNok(id));
+        model.addAttribute("group", ledger.group(c));
         model.addAttribute("surveys", jdbc.sql("select form, dispatch_month, register_by, ordered_at from survey_dispatch "
                 + "where target_company_id = ? order by dispatch_month, form").param(id).query().listOfRows());
         model.addAttribute("mayWork", TargetCompanyService.mayWork(user, c));
@@ -162,20 +167,76 @@ public class TargetCompanyController {
         } catch (DateTimeParseException e) {
             date = null;
         }
-        if (date == null || market.isEmpty() || own.isEmpty() || description.isBlank()) {
-            flash.addFlashAttribute("errorKey", "ledger.error.input");
-            return "redirect:/target-companies/" + id + "#stotte";
+        flash.addFlashAttribute("line", Map.of("serviceDate", serviceDate, "costType", costType, "description", description,
+                "marketValue", marketValue, "ownContribution", ownContribution));
+        if (date == null) {
+            return refused(flash, id, "serviceDate", "ledger.error.date", "stotte");
+        }
+        if (description.isBlank()) {
+            return refused(flash, id, "description", "ledger.error.description", "stotte");
+        }
+        if (market.isEmpty()) {
+            return refused(flash, id, "marketValue", "ledger.error.amountFormat", "stotte");
+        }
+        if (own.isEmpty()) {
+            return refused(flash, id, "ownContribution", "ledger.error.amountFormat", "stotte");
         }
         try {
             AidLedgerLine l = ledger.record(id, new AidLedger.LineInput(date, CostType.valueOf(costType), description,
                     market.get(), own.get()), user.username());
+            flash.addFlashAttribute("line", null);
             flash.addFlashAttribute("successKey", "ledger.recorded");
             flash.addFlashAttribute("successArgs", new Object[] {new Formats().nok(l.getAidNok())});
         } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
+            flash.addFlashAttribute("fieldErrorKey", e.messageKey());
+            flash.addFlashAttribute("fieldErrorArgs", e.args());
+            flash.addFlashAttribute("fieldError", e.field() == null ? "serviceDate" : e.field());
         }
         return "redirect:/target-companies/" + id + "#stotte";
+    }
+
+    /** An increase of the aid granted: a new grant with its own date, checked against the cap on that date (§14.5). */
+    @PostMapping("/target-companies/{id}/grant")
+    public String increaseGrant(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String grantDate,
+                                @RequestParam String grantAmount, @RequestParam String grantReason, RedirectAttributes flash) {
+        TargetCompany c = service.getVisible(user, id);
+        if (!TargetCompanyService.mayWork(user, c)) {
+            throw new AccessDeniedException("may not grant aid");
+        }
+        flash.addFlashAttribute("grantInput", Map.of("grantDate", grantDate, "grantAmount", grantAmount, "grantReason", grantReason));
+        LocalDate date;
+        try {
+            date = LocalDate.parse(grantDate);
+        } catch (DateTimeParseException e) {
+            return refused(flash, id, "grantDate", "ledger.error.date", "innvilget");
+        }
+        Optional<BigDecimal> amount = Amounts.parse(grantAmount);
+        if (amount.isEmpty()) {
+            return refused(flash, id, "grantAmount", "ledger.error.amountFormat", "innvilget");
+        }
+        if (grantReason.isBlank()) {
+            return refused(flash, id, "grantReason", "ledger.error.grantReason", "innvilget");
+        }
+        try {
+            // a company taken over from another system has no agreement grant yet: its first grant is the agreement's
+            AidLedger.GrantKind kind = ledger.grants(id).isEmpty() ? AidLedger.GrantKind.AGREEMENT : AidLedger.GrantKind.INCREASE;
+            ledger.grant(id, kind, date, amount.get(), grantReason.trim(), user.username());
+            flash.addFlashAttribute("grantInput", null);
+            flash.addFlashAttribute("successKey", "ledger.grantRecorded");
+            flash.addFlashAttribute("successArgs", new Object[] {new Formats().nok(amount.get()), new Formats().date(date)});
+        } catch (BusinessRuleException e) {
+            flash.addFlashAttribute("fieldErrorKey", e.messageKey());
+            flash.addFlashAttribute("fieldErrorArgs", e.args());
+            flash.addFlashAttribute("fieldError", "date".equals(e.field()) ? "grantDate" : "grantAmount");
+        }
+        return "redirect:/target-companies/" + id + "#innvilget";
+    }
+
+    private static String refused(RedirectAttributes flash, long id, String field, String key, String anchor) {
+        flash.addFlashAttribute("fieldError", field);
+        flash.addFlashAttribute("fieldErrorKey", key);
+        flash.addFlashAttribute("fieldErrorArgs", new Object[0]);
+        return "redirect:/target-companies/" + id + "#" + anchor;
     }
 
     @PostMapping("/target-companies/{id}/exit")

@@ -42,12 +42,14 @@ public class TargetCompanySteps {
     private final no.siva.programflyt.security.AppUserRepository users;
 
     private final Clock clock;
+    private final no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
 
-    public TargetCompanySteps(Clock clock, TargetCompanyService service, BrregClient register, EurRates rates, JdbcClient jdbc,
+    public TargetCompanySteps(Clock clock, no.siva.programflyt.targetcompany.ledger.AidLedger ledger, TargetCompanyService service, BrregClient register, EurRates rates, JdbcClient jdbc,
                               AuditService audit, MessageSource messages, no.siva.programflyt.tasks.TaskService tasks,
                               no.siva.programflyt.notifications.NotificationService notifications,
                               no.siva.programflyt.security.AppUserRepository users) {
         this.clock = clock;
+        this.ledger = ledger;
         this.tasks = tasks;
         this.notifications = notifications;
         this.users = users;
@@ -72,13 +74,18 @@ public class TargetCompanySteps {
             return "REFUSED";
         }
         c.registerChecked(entry.orgFormCode(), entry.naceCode(), entry.registeredOn());
-        int year = c.getAccountsYear() == null ? LocalDate.now(clock).getYear() - 1 : c.getAccountsYear();
+        // §14.1.6: «Valutakurs for euro skal beregnes som gjennomsnittlig valutakurs for det året virksomheten har
+        // mottatt innovasjonsstøtte» -- granted at admission, this year; not the year of the accounts
+        EurRates.Rate rate = rates.forYear(LocalDate.now(clock).getYear());
         OwnershipText.Parsed parsed = OwnershipText.parse(
                 new Figures(c.getWorkUnits(), c.getTurnoverNok(), c.getBalanceNok()), c.getOwnershipEnterprises(),
-                c.getOwnershipHoldings(), rates.forYear(year).nokPerEur());
+                c.getOwnershipHoldings(), rate.nokPerEur());
         if (!parsed.ok()) {
             throw new IllegalStateException("ownership text no longer parses: " + parsed.problems());
         }
+        ledger.recordGroup(c, parsed.graph().linkedTo(OwnershipText.TARGET).stream()
+                .map(id -> OwnershipText.orgNumberIn(parsed.graph().enterprise(id).name()))
+                .flatMap(java.util.Optional::stream).toList());
         List<Boolean> years = new ArrayList<>();
         if ("ja".equals(c.getSmeLastYear()) || "nei".equals(c.getSmeLastYear())) {
             years.add("ja".equals(c.getSmeLastYear()));
@@ -87,10 +94,13 @@ public class TargetCompanySteps {
                 entry.bankrupt(), entry.underLiquidation(), c.isInnovationCompany(), parsed.graph(), OwnershipText.TARGET,
                 years, entry.registeredOn(), c.getSubscribedCapitalNok(), c.getEquityNok(), c.getInterimEquityNok(),
                 c.isInsolvency(), c.isRecoveryOrder(), c.isTakenOverByLargeGroup(), LocalDate.now(clock)));
-        String summary = r.findings().isEmpty() ? "Ingen funn: bedriften kan tas opp."
+        String rateNote = "\nTerskelverdiene i euro er regnet med gjennomsnittskursen for " + rate.year() + " ("
+                + rate.nokPerEur().toPlainString().replace('.', ',') + " kr/EUR" + (rate.provisional()
+                ? ", foreløpig: årets gjennomsnitt er ikke kjent ennå)" : ")") + ".";
+        String summary = (r.findings().isEmpty() ? "Ingen funn: bedriften kan tas opp."
                 : r.findings().stream().map(f -> (f.severity() == Eligibility.Severity.BLOCK ? "Avvist: " : "Vurderes: ")
                         + messages.getMessage("eligibility." + f.code(), f.args().toArray(), java.util.Locale.forLanguageTag("nb")))
-                .collect(Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"))) + rateNote;
         String outcome = !r.eligible() ? "REFUSED" : r.needsReview() ? "REVIEW" : "ELIGIBLE";
         c.eligibilityChecked(entry.orgFormCode(), entry.naceCode(), r.sme(), r.aggregation().category().name(),
                 r.aggregation().total().workUnits(), r.publicPercent(), summary, r.eligible());

@@ -11,6 +11,7 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.ProgrammePeriod;
 import no.siva.programflyt.targetcompany.eligibility.Figures;
 import no.siva.programflyt.targetcompany.eligibility.OwnershipText;
 import no.siva.programflyt.targetcompany.ledger.AidLedger;
@@ -35,11 +36,13 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
     private final no.siva.programflyt.brreg.AccountsClient accounts;
 
     private final Clock clock;
+    private final ProgrammePeriod programme;
 
     public TargetCompanyTaskHandler(Clock clock, TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
                                     EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages,
-                                    no.siva.programflyt.brreg.AccountsClient accounts) {
+                                    no.siva.programflyt.brreg.AccountsClient accounts, ProgrammePeriod programme) {
         this.clock = clock;
+        this.programme = programme;
         this.accounts = accounts;
         this.service = service;
         this.companies = companies;
@@ -59,6 +62,11 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
     /** The needs mapping starts from the last annual accounts in Regnskapsregisteret, where they are filed. */
     @Override
     public Map<String, java.util.List<String>> prefill(UserTask task) {
+        if ("avtale-og-plan".equals(task.getElementId())) {
+            // §14.5: «Dato for signering av egenerklæringsskjema vil tilsvare opptaksdato i program»
+            LocalDate signed = companies.findById(task.getCaseId()).map(TargetCompany::getSelfDeclarationSignedOn).orElse(null);
+            return signed == null ? Map.of() : Map.of("avtalestart", java.util.List.of(signed.toString()));
+        }
         if (!"kartlegge-behov".equals(task.getElementId())) {
             return Map.of();
         }
@@ -91,9 +99,11 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                         || s.decimal("regnskapsar") == null) {
                     return s;   // the schema's own errors are shown
                 }
+                // §14.1.6: «Valutakurs for euro skal beregnes som gjennomsnittlig valutakurs for det året virksomheten
+                // har mottatt innovasjonsstøtte» -- the aid is granted at admission, this year
                 OwnershipText.Parsed p = OwnershipText.parse(new Figures(s.decimal("arsverk"), s.decimal("omsetning"),
                         s.decimal("balanse")), s.string("virksomheter"), s.string("eierskap"),
-                        rates.forYear(s.decimal("regnskapsar").intValue()).nokPerEur());
+                        rates.forYear(LocalDate.now(clock).getYear()).nokPerEur());
                 for (OwnershipText.Problem problem : p.problems()) {
                     s = s.withError(problem.field(), messages.getMessage("targetcompany.ownership.line",
                             new Object[] {problem.line(), messages.getMessage(problem.key(), problem.args(), locale)}, locale));
@@ -101,6 +111,19 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 return s;
             }
             case "egenerklaering", "fornye-egenerklaering" -> {
+                LocalDate signed = date(s, "signertDato");
+                TargetCompany c = companies.findById(task.getCaseId()).orElseThrow();
+                if (signed != null && signed.isAfter(LocalDate.now(clock))) {
+                    s = s.withError("signertDato", messages.getMessage("targetcompany.error.signedInFuture",
+                            new Object[] {new Formats().date(LocalDate.now(clock))}, locale));
+                } else if (signed != null && !programme.contains(signed)) {
+                    s = s.withError("signertDato", messages.getMessage("targetcompany.error.outsideProgramme",
+                            new Object[] {new Formats().date(programme.start()), new Formats().date(programme.end())}, locale));
+                } else if (signed != null && "fornye-egenerklaering".equals(task.getElementId())
+                        && c.getSelfDeclarationSignedOn() != null && !signed.isAfter(c.getSelfDeclarationSignedOn())) {
+                    s = s.withError("signertDato", messages.getMessage("targetcompany.error.renewalNotAfter",
+                            new Object[] {new Formats().date(c.getSelfDeclarationSignedOn())}, locale));
+                }
                 if ("ja".equals(s.string("annenStotte"))) {
                     for (String k : new String[] {"annenStotteEur", "annenStotteKilde", "annenStotteDato"}) {
                         if (s.string(k) == null || s.string(k).isBlank()) {
@@ -114,12 +137,26 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 TargetCompany c = companies.findById(task.getCaseId()).orElseThrow();
                 LocalDate start = date(s, "avtalestart");
                 LocalDate end = date(s, "avtaleslutt");
-                if (start != null && c.getSelfDeclarationSignedOn() != null && start.isBefore(c.getSelfDeclarationSignedOn())) {
-                    s = s.withError("avtalestart", messages.getMessage("targetcompany.error.startBeforeDeclaration",
+                // §14.5: «Dato for signering av egenerklæringsskjema vil tilsvare opptaksdato i program (alle nye opptak
+                // skal signere egenerklæringsskjema ved avtaleinngåelse mellom NH/INK og bedrift)»
+                if (start != null && c.getSelfDeclarationSignedOn() != null && !start.equals(c.getSelfDeclarationSignedOn())) {
+                    s = s.withError("avtalestart", messages.getMessage("targetcompany.error.startNotSigningDate",
                             new Object[] {new Formats().date(c.getSelfDeclarationSignedOn())}, locale));
                 }
                 if (start != null && end != null && !end.isAfter(start)) {
                     s = s.withError("avtaleslutt", messages.getMessage("targetcompany.error.endBeforeStart", null, locale));
+                } else if (end != null && end.isAfter(programme.end())) {
+                    s = s.withError("avtaleslutt", messages.getMessage("targetcompany.error.afterProgrammeEnd",
+                            new Object[] {new Formats().date(programme.end())}, locale));
+                }
+                BigDecimal granted = s.decimal("innvilgetStotte");
+                if (s.valid() && start != null && end != null && granted != null) {
+                    try {
+                        ledger.checkGrant(c, start, granted, start, end, c.getSelfDeclarationValidUntil());
+                    } catch (no.siva.programflyt.shared.BusinessRuleException e) {
+                        s = s.withError("date".equals(e.field()) ? "avtalestart" : "innvilgetStotte",
+                                messages.getMessage(e.messageKey(), e.args(), locale));
+                    }
                 }
                 return s;
             }
@@ -164,6 +201,9 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 c.agreed(date(s, "avtalestart"), date(s, "avtaleslutt"), s.string("omfang"), s.string("mal"),
                         s.string("tjenester"), date(s, "revisjonsdato"), s.string("ktuNavn"), s.string("ktuEpost"),
                         s.decimal("stotteintensitet"));
+                ledger.grant(c.getId(), AidLedger.GrantKind.AGREEMENT, c.getAgreementStart(), s.decimal("innvilgetStotte"),
+                        "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"
+                                + new Formats().date(c.getAgreementEnd()), user.username());
                 record(c, user, "AGREEMENT_SIGNED", "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"
                         + new Formats().date(c.getAgreementEnd()) + ", støtteintensitet "
                         + c.getAidIntensityPercent().stripTrailingZeros().toPlainString() + " %");

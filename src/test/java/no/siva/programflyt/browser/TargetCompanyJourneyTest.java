@@ -62,6 +62,9 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+
     @Test
     void theLedgerRefusesAndRecordsAtTheForm() {
         rates.set(today().getYear(), new BigDecimal("11.5000"), true);
@@ -72,13 +75,19 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
         c.agreed(start, start.plusYears(3), "Rådgivning", "Vekst", "Rådgivning", null, "Ola", "ola@skogtre.no",
                 new BigDecimal("50"));
         c = companies.save(c);
+        ledger.recordGroup(c, java.util.List.of());
+        ledger.grant(c.getId(), no.siva.programflyt.targetcompany.ledger.AidLedger.GrantKind.AGREEMENT, start,
+                new BigDecimal("100000"), "Målbedriftsavtale", DemoUsers.OPERATOR_USER);
         try (Browser b = new Browser(port)) {
             b.login(DemoUsers.OPERATOR_USER, DemoUsers.PASSWORD);
             b.open("/target-companies/" + c.getId());
             fillLine(b, "10 000", "2 000");
-            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.error")));
-            assertThat(b.driver.findElement(By.cssSelector(".notice.error")).getText())
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ownContribution-error")));
+            assertThat(b.driver.findElement(By.id("ownContribution-error")).getText())
                     .isEqualTo("Støtteintensiteten blir 80 %, men kan ikke være over 75 % for denne kostnadstypen.");
+            assertThat(b.driver.findElement(By.id("ownContribution")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(b.driver.findElement(By.id("marketValue")).getAttribute("value")).isEqualTo("10 000");
+            b.assertAccessible("stotte-feil");
             fillLine(b, "10 000", "5 000");
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.success")));
             assertThat(b.driver.findElement(By.cssSelector(".notice.success")).getText())
@@ -92,9 +101,11 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
         var date = b.driver.findElement(By.id("serviceDate"));
         ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", date,
                 today().minusDays(3).toString());
-        b.driver.findElement(By.id("description")).sendKeys("Markedsrådgivning");
-        b.driver.findElement(By.id("marketValue")).sendKeys(market);
-        b.driver.findElement(By.id("ownContribution")).sendKeys(own);
+        for (String[] field : new String[][] {{"description", "Markedsrådgivning"}, {"marketValue", market},
+                {"ownContribution", own}}) {
+            b.driver.findElement(By.id(field[0])).clear();
+            b.driver.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
         b.driver.findElement(By.cssSelector("form[action$='/ledger'] button[type=submit]")).click();
     }
 }

@@ -28,6 +28,8 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
     public static final String BANK = "912346226";
     /** A foundation (stiftelse) in NACE 94: eligible only after a manual review. */
     public static final String FOUNDATION = "912346218";
+    /** A municipal enterprise (kommunalt foretak, KF): excluded by its organisation form alone. */
+    public static final String MUNICIPAL_ENTERPRISE = "912346307";
 
     private static WireMockServer server;
 
@@ -66,6 +68,8 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + FOUNDATION)).atPriority(1)
                 .willReturn(okJson(unit(FOUNDATION, "KYSTKULTUR STIFTELSE", "STI", "Stiftelse", false)
                         .replace("70.220", "94.991"))));
+        s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + MUNICIPAL_ENTERPRISE)).atPriority(1)
+                .willReturn(okJson(unit(MUNICIPAL_ENTERPRISE, "FJORDBYEN HAVN KF", "KF", "Kommunalt foretak", false))));
         s.stubFor(get(urlPathEqualTo("/enhetsregisteret/api/enheter/" + UNKNOWN)).atPriority(1)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"timestamp\":\"2026-11-23T10:00:00.000+00:00\",\"status\":404,\"error\":\"Not Found\","

@@ -214,15 +214,27 @@ public abstract class ProcessTestBase {
 
     /** The self-declaration and the agreement of a company whose needs are mapped. */
     protected void signAndAgree(CurrentUser staff, TargetCompany c, LocalDate start, LocalDate end) {
-        String tc = TargetCompanyService.CASE_TYPE;
-        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "egenerklaering"), Map.of("bekreftSmb", "true",
-                "kategori", "uavhengig", "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
-                "signertDato", start.toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
+        sign(staff, c, start);
+        assertThat(complete(staff, awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "avtale-og-plan"),
+                agreementForm(start, end, "500000")).valid()).isTrue();
+    }
+
+    /** The self-declaration, signed on {@code signed} (the admission date). */
+    protected void sign(CurrentUser staff, TargetCompany c, LocalDate signed) {
+        assertThat(complete(staff, awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "egenerklaering"),
+                Map.of("bekreftSmb", "true", "kategori", "uavhengig", "bekreftIkkeVansker", "true", "bekreftIngenKrav",
+                        "true", "annenStotte", "nei", "signertDato", signed.toString(), "signertAv", "Kari Daglig Leder"))
+                .valid()).isTrue();
+    }
+
+    /** The agreement form: start, end and the aid granted with it (NOK). */
+    protected static Map<String, String> agreementForm(LocalDate start, LocalDate end, String grantedNok) {
         Map<String, String> agreement = new HashMap<>(Map.of("avtalestart", start.toString(), "avtaleslutt", end.toString(),
                 "omfang", "Rådgivning en til en", "mal", "Eksport", "tjenester", "Markedsrådgivning",
                 "revisjonsdato", start.plusMonths(6).toString(), "stotteintensitet", "60"));
         agreement.put("ktuNavn", "Kari");
         agreement.put("ktuEpost", "kari@mb.example.no");
-        assertThat(complete(staff, awaitOpenTask(tc, c.getId(), "avtale-og-plan"), agreement).valid()).isTrue();
+        agreement.put("innvilgetStotte", grantedNok);
+        return agreement;
     }
 }

@@ -38,6 +38,10 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+    @Autowired
+    no.siva.programflyt.targetcompany.ledger.EurRates rates;
 
     private long sogn() {
         return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -139,6 +143,8 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             "capitalLost   | 912345742 | egenkapital=40000        | Mellombalanse må legges fram",
             "bankrupt      | 912346161 | innovasjonsselskap=false | konkurs eller gjeldsforhandling",
             "takeover      | 912345742 | oppkjopt=true            | kjøpt opp av et stort konsern",
+            "kf            | 912346307 | innovasjonsselskap=false | Offentlig foretak eller organ i Enhetsregisteret (Kommunalt foretak, KF)",
+            "interim       | 912345742 | mellombalanseEgenkapital=40000 | mellombalansen viser at mer enn halvparten",
     })
     void eachExclusionIsRefused(String name, String org, String change, String reason) {
         TargetCompany c = register(org);
@@ -156,6 +162,32 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(TargetCompanyStatus.REFUSED);
         assertThat(done.getEligibilitySummary()).contains(reason);
+    }
+
+    /**
+     * §14.1.6: «Valutakurs for euro skal beregnes som gjennomsnittlig valutakurs for det året virksomheten har mottatt
+     * innovasjonsstøtte»: the thresholds in EUR at this year's rate (the aid is granted at admission), not the rate of
+     * the accounts' year. 600 MNOK turnover and 520 MNOK balance are above both thresholds at 2024's 11.629, below at 13.
+     */
+    @Test
+    void smeThresholdsUseTheRateOfTheYearTheAidIsReceived_notTheAccountsYear() {
+        int year = today().getYear();
+        rates.set(year, new java.math.BigDecimal("13.0000"), false);
+        try {
+            TargetCompany c = register("912345742");
+            Map<String, String> v = targetCompanyMapping();
+            v.put("omsetning", "600000000");
+            v.put("balanse", "520000000");
+            v.put("regnskapsar", "2024");
+            v.put("smbForrigeAr", "ukjent");   // the year alone decides
+            complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
+            awaitOpenTask(TC, c.getId(), "egenerklaering");
+            TargetCompany checked = companies.findById(c.getId()).orElseThrow();
+            assertThat(checked.getSme()).isTrue();
+            assertThat(checked.getEligibilitySummary()).contains("gjennomsnittskursen for " + year + " (13,0000 kr/EUR)");
+        } finally {
+            jdbc.sql("delete from eur_rate where year = ? and year > 2025").param(year).update();
+        }
     }
 
     @Test
@@ -178,6 +210,9 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             "2027-10-10, START 2027-12 2027-11-30, 2027-11-30",
     })
     void surveyDispatchForEachQuarter(LocalDate start, String survey, LocalDate registerBy) {
+        if (start.isAfter(today())) {
+            moveClockTo(start);   // the self-declaration is signed on the admission date, never ahead of it
+        }
         TargetCompany c = admit("912345742", start, start.plusYears(2));
         assertThat(awaitOpenTask(TC, c.getId(), "registrere-opptak-portal").getDueAt().atZone(OSLO).toLocalDate())
                 .isEqualTo(registerBy);
@@ -229,11 +264,11 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             assertThat(m.getSubject()).isEqualTo("Egenerklæringen for Målbedrift 912345955 AS må fornyes");
         });
         assertThat(renewal.getDueAt().atZone(OSLO).toLocalDate()).isEqualTo(start.plusYears(2).minusDays(1));
-        LocalDate signed = start.plusYears(2).minusDays(20);
+        LocalDate signed = start.plusYears(2).minusDays(30);   // today: a signing date is never ahead of it
         complete(staff(), renewal, Map.of("bekreftSmb", "true", "kategori", "uavhengig", "bekreftIkkeVansker", "true",
                 "bekreftIngenKrav", "true", "annenStotte", "nei", "signertDato", signed.toString(),
                 "signertAv", "Kari Daglig Leder"));
-        // two years from the new signing (counted from it: from a leap day, start + 4 years - 21 days is a day later)
+        // two years from the new signing (counted from it: from a leap day, start + 4 years - 31 days is a day later)
         assertThat(companies.findById(c.getId()).orElseThrow().getSelfDeclarationValidUntil())
                 .isEqualTo(signed.plusYears(2).minusDays(1));
         moveClockTo(start.plusYears(2));
@@ -253,6 +288,91 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("bestille-exit-undersokelse");
         assertThat(jdbc.sql("select count(*) from survey_dispatch where target_company_id = ? and form = 'EXIT' and ordered_at is not null")
                 .param(c.getId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * The change log of 06.01.2025 (200 000 to 220 000 euro) through the agreement task: the aid granted with the
+     * agreement is checked against the cap in force on the admission date, at the field.
+     */
+    @Test
+    void theAgreementsGrantMeetsTheCapInForceOnItsDate_beforeAndFrom06012025() {
+        rates.set(2025, new java.math.BigDecimal("10.0000"), false);
+        TargetCompany before = register("912345742");
+        complete(staff(), awaitOpenTask(TC, before.getId(), "kartlegge-behov"), targetCompanyMapping());
+        sign(staff(), before, LocalDate.of(2025, 1, 5));
+        var refused = complete(staff(), awaitOpenTask(TC, before.getId(), "avtale-og-plan"),
+                agreementForm(LocalDate.of(2025, 1, 5), LocalDate.of(2027, 1, 4), "2100000"));   // 210 000 EUR
+        assertThat(refused.errors()).containsOnlyKeys("innvilgetStotte");
+        assertThat(refused.errors().get("innvilgetStotte")).contains("210\u00a0000,00\u00a0EUR")
+                .contains("200\u00a0000,00\u00a0EUR").contains("05.01.2025");
+        assertThat(ledger.grants(before.getId())).isEmpty();
+        assertThat(companies.findById(before.getId()).orElseThrow().getStatus()).isEqualTo(TargetCompanyStatus.AGREEMENT);
+
+        TargetCompany from = register("912345815");
+        complete(staff(), awaitOpenTask(TC, from.getId(), "kartlegge-behov"), targetCompanyMapping());
+        sign(staff(), from, LocalDate.of(2025, 1, 6));
+        assertThat(complete(staff(), awaitOpenTask(TC, from.getId(), "avtale-og-plan"),
+                agreementForm(LocalDate.of(2025, 1, 6), LocalDate.of(2027, 1, 5), "2100000")).valid()).isTrue();
+        assertThat(ledger.grants(from.getId())).singleElement().satisfies(g -> {
+            assertThat(g.grantedOn()).isEqualTo(LocalDate.of(2025, 1, 6));
+            assertThat(g.amountEur()).isEqualByComparingTo("210000");
+        });
+    }
+
+    /** §14.5 point 2: «Dato for signering av egenerklæringsskjema vil tilsvare opptaksdato i program». */
+    @Test
+    void theAgreementStartsOnTheSigningDate_andNoSigningDateIsAheadOfToday() {
+        TargetCompany c = register("912345742");
+        complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), targetCompanyMapping());
+        UserTask declaration = awaitOpenTask(TC, c.getId(), "egenerklaering");
+        var ahead = complete(staff(), declaration, Map.of("bekreftSmb", "true", "kategori", "uavhengig",
+                "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
+                "signertDato", today().plusDays(1).toString(), "signertAv", "Kari Daglig Leder"));
+        assertThat(ahead.errors()).containsOnlyKeys("signertDato");
+        assertThat(companies.findById(c.getId()).orElseThrow().getSelfDeclarationSignedOn()).isNull();
+        LocalDate signed = today().minusDays(3);
+        sign(staff(), c, signed);
+        UserTask agreement = awaitOpenTask(TC, c.getId(), "avtale-og-plan");
+        assertThat(tasks.initialSubmission(agreement).rawFirst("avtalestart")).isEqualTo(signed.toString());
+        var later = complete(staff(), agreement, agreementForm(signed.plusDays(1), signed.plusYears(2), "100000"));
+        assertThat(later.errors()).containsOnlyKeys("avtalestart");
+        assertThat(later.errors().get("avtalestart")).contains(new no.siva.programflyt.shared.Formats().date(signed));
+        var pastEnd = complete(staff(), agreement, agreementForm(signed, LocalDate.of(2033, 1, 1), "100000"));
+        assertThat(pastEnd.errors()).containsOnlyKeys("avtaleslutt");
+        assertThat(pastEnd.errors().get("avtaleslutt")).contains("31.12.2032");
+        assertThat(ledger.grants(c.getId())).isEmpty();
+        assertThat(complete(staff(), agreement, agreementForm(signed, signed.plusYears(2), "100000")).valid()).isTrue();
+    }
+
+    /**
+     * §14.5 point 3: «Egenerklæringsskjemaet vil være gyldig i to år fra opptaksdato gitt at bedriften er
+     * sammenhengende i program denne 2-årsperioden»: it expires during a three-year agreement; the renewal task comes
+     * before, a line after the expiry is refused until the renewal is signed, then accepted.
+     */
+    @Test
+    void aSelfDeclarationExpiringDuringTheAgreement_refusesAidUntilRenewed() {
+        LocalDate start = today();
+        TargetCompany c = admit("912345955", start, start.plusYears(3).minusDays(1));
+        completeDialogue(c);
+        moveClockTo(start.plusYears(1));
+        completeDialogue(c);
+        moveClockTo(start.plusYears(2).minusDays(30));
+        UserTask renewal = awaitOpenTask(TC, c.getId(), "fornye-egenerklaering");
+        LocalDate validUntil = start.plusYears(2).minusDays(1);
+        var line = new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(start.plusYears(2),
+                no.siva.programflyt.targetcompany.ledger.CostType.INNOVATION_ADVISORY, "Rådgivning",
+                new java.math.BigDecimal("10000"), new java.math.BigDecimal("4000"));
+        moveClockTo(start.plusYears(2));   // expired, not yet renewed
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER))
+                .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("ledger.error.declarationExpired");
+                    assertThat(e.args()).containsExactly(new no.siva.programflyt.shared.Formats().date(validUntil));
+                });
+        assertThat(ledger.invoicedNok(c.getId())).isZero();
+        assertThat(complete(staff(), renewal, Map.of("bekreftSmb", "true", "kategori", "uavhengig",
+                "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
+                "signertDato", today().toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
+        assertThat(ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER).getAidNok()).isEqualByComparingTo("6000");
     }
 
     @Test

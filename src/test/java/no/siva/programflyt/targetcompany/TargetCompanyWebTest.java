@@ -41,6 +41,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     EurRates rates;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -143,10 +145,36 @@ class TargetCompanyWebTest extends ProcessTestBase {
         mvc.perform(get("/target-companies").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Fjordfisk AS")))
                 .andExpect(content().string(containsString("0 % av taket")));
+        // nothing granted yet: a line is refused at its amount, nothing saved
+        mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
+                        .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "4 000"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.aboveGranted"))
+                .andExpect(flash().attribute("fieldError", "marketValue"));
+        // bad input at the field: a date that is no date, a grant outside the agreement
+        mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("grantDate", "31.02.2026").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.date"))
+                .andExpect(flash().attribute("fieldError", "grantDate"));
+        mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("grantDate", "2026-01-31").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.outsideAgreement"))
+                .andExpect(flash().attribute("fieldError", "grantDate"));
+        mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("grantDate", "2026-02-01").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
+                .andExpect(flash().attribute("successKey", "ledger.grantRecorded"));
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                         .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
                         .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "3 000"))
-                .andExpect(flash().attribute("errorKey", "ledger.error.intensityAboveAgreed"));
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.intensityAboveAgreed"))
+                .andExpect(flash().attribute("fieldError", "ownContribution"));
+        // after the self-declaration's expiry (signed 01.02.2026: valid until 31.01.2028) no line, with the date
+        mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("serviceDate", "2028-02-01").param("costType", "INNOVATION_ADVISORY")
+                        .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "4 000"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.declarationExpired"))
+                .andExpect(flash().attribute("fieldError", "serviceDate"));
+        assertThat(jdbc.sql("select count(*) from aid_ledger_line").query(Long.class).single()).isZero();
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                         .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
                         .param("description", "<b>Markedsrådgivning</b>").param("marketValue", "10 000").param("ownContribution", "4 000"))

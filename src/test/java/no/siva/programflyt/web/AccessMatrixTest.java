@@ -432,6 +432,10 @@ class AccessMatrixTest extends ProcessTestBase {
         row("POST /target-companies/{id}/ledger",
                 post("/target-companies/" + f.ownCompany + "/ledger", line, Set.of(SB, AD, OP)),
                 post("/target-companies/" + f.otherCompany + "/ledger", line, Set.of(SB, AD)));
+        Map<String, String> grant = Map.of("grantDate", today().toString(), "grantAmount", "10000", "grantReason", "Økning");
+        row("POST /target-companies/{id}/grant",
+                post("/target-companies/" + f.ownCompany + "/grant", grant, Set.of(SB, AD, OP)),
+                post("/target-companies/" + f.otherCompany + "/grant", grant, Set.of(SB, AD)));
         row("POST /target-companies/{id}/exit",
                 post("/target-companies/" + f.ownCompany + "/exit", exit, Set.of(SB, AD, OP)),
                 post("/target-companies/" + f.otherCompany + "/exit", exit, Set.of(SB, AD)));

@@ -33,8 +33,33 @@ public final class Eligibility {
     private Eligibility() {
     }
 
+    /**
+     * §4.3: «bedrifter med 25 % eller mer offentlig eierskap (herunder KF og SF)» are excluded. These organisation
+     * forms of Enhetsregisteret (data.brreg.no/enhetsregisteret/api/organisasjonsformer) are public bodies or
+     * enterprises by law, so the register's answer alone refuses them: STAT (Staten), FYLK (Fylkeskommune), KOMM
+     * (Kommune), SF (Statsforetak), KF (Kommunalt foretak), FKF (Fylkeskommunalt foretak), IKS (Interkommunalt
+     * selskap: only municipalities and counties may take part), ADOS (Administrativ enhet - offentlig sektor), ORGL
+     * (Organisasjonsledd) and KIRK (Den norske kirke).
+     */
+    public static final java.util.Map<String, String> PUBLIC_ORG_FORMS = java.util.Map.of("STAT", "Staten",
+            "FYLK", "Fylkeskommune", "KOMM", "Kommune", "SF", "Statsforetak", "KF", "Kommunalt foretak",
+            "FKF", "Fylkeskommunalt foretak", "IKS", "Interkommunalt selskap",
+            "ADOS", "Administrativ enhet - offentlig sektor", "ORGL", "Organisasjonsledd", "KIRK", "Den norske kirke");
+
+    /**
+     * SÆR (Annet foretak iflg. særskilt lov) holds health trusts and Innovasjon Norge, but also student welfare
+     * organisations without a public owner: Siva reviews it.
+     */
+    public static final String SPECIAL_LAW_ORG_FORM = "SÆR";
+
     public static Result check(EligibilityInput in) {
         List<Finding> findings = new ArrayList<>();
+        if (in.orgForm() != null && PUBLIC_ORG_FORMS.containsKey(in.orgForm())) {
+            findings.add(Finding.block("publicOrgForm", PUBLIC_ORG_FORMS.get(in.orgForm()), in.orgForm()));
+        }
+        if (SPECIAL_LAW_ORG_FORM.equals(in.orgForm())) {
+            findings.add(Finding.warn("specialLawOrgForm"));
+        }
 
         // §4.3 excluded entities
         if ("ASA".equals(in.orgForm())) {
@@ -74,11 +99,17 @@ public final class Eligibility {
         boolean exemptYoungSme = sme && in.registeredDate() != null
                 && in.registeredDate().plusYears(3).isAfter(in.assessmentDate());
         boolean capitalLost = halfCapitalLost(in.subscribedCapitalInclPremium(), in.equity());
-        if (capitalLost && !exemptYoungSme) {
-            if (in.interimEquity() == null) {
+        boolean interimLost = in.interimEquity() != null
+                && halfCapitalLost(in.subscribedCapitalInclPremium(), in.interimEquity());
+        if (!exemptYoungSme) {
+            if (capitalLost && in.interimEquity() == null) {
                 findings.add(Finding.block("interimBalanceRequired"));
-            } else if (halfCapitalLost(in.subscribedCapitalInclPremium(), in.interimEquity())) {
+            } else if (capitalLost && interimLost) {
                 findings.add(Finding.block("difficultyCapitalLost"));
+            } else if (interimLost) {
+                // «Tilsvarende vil et selskap som ved sist avlagte årsregnskap ikke var i økonomiske vanskeligheter, men
+                // faller inn under definisjonen … på opptakstidspunktet, ikke kunne tas opp i program.»
+                findings.add(Finding.block("difficultyInterim"));
             }
         }
         if (in.insolvencyProceedings() || in.bankrupt()) {

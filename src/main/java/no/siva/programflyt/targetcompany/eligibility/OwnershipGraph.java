@@ -190,6 +190,16 @@ public final class OwnershipGraph {
         return seen;
     }
 
+    /**
+     * The enterprises linked to {@code target} (more than 50 %, along the graph, either direction), not the target
+     * itself and not its partners: with it they are one undertaking and share one aid cap (§6.2 «konsernnivå»).
+     */
+    public Set<String> linkedTo(String target) {
+        Set<String> linked = new LinkedHashSet<>(linkedClosure(target));
+        linked.remove(target);
+        return linked;
+    }
+
     /** The thresholds' figures for the target company {@code target}. */
     public Aggregation aggregate(String target) {
         if (!enterprises.containsKey(target)) {

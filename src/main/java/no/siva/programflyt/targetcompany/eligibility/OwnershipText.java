@@ -117,6 +117,23 @@ public final class OwnershipText {
         return new Parsed(new OwnershipGraph(byName.values(), hs), problems);
     }
 
+    private static final java.util.regex.Pattern ORG_NUMBER = java.util.regex.Pattern.compile("(?<!\\d)(\\d{3} ?\\d{3} ?\\d{3})(?!\\d)");
+
+    /**
+     * The Norwegian org number written in an enterprise's name ("Morselskap AS 912 345 678"), if any: enterprises are
+     * told apart across target companies by it, so that two companies linked to one parent share one aid cap.
+     */
+    public static Optional<String> orgNumberIn(String name) {
+        java.util.regex.Matcher m = ORG_NUMBER.matcher(name == null ? "" : name);
+        while (m.find()) {
+            String digits = m.group(1).replace(" ", "");
+            if (no.siva.programflyt.shared.OrgNumber.isValid(digits)) {
+                return Optional.of(digits);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<BigDecimal> percent(String raw) {
         return Amounts.parse(raw.replace("%", "").trim())
                 .filter(p -> p.signum() >= 0 && p.compareTo(new BigDecimal("100")) <= 0);

@@ -114,6 +114,39 @@ class EligibilityTest {
         assertThat(blocks(withCapital(TODAY.minusYears(3), "10000", null))).containsExactly("interimBalanceRequired");
     }
 
+    /**
+     * §4.3: «bedrifter med 25 % eller mer offentlig eierskap (herunder KF og SF)»: a public enterprise or body in
+     * Enhetsregisteret is refused from the register's answer alone, whatever the operator typed about owners.
+     */
+    @Test
+    void publicEnterprisesAndBodiesInTheRegisterAreExcluded_whateverTheOwnersTyped() {
+        var in = ok();
+        for (String form : List.of("KF", "SF", "FKF", "IKS", "KOMM", "FYLK", "STAT", "ADOS", "ORGL", "KIRK")) {
+            assertThat(blocks(new EligibilityInput(form, in.naceCode(), false, false, false, ALONE, "M", List.of(true),
+                    in.registeredDate(), in.subscribedCapitalInclPremium(), in.equity(), null, false, false, false, TODAY)))
+                    .as(form).containsExactly("publicOrgForm");
+        }
+        var special = Eligibility.check(new EligibilityInput("SÆR", in.naceCode(), false, false, false, ALONE, "M",
+                List.of(true), in.registeredDate(), in.subscribedCapitalInclPremium(), in.equity(), null, false, false,
+                false, TODAY));
+        assertThat(special.eligible()).isTrue();
+        assertThat(special.needsReview()).isTrue();
+        assertThat(special.findings()).extracting(Finding::code).containsExactly("specialLawOrgForm");
+    }
+
+    /**
+     * §14.3.3: «Tilsvarende vil et selskap som ved sist avlagte årsregnskap ikke var i økonomiske vanskeligheter, men
+     * faller inn under definisjonen av selskap i økonomiske vanskeligheter på opptakstidspunktet, ikke kunne tas opp i
+     * program.»
+     */
+    @Test
+    void newDifficultyInAnInterimBalance_isExcluded() {
+        assertThat(blocks(withCapital(LocalDate.of(2015, 1, 1), "900000", "40000"))).containsExactly("difficultyInterim");
+        assertThat(blocks(withCapital(LocalDate.of(2015, 1, 1), "900000", "60000"))).isEmpty();
+        // a young SME is exempt from the capital rule in its interim balance too
+        assertThat(blocks(withCapital(TODAY.minusYears(2), "900000", "10000"))).isEmpty();
+    }
+
     @Test
     void insolvencyAndRecoveryOrdersAreExcluded() {
         var in = ok();

@@ -156,4 +156,21 @@ class OwnershipGraphTest {
         List<Enterprise> twice = new ArrayList<>(List.of(e("M", 1), e("M", 2)));
         assertThatThrownBy(() -> new OwnershipGraph(twice, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** §6.2 «konsernnivå»: the linked enterprises (more than 50 %), along the graph; not the partners (25–50 %). */
+    @Test
+    void linkedTo_followsMoreThan50PercentAlongTheGraph_notPartners() {
+        var g = new OwnershipGraph(List.of(Enterprise.of("M", Figures.of("6", "1", "1")), Enterprise.of("Mor", Figures.ZERO),
+                Enterprise.of("Søster", Figures.ZERO), Enterprise.of("Partner", Figures.ZERO)),
+                List.of(Holding.of("Mor", "M", "60"), Holding.of("Mor", "Søster", "51"), Holding.of("Partner", "M", "30")));
+        assertThat(g.linkedTo("M")).containsExactlyInAnyOrder("Mor", "Søster");
+    }
+
+    @Test
+    void theOrgNumberInAnEnterprisesName_isFoundWhenValid() {
+        assertThat(OwnershipText.orgNumberIn("Morselskap AS 912 345 742")).contains("912345742");
+        assertThat(OwnershipText.orgNumberIn("Morselskap AS (912345742)")).contains("912345742");
+        assertThat(OwnershipText.orgNumberIn("Morselskap AS 912345743")).isEmpty();   // fails the check digit
+        assertThat(OwnershipText.orgNumberIn("Morselskap AS")).isEmpty();
+    }
 }
