@@ -45,12 +45,14 @@ public class AdmissionSteps {
     private final AuditService audit;
 
     private final Clock clock;
+    private final no.siva.programflyt.shared.ProgrammePeriod programme;
 
-    public AdmissionSteps(Clock clock, AdmissionService admissions, AdmissionMail mail, BrregClient register,
+    public AdmissionSteps(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, AdmissionService admissions, AdmissionMail mail, BrregClient register,
                           OperatorRepository operators, CooperationAgreementRepository agreements,
                           CountyRepository counties, DocumentService documents, PdfRenderer pdf,
                           UserTaskRepository tasks, AppUserRepository users, AuditService audit) {
         this.clock = clock;
+        this.programme = programme;
         this.admissions = admissions;
         this.mail = mail;
         this.register = register;
@@ -136,7 +138,7 @@ public class AdmissionSteps {
         Operator operator = operators.findByOrgNumber(c.getOrgNumber()).orElse(null);
         if (operator == null) {
             operator = new Operator(c.getOrgNumber(), c.getCompanyName(), c.getCountyCode(), OperatorStatus.ACTIVE, null, clock.instant());
-            operator.startFirstPeriod(today);
+            operator.startFirstPeriod(today, programme.end());
             operator = operators.save(operator);
             audit.record(AuditService.SYSTEM, "OPERATOR_ADMITTED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Operatøren er tatt opp i programmet for perioden " + new Formats().date(operator.getPeriodStart())
@@ -146,7 +148,7 @@ public class AdmissionSteps {
         if (agreements.findByOperatorId(operatorId).isEmpty()) {
             CooperationAgreement a = agreements.save(new CooperationAgreement(operatorId, c.getId(),
                     operator.getPeriodStart() == null ? today : operator.getPeriodStart(), c.getDecidedGrant(),
-                    c.getCountyReservations(), clock.instant()));
+                    c.getCountyReservations(), programme.end(), clock.instant()));
             audit.record(AuditService.SYSTEM, "AGREEMENT_CREATED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Samarbeidsavtale " + new Formats().date(a.getStartDate()) + "–" + new Formats().date(a.getEndDate())
                             + ", mulig forlengelse til " + new Formats().date(a.getExtensionUntil()), null);

@@ -78,6 +78,20 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
 
     @Override
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
+        // §4.3: the eight criteria of target group 1 must all be met for an operator to be admitted
+        if ("gjennomfore-forprosjekt".equals(task.getElementId()) && "kvalifisert".equals(s.string("konklusjon"))) {
+            List<String> unmet = new java.util.ArrayList<>();
+            for (AdmissionCriterion k : AdmissionService.criteriaFrom(s.values())) {
+                if (!k.isMet()) {
+                    unmet.add(k.getCriterionNo() + ". " + messages.getMessage("admission.criterion." + k.getCriterionNo(),
+                            null, locale));
+                }
+            }
+            if (!unmet.isEmpty()) {
+                return s.withError("konklusjon", messages.getMessage("admission.error.qualifiedWithUnmetCriteria",
+                        new Object[] {String.join("; ", unmet)}, locale));
+            }
+        }
         if ("fylkets-vedtak".equals(task.getElementId()) && "godkjent".equals(s.string("vedtak"))
                 && s.decimal("vedtattTilskudd") == null) {
             return s.withError("vedtattTilskudd", messages.getMessage("admission.error.grantRequiredOnApproval",

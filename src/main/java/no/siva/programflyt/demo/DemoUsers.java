@@ -70,7 +70,7 @@ public class DemoUsers {
     private Operator operator(String org, String name, String county, String contact) {
         return operators.findByOrgNumber(org).orElseGet(() -> {
             Operator o = new Operator(org, name, county, OperatorStatus.ACTIVE, contact, clock.instant());
-            o.startFirstPeriod(java.time.LocalDate.of(2023, 1, 1));
+            o.startFirstPeriod(java.time.LocalDate.of(2023, 1, 1), no.siva.programflyt.shared.ProgrammePeriod.standard().end());
             return operators.save(o);
         });
     }

@@ -80,12 +80,14 @@ public class DifferentiationService {
     private final TransactionTemplate tx;
 
     private final Clock clock;
+    private final no.siva.programflyt.shared.ProgrammePeriod programme;
 
-    public DifferentiationService(Clock clock, DiffRoundRepository rounds, DifferentiationProperties config,
+    public DifferentiationService(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, DiffRoundRepository rounds, DifferentiationProperties config,
                                   OperatorRepository operators, GrantModelService grantModels, JdbcClient jdbc,
                                   AuditService audit, Labels labels, CamundaClient client, EngineCommands engine,
                                   TransactionTemplate tx) {
         this.clock = clock;
+        this.programme = programme;
         this.rounds = rounds;
         this.config = config;
         this.operators = operators;
@@ -175,6 +177,14 @@ public class DifferentiationService {
     @Transactional
     public Map<String, Object> plan(Long roundId, int engineYear, long processInstanceKey) {
         long id;
+        if (roundId == null && engineYear + 1 > programme.end().getYear()) {
+            // the round places operators on a grant step for the next year: none after «Næringshageprogrammet 2023–2032»
+            // once per year, however often the job is delivered
+            audit.recordOnce(AuditService.SYSTEM, "DIFF_AFTER_PROGRAMME", CASE_TYPE, 0L, String.valueOf(engineYear),
+                    "Ingen differensieringsrunde for " + engineYear + ": programmet slutter " + new Formats().date(programme.end()),
+                    String.valueOf(engineYear));
+            return Map.of("duplicate", false, "programmeEnded", true);
+        }
         if (roundId != null) {
             id = roundId;
         } else {
@@ -192,11 +202,12 @@ public class DifferentiationService {
         if (claimed == 0) {
             audit.recordOnce(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, id, String.valueOf(engineYear),
                     "Den årlige starten fant runden for " + engineYear + " allerede startet", String.valueOf(processInstanceKey));
-            return Map.of("duplicate", true, "roundId", id);
+            return Map.of("duplicate", true, "roundId", id, "programmeEnded", false);
         }
         DiffRound r = load(id);
         Map<String, Object> v = new HashMap<>();
         v.put("duplicate", false);
+        v.put("programmeEnded", false);
         v.put("roundId", r.getId());
         v.put("caseId", r.getId());
         v.put("businessKey", String.valueOf(r.getYear()));

@@ -28,16 +28,21 @@ public class CooperationAgreement {
     protected CooperationAgreement() {
     }
 
+    /** Five years and a possible five-year extension (§12.1), neither past the programme's end. */
     public CooperationAgreement(long operatorId, Long admissionCaseId, LocalDate start, BigDecimal annualGrant,
-                                String reservations, Instant createdAt) {
+                                String reservations, LocalDate programmeEnd, Instant createdAt) {
         this.operatorId = operatorId;
         this.admissionCaseId = admissionCaseId;
         this.startDate = start;
-        this.endDate = start.plusYears(5).minusDays(1);
-        this.extensionUntil = start.plusYears(10).minusDays(1);
+        this.endDate = min(start.plusYears(5).minusDays(1), programmeEnd);
+        this.extensionUntil = min(start.plusYears(10).minusDays(1), programmeEnd);
         this.annualGrant = annualGrant;
         this.reservations = reservations;
         this.createdAt = createdAt;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
     }
 
     public Long getId() {

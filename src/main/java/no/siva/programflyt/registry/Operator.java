@@ -27,6 +27,8 @@ public class Operator {
     private LocalDate periodEnd;
     /** The grant step (trinn) the last differentiation placed the operator on, from the year after it. */
     private Integer grantStep;
+    /** Registered directly by an administrator (an operator of the 2023 cohort), not admitted through a pilot project. */
+    private boolean registeredDirectly;
     private Instant createdAt;
     @Version
     private long version;
@@ -44,10 +46,23 @@ public class Operator {
         this.createdAt = createdAt;
     }
 
-    /** First programme period: five years from admission, with a possible five-year extension (guide §12.1). */
-    public void startFirstPeriod(LocalDate start) {
+    /**
+     * First programme period: five years from admission, with a possible five-year extension (guide §12.1), never
+     * past the programme's end («Næringshageprogrammet 2023–2032»).
+     */
+    public void startFirstPeriod(LocalDate start, LocalDate programmeEnd) {
         this.periodStart = start;
-        this.periodEnd = start.plusYears(5).minusDays(1);
+        LocalDate fiveYears = start.plusYears(5).minusDays(1);
+        this.periodEnd = fiveYears.isAfter(programmeEnd) ? programmeEnd : fiveYears;
+    }
+
+    /** An existing operator, registered directly by an administrator outside the pilot-project path. */
+    public void registeredDirectly() {
+        this.registeredDirectly = true;
+    }
+
+    public boolean isRegisteredDirectly() {
+        return registeredDirectly;
     }
 
     public void update(String name, String countyCode, OperatorStatus status, String sivaContact) {

@@ -29,19 +29,20 @@ public class OperatorController {
         model.addAttribute("operators", operators.visibleTo(user));
         model.addAttribute("counties", counties.findAllByOrderByName());
         model.addAttribute("canEdit", OperatorService.canEdit(user));
+        model.addAttribute("canRegister", OperatorService.canRegisterDirectly(user));
         return "registry/operators";
     }
 
     @GetMapping("/operators/new")
     public String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        requireEdit(user);
+        requireRegister(user);
         return form(new OperatorForm(), null, model);
     }
 
     @PostMapping("/operators")
     public String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") OperatorForm form,
                          BindingResult errors, Model model, RedirectAttributes flash) {
-        requireEdit(user);
+        requireRegister(user);
         if (errors.hasErrors()) {
             return form(form, null, model);
         }
@@ -87,6 +88,12 @@ public class OperatorController {
         model.addAttribute("counties", counties.findAllByOrderByName());
         model.addAttribute("statuses", OperatorStatus.values());
         return "registry/operator-form";
+    }
+
+    private static void requireRegister(CurrentUser user) {
+        if (!OperatorService.canRegisterDirectly(user)) {
+            throw new AccessDeniedException("only an administrator registers an existing operator directly");
+        }
     }
 
     private static void requireEdit(CurrentUser user) {

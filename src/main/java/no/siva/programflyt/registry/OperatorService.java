@@ -49,23 +49,36 @@ public class OperatorService {
                 .orElseThrow(() -> new NotFoundException("operator " + id));
     }
 
+    /** Only an administrator registers an existing operator outside the pilot-project path. */
+    public static boolean canRegisterDirectly(CurrentUser user) {
+        return user.isAdmin();
+    }
+
     public static boolean canEdit(CurrentUser user) {
         return user.isSiva() || user.isAdmin();
     }
 
-    /** Registers an operator; returns null and leaves nothing saved when the org number is taken. */
+    /**
+     * Registers an existing operator directly, outside the pilot-project path (the 2023 cohort): an administrator only,
+     * recorded as such. New operators come through the admission process. Returns null and leaves nothing saved when
+     * the org number is taken.
+     */
     @Transactional
     public Operator create(CurrentUser user, OperatorForm form) {
-        requireEdit(user);
+        if (!canRegisterDirectly(user)) {
+            throw new AccessDeniedException("only an administrator registers an existing operator directly");
+        }
         String org = OrgNumber.normalize(form.getOrgNumber());
         if (operators.findByOrgNumber(org).isPresent()) {
             return null;
         }
         requireCounty(form.getCountyCode());
-        Operator o = operators.save(new Operator(org, form.getName().trim(), form.getCountyCode(), form.getStatus(),
-                form.getSivaContact(), clock.instant()));
+        Operator o = new Operator(org, form.getName().trim(), form.getCountyCode(), form.getStatus(),
+                form.getSivaContact(), clock.instant());
+        o.registeredDirectly();
+        o = operators.save(o);
         audit.record(user.username(), "OPERATOR_REGISTERED", CASE_TYPE, o.getId(), org,
-                "Operatør registrert: " + o.getName(), null);
+                "Eksisterende operatør registrert direkte av administrator, utenom forprosjekt: " + o.getName(), null);
         return o;
     }
 

@@ -58,9 +58,13 @@ public class ReportingService {
 
     private final Clock clock;
 
+    private final no.siva.programflyt.shared.ProgrammePeriod programme;
+
     public ReportingService(Clock clock, JdbcClient jdbc, OperatorRepository operators, ReportingProperties config,
-                            CamundaClient client, AuditService audit, TransactionTemplate tx) {
+                            CamundaClient client, AuditService audit, TransactionTemplate tx,
+                            no.siva.programflyt.shared.ProgrammePeriod programme) {
         this.clock = clock;
+        this.programme = programme;
         this.jdbc = jdbc;
         this.operators = operators;
         this.config = config;
@@ -71,6 +75,9 @@ public class ReportingService {
 
     /** Starts an operator's calendar for a year, once: a second call (or the new-year run twice) does nothing. */
     public Optional<Long> startYear(long operatorId, int year) {
+        if (year > programme.end().getYear()) {
+            return Optional.empty();   // «Næringshageprogrammet 2023–2032»: no reporting year after the programme
+        }
         Operator o = operators.findById(operatorId).orElse(null);
         if (o == null || o.getStatus() == OperatorStatus.TERMINATED) {
             return Optional.empty();   // no calendar for an operator that has left the programme
@@ -107,6 +114,9 @@ public class ReportingService {
                 .params(operatorId, year).query(Long.class).single();
         List<Map<String, Object>> list = new ArrayList<>();
         for (Obligation ob : Obligation.values()) {
+            if (ob == Obligation.BUDGET_NEXT_YEAR && year + 1 > programme.end().getYear()) {
+                continue;   // no budget for a year after the programme
+            }
             LocalDate due = ob.dueIn(year, config.deadline(ob));
             if (due.isBefore(from)) {
                 continue;

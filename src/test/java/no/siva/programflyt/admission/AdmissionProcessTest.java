@@ -125,12 +125,15 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(operator.getStatus()).isEqualTo(OperatorStatus.ACTIVE);
         assertThat(operator.getCountyCode()).isEqualTo("46");
         assertThat(operator.getPeriodStart()).isEqualTo(today);
-        assertThat(operator.getPeriodEnd()).isEqualTo(today.plusYears(5).minusDays(1));
+        // five years and a possible five more (§12.1), never past the programme's end, 31.12.2032
+        LocalDate programmeEnd = LocalDate.of(2032, 12, 31);
+        LocalDate fiveYears = java.util.Collections.min(List.of(today.plusYears(5).minusDays(1), programmeEnd));
+        assertThat(operator.getPeriodEnd()).isEqualTo(fiveYears);
         assertThat(done.getOperatorId()).isEqualTo(operator.getId());
         CooperationAgreement agreement = agreements.findByOperatorId(operator.getId()).orElseThrow();
         assertThat(agreement.getStartDate()).isEqualTo(today);
-        assertThat(agreement.getEndDate()).isEqualTo(today.plusYears(5).minusDays(1));
-        assertThat(agreement.getExtensionUntil()).isEqualTo(today.plusYears(10).minusDays(1));
+        assertThat(agreement.getEndDate()).isEqualTo(fiveYears);
+        assertThat(agreement.getExtensionUntil()).isEqualTo(programmeEnd);
         OperatorOnboarding onboarded = onboarding.findById(operator.getId()).orElseThrow();
         assertThat(onboarded.getHourlyRate()).isEqualByComparingTo("1100");
         assertThat(onboarded.getHourlyRateCap()).isEqualByComparingTo("1100");
@@ -242,6 +245,24 @@ class AdmissionProcessTest extends ProcessTestBase {
         FormSubmission prefilled = tasks.initialSubmission(pilot);
         assertThat(prefilled.rawFirst("kriterium1")).isEqualTo("ikke-oppfylt");
         assertThat(prefilled.rawFirst("begrunnelse1")).contains("ASA").contains("aksjeselskap (AS)");
+    }
+
+    /** §4.3: «Qualified» only when all eight admission criteria are met; the task says which are not. */
+    @Test
+    void qualifiedOnlyWhenAllEightCriteriaAreMet_theTaskSaysWhichAreNot() {
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Kysthagen AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+        Map<String, String> v = assessment(true);
+        v.put("kriterium2", "ikke-oppfylt");
+        v.put("kriterium7", "ikke-oppfylt");
+        FormSubmission refused = complete(user(DemoUsers.CASE_HANDLER), pilot, v);
+        assertThat(refused.errors()).containsOnlyKeys("konklusjon");
+        assertThat(refused.errors().get("konklusjon")).contains("2. Utbetaler ikke utbytte")
+                .contains("7. Koblinger til relevante virkemidler").doesNotContain("1. Aksjeselskap");
+        assertThat(taskRows.findById(pilot.getId()).orElseThrow().isOpen()).isTrue();
+        assertThat(cases.findById(c.getId()).orElseThrow().getCriteria()).isEmpty();
+        v.put("konklusjon", "ikke-kvalifisert");
+        assertThat(complete(user(DemoUsers.CASE_HANDLER), pilot, v).valid()).isTrue();
     }
 
     @Test

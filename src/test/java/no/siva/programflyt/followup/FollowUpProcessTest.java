@@ -243,7 +243,7 @@ class FollowUpProcessTest extends ProcessTestBase {
     void terminate_afterTheCountysConsultation_windsDownTheOperator_andLeavesNothingOpenButTheWindDown() {
         long sogn = sogn();
         CurrentUser staff = user(DemoUsers.OPERATOR_USER);
-        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null, clock.instant()));
+        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null, LocalDate.of(2032, 12, 31), clock.instant()));
         // the operator's live work: a reporting calendar, one active target company and one still in admission
         int year = today().getYear();
         long yearId = reporting.startYear(sogn, year).orElseThrow();

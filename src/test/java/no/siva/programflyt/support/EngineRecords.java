@@ -46,6 +46,13 @@ public final class EngineRecords {
                 .map(io.camunda.zeebe.protocol.record.value.TimerRecordValue::getTargetElementId).distinct().toList();
     }
 
+    /** When the pending timer start events of {@code elementId} are due. */
+    public static java.util.List<java.time.Instant> startTimersDue(ZeebeTestEngine engine, String elementId) {
+        return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() <= 0)
+                .filter(t -> t.getTargetElementId().equals(elementId))
+                .map(t -> java.time.Instant.ofEpochMilli(t.getDueDate())).toList();
+    }
+
     /** The elements of one process instance's timers still due to fire. */
     public static java.util.List<String> pendingTimerElements(ZeebeTestEngine engine, long processInstanceKey) {
         return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() == processInstanceKey)

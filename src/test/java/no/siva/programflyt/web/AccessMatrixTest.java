@@ -457,8 +457,9 @@ class AccessMatrixTest extends ProcessTestBase {
 
         // operators
         row("GET /operators", get("/operators", SIGNED_IN));
-        row("GET /operators/new", get("/operators/new", SIVA));
-        row("POST /operators", post("/operators", SIVA));
+        // only an administrator registers an existing operator directly (rule 12 of issue 21)
+        row("GET /operators/new", get("/operators/new", Set.of(AD)));
+        row("POST /operators", post("/operators", Set.of(AD)));
         row("GET /operators/{id}", get("/operators/" + f.sogn, plus(SIVA_COUNTY, OP)),
                 get("/operators/" + f.helgeland, SIVA));
         row("GET /operators/{id}/edit", get("/operators/" + f.sogn + "/edit", SIVA),

@@ -100,21 +100,39 @@ class WebAccessTest extends ProcessTestBase {
         assertThat(operators.findByOrgNumber("912346099")).isEmpty();
     }
 
+    /** Operators come through the pilot project; only an administrator registers an existing one directly. */
+    @Test
+    void onlyAnAdministratorRegistersAnExistingOperatorDirectly_recordedAsSuch() throws Exception {
+        mvc.perform(get("/operators/new").with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isForbidden());
+        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "912 346 315")
+                .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE")).andExpect(status().isForbidden());
+        mvc.perform(get("/operators").with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(not(containsString("Registrer eksisterende operatør"))));
+        assertThat(operators.findByOrgNumber("912346315")).isEmpty();
+        mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "912 346 315")
+                .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .andExpect(status().is3xxRedirection());
+        var o = operators.findByOrgNumber("912346315").orElseThrow();
+        assertThat(o.isRegisteredDirectly()).isTrue();
+        mvc.perform(get("/operators/" + o.getId()).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(containsString("registrert direkte av administrator (utenom forprosjekt)")));
+    }
+
     @Test
     void badOrgNumberIsRefusedAtTheFieldAndNothingIsSaved() throws Exception {
-        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "923609017")
+        mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "923609017")
                         .param("name", "Feil AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
         assertThat(operators.findByOrgNumber("923609017")).isEmpty();
 
-        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "923609016")
+        mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "923609016")
                         .param("name", "Dobbel AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Det finnes allerede en operatør med dette organisasjonsnummeret")));
 
-        mvc.perform(post("/operators").with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "912 346 099")
+        mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "912 346 099")
                         .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().is3xxRedirection());
         assertThat(operators.findByOrgNumber("912346099")).isPresent();
