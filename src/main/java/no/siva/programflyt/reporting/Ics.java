@@ -29,7 +29,9 @@ final class Ics {
             }
             LocalDate d = r.dueDate();
             line(sb, "BEGIN:VEVENT");
-            line(sb, "UID:programflyt-obligation-" + r.id() + "@programflyt.siva.no");
+            // stable from the look-ahead in December to the calendar's start: the app updates the event, never doubles it
+            line(sb, "UID:programflyt-obligation-" + r.operatorId() + "-" + r.year() + "-" + r.code().name()
+                    + "@programflyt.siva.no");
             line(sb, "DTSTAMP:" + stamp);
             line(sb, "DTSTART;VALUE=DATE:" + DAY.format(d));
             line(sb, "DTEND;VALUE=DATE:" + DAY.format(d.plusDays(1)));

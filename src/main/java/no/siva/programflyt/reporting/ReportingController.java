@@ -41,11 +41,13 @@ public class ReportingController {
     private final String baseUrl;
 
     private final Clock clock;
+    private final no.siva.programflyt.shared.ProgrammePeriod programme;
 
-    public ReportingController(Clock clock, ReportingService reporting, TargetFigures figures, OperatorRepository operators,
+    public ReportingController(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, ReportingService reporting, TargetFigures figures, OperatorRepository operators,
                                CalendarFeeds feeds, OperatorService operatorService,
                                @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
         this.clock = clock;
+        this.programme = programme;
         this.operatorService = operatorService;
         this.reporting = reporting;
         this.figures = figures;
@@ -64,7 +66,7 @@ public class ReportingController {
         if (chosen != null && visible.stream().noneMatch(o -> o.getId().equals(chosen))) {
             throw new NotFoundException("operator " + chosen);
         }
-        List<ReportingService.Row> rows = chosen != null ? reporting.forOperator(chosen, y)
+        List<ReportingService.Row> rows = chosen != null ? reporting.forOperator(chosen, y, today)
                 : reporting.all(y, today).stream().filter(r -> visible.stream().anyMatch(o -> o.getId() == r.operatorId())).toList();
         Map<Long, String> names = new TreeMap<>();
         visible.forEach(o -> names.put(o.getId(), o.getName()));
@@ -74,6 +76,8 @@ public class ReportingController {
         model.addAttribute("operatorId", chosen);
         model.addAttribute("year", y);
         model.addAttribute("today", today);
+        model.addAttribute("aheadYear", y == today.getYear() && reporting.looksAhead(y + 1, today) ? y + 1 : null);
+        model.addAttribute("lastYear", programme.end().getYear());
         model.addAttribute("wheel", AnnualWheel.svg(y, rows, today));
         model.addAttribute("moneyDates", List.of(
                 new Object[] {LocalDate.of(y, Month.MARCH, 1), "reporting.money.countiesPay"},
@@ -87,7 +91,8 @@ public class ReportingController {
                                       @RequestParam(required = false) Integer year) {
         Operator o = chosenOperator(user, operatorId);
         int y = year == null ? LocalDate.now(clock).getYear() : year;
-        String body = Ics.of("Rapporteringsfrister " + y + " – " + o.getName(), reporting.forOperator(o.getId(), y),
+        String body = Ics.of("Rapporteringsfrister " + y + " – " + o.getName(), reporting.forOperator(o.getId(), y,
+                        LocalDate.now(clock)),
                 o.getName(), "https://programflyt.siva.no/reporting", clock.instant());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -113,9 +118,10 @@ public class ReportingController {
     public ResponseEntity<byte[]> subscribed(@org.springframework.web.bind.annotation.PathVariable String token) {
         Operator o = feeds.operatorOf(token).flatMap(operators::findById)
                 .orElseThrow(() -> new NotFoundException("feed"));
-        int y = LocalDate.now(clock).getYear();
-        List<ReportingService.Row> rows = new ArrayList<>(reporting.forOperator(o.getId(), y));
-        rows.addAll(reporting.forOperator(o.getId(), y + 1));
+        LocalDate today = LocalDate.now(clock);
+        int y = today.getYear();
+        List<ReportingService.Row> rows = new ArrayList<>(reporting.forOperator(o.getId(), y, today));
+        rows.addAll(reporting.forOperator(o.getId(), y + 1, today));   // the coming year's from 1 December
         String body = Ics.of("Rapporteringsfrister – " + o.getName(), rows, o.getName(), baseUrl + "/reporting", clock.instant());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .body(body.getBytes(StandardCharsets.UTF_8));

@@ -33,8 +33,15 @@ public class ReportingService {
     public static final String NEW_YEAR_PROCESS_ID = "reporting-new-year";
 
     /** One obligation of one operator's year, as the pages and workers read it. */
+    /** One deadline; {@code taskId} is the task that delivers it (null for a deadline ahead, not yet started). */
     public record Row(long id, long reportingYearId, long operatorId, int year, Obligation code, LocalDate dueDate,
-                      String status, String submittedBy, String rejectionReason, boolean locked) {
+                      String status, String submittedBy, String rejectionReason, boolean locked, Long taskId) {
+
+        /** The coming year's deadline, shown before its calendar starts. */
+        public boolean ahead() {
+            return "AHEAD".equals(status);
+        }
+
         public boolean done() {
             return "DONE".equals(status);
         }
@@ -150,24 +157,61 @@ public class ReportingService {
     }
 
     public Row row(long obligationId) {
-        return jdbc.sql(SELECT + " where id = ?").param(obligationId).query(ReportingService::map).optional()
+        return jdbc.sql(SELECT + " where o.id = ?").param(obligationId).query(ReportingService::map).optional()
                 .orElseThrow(() -> new NotFoundException("obligation " + obligationId));
     }
 
     Row lockRow(long obligationId) {
-        return jdbc.sql(SELECT + " where id = ? for update").param(obligationId).query(ReportingService::map).optional()
+        return jdbc.sql(SELECT + " where o.id = ? for update of o").param(obligationId).query(ReportingService::map).optional()
                 .orElseThrow(() -> new NotFoundException("obligation " + obligationId));
     }
 
     public List<Row> forOperator(long operatorId, int year) {
-        return jdbc.sql(SELECT + " where operator_id = ? and year = ? order by due_date, id").params(operatorId, year)
+        return jdbc.sql(SELECT + " where o.operator_id = ? and o.year = ? order by o.due_date, o.id").params(operatorId, year)
                 .query(ReportingService::map).list();
+    }
+
+    /**
+     * An operator's whole year (delivered, lapsed, ahead); before 1 January, from {@code lookAheadFrom}, the coming
+     * year's deadlines as they will be, marked ahead.
+     */
+    public List<Row> forOperator(long operatorId, int year, LocalDate today) {
+        List<Row> rows = forOperator(operatorId, year);
+        return rows.isEmpty() && looksAhead(year, today) ? ahead(operatorId, year) : rows;
     }
 
     /** Every operator's obligations of a year, the overdue ones first, then by deadline. */
     public List<Row> all(int year, LocalDate today) {
-        return jdbc.sql(SELECT + " where year = ? order by (status <> 'DONE' and due_date < ?) desc, due_date, operator_id")
+        List<Row> rows = jdbc.sql(SELECT + " where o.year = ? order by (o.status <> 'DONE' and o.due_date < ?) desc, o.due_date, o.operator_id")
                 .params(year, today).query(ReportingService::map).list();
+        if (!rows.isEmpty() || !looksAhead(year, today)) {
+            return rows;
+        }
+        List<Row> ahead = new ArrayList<>();
+        operators.findAllByOrderByName().stream().filter(o -> o.getStatus() != OperatorStatus.TERMINATED)
+                .forEach(o -> ahead.addAll(ahead(o.getId(), year)));
+        ahead.sort(java.util.Comparator.comparing(Row::dueDate).thenComparing(Row::operatorId));
+        return ahead;
+    }
+
+    /** True when {@code year} is the coming year and its deadlines are shown ahead (from 1 December, configurable). */
+    public boolean looksAhead(int year, LocalDate today) {
+        return year == today.getYear() + 1 && !today.isBefore(config.lookAheadFrom().atYear(today.getYear()))
+                && year <= programme.end().getYear();
+    }
+
+    /** The year's deadlines as its calendar will create them (the same rules as {@link #planYear}). */
+    private List<Row> ahead(long operatorId, int year) {
+        List<Row> rows = new ArrayList<>();
+        for (Obligation ob : Obligation.values()) {
+            if (ob == Obligation.BUDGET_NEXT_YEAR && year + 1 > programme.end().getYear()) {
+                continue;
+            }
+            rows.add(new Row(0, 0, operatorId, year, ob, ob.dueIn(year, config.deadline(ob)), "AHEAD", null, null, false,
+                    null));
+        }
+        rows.sort(java.util.Comparator.comparing(Row::dueDate));
+        return rows;
     }
 
     void setStatus(long obligationId, String status) {
@@ -175,12 +219,15 @@ public class ReportingService {
     }
 
     private static final String SELECT = """
-            select id, reporting_year_id, operator_id, year, code, due_date, status, submitted_by, rejection_reason, locked
-            from reporting_obligation""";
+            select o.id, o.reporting_year_id, o.operator_id, o.year, o.code, o.due_date, o.status, o.submitted_by,
+                o.rejection_reason, o.locked,
+                (select t.id from user_task t where t.subject_id = o.id and t.case_type = 'REPORTING'
+                    order by (t.state = 'OPEN') desc, t.id desc limit 1)
+            from reporting_obligation o""";
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), Obligation.valueOf(rs.getString(5)),
-                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10));
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getObject(11, Long.class));
     }
 
 }

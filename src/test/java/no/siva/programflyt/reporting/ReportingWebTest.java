@@ -20,6 +20,7 @@ import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.TestDate;
 import no.siva.programflyt.support.StatedDateEngine;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,13 @@ class ReportingWebTest extends ProcessTestBase {
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
+    }
+
+    @Autowired
+    org.springframework.context.MessageSource messageSource;
+
+    private String messages(String key) {
+        return messageSource.getMessage(key, null, NB);
     }
 
     private long sogn() {
@@ -164,6 +172,43 @@ class ReportingWebTest extends ProcessTestBase {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** From 1 December the coming year's deadlines are on the page and in the .ics, before its calendar starts. */
+    @Test
+    @TestDate("2028-11-30")
+    void theCalendarLooksAheadFrom1December() throws Exception {
+        mvc.perform(get("/reporting").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Fristene for 2029 er klare"))));
+        mvc.perform(get("/reporting").param("year", "2029").with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(content().string(containsString(messages("reporting.none"))));
+        moveClockTo(java.time.LocalDate.of(2028, 12, 1).atStartOfDay(ZoneId.of("Europe/Oslo")).toInstant().plusSeconds(60));
+        mvc.perform(get("/reporting").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Fristene for 2029 er klare")));
+        mvc.perform(get("/reporting").param("year", "2029").with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(content().string(containsString("15.01.2029")))
+                .andExpect(content().string(containsString("01.12.2029")))
+                .andExpect(content().string(containsString("Kommende (kalenderen starter 1. januar)")));
+        String ics = mvc.perform(get("/reporting/calendar.ics").param("year", "2029").with(as(DemoUsers.OPERATOR_USER)))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(Obligation.values().length + 1);
+        assertThat(ics).contains("DTSTART;VALUE=DATE:20290115").contains("UID:programflyt-obligation-" + sogn() + "-2029-TARGET_FIGURES");
+        // Siva's view of every operator: the coming year too
+        mvc.perform(get("/reporting").param("year", "2029").with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(containsString("Helgeland")));
+    }
+
+    /** Every row links to the task that delivers it; the whole year is listed, not only what is open. */
+    @Test
+    void everyDeadlineLinksToItsTask() throws Exception {
+        long yearId = reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reporting.forOperator(sogn(), YEAR).isEmpty());
+        long first = reporting.forOperator(sogn(), YEAR).get(0).id();
+        UserTask task = open(first, "levere");
+        assertThat(reporting.forOperator(sogn(), YEAR).get(0).taskId()).isEqualTo(task.getId());
+        mvc.perform(get("/reporting").param("year", String.valueOf(YEAR)).with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(content().string(containsString("href=\"/tasks/" + task.getId() + "\"")));
+        assertThat(yearId).isPositive();
+    }
 
     @Test
     void theIcsFeedParsesAndHoldsEveryDeadline() throws Exception {
