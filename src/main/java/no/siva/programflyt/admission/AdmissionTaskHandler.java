@@ -98,12 +98,8 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
                     null, locale));
         }
         if ("budsjett-timepris".equals(task.getElementId())) {
-            BigDecimal cap = HourlyRate.cap(s.decimal("arslonn"), s.decimal("stillingsprosent"));
-            if (s.decimal("timepris").compareTo(cap) > 0) {
-                return s.withError("timepris", messages.getMessage("admission.error.hourlyRateAboveCap",
-                        new Object[] {new Formats().nok(cap), new Formats().nok(
-                                HourlyRate.fullTimeSalary(s.decimal("arslonn"), s.decimal("stillingsprosent")))}, locale));
-            }
+            return HourlyRate.withProblems(s, HourlyRate.budgetProblems(s.decimal("arslonn"), s.decimal("stillingsprosent"),
+                    s.decimal("timepris"), s.decimal("timer"), s.decimal("budsjett"), "budsjett"), messages, locale);
         }
         return s;
     }

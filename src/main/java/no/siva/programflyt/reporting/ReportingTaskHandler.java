@@ -133,6 +133,11 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                 && (s.string("begrunnelse") == null || s.string("begrunnelse").isBlank())) {
             return s.withError("begrunnelse", messages.getMessage("reporting.error.reasonRequired", null, locale));
         }
+        if ("levere".equals(task.getElementId()) && "rapportering-budsjett".equals(task.getFormId())) {
+            return no.siva.programflyt.registry.HourlyRate.withProblems(s, no.siva.programflyt.registry.HourlyRate
+                    .budgetProblems(s.decimal("arslonn"), s.decimal("stillingsprosent"), s.decimal("timepris"),
+                            s.decimal("timer"), s.decimal("belop"), "belop"), messages, locale);
+        }
         return s;
     }
 

@@ -93,8 +93,14 @@ class AdmissionProcessTest extends ProcessTestBase {
                 "timepris", "700", "timer", "1695", "budsjett", "1186500"));
         assertThat(tooHigh.valid()).isFalse();
         assertThat(tooHigh.errors().get("timepris")).startsWith("Timeprisen er høyere enn taket på 600\u00a0kr.");
+        // a 60 % position gives 1 017 of the year's 1 695 hours (§10.4), and the budget covers hours × rate
+        FormSubmission tooManyHours = complete(staff, budget, Map.of("arslonn", "600000", "stillingsprosent", "60",
+                "timepris", "1100", "timer", "1695", "budsjett", "1000000"));
+        assertThat(tooManyHours.errors()).containsOnlyKeys("timer", "budsjett");
+        assertThat(tooManyHours.errors().get("timer")).contains("60 %").contains("1017 timer");
+        assertThat(tooManyHours.errors().get("budsjett")).contains("1\u00a0864\u00a0500\u00a0kr");
         assertThat(complete(staff, budget, Map.of("arslonn", "600000", "stillingsprosent", "60",
-                "timepris", "1100", "timer", "1695", "budsjett", "1864500")).valid()).isTrue();
+                "timepris", "1100", "timer", "1017", "budsjett", "1118700")).valid()).isTrue();
         assertThat(complete(staff, awaitOpenTask(ADMISSION, c.getId(), "kontaktpersoner"), Map.of("kontaktNavn", "Kari Leder",
                 "kontaktEpost", "kari@nordfjord.example.no", "kontaktTelefon", "+47 912 34 567")).valid()).isTrue();
         assertThat(complete(staff, awaitOpenTask(ADMISSION, c.getId(), "etiske-retningslinjer"), Map.of(

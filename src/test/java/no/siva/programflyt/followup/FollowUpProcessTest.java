@@ -196,7 +196,8 @@ class FollowUpProcessTest extends ProcessTestBase {
         UserTask deliver = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && "levere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))
                 .findFirst(), java.util.Optional::isPresent).orElseThrow();
-        assertThat(complete(user(DemoUsers.OPERATOR_USER), deliver, Map.of("belop", "2 400 000", "levert", "true")).valid())
+        assertThat(complete(user(DemoUsers.OPERATOR_USER), deliver, Map.of("arslonn", "900000", "stillingsprosent", "100",
+                "timepris", "1080", "timer", "1695", "belop", "2 400 000", "levert", "true")).valid())
                 .isTrue();
         UserTask review = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && "kontrollere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))

@@ -43,4 +43,19 @@ class HourlyRateTest {
     void aFullTimeYearIs1695Hours() {
         assertThat(HourlyRate.HOURS_PER_YEAR).isEqualByComparingTo("1695");
     }
+
+    /**
+     * §10.4: «må dette deles på antallet timer i et årsverk (Siva benytter 1 695 timer)»: a position's hours are its
+     * share of 1 695, the rate within the cap, and the budget at least hours × rate.
+     */
+    @Test
+    void aBudgetsStaffLine_hoursWithinTheYear_rateWithinTheCap_budgetCoversThem() {
+        assertThat(HourlyRate.maxHours(new BigDecimal("100"))).isEqualByComparingTo("1695");
+        assertThat(HourlyRate.maxHours(new BigDecimal("60"))).isEqualByComparingTo("1017");
+        assertThat(HourlyRate.budgetProblems(new BigDecimal("600000"), new BigDecimal("60"), new BigDecimal("1100"),
+                new BigDecimal("1017"), new BigDecimal("1118700"), "budsjett")).isEmpty();
+        assertThat(HourlyRate.budgetProblems(new BigDecimal("600000"), new BigDecimal("60"), new BigDecimal("1101"),
+                new BigDecimal("1018"), new BigDecimal("1000"), "belop")).extracting(HourlyRate.Problem::field)
+                .containsExactly("timepris", "timer", "belop");
+    }
 }

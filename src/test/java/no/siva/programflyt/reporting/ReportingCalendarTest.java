@@ -125,7 +125,9 @@ class ReportingCalendarTest extends ProcessTestBase {
                     Map.entry("andelInternasjonalt", "25"), Map.entry("samarbeidsprosjekter", "3"),
                     Map.entry("andelVirkemidler", "60"), Map.entry("andelInternasjonaleAktorer", "10"));
             case "rapportering-halvar" -> Map.of("stotteNok", "350000", "antallBedrifter", "14", "levert", "true");
-            case "rapportering-budsjett", "rapportering-revisor" -> Map.of("belop", "950000", "levert", "true");
+            case "rapportering-budsjett" -> Map.of("arslonn", "700000", "stillingsprosent", "100", "timepris", "800",
+                    "timer", "1000", "belop", "950000", "levert", "true");
+            case "rapportering-revisor" -> Map.of("belop", "950000", "levert", "true");
             default -> Map.of("levert", "true", "kommentar", "Levert i portalen.");
         };
     }
