@@ -94,12 +94,13 @@ o.write(os.path.join(OUT, "reporting-obligation.bpmn"))
 
 # ---- the new year ---------------------------------------------------------------------------------------------------
 n = Process("reporting-new-year", "Nytt rapporteringsår",
-            "1. januar kl. 00.05: starter rapporteringskalenderen for året for hver aktiv operatør.")
+            "1. januar kl. 00.05 (motorens tidssone; 01.05 norsk tid på en motor i UTC): starter "
+            "rapporteringskalenderen for året for hver aktiv operatør, ikke for år etter programslutt.")
 n.lane("lane-system", "Programflyt", rows=1)
 L = "lane-system"
 n.node("startEvent", "nyttar", "1. januar", L, 0,
        inner='<bpmn:timerEventDefinition id="nyttar_def"><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">'
-             'R/2027-01-01T00:05:00+01:00/P1Y</bpmn:timeCycle></bpmn:timerEventDefinition>')
+             '0 5 0 1 1 *</bpmn:timeCycle></bpmn:timerEventDefinition>')
 n.node("serviceTask", "starte-kalendere", "Start kalenderen for hver aktiv operatør", L, 1,
        ext=service("reporting.start-all", 5))
 n.node("endEvent", "kalendere-startet", "Kalendrene er startet", L, 2)

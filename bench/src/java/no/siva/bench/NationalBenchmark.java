@@ -238,7 +238,7 @@ public final class NationalBenchmark {
 
         List<Long> pool = jdbc.queryForList("select id from user_task where state = 'OPEN' and job_key > 0 and element_id = "
                 + "'utviklingssamtale' order by id", Long.class);
-        Map<String, String> dialogue = Map.of("samtaledato", LocalDate.now().toString(), "srl", "4", "taksonomi", "ingen",
+        Map<String, String> dialogue = Map.of("samtaledato", LocalDate.now().toString(), "srl", "4",
                 "behovNeste", "Mer eksport.");
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Load.Step complete = (s, u, i) -> {

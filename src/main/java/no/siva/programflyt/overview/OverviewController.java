@@ -50,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class OverviewController {
 
     static final List<String> TYPES = List.of("ADMISSION", "FOLLOW_UP", "DIFFERENTIATION", "DIFFERENTIATION_COUNTY",
-            "TARGET_COMPANY", "REPORTING");
+            "TARGET_COMPANY", "REPORTING", "EVALUATION");
 
     private final OverviewService overview;
     private final SavedViews views;

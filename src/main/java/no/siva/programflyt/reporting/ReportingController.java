@@ -42,12 +42,15 @@ public class ReportingController {
 
     private final Clock clock;
     private final no.siva.programflyt.shared.ProgrammePeriod programme;
+    private final no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues;
 
-    public ReportingController(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, ReportingService reporting, TargetFigures figures, OperatorRepository operators,
+    public ReportingController(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme,
+                               no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues, ReportingService reporting, TargetFigures figures, OperatorRepository operators,
                                CalendarFeeds feeds, OperatorService operatorService,
                                @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
         this.clock = clock;
         this.programme = programme;
+        this.dialogues = dialogues;
         this.operatorService = operatorService;
         this.reporting = reporting;
         this.figures = figures;
@@ -135,6 +138,7 @@ public class ReportingController {
         model.addAttribute("year", year);
         model.addAttribute("figures", figures.find(o.getId(), year).orElse(null));
         model.addAttribute("mayEdit", user.isOperatorUser() || user.isAdmin());
+        model.addAttribute("actuals", dialogues.actuals(o.getId(), year));
         return "reporting/target-figures";
     }
 

@@ -81,6 +81,15 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
     public TaskPanel panel(UserTask task) {
         if ("kontrollere".equals(task.getElementId()) && task.getSubjectId() != null) {
             ReportingService.Row r = reporting.row(task.getSubjectId());
+            if (r.code() == Obligation.TARGET_FIGURES) {
+                Object share = figures.find(r.operatorId(), r.year()).map(f -> f.values().get("andelInnovasjonsstotte"))
+                        .orElse(null);
+                java.math.BigDecimal pct = share == null ? null : new java.math.BigDecimal(share.toString());
+                Map<String, Object> model = new java.util.HashMap<>();
+                model.put("share", pct);
+                model.put("below", pct != null && pct.compareTo(INNOVATION_AID_MINIMUM) < 0);
+                return new TaskPanel("reporting/panels", "targetFiguresCheck", model);
+            }
             if (r.code() != Obligation.AUDITOR_CONFIRMATION) {
                 return null;
             }
@@ -127,8 +136,25 @@ public class ReportingTaskHandler implements TaskCompletionHandler {
                 java.time.YearMonth.from(deadline).minusMonths(2));
     }
 
+    /** Siva's minimum share of target companies receiving innovation aid (§11.2). */
+    static final java.math.BigDecimal INNOVATION_AID_MINIMUM = new java.math.BigDecimal("90");
+
     @Override
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
+        // §11.2: «Siva har et minimumskrav på 90 %» of target companies receiving innovation aid
+        if ("kontrollere".equals(task.getElementId()) && "godkjent".equals(s.string("vurdering"))
+                && (s.string("begrunnelse") == null || s.string("begrunnelse").isBlank())) {
+            ReportingService.Row r = obligationOf(task);
+            if (r.code() == Obligation.TARGET_FIGURES) {
+                Object share = figures.find(r.operatorId(), r.year()).map(f -> f.values().get("andelInnovasjonsstotte"))
+                        .orElse(null);
+                java.math.BigDecimal pct = share == null ? null : new java.math.BigDecimal(share.toString());
+                if (pct != null && pct.compareTo(INNOVATION_AID_MINIMUM) < 0) {
+                    return s.withError("begrunnelse", messages.getMessage("reporting.error.innovationAidBelowMinimum",
+                            new Object[] {pct.stripTrailingZeros().toPlainString()}, locale));
+                }
+            }
+        }
         if ("kontrollere".equals(task.getElementId()) && "avvist".equals(s.string("vurdering"))
                 && (s.string("begrunnelse") == null || s.string("begrunnelse").isBlank())) {
             return s.withError("begrunnelse", messages.getMessage("reporting.error.reasonRequired", null, locale));

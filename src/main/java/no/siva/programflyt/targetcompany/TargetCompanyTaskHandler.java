@@ -210,12 +210,14 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 return Map.of();
             }
             case "utviklingssamtale" -> {
+                String positive = codes(s.values().get("taksonomiPositiv"));
+                String harm = codes(s.values().get("taksonomiSkade"));
                 jdbc.sql("""
-                        insert into development_dialogue (target_company_id, held_on, srl, taxonomy, woman_founder, woman_ceo,
-                            woman_chair, export, international_market, referred, international_contacts, next_needs, recorded_by,
-                            recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
-                        .params(c.getId(), date(s, "samtaledato"), s.decimal("srl").intValue(), s.string("taksonomi"),
+                        insert into development_dialogue (target_company_id, held_on, srl, taxonomy_positive, taxonomy_harm,
+                            woman_founder, woman_ceo, woman_chair, export, international_market, referred,
+                            international_contacts, next_needs, recorded_by, recorded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
+                        .params(c.getId(), date(s, "samtaledato"), s.decimal("srl").intValue(), positive, harm,
                                 s.bool("kvinneGrunder"), s.bool("kvinneDagligLeder"), s.bool("kvinneStyreleder"),
                                 s.bool("eksport"), s.bool("internasjonaltMarked"), s.bool("henvist"),
                                 s.bool("internasjonaleKontakter"), s.string("behovNeste"), user.username(),
@@ -230,6 +232,12 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
             }
             default -> throw new IllegalStateException("Unknown target-company task " + task.getElementId());
         }
+    }
+
+    /** A checklist's values as "EU1,EU3" (sorted), empty when none. */
+    private static String codes(Object checklist) {
+        return checklist instanceof java.util.Collection<?> list
+                ? list.stream().map(Object::toString).sorted().collect(java.util.stream.Collectors.joining(",")) : "";
     }
 
     private static LocalDate date(FormSubmission s, String key) {

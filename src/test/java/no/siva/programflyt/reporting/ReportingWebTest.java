@@ -110,6 +110,28 @@ class ReportingWebTest extends ProcessTestBase {
     @Autowired
     no.siva.programflyt.targetcompany.ledger.EurRates rates;
 
+    /** §11.2: «Siva har et minimumskrav på 90 %»: below it the reviewer is told, and must give a reason to approve. */
+    @Test
+    void targetFiguresBelowTheInnovationAidMinimum_needAReasonToBeApproved() throws Exception {
+        reporting.startYear(sogn(), YEAR).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
+        ReportingService.Row row = reporting.forOperator(sogn(), YEAR).stream()
+                .filter(r -> r.code() == Obligation.TARGET_FIGURES).findFirst().orElseThrow();
+        Map<String, String> low = new java.util.HashMap<>(ReportingCalendarTest.delivery(Obligation.TARGET_FIGURES));
+        low.put("andelInnovasjonsstotte", "85");
+        complete(user(DemoUsers.OPERATOR_USER), open(row.id(), "levere"), low);
+        UserTask review = open(row.id(), "kontrollere");
+        mvc.perform(get("/tasks/" + review.getId()).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(containsString("Andelen som forventes å få innovasjonsstøtte er 85 %: under Sivas minimumskrav på 90 %")));
+        var refused = complete(user(DemoUsers.CASE_HANDLER), review, Map.of("vurdering", "godkjent"));
+        assertThat(refused.errors()).containsOnlyKeys("begrunnelse");
+        assertThat(refused.errors().get("begrunnelse")).contains("85 %").contains("90 %");
+        assertThat(figures.find(sogn(), YEAR).orElseThrow().locked()).isFalse();
+        assertThat(complete(user(DemoUsers.CASE_HANDLER), review, Map.of("vurdering", "godkjent",
+                "begrunnelse", "Fem av bedriftene er i en avklaringsfase.")).valid()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> figures.find(sogn(), YEAR).orElseThrow().locked());
+    }
+
     @Test
     void theSystemChecksWhatItKnowsBeforeTheOperatorIsAsked() throws Exception {
         rates.set(YEAR, new java.math.BigDecimal("11.5000"), true);

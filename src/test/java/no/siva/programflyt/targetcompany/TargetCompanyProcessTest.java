@@ -62,7 +62,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     private void completeDialogue(TargetCompany c) {
         UserTask dialogue = awaitOpenTask(TC, c.getId(), "utviklingssamtale");
         assertThat(complete(staff(), dialogue, Map.of("samtaledato", today().toString(), "srl", "4",
-                "taksonomi", "ingen", "behovNeste", "Mer eksport.")).valid()).isTrue();
+                "behovNeste", "Mer eksport.")).valid()).isTrue();
     }
 
     /** To one o'clock in the night of {@code date}, Oslo time. */

@@ -378,6 +378,8 @@ class AccessMatrixTest extends ProcessTestBase {
         row("GET /differentiation", get("/differentiation", SIGNED_IN));
         row("POST /differentiation/start", post("/differentiation/start", Map.of("year", year), Set.of(PL)));
         row("GET /differentiation/{id}", get("/differentiation/" + f.round, SIGNED_IN));
+        // the programme's evaluation: Siva's
+        row("GET /evaluations/{id}", get("/evaluations/" + f.evaluation, SIVA));
         row("POST /differentiation/{id}/import", post("/differentiation/" + f.round + "/import", SIVA).withFile());
         for (String action : List.of("state-budget", "resend")) {
             row("POST /differentiation/{id}/" + action, post("/differentiation/" + f.round + "/" + action, SIVA));
@@ -500,6 +502,7 @@ class AccessMatrixTest extends ProcessTestBase {
         final long viewId;
         final long incident;
         final long mail;
+        final long evaluation;
         /** URL of a delete request of something the case handler saved: whether it is still there. */
         final Map<String, java.util.function.BooleanSupplier> ownedBySb = new LinkedHashMap<>();
 
@@ -529,6 +532,8 @@ class AccessMatrixTest extends ProcessTestBase {
             otherFollowUp = followUps.start(siva, helgeland, "Svake resultater to år på rad.").caseId();
             DiffRound r = differentiation.startManually(user(PL), today().getYear() + 1);
             round = r.getId();
+            evaluation = jdbc.sql("insert into programme_evaluation (kind, year, created_at) values ('MIDTERM', 2027, ?) "
+                    + "returning id").param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
 
             ownDocument = documents.upload(AdmissionService.CASE_TYPE, ownAdmission, "912345742", "notat.pdf",
                     "%PDF-1.4 notat".getBytes(), SB).getId();

@@ -1,0 +1,5 @@
+/**
+ * The programme's own evaluation (guide §4.5): «… vil det gjennomføres en midtveisevaluering av
+ * næringshageprogrammet i 2027», a task for Siva's project leaders in that year.
+ */
+package no.siva.programflyt.evaluation;

@@ -1,0 +1,55 @@
+package no.siva.programflyt.targetcompany;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the development dialogues of a year add up to for an operator's target figures (guide §11.2): the share of
+ * companies with an increase on the SRL scale (the year's last dialogue against the dialogue before it, whenever that
+ * was), and the shares with a positive effect on, or significant harm to, at least one of the EU taxonomy's six
+ * objectives. Companies without a dialogue in the year are not counted; a company's first dialogue has no increase.
+ */
+@Service
+public class DevelopmentDialogues {
+
+    /** The year's actuals: companies with a dialogue, and the three shares in percent (null when none). */
+    public record Actuals(int companies, BigDecimal srlIncreasePercent, BigDecimal taxonomyPositivePercent,
+                          BigDecimal taxonomyHarmPercent) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public DevelopmentDialogues(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Actuals actuals(long operatorId, int year) {
+        Map<String, Object> row = jdbc.sql("""
+                with last_in_year as (
+                    select distinct on (d.target_company_id) d.target_company_id, d.held_on, d.srl,
+                           d.taxonomy_positive, d.taxonomy_harm
+                    from development_dialogue d join target_company c on c.id = d.target_company_id
+                    where c.operator_id = ? and extract(year from d.held_on) = ?
+                    order by d.target_company_id, d.held_on desc)
+                select count(*) as companies,
+                       count(*) filter (where l.srl > (select p.srl from development_dialogue p
+                           where p.target_company_id = l.target_company_id and p.held_on < l.held_on
+                           order by p.held_on desc limit 1)) as increased,
+                       count(*) filter (where l.taxonomy_positive <> '') as positive,
+                       count(*) filter (where l.taxonomy_harm <> '') as harm
+                from last_in_year l""").params(operatorId, year).query().singleRow();
+        long n = ((Number) row.get("companies")).longValue();
+        return new Actuals((int) n, share(row.get("increased"), n), share(row.get("positive"), n),
+                share(row.get("harm"), n));
+    }
+
+    private static BigDecimal share(Object count, long n) {
+        return n == 0 ? null : BigDecimal.valueOf(((Number) count).longValue() * 100L)
+                .divide(BigDecimal.valueOf(n), 0, RoundingMode.HALF_UP);
+    }
+}
