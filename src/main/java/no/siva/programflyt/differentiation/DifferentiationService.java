@@ -142,6 +142,9 @@ public class DifferentiationService {
         if (year < now - 1 || year > now + 2) {
             throw new BusinessRuleException("differentiation.error.year", now - 1, now + 2);
         }
+        if (year + 1 > programme.end().getYear()) {   // a round places operators on a step for the year after it
+            throw new BusinessRuleException("differentiation.error.afterProgramme", year, new Formats().date(programme.end()));
+        }
         DiffRound r = tx.execute(s -> {
             if (rounds.findByYear(year).isPresent()) {
                 throw new BusinessRuleException("differentiation.error.roundExists", year);

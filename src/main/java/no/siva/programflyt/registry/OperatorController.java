@@ -77,7 +77,12 @@ public class OperatorController {
         if (errors.hasErrors()) {
             return form(form, id, model);
         }
-        operators.update(user, id, form);
+        try {
+            operators.update(user, id, form);
+        } catch (no.siva.programflyt.shared.BusinessRuleException e) {
+            errors.rejectValue(e.field(), e.messageKey());
+            return form(form, id, model);
+        }
         flash.addFlashAttribute("successKey", "operator.saved");
         return "redirect:/operators/" + id;
     }

@@ -6,6 +6,7 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.OrgNumber;
+import no.siva.programflyt.shared.BusinessRuleException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,6 +89,11 @@ public class OperatorService {
         requireCounty(form.getCountyCode());
         Operator o = operators.findById(id).orElseThrow(() -> new NotFoundException("operator " + id));
         OperatorStatus before = o.getStatus();
+        // an operator taken out of the programme comes back only the way an existing operator is registered: by an
+        // administrator, recorded as such (a case handler cannot make an operator active outside the pilot project)
+        if (before == OperatorStatus.TERMINATED && form.getStatus() != OperatorStatus.TERMINATED && !canRegisterDirectly(user)) {
+            throw BusinessRuleException.at("status", "operator.error.reactivateAdminOnly");
+        }
         o.update(form.getName().trim(), form.getCountyCode(), form.getStatus(), form.getSivaContact());
         audit.record(user.username(), before != o.getStatus() ? "OPERATOR_STATUS_CHANGED" : "OPERATOR_UPDATED",
                 CASE_TYPE, o.getId(), o.getOrgNumber(),

@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the development dialogues of a year add up to for an operator's target figures (guide §11.2): the share of
- * companies with an increase on the SRL scale (the year's last dialogue against the dialogue before it, whenever that
- * was), and the shares with a positive effect on, or significant harm to, at least one of the EU taxonomy's six
+ * companies with an increase on the SRL scale from the previous year (the year's last dialogue against the last one
+ * before the year began; two dialogues within one year are no increase from the previous year), and the shares with a positive effect on, or significant harm to, at least one of the EU taxonomy's six
  * objectives. Companies without a dialogue in the year are not counted; a company's first dialogue has no increase.
  */
 @Service
@@ -38,11 +38,11 @@ public class DevelopmentDialogues {
                     order by d.target_company_id, d.held_on desc)
                 select count(*) as companies,
                        count(*) filter (where l.srl > (select p.srl from development_dialogue p
-                           where p.target_company_id = l.target_company_id and p.held_on < l.held_on
+                           where p.target_company_id = l.target_company_id and p.held_on < make_date(?, 1, 1)
                            order by p.held_on desc limit 1)) as increased,
                        count(*) filter (where l.taxonomy_positive <> '') as positive,
                        count(*) filter (where l.taxonomy_harm <> '') as harm
-                from last_in_year l""").params(operatorId, year).query().singleRow();
+                from last_in_year l""").params(operatorId, year, year).query().singleRow();
         long n = ((Number) row.get("companies")).longValue();
         return new Actuals((int) n, share(row.get("increased"), n), share(row.get("positive"), n),
                 share(row.get("harm"), n));

@@ -34,6 +34,11 @@ public class TargetCompany {
     private String reviewJustification;
     private LocalDate selfDeclarationSignedOn;
     private LocalDate selfDeclarationValidUntil;
+    /** Every self-declaration the company has signed, renewals included: aid is given only on a day one covers. */
+    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.CollectionTable(name = "self_declaration",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "target_company_id"))
+    private java.util.Set<SelfDeclaration> declarations = new java.util.HashSet<>();
     private BigDecimal declaredOtherAidEur;
     private LocalDate agreementStart;
     private LocalDate agreementEnd;
@@ -136,6 +141,7 @@ public class TargetCompany {
     public void selfDeclarationSigned(LocalDate signedOn, BigDecimal otherAidEur) {
         this.selfDeclarationSignedOn = signedOn;
         this.selfDeclarationValidUntil = signedOn.plusYears(2).minusDays(1);
+        this.declarations.add(new SelfDeclaration(signedOn, selfDeclarationValidUntil));
         this.declaredOtherAidEur = otherAidEur;
         if (status == TargetCompanyStatus.SELF_DECLARATION) {
             this.status = TargetCompanyStatus.AGREEMENT;
@@ -171,6 +177,24 @@ public class TargetCompany {
     }
 
     /** The last day aid may be given: the exit date, else the agreement's end. */
+    /**
+     * Whether a self-declaration covers the day (§14.5: «gyldig i to år fra opptaksdato gitt at bedriften er
+     * sammenhengende i program denne 2-årsperioden»): a renewal signed after the previous one expired leaves the days
+     * between uncovered.
+     */
+    public boolean declarationCovers(LocalDate day) {
+        if (declarations.isEmpty()) {   // rows written outside the application (bench data) carry only the latest
+            return selfDeclarationSignedOn != null && !day.isBefore(selfDeclarationSignedOn) && !day.isAfter(selfDeclarationValidUntil);
+        }
+        return declarations.stream().anyMatch(d -> !day.isBefore(d.getSignedOn()) && !day.isAfter(d.getValidUntil()));
+    }
+
+    /** The last expiry before the day (for the message when a day is not covered), or null. */
+    public LocalDate declarationExpiredBefore(LocalDate day) {
+        return declarations.stream().map(SelfDeclaration::getValidUntil).filter(u -> u.isBefore(day))
+                .max(java.util.Comparator.naturalOrder()).orElse(selfDeclarationValidUntil);
+    }
+
     public LocalDate lastAidDate() {
         return exitDate != null ? exitDate : agreementEnd;
     }

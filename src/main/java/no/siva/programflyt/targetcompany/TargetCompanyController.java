@@ -219,8 +219,7 @@ public class TargetCompanyController {
         }
         try {
             // a company taken over from another system has no agreement grant yet: its first grant is the agreement's
-            AidLedger.GrantKind kind = ledger.grants(id).isEmpty() ? AidLedger.GrantKind.AGREEMENT : AidLedger.GrantKind.INCREASE;
-            ledger.grant(id, kind, date, amount.get(), grantReason.trim(), user.username());
+            ledger.grant(id, date, amount.get(), grantReason.trim(), user.username());
             flash.addFlashAttribute("grantInput", null);
             flash.addFlashAttribute("successKey", "ledger.grantRecorded");
             flash.addFlashAttribute("successArgs", new Object[] {new Formats().nok(amount.get()), new Formats().date(date)});

@@ -45,10 +45,13 @@ public class TargetCompanyImport {
     private final TransactionTemplate tx;
 
     private final Clock clock;
+    private final no.siva.programflyt.shared.ProgrammePeriod programme;
+    private final no.siva.programflyt.shared.Formats fmt = new no.siva.programflyt.shared.Formats();
 
-    public TargetCompanyImport(Clock clock, TargetCompanyRepository companies, AuditService audit, ImportedLifecycles lifecycles,
-                               TransactionTemplate tx) {
+    public TargetCompanyImport(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, TargetCompanyRepository companies,
+                               AuditService audit, ImportedLifecycles lifecycles, TransactionTemplate tx) {
         this.clock = clock;
+        this.programme = programme;
         this.companies = companies;
         this.audit = audit;
         this.lifecycles = lifecycles;
@@ -95,6 +98,17 @@ public class TargetCompanyImport {
             LocalDate end = date(p[5], row, "avtaleslutt", errors);
             if (start != null && end != null && !end.isAfter(start)) {
                 errors.add(new RowError(row, "avtaleslutt", "targetcompany.error.endBeforeStart"));
+            }
+            // §14.5: the admission date is the agreement's date, the day the self-declaration was signed
+            if (admitted != null && start != null && !start.equals(admitted)) {
+                errors.add(new RowError(row, "avtalestart", "targetcompany.error.startNotSigningDate", fmt.date(admitted)));
+            }
+            if (admitted != null && !programme.contains(admitted)) {
+                errors.add(new RowError(row, "opptaksdato", "targetcompany.error.outsideProgramme",
+                        fmt.date(programme.start()), fmt.date(programme.end())));
+            }
+            if (end != null && end.isAfter(programme.end())) {
+                errors.add(new RowError(row, "avtaleslutt", "targetcompany.error.afterProgrammeEnd", fmt.date(programme.end())));
             }
             BigDecimal intensity = Amounts.parse(p[6].replace("%", "").trim()).orElse(null);
             if (intensity == null || intensity.signum() <= 0 || intensity.compareTo(new BigDecimal("75")) > 0) {

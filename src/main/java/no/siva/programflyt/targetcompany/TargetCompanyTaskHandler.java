@@ -152,7 +152,7 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 BigDecimal granted = s.decimal("innvilgetStotte");
                 if (s.valid() && start != null && end != null && granted != null) {
                     try {
-                        ledger.checkGrant(c, start, granted, start, end, c.getSelfDeclarationValidUntil());
+                        ledger.checkGrant(c, start, granted, start, end);
                     } catch (no.siva.programflyt.shared.BusinessRuleException e) {
                         s = s.withError("date".equals(e.field()) ? "avtalestart" : "innvilgetStotte",
                                 messages.getMessage(e.messageKey(), e.args(), locale));
@@ -201,7 +201,7 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 c.agreed(date(s, "avtalestart"), date(s, "avtaleslutt"), s.string("omfang"), s.string("mal"),
                         s.string("tjenester"), date(s, "revisjonsdato"), s.string("ktuNavn"), s.string("ktuEpost"),
                         s.decimal("stotteintensitet"));
-                ledger.grant(c.getId(), AidLedger.GrantKind.AGREEMENT, c.getAgreementStart(), s.decimal("innvilgetStotte"),
+                ledger.grant(c.getId(), c.getAgreementStart(), s.decimal("innvilgetStotte"),
                         "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"
                                 + new Formats().date(c.getAgreementEnd()), user.username());
                 record(c, user, "AGREEMENT_SIGNED", "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"

@@ -76,7 +76,7 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
                 new BigDecimal("50"));
         c = companies.save(c);
         ledger.recordGroup(c, java.util.List.of());
-        ledger.grant(c.getId(), no.siva.programflyt.targetcompany.ledger.AidLedger.GrantKind.AGREEMENT, start,
+        ledger.grant(c.getId(), start,
                 new BigDecimal("100000"), "Målbedriftsavtale", DemoUsers.OPERATOR_USER);
         try (Browser b = new Browser(port)) {
             b.login(DemoUsers.OPERATOR_USER, DemoUsers.PASSWORD);

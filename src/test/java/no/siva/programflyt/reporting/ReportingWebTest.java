@@ -146,8 +146,7 @@ class ReportingWebTest extends ProcessTestBase {
                 new java.math.BigDecimal("60"));
         gone.exited(LocalDate.of(YEAR, 4, 30), no.siva.programflyt.targetcompany.ExitReason.PLANNED_END);
         companies.save(gone);
-        ledger.grant(c.getId(), no.siva.programflyt.targetcompany.ledger.AidLedger.GrantKind.AGREEMENT,
-                LocalDate.of(YEAR, 3, 10), new java.math.BigDecimal("100000"), "Målbedriftsavtale", "t");
+        ledger.grant(c.getId(), LocalDate.of(YEAR, 3, 10), new java.math.BigDecimal("100000"), "Målbedriftsavtale", "t");
         ledger.record(c.getId(), new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(LocalDate.of(YEAR, 4, 2),
                 no.siva.programflyt.targetcompany.ledger.CostType.INNOVATION_ADVISORY, "Rådgivning",
                 new java.math.BigDecimal("20000"), new java.math.BigDecimal("8000")), "t");

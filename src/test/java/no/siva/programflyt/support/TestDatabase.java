@@ -20,7 +20,7 @@ public class TestDatabase {
     public void reset() {
         jdbc.execute("truncate user_task, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
                 + "admission_case, admission_case_county, document, cooperation_agreement, operator_onboarding, "
-                + "aid_ledger_line, aid_grant, aid_group_member, other_state_aid, survey_dispatch, development_dialogue, target_company, "
+                + "aid_ledger_line, aid_grant, aid_group_member, self_declaration, other_state_aid, survey_dispatch, development_dialogue, target_company, "
                 + "reporting_obligation, reporting_year, target_figures, calendar_feed, follow_up_score, follow_up_scoreboard, "
                 + "follow_up_measure, follow_up_meeting, follow_up_trigger, follow_up_case, operator_dialogue, "
                 + "diff_result, diff_indicator_value, diff_round_county, diff_round, grant_step, grant_model, case_state, "

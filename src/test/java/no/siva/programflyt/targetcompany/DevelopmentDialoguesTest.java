@@ -45,8 +45,10 @@ class DevelopmentDialoguesTest extends ProcessTestBase {
         assertThat(jdbc.sql("select taxonomy_positive || '|' || taxonomy_harm from development_dialogue "
                 + "where target_company_id = ? and held_on = '2027-02-20'").param(a.getId()).query(String.class).single())
                 .isEqualTo("EU1,EU4|EU2");
-        // b: its first dialogue in 2027 (no increase), no effect either way
-        insertDialogue(b, LocalDate.of(2027, 2, 10), 4);
+        // b: its first dialogues, both in 2027: 3 in February, 4 in October -- higher, but no increase from the
+        // previous year (there is none), no effect either way
+        insertDialogue(b, LocalDate.of(2027, 2, 10), 3);
+        insertDialogue(b, LocalDate.of(2027, 10, 10), 4);
 
         DevelopmentDialogues.Actuals actuals = dialogues.actuals(sogn, 2027);
         assertThat(actuals.companies()).isEqualTo(2);

@@ -296,7 +296,16 @@ class TargetCompanyProcessTest extends ProcessTestBase {
      */
     @Test
     void theAgreementsGrantMeetsTheCapInForceOnItsDate_beforeAndFrom06012025() {
+        var saved = jdbc.sql("select nok_per_eur from eur_rate where year = 2025").query(java.math.BigDecimal.class).single();
         rates.set(2025, new java.math.BigDecimal("10.0000"), false);
+        try {
+            agreementsAt06012025();
+        } finally {   // eur_rate outlives the test: the next test sees the real 2025 rate again
+            jdbc.sql("update eur_rate set nok_per_eur = ? where year = 2025").param(saved).update();
+        }
+    }
+
+    private void agreementsAt06012025() {
         TargetCompany before = register("912345742");
         complete(staff(), awaitOpenTask(TC, before.getId(), "kartlegge-behov"), targetCompanyMapping());
         sign(staff(), before, LocalDate.of(2025, 1, 5));
@@ -350,6 +359,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
      * before, a line after the expiry is refused until the renewal is signed, then accepted.
      */
     @Test
+    @no.siva.programflyt.support.TestDate("2026-12-04")   // a three-year agreement from today fits the programme
     void aSelfDeclarationExpiringDuringTheAgreement_refusesAidUntilRenewed() {
         LocalDate start = today();
         TargetCompany c = admit("912345955", start, start.plusYears(3).minusDays(1));
@@ -369,10 +379,17 @@ class TargetCompanyProcessTest extends ProcessTestBase {
                     assertThat(e.args()).containsExactly(new no.siva.programflyt.shared.Formats().date(validUntil));
                 });
         assertThat(ledger.invoicedNok(c.getId())).isZero();
+        // renewed ten days late: the days between the expiry and the renewal stay uncovered
+        moveClockTo(start.plusYears(2).plusDays(10));
         assertThat(complete(staff(), renewal, Map.of("bekreftSmb", "true", "kategori", "uavhengig",
                 "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
                 "signertDato", today().toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
-        assertThat(ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER).getAidNok()).isEqualByComparingTo("6000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER))
+                .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("ledger.error.declarationExpired"));
+        var afterRenewal = new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(today(), line.costType(),
+                line.description(), line.marketValueNok(), line.ownContributionNok());
+        assertThat(ledger.record(c.getId(), afterRenewal, DemoUsers.OPERATOR_USER).getAidNok()).isEqualByComparingTo("6000");
     }
 
     @Test

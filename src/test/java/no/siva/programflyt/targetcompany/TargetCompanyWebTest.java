@@ -158,11 +158,16 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(flash().attribute("fieldError", "grantDate"));
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                         .param("grantDate", "2026-01-31").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
-                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.outsideAgreement"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.firstGrantOnAdmission"))
                 .andExpect(flash().attribute("fieldError", "grantDate"));
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                         .param("grantDate", "2026-02-01").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
                 .andExpect(flash().attribute("successKey", "ledger.grantRecorded"));
+        // an increase is dated the day it is granted, never ahead
+        mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                        .param("grantDate", today().plusDays(1).toString()).param("grantAmount", "10 000").param("grantReason", "Mer"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.grantAhead"))
+                .andExpect(flash().attribute("fieldError", "grantDate"));
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                         .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
                         .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "3 000"))

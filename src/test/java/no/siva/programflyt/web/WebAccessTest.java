@@ -17,6 +17,7 @@ import no.siva.programflyt.admission.AdmissionCaseRepository;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.tasks.UserTask;
@@ -116,6 +117,19 @@ class WebAccessTest extends ProcessTestBase {
         assertThat(o.isRegisteredDirectly()).isTrue();
         mvc.perform(get("/operators/" + o.getId()).with(as(DemoUsers.CASE_HANDLER)))
                 .andExpect(content().string(containsString("registrert direkte av administrator (utenom forprosjekt)")));
+        // taken out of the programme: a case handler cannot bring it back, an administrator can
+        mvc.perform(post("/operators/" + o.getId()).with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "912346315")
+                .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "TERMINATED"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/operators/" + o.getId()).with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "912346315")
+                        .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("kan bare tas inn igjen av en administrator")));
+        assertThat(operators.findById(o.getId()).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
+        mvc.perform(post("/operators/" + o.getId()).with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "912346315")
+                .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(operators.findById(o.getId()).orElseThrow().getStatus()).isEqualTo(OperatorStatus.ACTIVE);
     }
 
     @Test

@@ -93,16 +93,21 @@ public class AidLedger {
         }
     }
 
-    /** The org numbers sharing the company's cap: its own, its linked enterprises', and theirs, transitively. */
+    /**
+     * The org numbers sharing the company's cap: its own, its linked enterprises', and theirs, transitively, in both
+     * directions (a company that names no linked enterprise still shares the cap of one that names it).
+     */
     @Transactional(readOnly = true)
     public List<String> group(TargetCompany c) {
         List<String> orgs = jdbc.sql("""
                 with recursive g(org) as (
+                    select ?::varchar
+                    union
                     select org_number from aid_group_member where target_company_id = ?
                     union
                     select m2.org_number from g join aid_group_member m1 on m1.org_number = g.org
                         join aid_group_member m2 on m2.target_company_id = m1.target_company_id)
-                select org from g order by org""").param(c.getId()).query(String.class).list();
+                select org from g order by org""").params(c.getOrgNumber(), c.getId()).query(String.class).list();
         if (!orgs.contains(c.getOrgNumber())) {
             TreeSet<String> withOwn = new TreeSet<>(orgs);
             withOwn.add(c.getOrgNumber());
@@ -118,8 +123,7 @@ public class AidLedger {
      * shows it at the field).
      */
     @Transactional(noRollbackFor = BusinessRuleException.class)
-    public void checkGrant(TargetCompany c, LocalDate date, BigDecimal amountNok, LocalDate from, LocalDate to,
-                           LocalDate declarationValidUntil) {
+    public void checkGrant(TargetCompany c, LocalDate date, BigDecimal amountNok, LocalDate from, LocalDate to) {
         List<String> group = lockGroup(c);
         if (amountNok == null || amountNok.signum() <= 0) {
             throw BusinessRuleException.at("amount", "ledger.error.grantAmount");
@@ -127,8 +131,8 @@ public class AidLedger {
         if (date.isBefore(from) || (to != null && date.isAfter(to))) {
             throw BusinessRuleException.at("date", "ledger.error.outsideAgreement", fmt().date(from), fmt().date(to));
         }
-        if (declarationValidUntil == null || date.isAfter(declarationValidUntil)) {
-            throw BusinessRuleException.at("date", "ledger.error.declarationExpired", fmt().date(declarationValidUntil));
+        if (!c.declarationCovers(date)) {
+            throw BusinessRuleException.at("date", "ledger.error.declarationExpired", fmt().date(c.declarationExpiredBefore(date)));
         }
         EurRates.Rate rate = rates.forYear(date.getYear());
         BigDecimal eur = amountNok.divide(rate.nokPerEur(), 2, RoundingMode.HALF_UP);
@@ -140,16 +144,27 @@ public class AidLedger {
         }
     }
 
-    /** Grants aid: the agreement's (dated its start) or an increase (dated the day it is granted). */
-    @Transactional
-    public GrantRow grant(long targetCompanyId, GrantKind kind, LocalDate date, BigDecimal amountNok, String description,
-                          String actor) {
+    /**
+     * Grants aid. The company's first grant is the agreement's and is dated the admission date (§14.5: «Opptaksdato i
+     * program anses som … den datoen bedriften fikk innvilget statsstøtte»); every later one is an increase, dated the
+     * day it is granted and never ahead of today (a grant dated ahead would be checked against a window that has
+     * already let go of earlier aid). The kind is decided under the company's lock.
+     */
+    @Transactional(noRollbackFor = BusinessRuleException.class)
+    public GrantRow grant(long targetCompanyId, LocalDate date, BigDecimal amountNok, String description, String actor) {
         TargetCompany c = companies.findForUpdate(targetCompanyId)
                 .orElseThrow(() -> new NotFoundException("target company " + targetCompanyId));
         if (c.getStatus() != TargetCompanyStatus.ACTIVE) {
             throw new BusinessRuleException("ledger.error.notActive");
         }
-        checkGrant(c, date, amountNok, c.getAgreementStart(), c.lastAidDate(), c.getSelfDeclarationValidUntil());
+        GrantKind kind = grants(targetCompanyId).isEmpty() ? GrantKind.AGREEMENT : GrantKind.INCREASE;
+        if (kind == GrantKind.AGREEMENT && !date.equals(c.getAgreementStart())) {
+            throw BusinessRuleException.at("date", "ledger.error.firstGrantOnAdmission", fmt().date(c.getAgreementStart()));
+        }
+        if (kind == GrantKind.INCREASE && date.isAfter(LocalDate.now(clock))) {
+            throw BusinessRuleException.at("date", "ledger.error.grantAhead", fmt().date(LocalDate.now(clock)));
+        }
+        checkGrant(c, date, amountNok, c.getAgreementStart(), c.lastAidDate());
         EurRates.Rate rate = rates.forYear(date.getYear());
         BigDecimal eur = amountNok.divide(rate.nokPerEur(), 2, RoundingMode.HALF_UP);
         long id = jdbc.sql("""
@@ -177,9 +192,9 @@ public class AidLedger {
                     fmt().date(c.getAgreementStart()), fmt().date(c.lastAidDate()));
         }
         // §14.5: «gyldig i to år fra opptaksdato gitt at bedriften er sammenhengende i program denne 2-årsperioden»
-        if (c.getSelfDeclarationValidUntil() == null || in.serviceDate().isAfter(c.getSelfDeclarationValidUntil())) {
+        if (!c.declarationCovers(in.serviceDate())) {
             throw BusinessRuleException.at("serviceDate", "ledger.error.declarationExpired",
-                    fmt().date(c.getSelfDeclarationValidUntil()));
+                    fmt().date(c.declarationExpiredBefore(in.serviceDate())));
         }
         if (in.marketValueNok().signum() <= 0 || in.ownContributionNok().signum() < 0) {
             throw BusinessRuleException.at("marketValue", "ledger.error.amounts");
@@ -197,11 +212,21 @@ public class AidLedger {
             throw BusinessRuleException.at("ownContribution", "ledger.error.intensityAboveAgreed", percent(intensity),
                     percent(c.getAidIntensityPercent()));
         }
+        // invoiced aid never runs ahead of what was granted: in all, and up to the line's date (an increase granted
+        // later does not cover an earlier line)
         BigDecimal granted = grantedNok(c.getId());
         BigDecimal invoiced = invoicedNok(c.getId());
+        BigDecimal grantedByThen = jdbc.sql("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ? "
+                + "and granted_on <= ?").params(c.getId(), in.serviceDate()).query(BigDecimal.class).single();
+        BigDecimal invoicedByThen = jdbc.sql("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ? "
+                + "and service_date <= ?").params(c.getId(), in.serviceDate()).query(BigDecimal.class).single();
         if (invoiced.add(aid).compareTo(granted) > 0) {
             throw BusinessRuleException.at("marketValue", "ledger.error.aboveGranted", fmt().nok(aid),
                     fmt().nok(granted.subtract(invoiced).max(BigDecimal.ZERO)), fmt().nok(granted));
+        }
+        if (invoicedByThen.add(aid).compareTo(grantedByThen) > 0) {
+            throw BusinessRuleException.at("marketValue", "ledger.error.aboveGrantedByThen", fmt().nok(aid),
+                    fmt().date(in.serviceDate()), fmt().nok(grantedByThen.subtract(invoicedByThen).max(BigDecimal.ZERO)));
         }
         EurRates.Rate rate = rates.forYear(in.serviceDate().getYear());
         BigDecimal aidEur = aid.divide(rate.nokPerEur(), 2, RoundingMode.HALF_UP);

@@ -43,8 +43,21 @@ class AidLedgerTest extends ProcessTestBase {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    private List<java.util.Map<String, Object>> savedRates;
+
+    /** eur_rate outlives the test: the real rates are put back for the tests that follow. */
+    @org.junit.jupiter.api.AfterEach
+    void realRates() {
+        jdbc.sql("delete from eur_rate").update();
+        for (var r : savedRates) {
+            jdbc.sql("insert into eur_rate (year, nok_per_eur, provisional) values (?, ?, ?)")
+                    .params(r.get("year"), r.get("nok_per_eur"), r.get("provisional")).update();
+        }
+    }
+
     @BeforeEach
     void roundRates() {
+        savedRates = jdbc.sql("select year, nok_per_eur, provisional from eur_rate").query().listOfRows();
         jdbc.sql("delete from eur_rate where year > 2026").update();   // no average known after 2026
         for (int year = 2020; year <= 2026; year++) {
             rates.set(year, new BigDecimal("10.0000"), false);   // round rates make the EUR sums easy to read
@@ -71,7 +84,7 @@ class AidLedgerTest extends ProcessTestBase {
     }
 
     private AidLedger.GrantRow grant(TargetCompany c, LocalDate date, String eur) {
-        return ledger.grant(c.getId(), AidLedger.GrantKind.INCREASE, date, new BigDecimal(eur).multiply(BigDecimal.TEN),
+        return ledger.grant(c.getId(), date, new BigDecimal(eur).multiply(BigDecimal.TEN),
                 "Rådgivning", DemoUsers.OPERATOR_USER);
     }
 
@@ -115,7 +128,7 @@ class AidLedgerTest extends ProcessTestBase {
     @Test
     void aidIsGrantedOnTheAdmissionDate_whateverTheInvoicing() {
         TargetCompany c = company("912345742", LocalDate.of(2023, 3, 1));
-        ledger.grant(c.getId(), AidLedger.GrantKind.AGREEMENT, LocalDate.of(2023, 3, 1), new BigDecimal("2000000"),
+        ledger.grant(c.getId(), LocalDate.of(2023, 3, 1), new BigDecimal("2000000"),
                 "Målbedriftsavtale", DemoUsers.OPERATOR_USER);                                    // 200 000 EUR
         renew(c, LocalDate.of(2025, 2, 20));
         // invoiced in 2026 and still counted on 2023-03-01: three years later the grant no longer counts
@@ -140,8 +153,8 @@ class AidLedgerTest extends ProcessTestBase {
     @Test
     void aLateGrantIsCheckedAgainstWindowsEndingAtLaterGrants() {
         TargetCompany c = company("912345742", LocalDate.of(2025, 1, 6));
-        renew(c, LocalDate.of(2025, 1, 6));
-        grant(c, LocalDate.of(2026, 6, 1), "200000");
+        grant(c, LocalDate.of(2025, 1, 6), "10000");
+        grant(c, LocalDate.of(2026, 6, 1), "190000");
         // dated before it, entered afterwards: the window ending 2026-06-01 would pass the cap
         refused(() -> grant(c, LocalDate.of(2025, 2, 1), "30000"), "ledger.error.capExceeded");
         grant(c, LocalDate.of(2025, 2, 1), "20000");
@@ -151,8 +164,8 @@ class AidLedgerTest extends ProcessTestBase {
     void declaredOtherAidForTheSameCostsCounts() {
         TargetCompany c = company("912345742", LocalDate.of(2025, 9, 1));
         ledger.declareOtherAid(c, LocalDate.of(2025, 5, 1), new BigDecimal("215000"), "Innovasjon Norge");
-        refused(() -> grant(c, LocalDate.of(2026, 1, 10), "6000"), "ledger.error.capExceeded");
-        assertThat(grant(c, LocalDate.of(2026, 1, 10), "5000").amountEur()).isEqualByComparingTo("5000");
+        refused(() -> grant(c, LocalDate.of(2025, 9, 1), "6000"), "ledger.error.capExceeded");
+        assertThat(grant(c, LocalDate.of(2025, 9, 1), "5000").amountEur()).isEqualByComparingTo("5000");
     }
 
     /**
@@ -194,7 +207,7 @@ class AidLedgerTest extends ProcessTestBase {
             Callable<Boolean> task = () -> {
                 together.await();
                 try {
-                    grant(c, LocalDate.of(2026, 2, 1), "6000");                   // one fits, two do not
+                    grant(c, start, "6000");                                      // one fits, two do not
                     return true;
                 } catch (BusinessRuleException e) {
                     return false;
@@ -209,6 +222,56 @@ class AidLedgerTest extends ProcessTestBase {
         pool.shutdown();
         assertThat(ok).isEqualTo(1);
         assertThat(ledger.usedEur(a, LocalDate.of(2026, 12, 31))).isEqualByComparingTo("216000");
+    }
+
+    /**
+     * A company that names no linked enterprise (taken over by import) still shares the cap of one that names it: the
+     * group is followed in both directions.
+     */
+    @Test
+    void aCompanyThatNamesNoLinkedEnterprise_stillSharesTheCapOfOneThatNamesIt() {
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        TargetCompany imported = company("912345742", start);
+        jdbc.sql("delete from aid_group_member where target_company_id = ?").param(imported.getId()).update();
+        TargetCompany owner = company("912345815", start);
+        ledger.recordGroup(owner, List.of("912345742"));   // owns more than 50 % of the imported company
+        grant(owner, start, "200000");
+        assertThat(ledger.group(imported)).containsExactly("912345742", "912345815");
+        refused(() -> grant(imported, start, "30000"), "ledger.error.capExceededGroup");
+        assertThat(grant(imported, start, "20000").amountEur()).isEqualByComparingTo("20000");
+    }
+
+    /**
+     * §14.5: the first grant is the agreement's, on the admission date; an increase is dated the day it is granted,
+     * never ahead (a grant dated ahead would meet a window that has let go of earlier aid), and covers no line dated
+     * before it.
+     */
+    @Test
+    void theFirstGrantIsOnTheAdmissionDate_anIncreaseNeverAhead_andCoversNoEarlierLine() {
+        TargetCompany c = company("912345742", LocalDate.of(2023, 3, 1));
+        assertThatThrownBy(() -> grant(c, LocalDate.of(2023, 4, 1), "1000")).isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("ledger.error.firstGrantOnAdmission");
+            assertThat(e.field()).isEqualTo("date");
+            assertThat(e.args()).containsExactly("01.03.2023");
+        });
+        grant(c, LocalDate.of(2023, 3, 1), "200000");
+        renew(c, LocalDate.of(2025, 2, 20));
+        // dated tomorrow, the window would no longer hold the 2023 grant: an increase is never dated ahead of today
+        assertThatThrownBy(() -> grant(c, LocalDate.of(2026, 12, 5), "200000")).isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("ledger.error.grantAhead");
+            assertThat(e.args()).containsExactly("04.12.2026");
+        });
+        assertThat(ledger.grants(c.getId())).hasSize(1);
+        grant(c, LocalDate.of(2026, 3, 2), "10000");                       // 100 000 NOK more from 02.03.2026
+        line(c, LocalDate.of(2026, 2, 1), "3000000", "1200000");            // 1 800 000 of the 2 000 000 granted
+        assertThatThrownBy(() -> line(c, LocalDate.of(2026, 3, 1), "500000", "200000"))   // 300 000: only 200 000 by then
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("ledger.error.aboveGrantedByThen");
+                    var f = new no.siva.programflyt.shared.Formats();
+                    assertThat(e.args()).containsExactly(f.nok(new BigDecimal("300000")), "01.03.2026",
+                            f.nok(new BigDecimal("200000")));
+                });
+        assertThat(line(c, LocalDate.of(2026, 3, 2), "500000", "200000").getAidNok()).isEqualByComparingTo("300000");
     }
 
     /**
@@ -244,15 +307,16 @@ class AidLedgerTest extends ProcessTestBase {
 
     /** §14.1.6: «gjennomsnittlig valutakurs for det året virksomheten har mottatt innovasjonsstøtte». */
     @Test
+    @TestDate("2027-01-05")
     void theGrantIsInEurAtTheRateOfTheYearItIsGranted_provisionalWithoutThatYearsAverage() {
         rates.set(2026, new BigDecimal("11.0000"), false);
         TargetCompany c = company("912345742", LocalDate.of(2026, 12, 31));
-        AidLedger.GrantRow g2026 = ledger.grant(c.getId(), AidLedger.GrantKind.AGREEMENT, LocalDate.of(2026, 12, 31),
+        AidLedger.GrantRow g2026 = ledger.grant(c.getId(), LocalDate.of(2026, 12, 31),
                 new BigDecimal("110000"), "Avtale", "x");
         assertThat(g2026.amountEur()).isEqualByComparingTo("10000");
         assertThat(g2026.provisionalRate()).isFalse();
         // 2027 has no average yet: the newest known (2026) is used, marked provisional
-        AidLedger.GrantRow g2027 = ledger.grant(c.getId(), AidLedger.GrantKind.INCREASE, LocalDate.of(2027, 1, 2),
+        AidLedger.GrantRow g2027 = ledger.grant(c.getId(), LocalDate.of(2027, 1, 2),
                 new BigDecimal("11000"), "Økning", "x");
         assertThat(g2027.eurRate()).isEqualByComparingTo("11");
         assertThat(g2027.provisionalRate()).isTrue();
