@@ -16,7 +16,7 @@ SIVA = "siva-saksbehandler"
 p = Process("extraordinary-follow-up", "Ekstraordinær oppfølging av programoperatør",
             "Programveilederen §6.6: når en operatør leverer vesentlig dårligere enn forventet, følger Siva og "
             "fylkeskommunen opp i 3–6 måneder (møter, dialog, scoreboard). Konklusjonen er å fortsette (med avtalte "
-            "utviklingstiltak og en begrenset differensieringsanalyse etter ett år, §7.1) eller å avslutte samarbeidet "
+            "utviklingstiltak og en begrenset differensieringsanalyse ett år etter analysen som avdekket behovet, §7.1) eller å avslutte samarbeidet "
             "i samråd med fylkeskommunen: samarbeidsavtalen oppheves, rapporteringen stopper og målbedriftene avvikles. "
             "Variabler: caseId, businessKey (org.nr.), operatorId, countyCode, reminderAt, escalateAt, conclusion, "
             "measures, analysisAt, analysisOutcome, countyAgrees.")
@@ -39,7 +39,8 @@ p.node("serviceTask", "eskalere", "Varsle prosjektleder: ingen konklusjon", S, 4
 p.node("endEvent", "eskalert", "Prosjektleder varslet", S, 5, row=3)
 p.node("exclusiveGateway", "konklusjon", "Konklusjon?", S, 4, attrs=' default="f-fortsette"')
 
-# continue: measures, then the limited analysis a year after the conclusion
+# continue: measures, then the limited analysis a year after the differentiation analysis that flagged the operator
+# (a year after the conclusion for a follow-up raised otherwise)
 p.node("serviceTask", "registrere-fortsettelse", "Registrer fortsettelse og send brev", S, 5,
        ext=service("followup.continue"))
 p.node("userTask", "folge-opp-tiltak", "Følg opp utviklingstiltak", S, 6,
@@ -49,7 +50,7 @@ p.node("userTask", "folge-opp-tiltak", "Følg opp utviklingstiltak", S, 6,
        inner='<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics '
              'inputCollection="=measures" inputElement="measure"/></bpmn:extensionElements>'
              '</bpmn:multiInstanceLoopCharacteristics>')
-p.timer_catch("ett-ar-etter", "Ett år etter konklusjonen", S, 7, 0, "timeDate", "=date and time(analysisAt)")
+p.timer_catch("ett-ar-etter", "Ett år etter analysen som avdekket behovet", S, 7, 0, "timeDate", "=date and time(analysisAt)")
 p.node("userTask", "begrenset-analyse", "Gjennomfør begrenset differensieringsanalyse", S, 8,
        ext=user_task("oppfolging-analyse", SIVA, "=analysisDueAt"))
 p.node("exclusiveGateway", "analyse-resultat", "Resultat?", S, 9, attrs=' default="f-i-programmet"')

@@ -32,6 +32,8 @@ public class AuditService {
     public void record(String actor, String action, String caseType, Long caseId, String businessKey, String summary,
                        String details) {
         Instant now = clock.instant();
+        // the trail's summary is a line (1 000 characters); a longer text (e.g. a trigger's evidence) is cut, marked
+        summary = summary != null && summary.length() > 1000 ? summary.substring(0, 999) + "…" : summary;
         repository.save(new AuditEvent(actor, action, caseType, caseId, businessKey, summary, details, now));
         if (caseType != null && caseId != null) {
             events.publishEvent(new CaseEventRecorded(caseType, caseId, action, summary, now));

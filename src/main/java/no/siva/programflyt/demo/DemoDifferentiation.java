@@ -67,19 +67,36 @@ class DemoDifferentiation {
         complete(leader, r, "informasjonsmote", Map.of("avholdt", List.of(LocalDate.of(year, 9, 4).toString()),
                 "deltakere", List.of("Siva og alle oppdragsgiverne"),
                 "referat", List.of("Kriteriene, tidsplanen og kommunikasjonsplanen ble gjennomgått.")));
-        StringBuilder csv = new StringBuilder("organisasjonsnummer;indikator;verdi\n");
+        // three report years of example values: each operator's quality q (5 best) sets its level, and the years
+        // move it a little (the best grow, the weakest fall), so the page shows changes and development
+        StringBuilder csv = new StringBuilder("organisasjonsnummer;indikator;rapportår;verdi\n");
         List<Operator> operators = service.participants();
         for (int i = 0; i < operators.size(); i++) {
             int q = 5 - i % 5;
-            for (Indicator ind : service.indicators()) {
+            String org = operators.get(i).getOrgNumber();
+            for (int back = 2; back >= 0; back--) {
+                int reportYear = year - 1 - back;
+                BigDecimal drift = BigDecimal.valueOf((long) (q - 3) * (2 - back));   // -4 .. +4 over the years
                 BigDecimal bq = BigDecimal.valueOf(q);
-                String v = "KTU".equals(ind.source()) ? new BigDecimal("2.5").add(bq.multiply(new BigDecimal("0.4"))).toPlainString()
-                        : ind.code().endsWith("-trend") ? String.valueOf(q * 3 - 8)
-                        : ind.code().endsWith("-mal") ? new BigDecimal("0.6").add(bq.multiply(new BigDecimal("0.1"))).toPlainString()
-                        : ind.code().equals("akt.bedrifter") ? String.valueOf(8 + q * 4) : String.valueOf(10 + q * 6);
-                csv.append(operators.get(i).getOrgNumber()).append(';').append(ind.code()).append(';').append(v).append('\n');
+                for (Indicator ind : service.indicators()) {
+                    if (!ind.importable()) {
+                        continue;
+                    }
+                    BigDecimal v = switch (ind.unit()) {
+                        case SCALE -> new BigDecimal("2.5").add(bq.multiply(new BigDecimal("0.4")))
+                                .add(drift.multiply(new BigDecimal("0.05")));
+                        case ATTAINMENT -> new BigDecimal("0.6").add(bq.multiply(new BigDecimal("0.1")));
+                        case COUNT -> BigDecimal.valueOf(8L + q * 4L).add(drift);
+                        default -> BigDecimal.valueOf(10L + q * 6L).add(drift);
+                    };
+                    csv.append(org).append(';').append(ind.code()).append(';').append(reportYear).append(';')
+                            .append(v.toPlainString()).append('\n');
+                }
+                csv.append(org).append(";sund.driftsresultat;").append(reportYear).append(';')
+                        .append(q == 1 && back < 2 ? -150000 : 120000 * q).append('\n');
+                csv.append(org).append(";sund.egenkapital;").append(reportYear).append(';').append(400000 * q).append('\n');
+                csv.append(org).append(";sund.soliditet;").append(reportYear).append(';').append(15 + q * 5).append('\n');
             }
-            csv.append(operators.get(i).getOrgNumber()).append(";sund.negative-ar;").append(q == 1 ? 2 : 0).append('\n');
             service.setMinimumAndPotential(siva, r.getId(), operators.get(i).getId(), 2 + q / 2, 4 + q / 2);
         }
         var imported = imports.importCsv(siva, r.getId(), csv.toString().getBytes(StandardCharsets.UTF_8));

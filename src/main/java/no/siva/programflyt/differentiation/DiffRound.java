@@ -54,6 +54,7 @@ public class DiffRound {
     private Instant notifiedAt;
     private Instant completedAt;
     private String limitedOperators;
+    private String methodJson;
     @Version
     private long version;
 
@@ -105,6 +106,17 @@ public class DiffRound {
         this.infoMeetingHeldOn = on;
         this.infoMeetingNotes = notes;
         this.status = RoundStatus.ANALYSIS;
+    }
+
+    /** The method the analysis used, frozen with it (see MethodService). */
+    void methodFrozen(String json) {
+        if (methodJson == null) {
+            methodJson = json;
+        }
+    }
+
+    public String getMethodJson() {
+        return methodJson;
     }
 
     public void analysisDone(String by, long grantModelId, Instant at) {

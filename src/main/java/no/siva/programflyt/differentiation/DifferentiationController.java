@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import no.siva.programflyt.differentiation.scoring.Criterion;
+import no.siva.programflyt.differentiation.scoring.Development;
+import no.siva.programflyt.differentiation.scoring.Method;
+import no.siva.programflyt.differentiation.scoring.Unit;
 import no.siva.programflyt.differentiation.scoring.Indicator;
 import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
@@ -61,11 +64,19 @@ public class DifferentiationController {
     private final Labels labels;
 
     private final Clock clock;
+    private final no.siva.programflyt.registry.GrantSteps grantSteps;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final MethodService methods;
 
     public DifferentiationController(Clock clock, DifferentiationService service, GrantModelService grantModels,
                                      IndicatorImport imports, OperatorRepository operators, DocumentService documents,
-                                     UserTaskRepository taskRows, Labels labels) {
+                                     UserTaskRepository taskRows, Labels labels,
+                                     no.siva.programflyt.registry.GrantSteps grantSteps,
+                                     org.springframework.transaction.support.TransactionTemplate tx, MethodService methods) {
         this.clock = clock;
+        this.grantSteps = grantSteps;
+        this.tx = tx;
+        this.methods = methods;
         this.service = service;
         this.grantModels = grantModels;
         this.imports = imports;
@@ -134,9 +145,12 @@ public class DifferentiationController {
         model.addAttribute("frozen", frozen);
         List<DifferentiationService.OperatorResult> results = service.results(id);
         model.addAttribute("results", results);
-        if (!frozen && r.isDifferentiation()) {
-            model.addAttribute("live", service.liveScores(id));
+        List<ScoringEngine.Result> live = frozen ? List.of() : service.liveScores(id);
+        model.addAttribute("live", live);
+        if (!r.isDifferentiation()) {
+            model.addAttribute("limitedCases", service.limitedCases(r.getYear()));
         }
+        model.addAttribute("years", DifferentiationService.reportYears(r));
         model.addAttribute("placed", service.resultsByOperator(id));
         model.addAttribute("criteria", Criterion.values());
         model.addAttribute("distribution", distribution(results));
@@ -148,6 +162,11 @@ public class DifferentiationController {
         model.addAttribute("mayLead", user.has(Role.SIVA_PROSJEKTLEDER));
         var tasks = taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, id);
         model.addAttribute("tasks", tasks);
+        // what to do next: the open task due first, and the round's status in words
+        model.addAttribute("nextTask", tasks.stream().filter(no.siva.programflyt.tasks.UserTask::isOpen)
+                .filter(t -> t.getDueAt() != null).min(java.util.Comparator.comparing(no.siva.programflyt.tasks.UserTask::getDueAt))
+                .or(() -> tasks.stream().filter(no.siva.programflyt.tasks.UserTask::isOpen).findFirst()).orElse(null));
+        model.addAttribute("problems", frozen || !r.isDifferentiation() ? List.of() : service.analysisProblems(id, live));
         model.addAttribute("diagram", CaseDiagram.of(DifferentiationService.PROCESS_ID, tasks));
         model.addAttribute("documents", documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
                 .filter(d -> !d.getKind().startsWith("VARSEL-")).toList());
@@ -215,54 +234,90 @@ public class DifferentiationController {
         Operator o = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
         ScoringEngine.Result live = service.liveScores(id).stream().filter(s -> s.operatorId() == operatorId).findFirst()
                 .orElseThrow(() -> new NotFoundException("operator " + operatorId));
-        Map<String, BigDecimal> values = service.values(id).getOrDefault(operatorId, Map.of());
+        DifferentiationService.Inputs inputs = service.inputs(id);
+        Method method = service.method(r);
+        boolean frozen = r.getAnalysisDoneAt() != null;
         model.addAttribute("r", r);
         model.addAttribute("operator", o);
         model.addAttribute("score", live);
-        model.addAttribute("frozen", r.getAnalysisDoneAt() != null);
+        model.addAttribute("frozen", frozen);
         DifferentiationService.OperatorResult result = service.resultsByOperator(id).get(operatorId);
         model.addAttribute("result", result);
-        model.addAttribute("reasonLines", result == null || result.reasons() == null ? List.of() : List.of(result.reasons().split("\n")));
+        model.addAttribute("reasonLines", lines(result == null ? null : result.reasons()));
         model.addAttribute("criteria", Criterion.values());
         Map<Criterion, List<ScoringEngine.IndicatorScore>> byCriterion = new EnumMap<>(Criterion.class);
         live.indicators().forEach(s -> byCriterion.computeIfAbsent(s.indicator().criterion(), c -> new ArrayList<>()).add(s));
         model.addAttribute("byCriterion", byCriterion);
+        model.addAttribute("years", DifferentiationService.reportYears(r));
+        model.addAttribute("inputs", inputs.of(operatorId));
+        model.addAttribute("changes", service.changes(r, inputs, operatorId));
         model.addAttribute("soundness", IndicatorCatalogue.SOUNDNESS);
-        model.addAttribute("values", values);
-        model.addAttribute("warning", service.soundnessWarning(values));
+        List<String> warnings = frozen && result != null ? lines(result.soundness()) : service.soundness(r, inputs, operatorId);
+        model.addAttribute("soundnessWarnings", warnings);
+        model.addAttribute("developmentLines", frozen && result != null ? lines(result.development())
+                : lines(Reasons.development(Development.of(method.indicators(), service.changes(r, inputs, operatorId),
+                        method.thresholds().declineTolerancePercent()), new Formats())));
+        model.addAttribute("thresholds", method.thresholds());
+        model.addAttribute("notRanked", live.complete() ? null : DifferentiationService.notRankedReason(live));
         model.addAttribute("model", grantModels.latest(r.getYear() + 1).orElse(null));
+        model.addAttribute("steps", grantSteps.history(operatorId));
         return "differentiation/operator";
     }
 
+    private static List<String> lines(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
+    }
+
+    /**
+     * Siva's hand-entered values for the three report years (fields "v.&lt;year&gt;.&lt;code&gt;"): each checked like
+     * an imported one (a number, within its indicator's range); any error shows the form again with every value as
+     * typed and saves nothing. Programflyt's own values are not fields.
+     */
     @PostMapping("/differentiation/{id}/operator/{operatorId}/values")
     public String saveValues(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long operatorId,
                              @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes flash) {
         requireSiva(user);
-        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        Map<String, Unit> units = new LinkedHashMap<>();
+        service.method(r).indicators().stream().filter(Indicator::importable).forEach(i -> units.put(i.code(), i.unit()));
+        IndicatorCatalogue.SOUNDNESS.forEach(f -> units.put(f.code(), f.unit()));
+        Map<Integer, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+        Map<String, String> typed = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> codes = new ArrayList<>(service.indicators().stream().map(Indicator::code).toList());
-        IndicatorCatalogue.SOUNDNESS.forEach(s -> codes.add(s.code()));
-        for (String code : codes) {
-            String raw = form.getFirst("v." + code);
-            if (raw == null || raw.isBlank()) {
-                values.put(code, null);
-                continue;
-            }
-            BigDecimal v = IndicatorImport.parseValue(raw);
-            if (v == null) {
-                errors.put(code, raw);
-            } else {
-                values.put(code, v);
+        for (int year : DifferentiationService.reportYears(r)) {
+            for (Map.Entry<String, Unit> e : units.entrySet()) {
+                String field = year + "." + e.getKey();
+                if (!form.containsKey("v." + field)) {
+                    continue;   // not a field (Programflyt's value)
+                }
+                String raw = form.getFirst("v." + field);
+                typed.put(field, raw);
+                Map<String, BigDecimal> y = values.computeIfAbsent(year, k -> new LinkedHashMap<>());
+                if (raw == null || raw.isBlank()) {
+                    y.put(e.getKey(), null);
+                    continue;
+                }
+                BigDecimal v = IndicatorImport.parseValue(raw);
+                if (v == null) {
+                    errors.put(field, "differentiation.values.notNumber");
+                } else if (!e.getValue().accepts(v)) {
+                    errors.put(field, "differentiation.values.range");
+                } else {
+                    y.put(e.getKey(), v);
+                }
             }
         }
         if (!errors.isEmpty()) {
             model.addAttribute("valueErrors", errors);
+            model.addAttribute("typed", typed);
+            model.addAttribute("units", units);
             return operator(user, id, operatorId, model);
         }
         try {
-            service.setValues(user, id, operatorId, values);
+            tx.executeWithoutResult(st -> values.forEach((year, v) -> service.setValues(user, id, operatorId, year, v, "SIVA")));
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("errorKey", e.messageKey());
+            flash.addFlashAttribute("errorArgs", e.args());
             return "redirect:/differentiation/" + id + "/operator/" + operatorId;
         }
         flash.addFlashAttribute("successKey", "differentiation.valuesSaved");
@@ -446,6 +501,47 @@ public class DifferentiationController {
     }
 
     // ---- the grant model -------------------------------------------------------------------------------------------
+
+    // ---- the method the project leader owns -------------------------------------------------------------------
+
+    @GetMapping("/differentiation/method")
+    public String method(@AuthenticationPrincipal CurrentUser user, Model model) {
+        requireSiva(user);
+        Method m = methods.current();
+        model.addAttribute("method", m);
+        model.addAttribute("version", methods.currentVersion().orElse(null));
+        model.addAttribute("criteria", Criterion.values());
+        model.addAttribute("mayChange", user.has(Role.SIVA_PROSJEKTLEDER));
+        Map<Criterion, String> weights = new EnumMap<>(Criterion.class);
+        for (Criterion c : Criterion.values()) {
+            weights.put(c, new Formats().decimal(m.weights().weight(c).multiply(BigDecimal.valueOf(100))));
+        }
+        if (!model.containsAttribute("weightInput")) {
+            model.addAttribute("weightInput", weights);
+        }
+        return "differentiation/method";
+    }
+
+    @PostMapping("/differentiation/method")
+    public String saveMethod(@AuthenticationPrincipal CurrentUser user, @RequestParam MultiValueMap<String, String> form,
+                             Model model, RedirectAttributes flash) {
+        requireSiva(user);
+        Map<String, String> bandings = new LinkedHashMap<>();
+        methods.current().indicators().forEach(i -> bandings.put(i.code(), form.getFirst("b." + i.code())));
+        Map<Criterion, String> weights = new EnumMap<>(Criterion.class);
+        for (Criterion c : Criterion.values()) {
+            weights.put(c, form.getFirst("w." + c.name()));
+        }
+        Map<String, String> errors = methods.save(user, bandings, weights, form.getFirst("note"));
+        if (!errors.isEmpty()) {
+            model.addAttribute("methodErrors", errors);
+            model.addAttribute("bandingInput", bandings);
+            model.addAttribute("weightInput", weights);
+            return method(user, model);
+        }
+        flash.addFlashAttribute("successKey", "differentiation.method.saved");
+        return "redirect:/differentiation/method";
+    }
 
     @GetMapping("/differentiation/grant-model")
     public String grantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,

@@ -18,16 +18,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param boardAfter         the programme board takes note this long after the counties' feedback deadline (§15.3.9)
  * @param reminderBefore     reminder this long before a step's date
  * @param escalateAfter      escalation to the project leaders this long after a step's date
- * @param negativeAreas      this many criteria in the lowest result group start an extraordinary follow-up
+ * @param negativeAreas      this many criteria with negative development start an extraordinary follow-up (§6.6)
+ * @param declineTolerancePercent a change within this share (percent) of the earlier value is no change
  * @param soundnessNegativeYears warning when at least this many of the last three operating results are negative
  * @param soundnessRiskPercent   warning when the bankruptcy prediction is at or above this (percent)
+ * @param soundnessMinSolidityPercent warning when the latest solidity is below this (percent)
+ * @param soundnessDropPercent   warning when operating revenue or headcount fell by more than this over three years
  * @param weightModel        NH (business gardens) or INK (incubators)
  * @param bandings           per indicator code, four ascending cut points ("0.5,0.8,1.2,1.5"), overriding the defaults
  */
 @ConfigurationProperties("programflyt.differentiation")
 public record DifferentiationProperties(Boolean evenYears, Map<String, String> calendar, Period boardAfter,
                                         Period reminderBefore, Period escalateAfter, Integer negativeAreas,
+                                        BigDecimal declineTolerancePercent,
                                         Integer soundnessNegativeYears, BigDecimal soundnessRiskPercent,
+                                        BigDecimal soundnessMinSolidityPercent, BigDecimal soundnessDropPercent,
                                         String weightModel, Map<String, String> bandings) {
 
     /** The dated steps, in calendar order. */
@@ -52,6 +57,9 @@ public record DifferentiationProperties(Boolean evenYears, Map<String, String> c
         negativeAreas = negativeAreas == null ? 2 : negativeAreas;
         soundnessNegativeYears = soundnessNegativeYears == null ? 2 : soundnessNegativeYears;
         soundnessRiskPercent = soundnessRiskPercent == null ? new BigDecimal("10") : soundnessRiskPercent;
+        declineTolerancePercent = declineTolerancePercent == null ? new BigDecimal("5") : declineTolerancePercent;
+        soundnessMinSolidityPercent = soundnessMinSolidityPercent == null ? new BigDecimal("10") : soundnessMinSolidityPercent;
+        soundnessDropPercent = soundnessDropPercent == null ? new BigDecimal("25") : soundnessDropPercent;
         weightModel = weightModel == null ? "NH" : weightModel;
         bandings = bandings == null ? Map.of() : Map.copyOf(bandings);
     }

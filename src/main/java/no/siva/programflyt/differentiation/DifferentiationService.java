@@ -17,10 +17,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.differentiation.scoring.Criterion;
+import no.siva.programflyt.differentiation.scoring.Development;
 import no.siva.programflyt.differentiation.scoring.Indicator;
-import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
+import no.siva.programflyt.differentiation.scoring.Method;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
-import no.siva.programflyt.differentiation.scoring.WeightModel;
+import no.siva.programflyt.differentiation.scoring.Soundness;
+import no.siva.programflyt.differentiation.scoring.ThreeYears;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
@@ -56,7 +58,36 @@ public class DifferentiationService {
                                  BigDecimal unweighted, Integer totalGroup, Map<Criterion, Integer> groups,
                                  Map<Criterion, BigDecimal> scores, boolean soundnessWarning, int negativeAreas,
                                  Integer currentStep, Integer minimumStep, Integer potentialStep, Integer proposedStep,
-                                 String reasons, Instant notifiedAt, Long letterDocumentId) {
+                                 String reasons, Instant notifiedAt, Long letterDocumentId, String notRankedReason,
+                                 String development, String soundness, String negativeCriteria) {
+        public boolean ranked() {
+            return notRankedReason == null;
+        }
+    }
+
+    /** A stored indicator value and where it came from (IMPORT, SIVA or PROGRAMFLYT). */
+    public record Value(BigDecimal value, String source) {
+    }
+
+    /**
+     * What an analysis works on: per operator, report year and indicator code, the value and its source. Before the
+     * analysis is frozen Programflyt's own values are added (they win where Programflyt has them); after it, exactly
+     * what was frozen.
+     */
+    public record Inputs(Map<Long, Map<Integer, Map<String, Value>>> byOperator) {
+        public Map<Integer, Map<String, BigDecimal>> values(long operatorId) {
+            Map<Integer, Map<String, BigDecimal>> m = new HashMap<>();
+            byOperator.getOrDefault(operatorId, Map.of()).forEach((year, codes) -> {
+                Map<String, BigDecimal> v = new HashMap<>();
+                codes.forEach((code, value) -> v.put(code, value.value()));
+                m.put(year, v);
+            });
+            return m;
+        }
+
+        public Map<Integer, Map<String, Value>> of(long operatorId) {
+            return byOperator.getOrDefault(operatorId, Map.of());
+        }
     }
 
     /** One county's part of a round. */
@@ -81,12 +112,16 @@ public class DifferentiationService {
 
     private final Clock clock;
     private final no.siva.programflyt.shared.ProgrammePeriod programme;
+    private final MethodService methods;
+    private final DerivedValues derived;
 
     public DifferentiationService(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, DiffRoundRepository rounds, DifferentiationProperties config,
                                   OperatorRepository operators, GrantModelService grantModels, JdbcClient jdbc,
                                   AuditService audit, Labels labels, CamundaClient client, EngineCommands engine,
-                                  TransactionTemplate tx) {
+                                  TransactionTemplate tx, MethodService methods, DerivedValues derived) {
         this.clock = clock;
+        this.methods = methods;
+        this.derived = derived;
         this.programme = programme;
         this.rounds = rounds;
         this.config = config;
@@ -104,12 +139,19 @@ public class DifferentiationService {
         return config;
     }
 
+    /** The indicators of the method the next analysis uses (the project leader's newest version). */
     public List<Indicator> indicators() {
-        return IndicatorCatalogue.indicators(config.bandingOverrides());
+        return methods.current().indicators();
     }
 
-    public ScoringEngine engine() {
-        return new ScoringEngine(indicators(), "INK".equals(config.weightModel()) ? WeightModel.INK : WeightModel.NH);
+    /** The method of a round: frozen with its analysis, else the project leader's current one. */
+    public Method method(DiffRound r) {
+        return r.getMethodJson() != null ? methods.read(r.getMethodJson()) : methods.current();
+    }
+
+    /** The round's report years, the latest last (guide §15.2: the latest report year and the change over three). */
+    public static List<Integer> reportYears(DiffRound r) {
+        return ThreeYears.reportYears(r.getYear());
     }
 
     // ---- rounds ----------------------------------------------------------------------------------------------------
@@ -320,54 +362,107 @@ public class DifferentiationService {
 
     // ---- indicator values and the analysis -------------------------------------------------------------------------
 
+    /** The stored values of a round: per operator, report year and code, with their source. */
     @Transactional(readOnly = true)
-    public Map<Long, Map<String, BigDecimal>> values(long roundId) {
-        Map<Long, Map<String, BigDecimal>> m = new HashMap<>();
-        jdbc.sql("select operator_id, indicator_code, value from diff_indicator_value where round_id = ?").param(roundId)
-                .query((rs, n) -> m.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3)))
-                .list();
-        return m;
+    public Inputs stored(long roundId) {
+        Map<Long, Map<Integer, Map<String, Value>>> m = new HashMap<>();
+        jdbc.sql("select operator_id, report_year, indicator_code, value, source from diff_indicator_value where round_id = ?")
+                .param(roundId).query((rs, n) -> m.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getInt(2), k -> new HashMap<>())
+                        .put(rs.getString(3), new Value(rs.getBigDecimal(4), rs.getString(5)))).list();
+        return new Inputs(m);
     }
 
-    /** Stores values (indicator code to value; null removes it) for one operator; refused once the analysis is frozen. */
+    /** The values the round's analysis works on (see {@link Inputs}). */
+    @Transactional(readOnly = true)
+    public Inputs inputs(long roundId) {
+        DiffRound r = rounds.findById(roundId).orElseThrow(() -> new NotFoundException("round " + roundId));
+        Inputs stored = stored(roundId);
+        if (r.getAnalysisDoneAt() != null) {
+            return stored;
+        }
+        Map<Long, Map<Integer, Map<String, Value>>> m = new HashMap<>();
+        stored.byOperator().forEach((op, years) -> years.forEach((y, codes) ->
+                m.computeIfAbsent(op, k -> new HashMap<>()).computeIfAbsent(y, k -> new HashMap<>()).putAll(codes)));
+        java.util.Set<Long> inRound = new java.util.HashSet<>(participants().stream().map(Operator::getId).toList());
+        for (int y : reportYears(r)) {
+            Map<Long, Map<String, BigDecimal>> storedYear = new HashMap<>();
+            for (long op : inRound) {
+                storedYear.put(op, stored.values(op).getOrDefault(y, Map.of()));
+            }
+            int year = y;
+            derived.forYear(y, storedYear).forEach((op, values) -> {
+                if (inRound.contains(op)) {
+                    values.forEach((code, v) -> m.computeIfAbsent(op, k -> new HashMap<>())
+                            .computeIfAbsent(year, k -> new HashMap<>()).put(code, new Value(v, "PROGRAMFLYT")));
+                }
+            });
+        }
+        return new Inputs(m);
+    }
+
+    /**
+     * Stores values (indicator code to value; null removes it) for one operator and report year; refused once the
+     * analysis is frozen, and for a year that is not one of the round's three report years.
+     */
     @Transactional
-    public void setValues(CurrentUser user, long roundId, long operatorId, Map<String, BigDecimal> values) {
+    public void setValues(CurrentUser user, long roundId, long operatorId, int reportYear, Map<String, BigDecimal> values,
+                          String source) {
         DiffRound r = load(roundId);
         requireSiva(user);
         if (r.getAnalysisDoneAt() != null) {
             throw new BusinessRuleException("differentiation.error.frozen");
         }
+        if (!reportYears(r).contains(reportYear)) {
+            throw new BusinessRuleException("differentiation.error.reportYear", reportYears(r).get(0), reportYears(r).get(2));
+        }
         values.forEach((code, value) -> {
             if (value == null) {
-                jdbc.sql("delete from diff_indicator_value where round_id = ? and operator_id = ? and indicator_code = ?")
-                        .params(roundId, operatorId, code).update();
+                jdbc.sql("delete from diff_indicator_value where round_id = ? and operator_id = ? and indicator_code = ? "
+                        + "and report_year = ?").params(roundId, operatorId, code, reportYear).update();
             } else {
-                jdbc.sql("insert into diff_indicator_value (round_id, operator_id, indicator_code, value, updated_by, updated_at) "
-                                + "values (?, ?, ?, ?, ?, ?) on conflict (round_id, operator_id, indicator_code) "
-                                + "do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at")
-                        .params(roundId, operatorId, code, value, user.username(), Timestamp.from(clock.instant())).update();
+                upsertValue(roundId, operatorId, reportYear, code, value, source, user.username());
             }
         });
     }
 
+    private void upsertValue(long roundId, long operatorId, int year, String code, BigDecimal value, String source, String by) {
+        jdbc.sql("insert into diff_indicator_value (round_id, operator_id, report_year, indicator_code, value, source, "
+                        + "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (round_id, operator_id, indicator_code, report_year) do update set value = excluded.value, "
+                        + "source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at")
+                .params(roundId, operatorId, year, code, value, source, by, Timestamp.from(clock.instant())).update();
+    }
+
     /**
-     * The scores computed from the stored values: before the analysis is frozen over the operators in the programme,
-     * after it over the operators it froze (the values cannot change then), so they equal the frozen ones.
+     * The scores computed from the round's inputs with the round's method: before the analysis is frozen over the
+     * operators in the programme, after it over the operators it froze, with the frozen method and values, so they
+     * equal what was decided whatever the method says today.
      */
     @Transactional(readOnly = true)
     public List<ScoringEngine.Result> liveScores(long roundId) {
-        Map<Long, Map<String, BigDecimal>> values = values(roundId);
-        boolean frozen = rounds.findById(roundId).map(r -> r.getAnalysisDoneAt() != null).orElse(false);
+        DiffRound r = rounds.findById(roundId).orElseThrow(() -> new NotFoundException("round " + roundId));
+        Inputs in = inputs(roundId);
+        boolean frozen = r.getAnalysisDoneAt() != null;
         List<Operator> scored = frozen
                 ? operators.findAllById(results(roundId).stream().map(OperatorResult::operatorId).toList()) : participants();
+        Method m = method(r);
+        int latest = r.getYear() - 1;
         List<ScoringEngine.OperatorData> data = scored.stream()
-                .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(), values.getOrDefault(o.getId(), Map.of())))
+                .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(),
+                        ThreeYears.scored(m.indicators(), in.values(o.getId()), latest)))
                 .toList();
-        return engine().score(data);
+        return new ScoringEngine(m).score(data);
     }
 
-    public boolean soundnessWarning(Map<String, BigDecimal> values) {
-        return IndicatorCatalogue.soundnessWarning(values, config.soundnessNegativeYears(), config.soundnessRiskPercent());
+    /** Each indicator's change over the round's report years for one operator. */
+    public Map<String, ThreeYears.Change> changes(DiffRound r, Inputs in, long operatorId) {
+        return ThreeYears.changes(method(r).indicators(), in.values(operatorId), r.getYear() - 1);
+    }
+
+    /** The soundness warnings (§15.2.6) for one operator's inputs. */
+    public List<String> soundness(DiffRound r, Inputs in, long operatorId) {
+        return Soundness.warnings(in.values(operatorId), reportYears(r), method(r).thresholds());
     }
 
     /** Minimum and potential step (set in the analysis) for an operator. */
@@ -382,9 +477,10 @@ public class DifferentiationService {
             throw new BusinessRuleException("differentiation.error.potentialBelowMinimum");
         }
         jdbc.sql("insert into diff_result (round_id, operator_id, minimum_step, potential_step, current_step) values (?, ?, ?, ?, "
-                        + "(select grant_step from operator where id = ?)) on conflict (round_id, operator_id) "
+                        + "(select step from operator_grant_step where operator_id = ? and effective_from <= ? "
+                        + "order by effective_from desc limit 1)) on conflict (round_id, operator_id) "
                         + "do update set minimum_step = excluded.minimum_step, potential_step = excluded.potential_step")
-                .params(roundId, operatorId, minimum, potential, operatorId).update();
+                .params(roundId, operatorId, minimum, potential, operatorId, LocalDate.now(clock)).update();
     }
 
     /**
@@ -410,6 +506,10 @@ public class DifferentiationService {
             if (!inCounty.containsKey(operatorId)) {
                 throw new NotFoundException("operator " + operatorId + " in county " + countyCode);
             }
+            OperatorResult o = inCounty.get(operatorId);
+            if (!o.ranked() && step != null && !step.equals(o.minimumStep())) {
+                throw new BusinessRuleException("differentiation.error.notRankedMinimum", o.name(), o.minimumStep());
+            }
             jdbc.sql("update diff_result set proposed_step = ? where round_id = ? and operator_id = ?")
                     .params(step, roundId, operatorId).update();
         });
@@ -422,49 +522,87 @@ public class DifferentiationService {
     }
 
     /**
-     * Freezes the analysis: the scores, groups, warnings and reasons as they are now (later edits change nothing).
-     * Every operator must be complete and have a minimum and a potential step.
+     * What keeps the analysis from being frozen: a ranked operator without a minimum and a potential step, an operator
+     * that is not ranked (no data for a criterion, e.g. newly admitted) without a minimum step. Missing data does not
+     * block the round: such an operator is marked "not ranked" with the reason and placed on its minimum step.
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<String> analysisProblems(long roundId) {
+        return analysisProblems(roundId, liveScores(roundId));
+    }
+
+    /** The same, for scores already computed (a page shows both). */
+    @Transactional(readOnly = true)
+    public List<String> analysisProblems(long roundId, List<ScoringEngine.Result> live) {
         List<String> problems = new ArrayList<>();
         Map<Long, OperatorResult> placed = resultsByOperator(roundId);
-        for (ScoringEngine.Result s : liveScores(roundId)) {
-            if (!s.complete()) {
-                problems.add(s.name() + ": mangler data for minst ett kriterium");
-            }
+        for (ScoringEngine.Result s : live) {
             OperatorResult p = placed.get(s.operatorId());
-            if (p == null || p.minimumStep() == null || p.potentialStep() == null) {
+            if (s.complete() && (p == null || p.minimumStep() == null || p.potentialStep() == null)) {
                 problems.add(s.name() + ": minimum og potensial er ikke satt");
+            } else if (!s.complete() && (p == null || p.minimumStep() == null)) {
+                problems.add(s.name() + ": ikke rangert (" + notRankedReason(s) + "); minimum er ikke satt");
             }
         }
         return problems;
     }
 
+    /** Why an operator is not ranked: the criteria it has no data for. */
+    static String notRankedReason(ScoringEngine.Result s) {
+        return "mangler data for " + String.join(", ", s.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+
+    /**
+     * Freezes the analysis: the method (catalogue, bandings, weights, thresholds) and every value it used, Programflyt's
+     * own included, are stored with the round; the scores, groups, development, soundness warnings and reasons as they
+     * are now. Later changes to the method or the values change nothing in this round.
+     */
     @Transactional
     public void freeze(long roundId, String by) {
         DiffRound r = load(roundId);
         if (r.getAnalysisDoneAt() != null) {
             return;
         }
-        Map<Long, Map<String, BigDecimal>> values = values(roundId);
-        for (ScoringEngine.Result s : liveScores(roundId)) {
-            int negative = (int) s.groups().values().stream().filter(g -> g == 4).count();
-            boolean warning = soundnessWarning(values.getOrDefault(s.operatorId(), Map.of()));
+        Method m = methods.current();
+        Inputs in = inputs(roundId);
+        in.byOperator().forEach((op, years) -> years.forEach((y, codes) -> codes.forEach((code, v) -> {
+            if ("PROGRAMFLYT".equals(v.source())) {
+                upsertValue(roundId, op, y, code, v.value(), v.source(), AuditService.SYSTEM);
+            }
+        })));
+        r.methodFrozen(methods.write(m));
+        int latest = r.getYear() - 1;
+        Formats f = new Formats();
+        List<ScoringEngine.OperatorData> data = participants().stream()
+                .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(), ThreeYears.scored(m.indicators(), in.values(o.getId()), latest)))
+                .toList();
+        for (ScoringEngine.Result s : new ScoringEngine(m).score(data)) {
+            Map<Criterion, Development.CriterionDevelopment> dev = Development.of(m.indicators(),
+                    ThreeYears.changes(m.indicators(), in.values(s.operatorId()), latest), m.thresholds().declineTolerancePercent());
+            List<Criterion> negative = Development.negative(dev);
+            List<String> soundness = Soundness.warnings(in.values(s.operatorId()), reportYears(r), m.thresholds());
+            String notRanked = s.complete() ? null : notRankedReason(s);
             jdbc.sql("insert into diff_result (round_id, operator_id) values (?, ?) on conflict do nothing")
                     .params(roundId, s.operatorId()).update();
             jdbc.sql("update diff_result set weighted = ?, unweighted = ?, total_group = ?, group_activity = ?, "
                             + "group_satisfaction = ?, group_sustainability = ?, group_export = ?, group_growth = ?, "
                             + "score_activity = ?, score_satisfaction = ?, score_sustainability = ?, score_export = ?, "
-                            + "score_growth = ?, soundness_warning = ?, negative_areas = ?, reasons = ? "
+                            + "score_growth = ?, soundness_warning = ?, negative_areas = ?, reasons = ?, soundness = ?, "
+                            + "development = ?, negative_criteria = ?, not_ranked_reason = ? "
                             + "where round_id = ? and operator_id = ?")
                     .params(s.weighted(), s.unweighted(), s.totalGroup(), s.groups().get(Criterion.ACTIVITY),
                             s.groups().get(Criterion.SATISFACTION), s.groups().get(Criterion.SUSTAINABILITY),
                             s.groups().get(Criterion.EXPORT), s.groups().get(Criterion.GROWTH),
                             s.criterionScores().get(Criterion.ACTIVITY), s.criterionScores().get(Criterion.SATISFACTION),
                             s.criterionScores().get(Criterion.SUSTAINABILITY), s.criterionScores().get(Criterion.EXPORT),
-                            s.criterionScores().get(Criterion.GROWTH), warning, negative, Reasons.of(s, warning),
-                            roundId, s.operatorId()).update();
+                            s.criterionScores().get(Criterion.GROWTH), !soundness.isEmpty(), negative.size(),
+                            Reasons.of(s, soundness, notRanked), soundness.isEmpty() ? null : String.join("\n", soundness),
+                            Reasons.development(dev, f), negative.isEmpty() ? null : String.join(",", negative.stream().map(Enum::name).toList()),
+                            notRanked, roundId, s.operatorId()).update();
+            if (notRanked != null) {   // placed on its minimum step
+                jdbc.sql("update diff_result set potential_step = minimum_step, proposed_step = minimum_step "
+                        + "where round_id = ? and operator_id = ?").params(roundId, s.operatorId()).update();
+            }
         }
         long model = grantModels.latest(r.getYear() + 1).map(GrantModelService.GrantModel::id)
                 .orElseThrow(() -> new BusinessRuleException("differentiation.error.noGrantModel", r.getYear() + 1));
@@ -500,7 +638,9 @@ public class DifferentiationService {
                             rs.getBigDecimal("weighted"), rs.getBigDecimal("unweighted"), integer(rs, "total_group"), g, sc,
                             rs.getBoolean("soundness_warning"), rs.getInt("negative_areas"), integer(rs, "current_step"),
                             integer(rs, "minimum_step"), integer(rs, "potential_step"), integer(rs, "proposed_step"),
-                            rs.getString("reasons"), notified == null ? null : notified.toInstant(), letterId);
+                            rs.getString("reasons"), notified == null ? null : notified.toInstant(), letterId,
+                            rs.getString("not_ranked_reason"), rs.getString("development"), rs.getString("soundness"),
+                            rs.getString("negative_criteria"));
                 }).list();
     }
 
@@ -522,6 +662,24 @@ public class DifferentiationService {
         GrantModelService.GrantModel model = grantModels.load(r.getGrantModelId());
         return results(r.getId(), countyCode).stream().map(o -> model.amount(o.proposedStep()))
                 .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** An operator whose limited analysis belongs to a year: its follow-up case, when it is due, and why. */
+    public record LimitedCase(long caseId, long operatorId, String name, LocalDate analysisDue, LocalDate flaggedOn,
+                              String outcome) {
+    }
+
+    /**
+     * The operators of a year's limited analysis (§7.1): flagged by the previous year's analysis, or with a limited
+     * analysis due in the year, open or already concluded; and open follow-ups not yet concluded (not yet scheduled).
+     */
+    @Transactional(readOnly = true)
+    public List<LimitedCase> limitedCases(int year) {
+        return jdbc.sql("select c.id as case_id, c.operator_id, o.name, c.analysis_due, c.flagged_on, c.analysis_outcome as outcome "
+                        + "from follow_up_case c join operator o on o.id = c.operator_id "
+                        + "where extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ? "
+                        + "or (c.closed_at is null and c.analysis_due is null) order by o.name")
+                .params(year, year - 1).query(LimitedCase.class).list();
     }
 
     // ---- engine messages -------------------------------------------------------------------------------------------

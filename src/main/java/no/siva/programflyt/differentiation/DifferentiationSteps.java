@@ -17,6 +17,7 @@ import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.documents.PdfRenderer;
 import no.siva.programflyt.followup.FollowUpTriggers;
 import no.siva.programflyt.followup.TriggerType;
+import no.siva.programflyt.registry.GrantSteps;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
@@ -48,12 +49,14 @@ public class DifferentiationSteps {
     private final AuditService audit;
 
     private final Clock clock;
+    private final GrantSteps grantSteps;
 
-    public DifferentiationSteps(Clock clock, DifferentiationService service, GrantModelService grantModels, DifferentiationMail mail,
+    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, GrantModelService grantModels, DifferentiationMail mail,
                                 OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
                                 FollowUpTriggers followUp, UserTaskRepository taskRows, JdbcClient jdbc,
                                 AuditService audit) {
         this.clock = clock;
+        this.grantSteps = grantSteps;
         this.service = service;
         this.grantModels = grantModels;
         this.mail = mail;
@@ -80,8 +83,12 @@ public class DifferentiationSteps {
     @Transactional
     public void limitedAnalysis(long roundId) {
         DiffRound r = service.load(roundId);
+        // the open follow-ups whose limited analysis falls in this year (flagged by the previous year's analysis, or
+        // due this year), and those not yet concluded (their analysis is not scheduled yet)
         List<Map<String, Object>> cases = jdbc.sql("select c.id, o.name, c.status, c.analysis_due from follow_up_case c "
-                        + "join operator o on o.id = c.operator_id where c.closed_at is null order by o.name")
+                        + "join operator o on o.id = c.operator_id where c.closed_at is null and (c.analysis_due is null "
+                        + "or extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ?) order by o.name")
+                .params(r.getYear(), r.getYear() - 1)
                 .query((rs, n) -> {
                     Map<String, Object> m = new HashMap<>();
                     m.put("id", rs.getLong(1));
@@ -211,7 +218,9 @@ public class DifferentiationSteps {
             jdbc.sql("update diff_result set notified_at = coalesce(notified_at, ?), letter_document_id = ? "
                     + "where round_id = ? and operator_id = ?").params(Timestamp.from(clock.instant()), letter.getId(), roundId,
                     o.getId()).update();
-            o.placedOnStep(res.proposedStep());
+            // «med virkning fra første halvår det kommende året»: the step is in force from 1 January
+            grantSteps.record(o.getId(), res.proposedStep(), LocalDate.of(r.getYear() + 1, 1, 1), GrantSteps.DIFFERENTIATION,
+                    roundId, AuditService.SYSTEM);
             mail.send("notify:" + o.getId(), NotificationService.recipients(mail.operatorRecipients(o), mail.county(o.getCountyCode())),
                     "diff-notification", r, "/differentiation/mine", m,
                     new Object[] {String.valueOf(r.getYear() + 1), o.getName()}, letter.getId());
@@ -220,17 +229,30 @@ public class DifferentiationSteps {
         recordOnce(r, "DIFF_NOTIFIED", "notified", "Operatørene er varslet om innplasseringen fra " + (r.getYear() + 1));
     }
 
-    /** Operators with several negative areas start an extraordinary follow-up (§6.6, T4). */
+    /**
+     * Operators whose analysis «viser flere områder med negativ utvikling» (§6.6) start an extraordinary follow-up: the
+     * number of criteria with negative development over the three report years (frozen with the analysis), against the
+     * threshold of the round's method. Being in the lowest group does not by itself raise one. The trigger names the
+     * round and the day of its analysis: the limited analysis is due a year after it.
+     */
     @Transactional
     public void flagFollowUp(long roundId) {
         DiffRound r = service.load(roundId);
+        int threshold = service.method(r).thresholds().negativeAreas();
+        LocalDate analysedOn = r.getAnalysisDoneAt().atZone(Formats.OSLO).toLocalDate();
         for (DifferentiationService.OperatorResult res : service.results(roundId)) {
-            if (res.negativeAreas() >= service.config().negativeAreas()) {
-                String areas = res.groups().entrySet().stream().filter(e -> e.getValue() == 4)
-                        .map(e -> e.getKey().label()).collect(Collectors.joining(", "));
+            if (res.negativeAreas() >= threshold && res.negativeCriteria() != null) {
+                String areas = java.util.Arrays.stream(res.negativeCriteria().split(","))
+                        .map(c -> no.siva.programflyt.differentiation.scoring.Criterion.valueOf(c).label())
+                        .collect(Collectors.joining(", "));
+                // the negative criteria's lines (the whole development is on the round's page for the operator)
+                String lines = res.development() == null ? "" : java.util.Arrays.stream(res.development().split("\n"))
+                        .filter(l -> l.contains(": negativ utvikling")).collect(Collectors.joining("\n"));
+                String evidence = "Differensieringen " + r.getYear() + ": negativ utvikling de tre siste rapportårene på "
+                        + areas + "." + (lines.isEmpty() ? "" : "\n" + lines);
                 followUp.publishAfterCommit(res.operatorId(), TriggerType.DIFFERENTIATION,
-                        "Differensieringen " + r.getYear() + ": laveste resultatgruppe på " + areas,
-                        "differensiering-" + r.getYear() + "-" + res.operatorId(), AuditService.SYSTEM);
+                        evidence.length() > 1000 ? evidence.substring(0, 999) + "…" : evidence,
+                        "differensiering-" + r.getYear() + "-" + res.operatorId(), AuditService.SYSTEM, roundId, analysedOn);
             }
         }
     }

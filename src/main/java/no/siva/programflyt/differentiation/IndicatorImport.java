@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.differentiation.scoring.Indicator;
 import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
+import no.siva.programflyt.differentiation.scoring.Unit;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.CsvInput;
@@ -18,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Import of indicator values from CSV (FBP, KTU and Brreg extracts): semicolon-separated, UTF-8, a header row, one
- * value per row: organisasjonsnummer;indikator;verdi. Decimal comma or point. All rows or none, with each row's
- * errors.
+ * value per row: organisasjonsnummer;indikator;rapportår;verdi (without the report year column: the round's latest
+ * report year). Decimal comma or point. Each value within its indicator's range (a share 0–100, a KTU mean 1–5, ...);
+ * the report year one of the round's three. All rows or none, with each row's errors, row and column named.
  */
 @Service
 public class IndicatorImport {
@@ -48,56 +51,86 @@ public class IndicatorImport {
         if (!csv.ok()) {
             return new Result(0, List.of(new RowError(csv.errorRow(), "", csv.errorKey(), csv.errorArgs())));
         }
+        DiffRound round = service.find(roundId).orElseThrow();
+        List<Integer> years = DifferentiationService.reportYears(round);
+        int latest = years.get(years.size() - 1);
         Map<String, Long> byOrg = new HashMap<>();
         for (Operator o : service.participants()) {
             byOrg.put(o.getOrgNumber(), o.getId());
         }
-        Set<String> codes = new HashSet<>();
-        service.indicators().forEach(i -> codes.add(i.code()));
-        IndicatorCatalogue.SOUNDNESS.forEach(s -> codes.add(s.code()));
+        List<Indicator> indicators = service.method(round).indicators();
+        Map<String, Unit> units = new HashMap<>();
+        indicators.stream().filter(Indicator::importable).forEach(i -> units.put(i.code(), i.unit()));
+        IndicatorCatalogue.SOUNDNESS.forEach(f -> units.put(f.code(), f.unit()));
         List<RowError> errors = new ArrayList<>();
-        Map<Long, Map<String, BigDecimal>> values = new HashMap<>();
+        Map<Long, Map<Integer, Map<String, BigDecimal>>> values = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (CsvInput.Line line : csv.lines()) {
             int row = line.row();
             String[] p = line.cells();
             if (p.length < 3) {
-                errors.add(new RowError(row, "", "import.error.columns", 3, p.length));
+                errors.add(new RowError(row, "", "differentiation.import.columns", p.length));
                 continue;
             }
+            boolean withYear = p.length >= 4;
             String org = OrgNumber.normalize(p[0].trim());
             Long operatorId = null;
-            if (!OrgNumber.isValid(org)) {
+            if (org.isEmpty()) {
+                errors.add(new RowError(row, "organisasjonsnummer", "differentiation.import.orgMissing"));
+            } else if (!OrgNumber.isValid(org)) {
                 errors.add(new RowError(row, "organisasjonsnummer", "validation.orgNumber"));
             } else if ((operatorId = byOrg.get(org)) == null) {
                 errors.add(new RowError(row, "organisasjonsnummer", "differentiation.import.unknownOperator"));
             }
             String code = p[1].trim();
-            if (!codes.contains(code)) {
+            Unit unit = units.get(code);
+            if (unit == null && indicators.stream().anyMatch(i -> i.code().equals(code))) {
+                errors.add(new RowError(row, "indikator", "differentiation.import.computed", code));
+            } else if (unit == null) {
                 errors.add(new RowError(row, "indikator", "differentiation.import.unknownIndicator", code));
             }
-            BigDecimal value = parseValue(p[2]);
-            if (value == null || value.abs().compareTo(new BigDecimal("1000000000000")) > 0) {
+            Integer year = latest;
+            if (withYear) {
+                String y = p[2].trim();
+                year = y.matches("\\d{4}") ? Integer.valueOf(y) : null;
+                if (year == null || !years.contains(year)) {
+                    errors.add(new RowError(row, "rapportår", "differentiation.import.reportYear", y,
+                            String.valueOf(years.get(0)), String.valueOf(latest)));
+                    year = null;
+                }
+            }
+            String raw = p[withYear ? 3 : 2];
+            BigDecimal value = parseValue(raw);
+            if (value == null) {
                 errors.add(new RowError(row, "verdi", "differentiation.import.value"));
+            } else if (unit != null && !unit.accepts(value)) {
+                errors.add(new RowError(row, "verdi", "differentiation.import.range", raw.trim(), unit.label(),
+                        plain(unit.min()), plain(unit.max())));
+                value = null;
             }
-            if (operatorId != null && !seen.add(org + "|" + code)) {
-                errors.add(new RowError(row, "indikator", "import.error.duplicate"));
+            if (operatorId != null && year != null && !seen.add(org + "|" + code + "|" + year)) {
+                errors.add(new RowError(row, "indikator", "differentiation.import.duplicate", code, String.valueOf(year)));
             }
-            if (operatorId != null && codes.contains(code) && value != null) {
-                values.computeIfAbsent(operatorId, k -> new HashMap<>()).put(code, value);
+            if (operatorId != null && unit != null && year != null && value != null) {
+                values.computeIfAbsent(operatorId, k -> new HashMap<>()).computeIfAbsent(year, k -> new HashMap<>()).put(code, value);
             }
         }
         if (!errors.isEmpty()) {
             return new Result(0, errors);
         }
-        int count = values.values().stream().mapToInt(Map::size).sum();
+        int count = values.values().stream().flatMap(m -> m.values().stream()).mapToInt(Map::size).sum();
         tx.executeWithoutResult(s -> {
-            values.forEach((operatorId, v) -> service.setValues(user, roundId, operatorId, v));
+            values.forEach((operatorId, byYear) -> byYear.forEach((year, v) ->
+                    service.setValues(user, roundId, operatorId, year, v, "IMPORT")));
             DiffRound r = service.find(roundId).orElseThrow();
             audit.record(user.username(), "DIFF_VALUES_IMPORTED", DifferentiationService.CASE_TYPE, roundId,
                     String.valueOf(r.getYear()), count + " indikatorverdier importert for " + values.size() + " operatører", null);
         });
         return new Result(count, List.of());
+    }
+
+    private static String plain(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** A value as typed: decimal comma or point, up to four decimals, spaces as thousands separators; else null. */

@@ -44,6 +44,11 @@ public class FollowUpCase {
     private String analysisJustification;
     private String analysisBy;
     private Instant analysisAt;
+    private Long flaggedByRoundId;
+    private LocalDate flaggedOn;
+    private Long analysisRoundId;
+    private String analysisResult;
+    private Integer analysisNewStep;
     private Instant closedAt;
     @Version
     private long version;
@@ -89,6 +94,41 @@ public class FollowUpCase {
         if (!agrees) {
             this.status = FollowUpStatus.OPEN;
         }
+    }
+
+    /** A differentiation analysis flagged the operator on this day: the limited analysis is due a year after it. */
+    void flagged(Long roundId, LocalDate on) {
+        if (flaggedOn == null) {
+            flaggedByRoundId = roundId;
+            flaggedOn = on;
+        }
+    }
+
+    /** What the limited analysis found: its scores against the programme level, and the new step when lowered. */
+    void analysisResult(Long roundId, String result, Integer newStep) {
+        this.analysisRoundId = roundId;
+        this.analysisResult = result;
+        this.analysisNewStep = newStep;
+    }
+
+    public Long getFlaggedByRoundId() {
+        return flaggedByRoundId;
+    }
+
+    public LocalDate getFlaggedOn() {
+        return flaggedOn;
+    }
+
+    public Long getAnalysisRoundId() {
+        return analysisRoundId;
+    }
+
+    public String getAnalysisResult() {
+        return analysisResult;
+    }
+
+    public Integer getAnalysisNewStep() {
+        return analysisNewStep;
     }
 
     void analysed(String outcome, String justification, String by, Instant at) {

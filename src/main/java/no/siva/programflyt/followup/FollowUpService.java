@@ -155,6 +155,12 @@ public class FollowUpService {
      * (after the commit: its first worker must find it). The same source key twice records it once.
      */
     public Raised raise(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy) {
+        return raise(operatorId, type, evidence, sourceKey, raisedBy, null, null);
+    }
+
+    /** A trigger from a differentiation analysis also records the round and the day it flagged the operator. */
+    public Raised raise(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy,
+                        Long roundId, LocalDate flaggedOn) {
         Raised raised = tx.execute(s -> {
             jdbc.sql("select id from operator where id = ? for update").param(operatorId).query(Long.class).optional()
                     .orElseThrow(() -> new NotFoundException("operator " + operatorId));
@@ -170,6 +176,9 @@ public class FollowUpService {
             Optional<FollowUpCase> open = cases.findOpen(operatorId);
             if (open.isPresent()) {
                 insertTrigger(open.get(), type, evidence, sourceKey, raisedBy);
+                if (flaggedOn != null) {
+                    open.get().flagged(roundId, flaggedOn);
+                }
                 audit.record(raisedBy, "FOLLOW_UP_TRIGGER_ADDED", CASE_TYPE, open.get().getId(), open.get().getOrgNumber(),
                         "Ny utløser lagt til den åpne saken: " + TRIGGER_LABELS.get(type) + ". " + evidence, null);
                 return new Raised(open.get().getId(), false);
@@ -179,6 +188,9 @@ public class FollowUpService {
             FollowUpCase c = cases.save(new FollowUpCase(operatorId, operator.getOrgNumber(), operator.getCountyCode(),
                     raisedBy, now, at8(today.plus(config.reminderAfter())), at8(today.plus(config.escalateAfter()))));
             insertTrigger(c, type, evidence, sourceKey, raisedBy);
+            if (flaggedOn != null) {
+                c.flagged(roundId, flaggedOn);
+            }
             operator.changeStatus(OperatorStatus.IN_FOLLOW_UP);
             audit.record(raisedBy, "FOLLOW_UP_STARTED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Ekstraordinær oppfølging av " + operator.getName() + " er startet: " + TRIGGER_LABELS.get(type)

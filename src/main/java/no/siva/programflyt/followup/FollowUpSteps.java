@@ -104,14 +104,19 @@ public class FollowUpSteps {
 
     /**
      * Continue: the measures agreed on the case become one follow-up task each, and the limited differentiation
-     * analysis is due a year after the conclusion (§7.1). A letter goes to the operator and the county.
+     * analysis is due a year after the analysis that flagged the operator (§7.1), or a year after the conclusion when
+     * no analysis did. A letter goes to the operator and the county.
      */
     @Transactional
     public Map<String, Object> continueCase(long caseId) {
         FollowUpCase c = service.load(caseId);
         Operator o = operator(c);
         if (c.getAnalysisDue() == null) {
-            c.continued(c.getConcludedAt().atZone(Formats.OSLO).toLocalDate().plus(config.analysisAfter()));
+            // §7.1: «begrenset differensieringsanalyse av disse etter ett år» -- a year after the analysis that raised
+            // the follow-up; a follow-up raised otherwise (dialogue, reporting, by hand) a year after its conclusion
+            LocalDate concluded = c.getConcludedAt().atZone(Formats.OSLO).toLocalDate();
+            LocalDate due = c.getFlaggedOn() != null ? c.getFlaggedOn().plus(config.analysisAfter()) : concluded.plus(config.analysisAfter());
+            c.continued(due.isAfter(concluded) ? due : concluded.plusDays(1));
         }
         List<FollowUpService.Measure> agreed = service.measures(caseId);
         List<Map<String, Object>> measures = new ArrayList<>();
@@ -192,10 +197,11 @@ public class FollowUpSteps {
     }
 
     /** A trigger message from another process (follow-up-trigger). */
-    public long raise(long operatorId, String trigger, String evidence, String source, String raisedBy) {
+    public long raise(long operatorId, String trigger, String evidence, String source, String raisedBy, Long roundId,
+                      LocalDate flaggedOn) {
         try {
             return service.raise(operatorId, TriggerType.valueOf(trigger), evidence, source,
-                    raisedBy == null ? AuditService.SYSTEM : raisedBy).caseId();
+                    raisedBy == null ? AuditService.SYSTEM : raisedBy, roundId, flaggedOn).caseId();
         } catch (no.siva.programflyt.shared.BusinessRuleException e) {
             Operator o = operators.findById(operatorId).orElseThrow();
             audit.record(AuditService.SYSTEM, "FOLLOW_UP_TRIGGER_IGNORED", no.siva.programflyt.registry.OperatorService.CASE_TYPE,

@@ -31,11 +31,16 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
     private final MessageSource messages;
 
     private final Clock clock;
+    private final no.siva.programflyt.shared.LimitedAnalysis limitedAnalysis;
+    private final no.siva.programflyt.registry.GrantSteps grantSteps;
 
     public FollowUpTaskHandler(Clock clock, FollowUpService service, FollowUpMail mail, OperatorRepository operators,
                                TargetCompanyRepository companies, JdbcClient jdbc, AuditService audit,
-                               MessageSource messages) {
+                               MessageSource messages, no.siva.programflyt.shared.LimitedAnalysis limitedAnalysis,
+                               no.siva.programflyt.registry.GrantSteps grantSteps) {
         this.clock = clock;
+        this.limitedAnalysis = limitedAnalysis;
+        this.grantSteps = grantSteps;
         this.service = service;
         this.mail = mail;
         this.operators = operators;
@@ -64,6 +69,11 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
                 model.put("companies", companies.findByOperatorIdOrderByName(c.getOperatorId()));
                 yield new TaskPanel("followup/panels", "windDown", model);
             }
+            case "begrenset-analyse" -> {
+                model.put("analysis", limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), java.time.LocalDate.now(clock)));
+                model.put("triggers", service.triggers(c.getId()));
+                yield new TaskPanel("followup/panels", "limitedAnalysis", model);
+            }
             case "folge-opp-tiltak" -> {
                 model.put("measure", service.measures(c.getId()).stream()
                         .filter(m -> task.getSubjectId() != null && m.id() == task.getSubjectId()).findFirst().orElse(null));
@@ -83,6 +93,9 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
     /** Concluding needs a scoreboard; continuing needs the agreed measures registered on the case. */
     @Override
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
+        if ("begrenset-analyse".equals(task.getElementId())) {
+            return validateAnalysis(task, s, locale);
+        }
         if (!"gjennomfore-oppfolging".equals(task.getElementId())) {
             return s;
         }
@@ -92,6 +105,29 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
         }
         if ("fortsette".equals(s.string("konklusjon")) && service.measures(caseId).stream().noneMatch(m -> !m.done())) {
             s = s.withError("konklusjon", messages.getMessage("followup.error.measuresRequired", null, locale));
+        }
+        return s;
+    }
+
+    /**
+     * The limited analysis concludes on this year's scores (a real analysis, not a list of names): refused while the
+     * year's values do not score the operator on every criterion; a lower grant names the new step, below today's.
+     */
+    private FormSubmission validateAnalysis(UserTask task, FormSubmission s, Locale locale) {
+        FollowUpCase c = service.load(task.getCaseId());
+        var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), java.time.LocalDate.now(clock));
+        if (!analysis.complete()) {
+            s = s.withError("resultat", messages.getMessage("followup.error.analysisIncomplete",
+                    new Object[] {analysis.missing()}, locale));
+        }
+        java.math.BigDecimal step = s.decimal("nyttTrinn");
+        if ("redusert-tilskudd".equals(s.string("resultat"))) {
+            if (step == null) {
+                s = s.withError("nyttTrinn", messages.getMessage("followup.error.newStepRequired", null, locale));
+            } else if (analysis.currentStep() != null && step.intValue() >= analysis.currentStep()) {
+                s = s.withError("nyttTrinn", messages.getMessage("followup.error.newStepNotLower",
+                        new Object[] {analysis.currentStep()}, locale));
+            }
         }
         return s;
     }
@@ -129,6 +165,14 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
                     default -> "SAME_LEVEL";
                 };
                 c.analysed(outcome, s.string("begrunnelse"), user.username(), clock.instant());
+                java.time.LocalDate today = java.time.LocalDate.now(clock);
+                var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), today);
+                Integer newStep = "REDUCED_GRANT".equals(outcome) ? s.decimal("nyttTrinn").intValue() : null;
+                c.analysisResult(analysis.roundId(), analysis.summary(), newStep);
+                if (newStep != null) {   // §15.3.10: a new step takes effect from the coming year
+                    grantSteps.record(c.getOperatorId(), newStep, java.time.LocalDate.of(today.getYear() + 1, 1, 1),
+                            no.siva.programflyt.registry.GrantSteps.LIMITED_ANALYSIS, analysis.roundId(), user.username());
+                }
                 record(c, user, "FOLLOW_UP_ANALYSED", "Begrenset differensieringsanalyse: "
                         + messages.getMessage("followup.analysis." + outcome, null, Locale.forLanguageTag("nb"))
                         + ". " + s.string("begrunnelse"));

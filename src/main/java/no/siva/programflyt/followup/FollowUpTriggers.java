@@ -23,12 +23,27 @@ public class FollowUpTriggers {
     }
 
     public void publish(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy) {
+        publish(operatorId, type, evidence, sourceKey, raisedBy, null, null);
+    }
+
+    /**
+     * A trigger; one from a differentiation analysis names its round and the day the analysis was frozen (the limited
+     * analysis falls due a year after it, §7.1).
+     */
+    public void publish(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy,
+                        Long roundId, java.time.LocalDate analysedOn) {
         engine.publishOnce(MESSAGE, Long.toString(operatorId), sourceKey, Duration.ofDays(1), Map.of("operatorId",
-                operatorId, "trigger", type.name(), "evidence", evidence, "source", sourceKey, "raisedBy", raisedBy));
+                operatorId, "trigger", type.name(), "evidence", evidence, "source", sourceKey, "raisedBy", raisedBy,
+                "flaggedByRound", roundId == null ? 0L : roundId, "flaggedOn", analysedOn == null ? "" : analysedOn.toString()));
     }
 
     /** Publishes once the current transaction has committed (nothing is raised by a decision that rolled back). */
     public void publishAfterCommit(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy) {
         AfterCommit.run(() -> publish(operatorId, type, evidence, sourceKey, raisedBy));
+    }
+
+    public void publishAfterCommit(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy,
+                                   Long roundId, java.time.LocalDate analysedOn) {
+        AfterCommit.run(() -> publish(operatorId, type, evidence, sourceKey, raisedBy, roundId, analysedOn));
     }
 }

@@ -21,10 +21,13 @@ public class FollowUpWorkers {
     }
 
     @JobWorker(type = "followup.raise", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"operatorId", "trigger", "evidence", "source", "raisedBy"})
+            fetchVariables = {"operatorId", "trigger", "evidence", "source", "raisedBy", "flaggedByRound", "flaggedOn"})
     public Map<String, Object> raise(@Variable long operatorId, @Variable String trigger, @Variable String evidence,
-                                     @Variable String source, @Variable String raisedBy) {
-        return Map.of("caseId", steps.raise(operatorId, trigger, evidence, source, raisedBy));
+                                     @Variable String source, @Variable String raisedBy, @Variable Long flaggedByRound,
+                                     @Variable String flaggedOn) {
+        return Map.of("caseId", steps.raise(operatorId, trigger, evidence, source, raisedBy,
+                flaggedByRound == null || flaggedByRound == 0 ? null : flaggedByRound,
+                flaggedOn == null || flaggedOn.isBlank() ? null : java.time.LocalDate.parse(flaggedOn)));
     }
 
     @JobWorker(type = "followup.inform-start", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})

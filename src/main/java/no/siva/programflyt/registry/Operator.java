@@ -26,7 +26,6 @@ public class Operator {
     private LocalDate periodStart;
     private LocalDate periodEnd;
     /** The grant step (trinn) the last differentiation placed the operator on, from the year after it. */
-    private Integer grantStep;
     /** Registered directly by an administrator (an operator of the 2023 cohort), not admitted through a pilot project. */
     private boolean registeredDirectly;
     private Instant createdAt;
@@ -98,15 +97,6 @@ public class Operator {
 
     public LocalDate getPeriodStart() {
         return periodStart;
-    }
-
-    /** The differentiation placed the operator on this step (from the following year). */
-    public void placedOnStep(int step) {
-        this.grantStep = step;
-    }
-
-    public Integer getGrantStep() {
-        return grantStep;
     }
 
     public LocalDate getPeriodEnd() {

@@ -16,10 +16,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class OperatorController {
 
+    private final GrantSteps grantSteps;
+
     private final OperatorService operators;
     private final CountyRepository counties;
 
-    public OperatorController(OperatorService operators, CountyRepository counties) {
+    public OperatorController(OperatorService operators, CountyRepository counties, GrantSteps grantSteps) {
+        this.grantSteps = grantSteps;
         this.operators = operators;
         this.counties = counties;
     }
@@ -60,6 +63,8 @@ public class OperatorController {
         model.addAttribute("operator", operators.getVisible(user, id));
         model.addAttribute("counties", counties.findAllByOrderByName());
         model.addAttribute("canEdit", OperatorService.canEdit(user));
+        model.addAttribute("steps", grantSteps.history(id));
+        model.addAttribute("currentStep", grantSteps.current(id).orElse(null));
         return "registry/operator";
     }
 

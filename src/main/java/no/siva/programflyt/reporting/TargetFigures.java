@@ -34,6 +34,14 @@ public class TargetFigures {
                         rs.getBoolean(2))).optional();
     }
 
+    /** The approved (locked) figures of every operator for a year, by operator (one query). */
+    public Map<Long, Map<String, Object>> lockedForYear(int year) {
+        Map<Long, Map<String, Object>> m = new java.util.HashMap<>();
+        jdbc.sql("select operator_id, figures from target_figures where year = ? and locked").param(year)
+                .query((rs, n) -> m.put(rs.getLong(1), read(rs.getString(2)))).list();
+        return m;
+    }
+
     /** Saves (or replaces) the year's figures; refused once Siva has approved and locked them. */
     @Transactional
     public void save(long operatorId, int year, Map<String, Object> values, CurrentUser user) {

@@ -45,6 +45,31 @@ public class Formats {
         return amount == null ? "" : number("#,##0.00", amount) + "\u00a0EUR";
     }
 
+    /**
+     * A decimal number the Norwegian way: "3,68", "1 250", "-2,5" (up to two decimals, no trailing zeros, a minus
+     * sign for negatives); empty for null.
+     */
+    public String decimal(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        String s = number("#,##0.##", v.abs());
+        return v.signum() < 0 ? "−" + s : s;
+    }
+
+    /** A decimal with exactly two decimals ("3,68", "3,00"): scores. */
+    public String score(BigDecimal v) {
+        return v == null ? "" : number("#,##0.00", v);
+    }
+
+    /** A change with its sign: "+2,5", "−3", "0". */
+    public String signed(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        return (v.signum() > 0 ? "+" : "") + decimal(v);
+    }
+
     private static String number(String pattern, BigDecimal amount) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nb-NO"));
         symbols.setGroupingSeparator('\u00a0');

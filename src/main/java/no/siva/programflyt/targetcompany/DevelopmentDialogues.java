@@ -29,23 +29,38 @@ public class DevelopmentDialogues {
 
     @Transactional(readOnly = true)
     public Actuals actuals(long operatorId, int year) {
-        Map<String, Object> row = jdbc.sql("""
+        return byOperator(year, operatorId).getOrDefault(operatorId, new Actuals(0, null, null, null));
+    }
+
+    /** The year's actuals of every operator with a dialogue in the year (one query). */
+    @Transactional(readOnly = true)
+    public Map<Long, Actuals> actuals(int year) {
+        return byOperator(year, null);
+    }
+
+    private Map<Long, Actuals> byOperator(int year, Long operatorId) {
+        Map<Long, Actuals> m = new java.util.HashMap<>();
+        jdbc.sql("""
                 with last_in_year as (
-                    select distinct on (d.target_company_id) d.target_company_id, d.held_on, d.srl,
+                    select distinct on (d.target_company_id) c.operator_id, d.target_company_id, d.held_on, d.srl,
                            d.taxonomy_positive, d.taxonomy_harm
                     from development_dialogue d join target_company c on c.id = d.target_company_id
-                    where c.operator_id = ? and extract(year from d.held_on) = ?
+                    where (?::bigint is null or c.operator_id = ?) and extract(year from d.held_on) = ?
                     order by d.target_company_id, d.held_on desc)
-                select count(*) as companies,
+                select l.operator_id, count(*) as companies,
                        count(*) filter (where l.srl > (select p.srl from development_dialogue p
                            where p.target_company_id = l.target_company_id and p.held_on < make_date(?, 1, 1)
                            order by p.held_on desc limit 1)) as increased,
                        count(*) filter (where l.taxonomy_positive <> '') as positive,
                        count(*) filter (where l.taxonomy_harm <> '') as harm
-                from last_in_year l""").params(operatorId, year, year).query().singleRow();
-        long n = ((Number) row.get("companies")).longValue();
-        return new Actuals((int) n, share(row.get("increased"), n), share(row.get("positive"), n),
-                share(row.get("harm"), n));
+                from last_in_year l group by l.operator_id""").params(operatorId, operatorId, year, year)
+                .query((rs, k) -> {
+                    long n = rs.getLong("companies");
+                    m.put(rs.getLong("operator_id"), new Actuals((int) n, share(rs.getLong("increased"), n),
+                            share(rs.getLong("positive"), n), share(rs.getLong("harm"), n)));
+                    return null;
+                }).list();
+        return m;
     }
 
     private static BigDecimal share(Object count, long n) {

@@ -37,4 +37,20 @@ class DifferentiationAfterProgrammeTest extends ProcessTestBase {
         assertThat(EngineRecords.jobEventsOfType(engine, "differentiation.limited-analysis", JobIntent.CREATED)).isZero();
         assertThat(EngineRecords.jobEventsOfType(engine, "differentiation.remind", JobIntent.CREATED)).isZero();
     }
+
+    @Autowired
+    DifferentiationService service;
+
+    /** Nor by hand: the project leader cannot start a round for 2032 (it would decide 2033), with the reason. */
+    @Test
+    void noRoundIsStartedByHandForAYearAfterTheProgrammesEnd() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.startManually(
+                        user(no.siva.programflyt.demo.DemoUsers.PROJECT_LEADER), 2032))
+                .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("differentiation.error.afterProgramme");
+                    assertThat(e.args()).containsExactly(2032, "31.12.2032");
+                });
+        assertThat(jdbc.sql("select count(*) from diff_round").query(Long.class).single()).isZero();
+        assertThat(service.startManually(user(no.siva.programflyt.demo.DemoUsers.PROJECT_LEADER), 2031).getYear()).isEqualTo(2031);
+    }
 }

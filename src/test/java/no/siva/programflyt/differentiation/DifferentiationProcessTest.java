@@ -127,31 +127,40 @@ class DifferentiationProcessTest extends ProcessTestBase {
     }
 
     /**
-     * Eight operators of quality 8 (best) down to 1, as CSV: every scored indicator a value that ranks them in that
-     * order, so the two weakest are in the lowest result group on every criterion.
+     * Eight operators of quality 8 (best) down to 1, as CSV for the round's three report years: every scored indicator a
+     * value that ranks them in that order in the latest year. The two weakest were better two years before on every
+     * indicator (negative development on all five criteria); the others held their level.
      */
-    private byte[] indicatorCsv(List<Operator> ranked) {
-        StringBuilder b = new StringBuilder("organisasjonsnummer;indikator;verdi\n");
+    private byte[] indicatorCsv(List<Operator> ranked, int roundYear) {
+        StringBuilder b = new StringBuilder("organisasjonsnummer;indikator;rapportår;verdi\n");
         for (int i = 0; i < ranked.size(); i++) {
             int q = ranked.size() - i;
             for (Indicator ind : service.indicators()) {
-                if (ind.supporting()) {
+                if (ind.supporting() || !ind.importable()) {
                     continue;
                 }
                 BigDecimal v;
+                BigDecimal earlier;
                 if (ind.source().equals("KTU")) {
                     v = BigDecimal.ONE.add(BigDecimal.valueOf(q).multiply(new BigDecimal("0.5")));
-                } else if (ind.code().endsWith("-trend")) {
-                    v = BigDecimal.valueOf(q * 4L - 18);
+                    earlier = v.add(new BigDecimal("0.5"));
                 } else if (ind.code().endsWith("-mal")) {
                     v = BigDecimal.valueOf(q).multiply(new BigDecimal("0.15"));
+                    earlier = v.multiply(new BigDecimal("1.3"));
                 } else if (ind.code().equals("akt.art28-ubrukt")) {
                     v = BigDecimal.valueOf(90 - q * 10);
+                    earlier = v.subtract(BigDecimal.TEN);   // lower is better: it rose
                 } else {
                     v = BigDecimal.valueOf(q * 3L);
+                    earlier = v.multiply(new BigDecimal("1.3"));
                 }
-                b.append(ranked.get(i).getOrgNumber()).append(';').append(ind.code()).append(';')
-                        .append(v.toPlainString().replace('.', ',')).append('\n');
+                if (q > 2) {
+                    earlier = v;
+                }
+                for (int year = roundYear - 3; year < roundYear; year++) {
+                    b.append(ranked.get(i).getOrgNumber()).append(';').append(ind.code()).append(';').append(year).append(';')
+                            .append((year == roundYear - 1 ? v : earlier).toPlainString().replace('.', ',')).append('\n');
+                }
             }
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
@@ -217,7 +226,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         UserTask analysis = awaitOpen(id, "analyse", 1).get(0);
         assertThat(complete(siva, analysis, Map.of("kvalitetssikret", "true")).errors()).containsKey("kvalitetssikret");
         List<Operator> ranked = new ArrayList<>(all);   // quality follows this order: ranked[0] best
-        IndicatorImport.Result imported = imports.importCsv(siva, id, indicatorCsv(ranked));
+        IndicatorImport.Result imported = imports.importCsv(siva, id, indicatorCsv(ranked, y + 1));
         assertThat(imported.errors()).isEmpty();
         for (Operator o : all) {
             service.setMinimumAndPotential(siva, id, o.getId(), 3, 5);
@@ -333,7 +342,9 @@ class DifferentiationProcessTest extends ProcessTestBase {
             DifferentiationService.OperatorResult r = service.resultsByOperator(id).get(o.getId());
             assertThat(r.notifiedAt()).isNotNull();
             assertThat(r.letterDocumentId()).isNotNull();
-            assertThat(operators.findById(o.getId()).orElseThrow().getGrantStep()).isEqualTo(o.getId().equals(t1.getId()) ? 3 : 4);
+            // «med virkning fra første halvår det kommende året»: recorded in December, in force from 1 January
+            assertThat(grantSteps.on(o.getId(), LocalDate.of(y + 2, 1, 1))).contains(o.getId().equals(t1.getId()) ? 3 : 4);
+            assertThat(grantSteps.current(o.getId())).isEmpty();
         }
         // each operator's staff get one notice (Sogn has a demo user), with the letter attached
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -392,4 +403,6 @@ class DifferentiationProcessTest extends ProcessTestBase {
 
     @Autowired
     FollowUpService followUpService;
+    @Autowired
+    no.siva.programflyt.registry.GrantSteps grantSteps;
 }

@@ -61,6 +61,10 @@ class FollowUpProcessTest extends ProcessTestBase {
     JdbcClient jdbc;
     @Autowired
     no.siva.programflyt.documents.DocumentService documents;
+    @Autowired
+    no.siva.programflyt.differentiation.DifferentiationService differentiation;
+    @Autowired
+    no.siva.programflyt.differentiation.DiffRoundRepository diffRounds;
 
     private long sogn() {
         return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -142,8 +146,14 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(findOpen(FU, caseId, "begrenset-analyse")).isEmpty();
         moveClockTo(afterConclusion.getAnalysisDue().atTime(9, 0).atZone(OSLO).toInstant());
         UserTask analysis = awaitOpenTask(FU, caseId, "begrenset-analyse");
+        // a real analysis: it concludes only on the year's scores against the programme level
+        var noValues = complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker."));
+        assertThat(noValues.errors()).containsOnlyKeys("resultat");
+        no.siva.programflyt.support.IndicatorData.roundWithValues(differentiation, diffRounds, siva(), clock.instant(),
+                today().getYear(), Map.of(sogn, 3, operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId(), 4));
         assertThat(complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker.")).valid())
                 .isTrue();
+        assertThat(cases.findById(caseId).orElseThrow().getAnalysisResult()).startsWith("Begrenset analyse " + today().getYear());
         await().atMost(Duration.ofSeconds(20)).until(() -> cases.findById(caseId).orElseThrow().isClosed());
         assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.CONTINUES);
         assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.ACTIVE);

@@ -24,11 +24,11 @@ public class TestDatabase {
                 + "reporting_obligation, reporting_year, target_figures, calendar_feed, follow_up_score, follow_up_scoreboard, "
                 + "follow_up_measure, follow_up_meeting, follow_up_trigger, follow_up_case, operator_dialogue, "
                 + "diff_result, diff_indicator_value, diff_round_county, diff_round, grant_step, grant_model, case_state, "
-                + "saved_overview_view, programme_evaluation "
+                + "saved_overview_view, programme_evaluation, diff_method, operator_grant_step "
                 + "restart identity cascade");
         jdbc.update("delete from app_user where operator_id in (select id from operator where org_number not in (?, ?))",
                 DemoUsers.DEMO_OPERATORS.toArray());
         jdbc.update("delete from operator where org_number not in (?, ?)", DemoUsers.DEMO_OPERATORS.toArray());
-        jdbc.update("update operator set status = 'ACTIVE', grant_step = null");
+        jdbc.update("update operator set status = 'ACTIVE'");
     }
 }

@@ -378,6 +378,9 @@ class AccessMatrixTest extends ProcessTestBase {
         row("GET /differentiation", get("/differentiation", SIGNED_IN));
         row("POST /differentiation/start", post("/differentiation/start", Map.of("year", year), Set.of(PL)));
         row("GET /differentiation/{id}", get("/differentiation/" + f.round, SIGNED_IN));
+        // the method: Siva reads it, the project leader owns it
+        row("GET /differentiation/method", get("/differentiation/method", SIVA));
+        row("POST /differentiation/method", post("/differentiation/method", Set.of(PL)));
         // the programme's evaluation: Siva's
         row("GET /evaluations/{id}", get("/evaluations/" + f.evaluation, SIVA));
         row("POST /differentiation/{id}/import", post("/differentiation/" + f.round + "/import", SIVA).withFile());

@@ -4,16 +4,20 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * How a value becomes a score 1–5 (the guide gives only the scale; DETAIL §9 #10): four ascending cut points. With
- * {@code higherIsBetter}, a value at or above the k-th cut point scores k + 1; otherwise the scale is reversed.
- * For an indicator compared with the programme level the value is the ratio to the programme mean (1 = level).
+ * How a value becomes a score 1–5 (the guide gives only the scale, «en score fra 1 til 5 der 1 er dårligst og 5 er
+ * best»): four ascending cut points. With {@code higherIsBetter}, a value at or above the k-th cut point scores k + 1;
+ * otherwise the scale is reversed. The value banded is what the indicator's {@link Comparison} makes of it: the ratio
+ * to the programme level (1 = on the level), the distance from it (0 = on the level) or, for the number of companies,
+ * the value itself.
  */
 public record Banding(List<BigDecimal> cutPoints, boolean higherIsBetter) {
 
     /** Ratio to the programme level: below half 1, half 2, 0.8 3, 1.2 4, 1.5 and above 5. */
     public static final Banding RELATIVE = of(true, "0.5", "0.8", "1.2", "1.5");
-    /** A KTU mean on the survey's own 1–5 scale. */
-    public static final Banding KTU = of(true, "2.5", "3.25", "4.0", "4.5");
+    /** A KTU mean's distance from the programme level in points of the 1–5 scale. */
+    public static final Banding KTU = of(true, "-0.5", "-0.2", "0.2", "0.5");
+    /** A three-year change's distance from the programme's change in percentage points. */
+    public static final Banding CHANGE = of(true, "-10", "-3", "3", "10");
 
     public Banding {
         if (cutPoints.size() != 4) {
@@ -29,6 +33,11 @@ public record Banding(List<BigDecimal> cutPoints, boolean higherIsBetter) {
 
     public static Banding of(boolean higherIsBetter, String... cuts) {
         return new Banding(java.util.Arrays.stream(cuts).map(BigDecimal::new).toList(), higherIsBetter);
+    }
+
+    /** The cut points as a project leader types them: "0,5; 0,8; 1,2; 1,5". */
+    public String text() {
+        return String.join("; ", cutPoints.stream().map(c -> c.stripTrailingZeros().toPlainString().replace('.', ',')).toList());
     }
 
     public int score(BigDecimal value) {

@@ -1,36 +1,39 @@
 package no.siva.programflyt.differentiation.scoring;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The indicators of the five criteria (guide §15.2.1–15.2.5) with their data sources, and the economic-soundness
- * figures (§15.2.6) that only raise a warning. The guide gives the indicators and the 1–5 scale, not how a value
- * maps onto it: the bandings here are defaults that Siva's project leader may change per indicator
- * ({@code programflyt.differentiation.banding.<code>: 0.5,0.8,1.2,1.5}), see the README.
+ * The indicators of the five criteria exactly as the guide's tables §15.2.1–15.2.5 list them, each with its data
+ * source, and the economic-soundness figures of §15.2.6, which are never scored. The guide gives the indicators and
+ * the 1–5 scale, not how a value maps onto it: the bandings here are the defaults of the method the project leader
+ * owns (README, "Differensieringsmetoden").
  *
- * <p>Values: a share in percent, a count, a KTU mean (1–5), or "måloppnåelse" (achieved / ambition level in FBP,
- * 1 = on target). "Trend" is the change over the last three report years in percent (guide §7.2).
+ * <p>Every row «Ambisjonsnivå for …» (FBP – måltall) is scored as target attainment: what the operator achieved in the
+ * report year divided by the ambition level in its target figures for that year (1 = on target). All indicators but
+ * the number of companies are set against the programme level (§15.2: «sammenlignes med programnivået, med unntak av
+ * antall bedrifter»); the development in the number of companies is the change over the three report years (§15.2:
+ * «samt for å se endring de tre siste rapportårene»).
  */
 public final class IndicatorCatalogue {
 
-    static final Banding ON_TARGET = Banding.of(true, "0.6", "0.8", "1.0", "1.2");
-    static final Banding TREND = Banding.of(true, "-10", "-2", "2", "10");
     static final Banding COMPANIES = Banding.of(true, "8", "12", "18", "25");
     static final Banding QUANTUM_LEAP = Banding.of(true, "1.5", "2.5", "3.5", "4.5");
+    static final Banding LOWER_IS_BETTER = Banding.of(false, "0.5", "0.8", "1.2", "1.5");
 
-    /** The economic-soundness figures (§15.2.6): never scored, a warning when a threshold is crossed. */
-    public record SoundnessFigure(String code, String label, String source) {
+    /** The economic-soundness figures (§15.2.6): three report years each, the bankruptcy prediction only the latest. */
+    public record SoundnessFigure(String code, String label, String source, Unit unit) {
     }
 
     public static final List<SoundnessFigure> SOUNDNESS = List.of(
-            new SoundnessFigure("sund.negative-ar", "Antall av de tre siste årene med negativt driftsresultat", "FBP – Brreg"),
-            new SoundnessFigure("sund.egenkapital", "Total egenkapital siste år (NOK)", "FBP – Brreg"),
-            new SoundnessFigure("sund.soliditet", "Soliditet siste år (egenkapitalandel, %)", "FBP – Brreg"),
-            new SoundnessFigure("sund.konkursrisiko", "Konkursprediksjon fra Forvalt.no (%)", "Forvalt"));
+            new SoundnessFigure("sund.driftsresultat", "Driftsresultat (kr)", "FBP – Brreg", Unit.NOK),
+            new SoundnessFigure("sund.driftsinntekter", "Driftsinntekter (kr)", "FBP – Brreg", Unit.NOK),
+            new SoundnessFigure("sund.ansatte", "Antall ansatte", "FBP – Brreg", Unit.COUNT),
+            new SoundnessFigure("sund.soliditet", "Soliditet (egenkapitalandel, %)", "FBP – Brreg", Unit.SIGNED_PERCENT),
+            new SoundnessFigure("sund.egenkapital", "Total egenkapital (kr)", "FBP – Brreg", Unit.NOK),
+            new SoundnessFigure("sund.konkursrisiko", "Nyeste konkursprediksjon fra Forvalt.no (%)", "Forvalt", Unit.PERCENT));
 
     private IndicatorCatalogue() {
     }
@@ -39,67 +42,71 @@ public final class IndicatorCatalogue {
     public static List<Indicator> indicators(Map<String, Banding> bandings) {
         List<Indicator> l = new ArrayList<>();
         Criterion a = Criterion.ACTIVITY;
-        add(l, bandings, "akt.bedrifter", a, "Antall aktive bedrifter i løpet av året", "FBP – basis", false, false, COMPANIES);
-        add(l, bandings, "akt.bedrifter-mal", a, "Aktive bedrifter mot ambisjonsnivået", "FBP – måltall", false, false, ON_TARGET);
-        add(l, bandings, "akt.bedrifter-trend", a, "Endring i antall aktive bedrifter siste tre rapportår (%)", "FBP – basis", false, false, TREND);
-        add(l, bandings, "akt.nye-inntak", a, "Andel nye opptak i rapportåret (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "akt.art28", a, "Andel bedrifter som mottar innovasjonsstøtte (artikkel 28) (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "akt.art28-ubrukt", a, "Ubrukt artikkel 28 (andel av rammen, %)", "FBP – basis", true, false,
-                Banding.of(false, "0.5", "0.8", "1.2", "1.5"));
-        add(l, bandings, "akt.virkemidler", a, "Andel bedrifter bistått til andre virkemidler (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "akt.virkemidler-ktu", a, "Bedriftenes vurdering: betydning for støtte fra andre virkemidler", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "akt.ql-rekruttering", a, "Hvordan operatøren rekrutterer nye bedrifter", "Quantum Leap", false, true, QUANTUM_LEAP);
+        add(l, "akt.bedrifter", a, "Antall aktive bedrifter i løpet av året", "FBP – basis", Comparison.ABSOLUTE, COMPANIES, Unit.COUNT, true, null);
+        add(l, "akt.bedrifter-mal", a, "Ambisjonsnivå for antall aktive bedrifter (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "akt.bedrifter-endring", a, "Endring i antall aktive bedrifter de tre siste rapportårene (%)", "FBP – basis", Comparison.DIFFERENCE, Banding.CHANGE, Unit.CHANGE, false, "akt.bedrifter");
+        add(l, "akt.nye-inntak", a, "Andel nye opptak i rapportåret (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, true, null);
+        add(l, "akt.nye-inntak-mal", a, "Ambisjonsnivå for antall nye opptak (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "akt.ql-rekruttering", a, "Hvordan operatøren jobber med rekruttering av nye bedrifter", "Quantum Leap", null, QUANTUM_LEAP, Unit.SCALE, false, null);
+        add(l, "akt.art28", a, "Andel bedrifter som mottar innovasjonsstøtte (artikkel 28) (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, true, null);
+        add(l, "akt.art28-mal", a, "Ambisjonsnivå for andel bedrifter som skal motta innovasjonsstøtte (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "akt.art28-ubrukt", a, "Ubrukt artikkel 28 (andel av rammen, %)", "FBP – basis", Comparison.RATIO, LOWER_IS_BETTER, Unit.PERCENT, false, null);
+        add(l, "akt.virkemidler", a, "Andel bedrifter operatøren har bistått i prosesser med å få tilgang til andre virkemidler (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
+        add(l, "akt.virkemidler-mal", a, "Ambisjonsnivå for andel bedrifter operatøren skal bistå med å få tilgang til andre virkemidler (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "akt.virkemidler-ktu", a, "Bedriftenes vurdering av hvor viktig operatøren har vært for støtte/bistand fra andre virkemidler", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "akt.ql-virkemidler", a, "Hvordan operatøren bistår bedriftene å få tilgang til andre virkemidler", "Quantum Leap", null, QUANTUM_LEAP, Unit.SCALE, false, null);
         Criterion k = Criterion.SATISFACTION;
-        add(l, bandings, "ktu.leveranser", k, "Tilfredshet med sentrale leveranser", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "ktu.tilfredshet", k, "Overordnet kundetilfredshet", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "ktu.addisjonalitet", k, "Overordnet addisjonalitet (anbefaler andre)", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "ktu.effekt-mal", k, "Effekt på sentrale mål i programmet", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "ktu.effekt-okonomi", k, "Økonomisk effekt av å delta", "KTU", false, false, Banding.KTU);
+        add(l, "ktu.leveranser", k, "Tilfredshet med sentrale leveranser", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "ktu.tilfredshet", k, "Overordnet kundetilfredshet", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "ktu.addisjonalitet", k, "Overordnet addisjonalitet (anbefaler andre)", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "ktu.effekt-mal", k, "Effekt av å delta i programmene – sentrale mål", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "ktu.effekt-okonomi", k, "Økonomisk effekt av å delta i programmene", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
         Criterion b = Criterion.SUSTAINABILITY;
-        add(l, bandings, "bk.srl", b, "Andel bedrifter med økning i SRL-skalaen (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "bk.srl-mal", b, "Økning i SRL-skalaen mot ambisjonsnivået", "FBP – måltall", false, false, ON_TARGET);
-        add(l, bandings, "bk.srl-ktu", b, "Bedriftenes vurdering: betydning for å bli mer bærekraftig", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "bk.miljomal", b, "Andel bedrifter som svarer opp minst ett av EUs miljømål (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "bk.miljo-ktu", b, "Bedriftenes vurdering: betydning for å bli mer klima- og miljøvennlig", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "bk.ql", b, "Hvordan operatøren jobber med bærekraft", "Quantum Leap", false, true, QUANTUM_LEAP);
+        add(l, "bk.srl", b, "Andel bedrifter med økning i SRL-skalaen (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, true, null);
+        add(l, "bk.srl-mal", b, "Ambisjonsnivå for andel bedrifter med økning i SRL-skalaen (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "bk.srl-ktu", b, "Bedriftenes vurdering av hvor viktig operatøren har vært for at de har blitt mer bærekraftige", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "bk.ql", b, "Hvordan operatøren jobber med bærekraft", "Quantum Leap", null, QUANTUM_LEAP, Unit.SCALE, false, null);
+        add(l, "bk.miljomal", b, "Andel bedrifter som svarer opp minst ett av EUs miljømål (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, true, null);
+        add(l, "bk.miljomal-mal", b, "Ambisjonsnivå for andel bedrifter som svarer opp minst ett av EUs miljømål (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "bk.miljo-ktu", b, "Bedriftenes vurdering av hvor viktig operatøren har vært for at de har blitt mer klima- og miljøvennlige", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
         Criterion e = Criterion.EXPORT;
-        add(l, bandings, "eks.eksport", e, "Andel bedrifter med eksport eller eksportpotensial (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "eks.eksport-ktu", e, "Bedriftenes vurdering: bistand til salg til kunder i utlandet", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "eks.internasjonalt", e, "Andel bedrifter med internasjonalt marked eller potensial (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "eks.koblet", e, "Andel bedrifter koblet mot internasjonale aktører (%)", "FBP – basis", true, false, Banding.RELATIVE);
-        add(l, bandings, "eks.ql", e, "Hvordan operatøren har jobbet med eksport(potensial)", "Quantum Leap", false, true, QUANTUM_LEAP);
+        add(l, "eks.eksport", e, "Andel bedrifter med eksport, eksportpotensial eller som er underleverandør til eksportbedrifter (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
+        add(l, "eks.eksport-mal", e, "Ambisjonsnivå for andel bedrifter der hele/deler av omsetningen består av eksport (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "eks.eksport-ktu", e, "Bedriftenes vurdering av om de har fått bistand til salg til kunder i utlandet", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "eks.ql", e, "Hvordan operatøren har jobbet med bedriftenes eksport(potensial)", "Quantum Leap", null, QUANTUM_LEAP, Unit.SCALE, false, null);
+        add(l, "eks.internasjonalt", e, "Andel bedrifter med internasjonalt marked eller markedspotensial (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
+        add(l, "eks.internasjonalt-mal", e, "Ambisjonsnivå for andel bedrifter med internasjonalt marked (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
+        add(l, "eks.koblet", e, "Andel bedrifter operatøren har koblet mot internasjonale aktører (%)", "FBP – basis", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
+        add(l, "eks.koblet-mal", e, "Ambisjonsnivå for andel bedrifter koblet mot internasjonale aktører (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
         Criterion v = Criterion.GROWTH;
-        add(l, bandings, "vekst.omsetning", v, "Andel bedrifter med årlig vekst i omsetning (%)", "FBP – Brreg", true, false, Banding.RELATIVE);
-        add(l, bandings, "vekst.omsetning-ktu", v, "Bedriftenes vurdering: betydning for økt omsetning", "KTU", false, false, Banding.KTU);
-        add(l, bandings, "vekst.verdiskaping", v, "Andel bedrifter med vekst i verdiskaping (%)", "FBP – Brreg", true, false, Banding.RELATIVE);
-        add(l, bandings, "vekst.verdiskaping-ktu", v, "Bedriftenes vurdering: betydning for økt lønnsomhet", "KTU", false, false, Banding.KTU);
-        return List.copyOf(l);
+        add(l, "vekst.omsetning", v, "Andel bedrifter med årlig vekst i omsetning (%)", "FBP – Brreg", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
+        add(l, "vekst.omsetning-ktu", v, "Bedriftenes vurdering av hvor viktig operatøren har vært for økt omsetning", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        add(l, "vekst.verdiskaping", v, "Andel bedrifter med vekst i verdiskaping (driftsresultat + lønnskostnader) (%)", "FBP – Brreg", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
+        add(l, "vekst.verdiskaping-ktu", v, "Bedriftenes vurdering av hvor viktig operatøren har vært for økt lønnsomhet", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        return List.copyOf(l.stream().map(i -> bandings.containsKey(i.code()) ? i.withBanding(bandings.get(i.code())) : i).toList());
     }
 
     public static List<Indicator> defaults() {
         return indicators(Map.of());
     }
 
-    /** Every code a value may be given for: the indicators and the soundness figures. */
+    /** The label of an indicator or a soundness figure. */
     public static Optional<String> labelOf(List<Indicator> indicators, String code) {
         return indicators.stream().filter(i -> i.code().equals(code)).map(Indicator::label).findFirst()
                 .or(() -> SOUNDNESS.stream().filter(s -> s.code().equals(code)).map(SoundnessFigure::label).findFirst());
     }
 
-    private static void add(List<Indicator> l, Map<String, Banding> bandings, String code, Criterion c, String label,
-                            String source, boolean relative, boolean supporting, Banding banding) {
-        l.add(new Indicator(code, c, label, source, relative, supporting, bandings.getOrDefault(code, banding)));
+    /** The unit of an indicator or a soundness figure. */
+    public static Optional<Unit> unitOf(List<Indicator> indicators, String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).map(Indicator::unit).findFirst()
+                .or(() -> SOUNDNESS.stream().filter(s -> s.code().equals(code)).map(SoundnessFigure::unit).findFirst());
     }
 
-    /**
-     * The soundness warning (§15.2.6): at least {@code negativeYears} of the last three years with a negative
-     * operating result, negative equity, or a bankruptcy prediction at or above {@code riskPercent}.
-     */
-    public static boolean soundnessWarning(Map<String, BigDecimal> values, int negativeYears, BigDecimal riskPercent) {
-        BigDecimal years = values.get("sund.negative-ar");
-        BigDecimal equity = values.get("sund.egenkapital");
-        BigDecimal risk = values.get("sund.konkursrisiko");
-        return (years != null && years.intValue() >= negativeYears) || (equity != null && equity.signum() < 0)
-                || (risk != null && risk.compareTo(riskPercent) >= 0);
+    /** Quantum Leap rows support the analysis only: shown with their own 1–5 score, never counted. */
+    private static void add(List<Indicator> l, String code, Criterion c, String label, String source, Comparison comparison,
+                            Banding banding, Unit unit, boolean derived, String changeOf) {
+        boolean supporting = comparison == null;
+        l.add(new Indicator(code, c, label, source, supporting ? Comparison.ABSOLUTE : comparison, supporting, banding,
+                unit, derived, changeOf));
     }
 }

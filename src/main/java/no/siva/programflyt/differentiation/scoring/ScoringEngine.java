@@ -25,7 +25,12 @@ public final class ScoringEngine {
     public record OperatorData(long operatorId, String name, Map<String, BigDecimal> values) {
     }
 
-    public record IndicatorScore(Indicator indicator, BigDecimal value, BigDecimal programmeLevel, Integer score) {
+    /**
+     * One indicator's score: its value, the programme level it was set against (null for the number of companies and
+     * the supporting rows), what the comparison made of it (the ratio or the distance), and the 1–5 score.
+     */
+    public record IndicatorScore(Indicator indicator, BigDecimal value, BigDecimal programmeLevel, BigDecimal compared,
+                                 Integer score) {
     }
 
     public record Result(long operatorId, String name, List<IndicatorScore> indicators,
@@ -34,10 +39,19 @@ public final class ScoringEngine {
         public boolean complete() {
             return weighted != null;
         }
+
+        /** The criteria without a single scored value: why an operator is not ranked. */
+        public List<Criterion> missing() {
+            return java.util.Arrays.stream(Criterion.values()).filter(c -> !criterionScores.containsKey(c)).toList();
+        }
     }
 
     private final List<Indicator> indicators;
     private final WeightModel weights;
+
+    public ScoringEngine(Method method) {
+        this(method.indicators(), method.weights());
+    }
 
     public ScoringEngine(List<Indicator> indicators, WeightModel weights) {
         this.indicators = List.copyOf(indicators);
@@ -54,17 +68,14 @@ public final class ScoringEngine {
                 BigDecimal v = o.values().get(i.code());
                 Integer s = null;
                 if (v != null) {
-                    BigDecimal basis = v;
-                    if (i.relativeToProgramme()) {
-                        BigDecimal l = level.get(i.code());
-                        basis = l.signum() == 0 ? BigDecimal.ONE : v.divide(l, 6, RoundingMode.HALF_UP);
-                    }
-                    s = i.banding().score(basis);
+                    s = i.banding().score(basis(i, v, level.get(i.code())));
                     if (!i.supporting()) {
                         byCriterion.computeIfAbsent(i.criterion(), c -> new ArrayList<>()).add(s);
                     }
                 }
-                scores.add(new IndicatorScore(i, v, i.relativeToProgramme() ? level.get(i.code()) : null, s));
+                boolean compared = i.comparison() != Comparison.ABSOLUTE;
+                scores.add(new IndicatorScore(i, v, compared ? level.get(i.code()) : null,
+                        v == null || !compared ? null : basis(i, v, level.get(i.code())), s));
             }
             Map<Criterion, BigDecimal> criterion = new EnumMap<>(Criterion.class);
             byCriterion.forEach((c, list) -> criterion.put(c, BigDecimal.valueOf(list.stream().mapToInt(Integer::intValue).sum())
@@ -102,6 +113,19 @@ public final class ScoringEngine {
         results.sort(Comparator.comparing(Result::weighted, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Result::name));
         return results;
+    }
+
+    /**
+     * What an indicator's comparison makes of a value (guide §15.2: «sammenlignes med programnivået, med unntak av
+     * antall bedrifter»): the ratio to the programme level (a level of 0 counts as on the level), the distance from it,
+     * or the value itself.
+     */
+    static BigDecimal basis(Indicator i, BigDecimal v, BigDecimal level) {
+        return switch (i.comparison()) {
+            case ABSOLUTE -> v;
+            case RATIO -> level == null || level.signum() == 0 ? BigDecimal.ONE : v.divide(level, 6, RoundingMode.HALF_UP);
+            case DIFFERENCE -> level == null ? BigDecimal.ZERO : v.subtract(level);
+        };
     }
 
     /** The programme level of each indicator: the mean over the operators that have a value. */

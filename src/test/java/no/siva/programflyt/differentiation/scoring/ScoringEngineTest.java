@@ -19,7 +19,7 @@ class ScoringEngineTest {
     private static List<Indicator> onePerCriterion() {
         List<Indicator> list = new ArrayList<>();
         for (Criterion c : Criterion.values()) {
-            list.add(new Indicator(c.name(), c, c.label(), "test", false, false, IDENTITY));
+            list.add(Indicator.of(c.name(), c, c.label(), "test", Comparison.ABSOLUTE, false, IDENTITY));
         }
         return list;
     }
@@ -60,8 +60,8 @@ class ScoringEngineTest {
     @Test
     void aCriterionIsTheMeanOfItsIndicators_withoutTheSupportingOnes() {
         List<Indicator> list = new ArrayList<>(onePerCriterion());
-        list.add(new Indicator("ACTIVITY2", Criterion.ACTIVITY, "Andel nye opptak", "FBP", false, false, IDENTITY));
-        list.add(new Indicator("QL", Criterion.ACTIVITY, "Rekruttering (Quantum Leap)", "Quantum Leap", false, true, IDENTITY));
+        list.add(Indicator.of("ACTIVITY2", Criterion.ACTIVITY, "Andel nye opptak", "FBP", Comparison.ABSOLUTE, false, IDENTITY));
+        list.add(Indicator.of("QL", Criterion.ACTIVITY, "Rekruttering (Quantum Leap)", "Quantum Leap", Comparison.ABSOLUTE, true, IDENTITY));
         ScoringEngine.OperatorData o = op(1, 4, 3, 3, 3, 3);
         o.values().put("ACTIVITY2", BigDecimal.valueOf(1));
         o.values().put("QL", BigDecimal.valueOf(5));
@@ -109,7 +109,7 @@ class ScoringEngineTest {
     void aBandingChangeChangesTheGroupsAsExpected() {
         // activity compared with the programme level: values 10, 20, 30, 40 -> level 25 -> ratios 0.4, 0.8, 1.2, 1.6
         List<Indicator> list = new ArrayList<>(onePerCriterion());
-        list.set(0, new Indicator("ACTIVITY", Criterion.ACTIVITY, "Aktive bedrifter", "FBP", true, false, Banding.RELATIVE));
+        list.set(0, Indicator.of("ACTIVITY", Criterion.ACTIVITY, "Aktive bedrifter", "FBP", Comparison.RATIO, false, Banding.RELATIVE));
         List<ScoringEngine.OperatorData> ops = new ArrayList<>();
         int[] values = {10, 20, 30, 40};
         for (int i = 0; i < 4; i++) {
@@ -124,7 +124,7 @@ class ScoringEngineTest {
         assertThat(List.of(1, 2, 3, 4).stream().map(id -> of(before, id).groups().get(Criterion.ACTIVITY)))
                 .containsExactly(4, 3, 2, 1);
         // a gentler banding 0.3 / 0.6 / 0.9 / 1.8: scores 2, 3, 4, 4 -> the two best tie and share group 1
-        list.set(0, new Indicator("ACTIVITY", Criterion.ACTIVITY, "Aktive bedrifter", "FBP", true, false,
+        list.set(0, Indicator.of("ACTIVITY", Criterion.ACTIVITY, "Aktive bedrifter", "FBP", Comparison.RATIO, false,
                 Banding.of(true, "0.3", "0.6", "0.9", "1.8")));
         var after = new ScoringEngine(list, WeightModel.NH).score(ops);
         assertThat(List.of(1, 2, 3, 4).stream().map(id -> of(after, id).groups().get(Criterion.ACTIVITY)))
