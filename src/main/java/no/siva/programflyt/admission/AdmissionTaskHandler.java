@@ -47,6 +47,12 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
     /** What the register proves goes into the assessment: an ASA or other form contradicts criterion 1. */
     @Override
     public Map<String, List<String>> prefill(UserTask task) {
+        if ("fylkets-vedtak".equals(task.getElementId())) {
+            // the county decides on Siva's proposal: its amount, in whole kroner, is where the decision starts
+            return cases.findById(task.getCaseId()).map(AdmissionCase::getProposedGrant).filter(java.util.Objects::nonNull)
+                    .map(g -> Map.of("vedtattTilskudd", List.of(g.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString())))
+                    .orElse(Map.of());
+        }
         if (!"gjennomfore-forprosjekt".equals(task.getElementId())) {
             return Map.of();
         }

@@ -166,7 +166,7 @@ public class DifferentiationController {
         model.addAttribute("nextTask", tasks.stream().filter(no.siva.programflyt.tasks.UserTask::isOpen)
                 .filter(t -> t.getDueAt() != null).min(java.util.Comparator.comparing(no.siva.programflyt.tasks.UserTask::getDueAt))
                 .or(() -> tasks.stream().filter(no.siva.programflyt.tasks.UserTask::isOpen).findFirst()).orElse(null));
-        model.addAttribute("problems", frozen || !r.isDifferentiation() ? List.of() : service.analysisProblems(id, live));
+        model.addAttribute("problems", frozen || r.getStatus() != RoundStatus.ANALYSIS ? List.of() : service.analysisProblems(id, live));
         model.addAttribute("diagram", CaseDiagram.of(DifferentiationService.PROCESS_ID, tasks));
         model.addAttribute("documents", documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
                 .filter(d -> !d.getKind().startsWith("VARSEL-")).toList());
@@ -259,7 +259,8 @@ public class DifferentiationController {
                         method.thresholds().declineTolerancePercent()), new Formats())));
         model.addAttribute("thresholds", method.thresholds());
         model.addAttribute("notRanked", live.complete() ? null : DifferentiationService.notRankedReason(live));
-        model.addAttribute("model", grantModels.latest(r.getYear() + 1).orElse(null));
+        model.addAttribute("model", r.getGrantModelId() != null ? grantModels.load(r.getGrantModelId())
+                : grantModels.latest(r.getYear() + 1).orElse(null));
         model.addAttribute("steps", grantSteps.history(operatorId));
         return "differentiation/operator";
     }

@@ -146,7 +146,12 @@ public class DifferentiationService {
 
     /** The method of a round: frozen with its analysis, else the project leader's current one. */
     public Method method(DiffRound r) {
-        return r.getMethodJson() != null ? methods.read(r.getMethodJson()) : methods.current();
+        if (r.getMethodJson() != null) {
+            return methods.read(r.getMethodJson());
+        }
+        // a round frozen before the method was kept with it: the deployment's method, never the project leader's
+        // later versions (its decided results are the stored ones)
+        return r.getAnalysisDoneAt() != null ? methods.defaults() : methods.current();
     }
 
     /** The round's report years, the latest last (guide §15.2: the latest report year and the change over three). */

@@ -72,7 +72,12 @@ public class IndicatorImport {
                 errors.add(new RowError(row, "", "differentiation.import.columns", p.length));
                 continue;
             }
-            boolean withYear = p.length >= 4;
+            // the header decides the format: with a report-year column every row has four cells
+            boolean withYear = csv.header().size() >= 4;
+            if (withYear && p.length < 4) {
+                errors.add(new RowError(row, "", "differentiation.import.columns", p.length));
+                continue;
+            }
             String org = OrgNumber.normalize(p[0].trim());
             Long operatorId = null;
             if (org.isEmpty()) {
@@ -138,7 +143,7 @@ public class IndicatorImport {
         if (raw == null) {
             return null;
         }
-        String s = raw.replaceAll("[\\s\u00a0%]", "").replace(',', '.');
+        String s = raw.replaceAll("[\\s\u00a0%]", "").replace(',', '.').replace('\u2212', '-');
         return s.matches("-?\\d{1,15}(\\.\\d{1,4})?") ? new BigDecimal(s) : null;
     }
 }

@@ -31,8 +31,7 @@ class LimitedAnalysisService implements LimitedAnalysis {
 
     @Override
     @Transactional(readOnly = true)
-    public Result of(long operatorId, Long flaggedByRoundId, LocalDate today) {
-        int year = today.getYear();
+    public Result of(long operatorId, Long flaggedByRoundId, int year, LocalDate today) {
         Integer current = steps.on(operatorId, today).orElse(null);
         Optional<DiffRound> round = service.byYear(year);
         if (round.isEmpty()) {
@@ -40,8 +39,9 @@ class LimitedAnalysisService implements LimitedAnalysis {
                     + "eller prosjektleder starter den", List.of(), null, null, null, current, null);
         }
         Formats f = new Formats();
-        ScoringEngine.Result now = service.liveScores(round.get().getId()).stream().filter(s -> s.operatorId() == operatorId)
-                .findFirst().orElse(null);
+        List<ScoringEngine.Result> all = service.liveScores(round.get().getId());
+        ScoringEngine.Result now = all.stream().filter(s -> s.operatorId() == operatorId).findFirst().orElse(null);
+        long scored = all.stream().filter(ScoringEngine.Result::complete).count();
         DifferentiationService.OperatorResult then = flaggedByRoundId == null ? null
                 : service.resultsByOperator(flaggedByRoundId).get(operatorId);
         List<Line> lines = new ArrayList<>();
@@ -49,11 +49,13 @@ class LimitedAnalysisService implements LimitedAnalysis {
             lines.add(new Line(c.label(), then == null ? "–" : dash(f.score(then.scores().get(c))),
                     now == null ? "–" : dash(f.score(now.criterionScores().get(c))), now == null ? null : now.groups().get(c)));
         }
-        boolean complete = now != null && now.complete();
+        boolean complete = now != null && now.complete() && scored >= MIN_OPERATORS;
         String missing = now == null ? "Operatøren er ikke med i runden for " + year
-                : complete ? null : "Årets verdier mangler for " + String.join(", ",
+                : !now.complete() ? "Årets verdier mangler for " + String.join(", ",
                         now.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList())
-                        + ": importer dem på siden for runden " + year;
+                        + ": importer dem på siden for runden " + year
+                : complete ? null : "Programnivået for " + year + " bygger på bare " + scored + " operatører med verdier "
+                        + "(minst " + MIN_OPERATORS + "): importer verdiene for hele programmet på siden for runden " + year;
         String weightedThen = then == null ? null : f.score(then.weighted());
         String weightedNow = now == null ? null : f.score(now.weighted());
         StringBuilder summary = new StringBuilder("Begrenset analyse " + year + ": vektet score " + dash(weightedNow));
@@ -63,9 +65,9 @@ class LimitedAnalysisService implements LimitedAnalysis {
         }
         summary.append(", resultatgruppe ").append(now == null || now.totalGroup() == null ? "–" : now.totalGroup()).append('.');
         for (Line l : lines) {
-            summary.append(' ').append(l.criterion()).append(' ').append(l.now());
+            summary.append(' ').append(l.criterion()).append(' ').append(l.yearScore());
             if (then != null) {
-                summary.append(" (").append(l.then()).append(')');
+                summary.append(" (").append(l.flagged()).append(')');
             }
             summary.append('.');
         }

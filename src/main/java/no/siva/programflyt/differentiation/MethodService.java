@@ -118,6 +118,7 @@ public class MethodService {
             return errors;
         }
         Method next = new Method(indicators, new WeightModel(now.weights().code(), w), now.thresholds());
+        jdbc.sql("lock table diff_method in share row exclusive mode").update();   // two saves at once: one after the other
         int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from diff_method").query(Integer.class).single();
         jdbc.sql("insert into diff_method (version_no, method_json, note, created_by, created_at) values (?, ?, ?, ?, ?)")
                 .params(version, write(next), note == null || note.isBlank() ? null : note.trim(), user.username(),

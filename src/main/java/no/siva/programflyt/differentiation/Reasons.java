@@ -47,7 +47,7 @@ final class Reasons {
                 b.append(" Svakest på ").append(String.join(", ", weak)).append('.');
             }
             if (strong.isEmpty() && weak.isEmpty()) {
-                b.append(g == null ? " Ingen data." : " På nivå med programmet.");
+                b.append(r.criterionScores().containsKey(c) ? " På nivå med programmet." : " Ingen data.");
             }
             lines.add(b.toString());
         }

@@ -70,7 +70,8 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
                 yield new TaskPanel("followup/panels", "windDown", model);
             }
             case "begrenset-analyse" -> {
-                model.put("analysis", limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), java.time.LocalDate.now(clock)));
+                model.put("analysis", limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), analysisYear(c),
+                        java.time.LocalDate.now(clock)));
                 model.put("triggers", service.triggers(c.getId()));
                 yield new TaskPanel("followup/panels", "limitedAnalysis", model);
             }
@@ -115,7 +116,8 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
      */
     private FormSubmission validateAnalysis(UserTask task, FormSubmission s, Locale locale) {
         FollowUpCase c = service.load(task.getCaseId());
-        var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), java.time.LocalDate.now(clock));
+        var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), analysisYear(c),
+                java.time.LocalDate.now(clock));
         if (!analysis.complete()) {
             s = s.withError("resultat", messages.getMessage("followup.error.analysisIncomplete",
                     new Object[] {analysis.missing()}, locale));
@@ -130,6 +132,11 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
             }
         }
         return s;
+    }
+
+    /** The year a limited analysis belongs to: the year it falls due, whenever the task is concluded. */
+    private int analysisYear(FollowUpCase c) {
+        return c.getAnalysisDue() != null ? c.getAnalysisDue().getYear() : java.time.LocalDate.now(clock).getYear();
     }
 
     @Override
@@ -166,7 +173,7 @@ public class FollowUpTaskHandler implements TaskCompletionHandler {
                 };
                 c.analysed(outcome, s.string("begrunnelse"), user.username(), clock.instant());
                 java.time.LocalDate today = java.time.LocalDate.now(clock);
-                var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), today);
+                var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), analysisYear(c), today);
                 Integer newStep = "REDUCED_GRANT".equals(outcome) ? s.decimal("nyttTrinn").intValue() : null;
                 c.analysisResult(analysis.roundId(), analysis.summary(), newStep);
                 if (newStep != null) {   // §15.3.10: a new step takes effect from the coming year

@@ -12,7 +12,7 @@ import java.util.Map;
 public record FormComponent(String id, String type, String key, String label, String description, String text,
                             String subtype, String dateLabel, Validate validate, List<Option> values,
                             List<FormComponent> components, Object defaultValue, Boolean disabled,
-                            Boolean readonly, Map<String, Object> appearance) {
+                            Boolean readonly, Map<String, Object> appearance, Integer decimalDigits) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Validate(Boolean required, Double min, Double max, Integer minLength, Integer maxLength,

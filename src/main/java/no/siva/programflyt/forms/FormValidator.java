@@ -88,6 +88,11 @@ public class FormValidator {
                 if (n == null) {
                     return msg(locale, "form.error.number", label);
                 }
+                // the form's decimalDigits (Camunda Forms): 0 means whole numbers, e.g. whole kroner
+                if (c.decimalDigits() != null && Math.max(0, n.stripTrailingZeros().scale()) > c.decimalDigits()) {
+                    return c.decimalDigits() == 0 ? msg(locale, "form.error.wholeNumber", label)
+                            : msg(locale, "form.error.decimals", label, c.decimalDigits());
+                }
                 if (v != null && v.min() != null && n.compareTo(BigDecimal.valueOf(v.min())) < 0) {
                     return msg(locale, "form.error.min", label, plain(v.min()));
                 }

@@ -37,11 +37,17 @@ public class GrantSteps {
         this.clock = clock;
     }
 
-    /** Records the step from {@code effectiveFrom}; the first record for that date stands. */
+    /**
+     * Records the step from {@code effectiveFrom}. The same decision again (a redelivered job) changes nothing; a later
+     * decision for the same date (a limited analysis after the round's notification) replaces the earlier one.
+     */
     @Transactional
     public void record(long operatorId, int step, LocalDate effectiveFrom, String source, Long roundId, String by) {
         jdbc.sql("insert into operator_grant_step (operator_id, effective_from, step, source, round_id, recorded_by, recorded_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?) on conflict (operator_id, effective_from) do nothing")
+                        + "values (?, ?, ?, ?, ?, ?, ?) on conflict (operator_id, effective_from) do update set "
+                        + "step = excluded.step, source = excluded.source, round_id = excluded.round_id, "
+                        + "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at "
+                        + "where operator_grant_step.step <> excluded.step or operator_grant_step.source <> excluded.source")
                 .params(operatorId, effectiveFrom, step, source, roundId, by, Timestamp.from(clock.instant())).update();
     }
 

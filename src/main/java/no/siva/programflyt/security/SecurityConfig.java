@@ -21,7 +21,7 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, OidcLogin oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**",
                                 "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
                                 "/calendar-feed/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

@@ -19,7 +19,7 @@ public final class CsvInput {
     }
 
     /** The rows, or the file's error ({@code errorRow} 0 for the whole file). */
-    public record Result(List<Line> lines, int errorRow, String errorKey, Object[] errorArgs) {
+    public record Result(List<Line> lines, int errorRow, String errorKey, Object[] errorArgs, List<String> header) {
         public boolean ok() {
             return errorKey == null;
         }
@@ -55,10 +55,11 @@ public final class CsvInput {
                 rows.add(new Line(i + 1, lines[i].split(";", -1)));
             }
         }
-        return new Result(rows, 0, null, new Object[0]);
+        return new Result(rows, 0, null, new Object[0],
+                java.util.Arrays.stream(lines[0].split(";", -1)).map(String::trim).toList());
     }
 
     private static Result error(int row, String key, Object... args) {
-        return new Result(List.of(), row, key, args);
+        return new Result(List.of(), row, key, args, List.of());
     }
 }

@@ -57,6 +57,14 @@ public class Formats {
         return v.signum() < 0 ? "−" + s : s;
     }
 
+    /**
+     * A number as a field shows it for editing: every decimal kept, decimal comma, ASCII minus, no grouping
+     * ("-150000", "3,6667"), so saving the form again reads back exactly what was stored.
+     */
+    public String input(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
     /** A decimal with exactly two decimals ("3,68", "3,00"): scores. */
     public String score(BigDecimal v) {
         return v == null ? "" : number("#,##0.00", v);

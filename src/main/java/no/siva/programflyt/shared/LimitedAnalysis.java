@@ -12,8 +12,8 @@ import java.util.List;
  */
 public interface LimitedAnalysis {
 
-    /** One criterion: the score in the flagging analysis, this year's, and this year's result group. */
-    record Line(String criterion, String then, String now, Integer group) {
+    /** One criterion: the score in the flagging analysis, the year's, and the year's result group. */
+    record Line(String criterion, String flagged, String yearScore, Integer group) {
     }
 
     /**
@@ -21,9 +21,16 @@ public interface LimitedAnalysis {
      * @param missing   what is missing when not complete, in words
      * @param summary   the whole result in one text, kept on the follow-up case
      */
-    record Result(int year, Long roundId, boolean complete, String missing, List<Line> lines, String weightedThen,
-                  String weightedNow, Integer totalGroup, Integer currentStep, String summary) {
+    record Result(int year, Long roundId, boolean complete, String missing, List<Line> lines, String weightedFlagged,
+                  String weightedYear, Integer totalGroup, Integer currentStep, String summary) {
     }
 
-    Result of(long operatorId, Long flaggedByRoundId, LocalDate today);
+    /**
+     * The analysis of {@code year} (the year it falls due, whenever it is concluded), the current step as of
+     * {@code today}.
+     */
+    Result of(long operatorId, Long flaggedByRoundId, int year, LocalDate today);
+
+    /** Scores against a programme level need a programme: at least this many operators scored in the year. */
+    int MIN_OPERATORS = 3;
 }

@@ -45,11 +45,18 @@ public class Portfolio {
     /** The companies the user sees, with next deadlines and aid used: three queries, whatever the number of companies. */
     @Transactional(readOnly = true)
     public List<Row> rows(CurrentUser user, TargetCompanyStatus status, String text) {
+        return rows(user, status, text, null);
+    }
+
+    /** The same, for one operator's companies ({@code operatorId} null: every operator the user sees). */
+    @Transactional(readOnly = true)
+    public List<Row> rows(CurrentUser user, TargetCompanyStatus status, String text, Long operatorId) {
         Map<Long, String> names = operators.findAll().stream().collect(Collectors.toMap(Operator::getId, Operator::getName));
         LocalDate today = LocalDate.now(clock);
         String q = text == null ? "" : text.trim().toLowerCase();
         List<TargetCompany> shown = service.visibleTo(user).stream()
                 .filter(c -> status == null || c.getStatus() == status)
+                .filter(c -> operatorId == null || operatorId.equals(c.getOperatorId()))
                 .filter(c -> q.isEmpty() || c.getName().toLowerCase().contains(q) || c.getOrgNumber().contains(q))
                 .toList();
         Map<Long, UserTask> next = nextTasks(shown.stream().map(TargetCompany::getId).toArray(Long[]::new));

@@ -75,8 +75,10 @@ public class TargetCompanyController {
 
     @GetMapping("/target-companies")
     public String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
-                       @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("rows", portfolio.rows(user, status(status), q));
+                       @RequestParam(required = false) String q, @RequestParam(required = false) Long operatorId,
+                       Model model) {
+        model.addAttribute("rows", portfolio.rows(user, status(status), q, operatorId));
+        model.addAttribute("operatorId", operatorId);
         model.addAttribute("statuses", TargetCompanyStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("q", q);
@@ -88,8 +90,9 @@ public class TargetCompanyController {
     @GetMapping(value = "/target-companies.csv")
     public ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
                                          @RequestParam(required = false) String status,
-                                         @RequestParam(required = false) String q, Locale locale) {
-        String csv = Portfolio.csv(portfolio.rows(user, status(status), q),
+                                         @RequestParam(required = false) String q,
+                                         @RequestParam(required = false) Long operatorId, Locale locale) {
+        String csv = Portfolio.csv(portfolio.rows(user, status(status), q, operatorId),
                 s -> messages.getMessage("targetcompany.status." + s, null, locale));
         return Csv.download("malbedrifter.csv", csv);
     }
@@ -109,7 +112,7 @@ public class TargetCompanyController {
             model.addAttribute("orgNumber", orgNumber);
             model.addAttribute("name", name);
             model.addAttribute("email", email);
-            return list(user, null, null, model);
+            return list(user, null, null, null, model);
         }
         try {
             TargetCompany c = service.register(user, operator, orgNumber, name, email);
@@ -120,7 +123,7 @@ public class TargetCompanyController {
             model.addAttribute("orgNumber", orgNumber);
             model.addAttribute("name", name);
             model.addAttribute("email", email);
-            return list(user, null, null, model);
+            return list(user, null, null, null, model);
         }
     }
 
@@ -279,7 +282,7 @@ public class TargetCompanyController {
         TargetCompanyImport.Result r = importer.importCsv(user, operator, file.getBytes());
         if (!r.errors().isEmpty()) {
             model.addAttribute("importErrors", r.errors());
-            return list(user, null, null, model);
+            return list(user, null, null, null, model);
         }
         flash.addFlashAttribute("successKey", "import.done");
         flash.addFlashAttribute("successArgs", new Object[] {r.imported()});

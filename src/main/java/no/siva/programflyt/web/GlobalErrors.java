@@ -78,8 +78,27 @@ public class GlobalErrors {
             response.setHeader("Retry-After", "30");
             return "error/503";
         }
+        if (clientGone(e)) {
+            // the browser closed the connection (a page left before it loaded): nothing failed, nothing to answer
+            log.debug("Client closed the connection: {}", e.toString());
+            return null;
+        }
         log.error("Unhandled error", e);
         response.setStatus(500);
         return "error/500";
+    }
+
+    /** A client that went away: Tomcat's ClientAbortException or Spring's AsyncRequestNotUsableException, or under them. */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.equals("org.apache.catalina.connector.ClientAbortException")
+                    || t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
+                    || (t instanceof java.io.IOException && t.getMessage() != null
+                        && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer")))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,10 +19,17 @@ public class HomeController {
     private final boolean demoUsers;
 
     private final Clock clock;
+    private final no.siva.programflyt.security.AppUserRepository appUsers;
+
+    /** A demo user as the login page lists it: user name, name, roles. */
+    public record DemoLogin(String username, String name, java.util.List<String> roles) {
+    }
 
     public HomeController(Clock clock, TaskService tasks, no.siva.programflyt.security.OidcLogin oidc,
-                          @org.springframework.beans.factory.annotation.Value("${programflyt.demo.users:false}") boolean demoUsers) {
+                          @org.springframework.beans.factory.annotation.Value("${programflyt.demo.users:false}") boolean demoUsers,
+                          no.siva.programflyt.security.AppUserRepository appUsers) {
         this.clock = clock;
+        this.appUsers = appUsers;
         this.tasks = tasks;
         this.oidc = oidc;
         this.demoUsers = demoUsers;
@@ -40,7 +47,13 @@ public class HomeController {
     @GetMapping("/login")
     public String login(Model model) {
         model.addAttribute("oidc", oidc.enabled());
-        model.addAttribute("demoUsers", demoUsers);
+        // the demo lists every demo user it created, with name and roles (the password is the same for all)
+        model.addAttribute("demoUsers", !demoUsers ? java.util.List.of() : appUsers.findAll(
+                        org.springframework.data.domain.Sort.by("username")).stream()
+                .filter(no.siva.programflyt.security.AppUser::isEnabled)
+                .map(u -> new DemoLogin(u.getUsername(), u.getFullName(),
+                        u.getRoles().stream().sorted().map(r -> "role." + r.name()).toList()))
+                .toList());
         return "login";
     }
 

@@ -56,6 +56,9 @@ public class WebConfig implements WebMvcConfigurer {
                 .resourceChain(true);
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(revalidate)
                 .resourceChain(true);
+        // the favicon, which every browser asks for at its first visit
+        registry.addResourceHandler("/favicon.ico", "/favicon.svg").addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)));
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365))).resourceChain(true)
                 .addResolver(new LiteWebJarsResourceResolver());

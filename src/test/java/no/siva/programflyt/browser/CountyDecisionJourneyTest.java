@@ -60,6 +60,9 @@ class CountyDecisionJourneyTest extends ProcessTestBase {
 
             // wrongly: the justification (required) is left empty
             b.driver.findElement(By.cssSelector("label[for='f-vedtak-0']")).click();
+            // the amount starts as Siva's proposal (whole kroner); the county may change it
+            assertThat(b.driver.findElement(By.id("f-vedtattTilskudd")).getAttribute("value")).isNotBlank();
+            b.driver.findElement(By.id("f-vedtattTilskudd")).clear();
             b.driver.findElement(By.id("f-vedtattTilskudd")).sendKeys("1 200 000");
             b.driver.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-begrunnelse-error")));
@@ -67,6 +70,11 @@ class CountyDecisionJourneyTest extends ProcessTestBase {
                     .isEqualTo("Fyll ut «Begrunnelse for vedtaket».");
             assertThat(b.driver.findElement(By.id("f-begrunnelse")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(b.driver.findElement(By.id("error-summary")).getText()).contains("Skjemaet har feil");
+            // issue 23, point 3: the summary has the focus and is in view, not ~950 px below the top
+            assertThat(b.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+            Number top = (Number) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                    "return document.getElementById('error-summary').getBoundingClientRect().top");
+            assertThat(top.doubleValue()).isBetween(-1.0, 200.0);
             assertThat(b.driver.findElement(By.id("f-vedtattTilskudd")).getAttribute("value")).isEqualTo("1 200 000");
             assertThat(b.driver.findElement(By.id("f-vedtak-0")).isSelected()).isTrue();
             b.assertAccessible("oppgave med feil");

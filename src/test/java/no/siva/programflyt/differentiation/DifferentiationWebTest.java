@@ -251,6 +251,24 @@ class DifferentiationWebTest extends ProcessTestBase {
         assertThat(service.find(id).orElseThrow().getBudgetProposalOn()).isNull();
     }
 
+    /** A value as the field shows it saves back unchanged: every decimal, and negatives (even with a typed «−»). */
+    @Test
+    void valuesAsShownSaveBackUnchanged() throws Exception {
+        jdbc.sql("update diff_round set analysis_done_at = null, method_json = null where id = ?").param(id).update();
+        service.setValues(user(DemoUsers.CASE_HANDLER), id, sogn, 2027, java.util.Map.of("sund.driftsresultat",
+                new BigDecimal("-150000"), "ktu.tilfredshet", new BigDecimal("3.6667")), "IMPORT");
+        String page = mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("value=\"-150000\"").contains("value=\"3,6667\"");
+        mvc.perform(post("/differentiation/" + id + "/operator/" + sogn + "/values").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
+                        .param("v.2027.sund.driftsresultat", "\u2212150 000").param("v.2027.ktu.tilfredshet", "3,6667"))
+                .andExpect(redirectedUrl("/differentiation/" + id + "/operator/" + sogn));
+        var stored = service.stored(id).of(sogn).get(2027);
+        assertThat(stored.get("sund.driftsresultat").value()).isEqualByComparingTo("-150000");
+        assertThat(stored.get("ktu.tilfredshet").value()).isEqualByComparingTo("3.6667");
+        assertThat(stored.get("ktu.tilfredshet").source()).isEqualTo("SIVA");
+    }
+
     @Test
     void sivaSeesEveryScoreExplainedDownToTheIndicatorValues() throws Exception {
         String page = mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.CASE_HANDLER)))

@@ -149,8 +149,12 @@ class FollowUpProcessTest extends ProcessTestBase {
         // a real analysis: it concludes only on the year's scores against the programme level
         var noValues = complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker."));
         assertThat(noValues.errors()).containsOnlyKeys("resultat");
+        // (the programme level needs a programme: three operators with the year's values)
+        long third = operators.save(new no.siva.programflyt.registry.Operator("912346102", "Tredje Næringshage AS", "46",
+                OperatorStatus.ACTIVE, "Sara Saksbehandler", clock.instant())).getId();
         no.siva.programflyt.support.IndicatorData.roundWithValues(differentiation, diffRounds, siva(), clock.instant(),
-                today().getYear(), Map.of(sogn, 3, operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId(), 4));
+                today().getYear(), Map.of(sogn, 3, operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId(), 4,
+                        third, 2));
         assertThat(complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker.")).valid())
                 .isTrue();
         assertThat(cases.findById(caseId).orElseThrow().getAnalysisResult()).startsWith("Begrenset analyse " + today().getYear());

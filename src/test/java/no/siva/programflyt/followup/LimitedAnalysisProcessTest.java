@@ -144,10 +144,10 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
         assertThat(complete(siva(), same, Map.of("resultat", "samme-niva", "begrunnelse", "x")).errors()).containsOnlyKeys("resultat");
         IndicatorData.roundWithValues(differentiation, rounds, siva(), clock.instant(), 2027,
                 Map.of(sogn, 3, helgeland, 4, third, 1));
-        LimitedAnalysis.Result analysis = limitedAnalysis.of(helgeland, round, today());
+        LimitedAnalysis.Result analysis = limitedAnalysis.of(helgeland, round, 2027, today());
         assertThat(analysis.complete()).isTrue();
         assertThat(analysis.year()).isEqualTo(2027);
-        assertThat(analysis.weightedThen()).isNotEqualTo(analysis.weightedNow());
+        assertThat(analysis.weightedFlagged()).isNotEqualTo(analysis.weightedYear());
         assertThat(analysis.currentStep()).isNull();
         assertThat(tasks.panelOf(same).fragment()).isEqualTo("limitedAnalysis");
 

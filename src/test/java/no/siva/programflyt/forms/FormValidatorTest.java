@@ -96,6 +96,21 @@ class FormValidatorTest {
                 .isEqualTo("«Navn» kan ha høyst 10 tegn.");
     }
 
+    /**
+     * Issue 23, point 4: the county's granted amount is whole kroner above 0 -- «1200000.5» passed and became
+     * «1 200 000,50 kr» in the grant letter, and 0 kr passed. The form itself says so (decimalDigits 0, min 1).
+     */
+    @Test
+    void theCountysGrantIsWholeKronerAboveZero() throws Exception {
+        FormDefinition decision = new FormRepository(new ObjectMapper()).find("fylkesvedtak").orElseThrow();
+        assertThat(validator.validate(decision, Map.of("vedtak", List.of("godkjent"), "vedtattTilskudd", List.of("1200000.5"),
+                "begrunnelse", List.of("Ok")), NB).errors().get("vedtattTilskudd")).contains("må være et helt tall");
+        assertThat(validator.validate(decision, Map.of("vedtak", List.of("godkjent"), "vedtattTilskudd", List.of("0"),
+                "begrunnelse", List.of("Ok")), NB).errors().get("vedtattTilskudd")).contains("kan ikke være mindre enn 1");
+        assertThat(validator.validate(decision, Map.of("vedtak", List.of("godkjent"), "vedtattTilskudd", List.of("1 200 000"),
+                "begrunnelse", List.of("Ok")), NB).errors()).isEmpty();
+    }
+
     @Test
     void englishUsersGetEnglishMessages() {
         assertThat(validator.validate(form, Map.of(), Locale.ENGLISH).errors().get("navn")).isEqualTo("Fill in \"Navn\".");

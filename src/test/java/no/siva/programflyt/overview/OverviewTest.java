@@ -140,6 +140,13 @@ class OverviewTest extends ProcessTestBase {
                 null, "Prosjektleder varslet", null));
         // (the projection runs after each commit, in the committing thread)
         assertThat(total(leader, "stale", "30")).isEqualTo(1);
+        // issue 23, point 6: the process tabs are tabs (the CSS styles nav.tabs), and a title that holds its year
+        // does not show it twice («Differensieringsrunde 2026 2026»)
+        String differentiationPage = mvc.perform(get("/overview").param("type", "DIFFERENTIATION").param("state", "all").with(as(leader.username())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String y = Integer.toString(today().getYear() + 1);
+        assertThat(differentiationPage).contains("<nav class=\"tabs\"").doesNotContain("<ul class=\"tabs\"")
+                .contains("Differensieringsrunde " + y).doesNotContain(">" + y + "</small>");
         // sorting: by title ascending
         assertThat(overview.page(leader, query("type", "ADMISSION", "sort", "title", "dir", "asc"), clock.instant()).rows())
                 .extracting(OverviewService.Row::title).containsExactly("Forprosjekt: Lofoten Kunnskapspark AS",

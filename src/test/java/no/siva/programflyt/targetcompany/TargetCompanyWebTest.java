@@ -145,6 +145,15 @@ class TargetCompanyWebTest extends ProcessTestBase {
         mvc.perform(get("/target-companies").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Fjordfisk AS")))
                 .andExpect(content().string(containsString("0 % av taket")));
+        // issue 23, point 10: the operator's page leads to its target companies, and the list keeps to that operator
+        long otherOperator = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+        mvc.perform(get("/operators/" + c.getOperatorId()).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(containsString("/target-companies?operatorId=" + c.getOperatorId())))
+                .andExpect(content().string(containsString("/reporting?operatorId=" + c.getOperatorId())));
+        mvc.perform(get("/target-companies").param("operatorId", Long.toString(c.getOperatorId())).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(containsString("Fjordfisk AS")));
+        mvc.perform(get("/target-companies").param("operatorId", Long.toString(otherOperator)).with(as(DemoUsers.CASE_HANDLER)))
+                .andExpect(content().string(not(containsString("Fjordfisk AS"))));
         // nothing granted yet: a line is refused at its amount, nothing saved
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                         .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")

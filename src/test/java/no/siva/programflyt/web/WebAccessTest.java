@@ -273,6 +273,28 @@ class WebAccessTest extends ProcessTestBase {
         mvc.perform(get("/audit/export.csv").with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk());
     }
 
+    /**
+     * Issue 23, point 2: «Du er logget inn hos Siva, men har ingen rolle i Programflyt» only when it applies (its test was
+     * always true, so it stood beside «Feil brukernavn eller passord»); the demo lists every demo user it created.
+     */
+    @Test
+    void theLoginPageSaysOnlyWhatApplies_andListsEveryDemoUser() throws Exception {
+        String plain = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(plain).doesNotContain("id=\"no-access\"").doesNotContain("har ingen rolle i Programflyt");
+        assertThat(plain).contains("saksbehandler2").contains("Sindre Saksbehandler").contains("Anne Administrator")
+                .contains("Prosjektleder i Siva").contains("Ansatt hos programoperatør");
+        String wrongPassword = mvc.perform(get("/login").param("error", "")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(wrongPassword).contains("Feil brukernavn eller passord").doesNotContain("har ingen rolle i Programflyt");
+        mvc.perform(get("/login").param("ingen-tilgang", ""))
+                .andExpect(content().string(containsString("har ingen rolle i Programflyt")));
+        // and a favicon, before anyone has signed in (point 13: no 404 in the log for every first visit)
+        mvc.perform(get("/favicon.ico")).andExpect(status().isOk());
+        mvc.perform(get("/favicon.svg")).andExpect(status().isOk());
+        assertThat(plain).contains("rel=\"icon\"");
+    }
+
     @Test
     void unknownPagesAreNorwegianErrorPagesWithoutStackTraces() throws Exception {
         mvc.perform(get("/tasks/ikke-et-tall").with(as(DemoUsers.VESTLAND))).andExpect(status().isBadRequest())
