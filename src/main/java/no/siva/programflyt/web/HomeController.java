@@ -47,14 +47,31 @@ public class HomeController {
     @GetMapping("/login")
     public String login(Model model) {
         model.addAttribute("oidc", oidc.enabled());
-        // the demo lists every demo user it created, with name and roles (the password is the same for all)
-        model.addAttribute("demoUsers", !demoUsers ? java.util.List.of() : appUsers.findAll(
-                        org.springframework.data.domain.Sort.by("username")).stream()
-                .filter(no.siva.programflyt.security.AppUser::isEnabled)
-                .map(u -> new DemoLogin(u.getUsername(), u.getFullName(),
-                        u.getRoles().stream().sorted().map(r -> "role." + r.name()).toList()))
-                .toList());
+        // the demo lists every demo user it created, with name and roles (the password is the same for all); the
+        // login page must work while the database is away, so the list is read once and then kept
+        model.addAttribute("demoUsers", demoUsers ? demoLogins() : java.util.List.of());
         return "login";
+    }
+
+    private volatile java.util.List<DemoLogin> demoLogins;
+
+    private java.util.List<DemoLogin> demoLogins() {
+        if (demoLogins == null) {
+            try {
+                java.util.List<DemoLogin> read = appUsers.findAll(org.springframework.data.domain.Sort.by("username")).stream()
+                        .filter(no.siva.programflyt.security.AppUser::isEnabled)
+                        .map(u -> new DemoLogin(u.getUsername(), u.getFullName(),
+                                u.getRoles().stream().sorted().map(r -> "role." + r.name()).toList()))
+                        .toList();
+                if (read.isEmpty()) {
+                    return read;   // not created yet: ask again next time
+                }
+                demoLogins = read;
+            } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+                return java.util.List.of();   // the database is away: the page works without the list
+            }
+        }
+        return demoLogins;
     }
 
     @GetMapping("/error/403")

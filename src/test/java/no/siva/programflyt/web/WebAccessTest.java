@@ -208,6 +208,14 @@ class WebAccessTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("page=1")));
         mvc.perform(get("/tasks").param("page", "99").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Viser 101–120 av 120 oppgaver")));
+        // issue 23, point 8: each row links to its case and shows when it came; people by name, not user name
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+                "update user_task set assignee = ? where job_key = -1", DemoUsers.OPERATOR_USER);
+        String inbox = mvc.perform(get("/tasks").with(as(DemoUsers.OPERATOR_USER))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(inbox).contains("href=\"/cases/TARGET_COMPANY/1\"").contains("Mottatt")
+                .contains(new no.siva.programflyt.shared.Formats().date(clock.instant()))
+                .contains("Ola Operatør").doesNotContain(">" + DemoUsers.OPERATOR_USER + "<");
         mvc.perform(get("/").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("120")));
         assertThat(tasks.inboxCount(staff, no.siva.programflyt.tasks.TaskQuery.of("groups", null, "overdue", null, null),
