@@ -250,12 +250,14 @@ public class DifferentiationController {
         model.addAttribute("byCriterion", byCriterion);
         model.addAttribute("years", DifferentiationService.reportYears(r));
         model.addAttribute("inputs", inputs.of(operatorId));
-        model.addAttribute("changes", service.changes(r, inputs, operatorId));
+        Map<String, no.siva.programflyt.differentiation.scoring.ThreeYears.Change> changes =
+                service.changes(r, method, inputs, operatorId);
+        model.addAttribute("changes", changes);
         model.addAttribute("soundness", IndicatorCatalogue.SOUNDNESS);
-        List<String> warnings = frozen && result != null ? lines(result.soundness()) : service.soundness(r, inputs, operatorId);
+        List<String> warnings = frozen && result != null ? lines(result.soundness()) : service.soundness(r, method, inputs, operatorId);
         model.addAttribute("soundnessWarnings", warnings);
         model.addAttribute("developmentLines", frozen && result != null ? lines(result.development())
-                : lines(Reasons.development(Development.of(method.indicators(), service.changes(r, inputs, operatorId),
+                : lines(Reasons.development(Development.of(method.indicators(), changes,
                         method.thresholds().declineTolerancePercent()), new Formats())));
         model.addAttribute("thresholds", method.thresholds());
         model.addAttribute("notRanked", live.complete() ? null : DifferentiationService.notRankedReason(live));

@@ -452,22 +452,23 @@ public class DifferentiationService {
         List<Operator> scored = frozen
                 ? operators.findAllById(results(roundId).stream().map(OperatorResult::operatorId).toList()) : participants();
         Method m = method(r);
-        int latest = r.getYear() - 1;
-        List<ScoringEngine.OperatorData> data = scored.stream()
-                .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(),
-                        ThreeYears.scored(m.indicators(), in.values(o.getId()), latest)))
-                .toList();
-        return new ScoringEngine(m).score(data);
+        return new ScoringEngine(m).score(scoringData(scored, in, m, r.getYear() - 1));
     }
 
-    /** Each indicator's change over the round's report years for one operator. */
-    public Map<String, ThreeYears.Change> changes(DiffRound r, Inputs in, long operatorId) {
-        return ThreeYears.changes(method(r).indicators(), in.values(operatorId), r.getYear() - 1);
+    /** What the scoring engine works on: each operator's latest report year, with the changes the method computes. */
+    private static List<ScoringEngine.OperatorData> scoringData(List<Operator> scored, Inputs in, Method m, int latestYear) {
+        return scored.stream().map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(),
+                ThreeYears.scored(m.indicators(), in.values(o.getId()), latestYear))).toList();
     }
 
-    /** The soundness warnings (§15.2.6) for one operator's inputs. */
-    public List<String> soundness(DiffRound r, Inputs in, long operatorId) {
-        return Soundness.warnings(in.values(operatorId), reportYears(r), method(r).thresholds());
+    /** Each indicator's change over the round's report years for one operator, by the round's method {@code m}. */
+    public Map<String, ThreeYears.Change> changes(DiffRound r, Method m, Inputs in, long operatorId) {
+        return ThreeYears.changes(m.indicators(), in.values(operatorId), r.getYear() - 1);
+    }
+
+    /** The soundness warnings (§15.2.6) for one operator's inputs, by the round's method {@code m}. */
+    public List<String> soundness(DiffRound r, Method m, Inputs in, long operatorId) {
+        return Soundness.warnings(in.values(operatorId), reportYears(r), m.thresholds());
     }
 
     /** Minimum and potential step (set in the analysis) for an operator. */
@@ -578,10 +579,7 @@ public class DifferentiationService {
         r.methodFrozen(methods.write(m));
         int latest = r.getYear() - 1;
         Formats f = new Formats();
-        List<ScoringEngine.OperatorData> data = participants().stream()
-                .map(o -> new ScoringEngine.OperatorData(o.getId(), o.getName(), ThreeYears.scored(m.indicators(), in.values(o.getId()), latest)))
-                .toList();
-        for (ScoringEngine.Result s : new ScoringEngine(m).score(data)) {
+        for (ScoringEngine.Result s : new ScoringEngine(m).score(scoringData(participants(), in, m, latest))) {
             Map<Criterion, Development.CriterionDevelopment> dev = Development.of(m.indicators(),
                     ThreeYears.changes(m.indicators(), in.values(s.operatorId()), latest), m.thresholds().declineTolerancePercent());
             List<Criterion> negative = Development.negative(dev);

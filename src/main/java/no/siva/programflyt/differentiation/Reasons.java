@@ -1,6 +1,5 @@
 package no.siva.programflyt.differentiation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +78,8 @@ final class Reasons {
 
     private static String move(Development.Move m, Formats f) {
         ThreeYears.Change c = m.change();
-        return m.indicator().label().toLowerCase(java.util.Locale.ROOT) + " " + c.fromYear() + ": " + number(f, c.from())
-                + " → " + c.toYear() + ": " + number(f, c.to());
-    }
-
-    static String number(Formats f, BigDecimal v) {
-        return f.decimal(v);
+        return m.indicator().label().toLowerCase(java.util.Locale.ROOT) + " " + c.fromYear() + ": " + f.decimal(c.from())
+                + " → " + c.toYear() + ": " + f.decimal(c.to());
     }
 
     private static String cut(String s) {

@@ -52,6 +52,8 @@ class DifferentiationMethodTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    no.siva.programflyt.registry.GrantSteps grantSteps;
 
     private long sogn;
     private long helgeland;
@@ -142,6 +144,14 @@ class DifferentiationMethodTest extends ProcessTestBase {
         }
         assertThat(page("/differentiation/" + id)).isEqualTo(pageBefore);
         assertThat(page("/differentiation/" + id + "/operator/" + sogn)).isEqualTo(operatorBefore);
+
+        // the step history, one table on the operator's page and on its page in the round
+        grantSteps.record(sogn, 4, java.time.LocalDate.of(2029, 1, 1), no.siva.programflyt.registry.GrantSteps.DIFFERENTIATION,
+                id, "t");
+        for (String path : List.of("/operators/" + sogn, "/differentiation/" + id + "/operator/" + sogn)) {
+            assertThat(page(path)).as(path).contains("id=\"step-history\"").contains("fra 01.01.2029")
+                    .contains("Differensieringen");
+        }
 
         // the next round, analysed now, uses the new method: Helgeland (strong on satisfaction) gains
         long next = analysedRound(2030);
