@@ -188,6 +188,7 @@ public class AdmissionSteps {
         model.put("reservations", c.getCountyReservations());
         model.put("date", f.date(LocalDate.now(clock)));
         model.put("caseRef", "ADMISSION-" + c.getId());
+        model.put("contactUser", c.getProposedBy());   // the case handler who proposed the grant answers for the letter
         return pdf.render("letters/tilsagnsbrev", model);
     }
 

@@ -26,11 +26,14 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
     private final OperatorOnboardingRepository onboarding;
     private final AuditService audit;
     private final MessageSource messages;
+    private final no.siva.programflyt.documents.DocumentService documents;
 
     private final Clock clock;
 
     public AdmissionTaskHandler(Clock clock, AdmissionService admissions, AdmissionCaseRepository cases,
-                                OperatorOnboardingRepository onboarding, AuditService audit, MessageSource messages) {
+                                OperatorOnboardingRepository onboarding, AuditService audit, MessageSource messages,
+                                no.siva.programflyt.documents.DocumentService documents) {
+        this.documents = documents;
         this.clock = clock;
         this.admissions = admissions;
         this.cases = cases;
@@ -72,12 +75,20 @@ public class AdmissionTaskHandler implements TaskCompletionHandler {
                 + "Privat aksjemajoritet dokumenteres med aksjonærregisteret."));
     }
 
+    /** The county's decision is a formal decision (vedtak): she sees it summarised and confirms it before it is saved. */
+    @Override
+    public boolean confirmsBeforeSaving(UserTask task) {
+        return "fylkets-vedtak".equals(task.getElementId());
+    }
+
     @Override
     public TaskPanel panel(UserTask task) {
         return switch (task.getElementId()) {
             case "gjennomfore-forprosjekt" -> cases.findById(task.getCaseId())
                     .map(c -> new TaskPanel("admission/panels", "register", Map.of("c", c))).orElse(null);
             case "budsjett-timepris" -> new TaskPanel("admission/panels", "hourlyRate", Map.of());
+            case "fylkets-vedtak" -> cases.findById(task.getCaseId()).map(c -> new TaskPanel("admission/panels", "decisionBasis",
+                    Map.of("c", c, "documents", documents.forCase(AdmissionService.CASE_TYPE, c.getId())))).orElse(null);
             default -> null;
         };
     }

@@ -1,29 +1,90 @@
 package no.siva.programflyt.audit;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.People;
 import no.siva.programflyt.shared.CaseDirectory;
 import no.siva.programflyt.shared.Csv;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
+/** The audit trail: a page with filters and its CSV (project leaders and administrators), and each case's CSV. */
 @Controller
 public class AuditController {
 
+    private static final List<String> CASE_TYPES = List.of("ADMISSION", "FOLLOW_UP", "DIFFERENTIATION", "DIFFERENTIATION_COUNTY",
+            "TARGET_COMPANY", "REPORTING", "EVALUATION");
+
     private final AuditService audit;
     private final CaseDirectory cases;
+    private final AuditCsv csv;
+    private final People people;
 
-    public AuditController(AuditService audit, CaseDirectory cases) {
+    public AuditController(AuditService audit, CaseDirectory cases, AuditCsv csv, People people) {
         this.audit = audit;
         this.cases = cases;
+        this.csv = csv;
+        this.people = people;
     }
 
-    /** The whole trail (Siva and administrators only, see SecurityConfig). */
+    @GetMapping("/audit")
+    public String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String action, @RequestParam(required = false) String caseType,
+                       @RequestParam(required = false) String actor, @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate fromDate = date(from, "from", errors);
+        LocalDate toDate = date(to, "to", errors);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            errors.put("to", "audit.error.period");
+        }
+        AuditFilter filter = AuditFilter.of(errors.containsKey("from") ? null : fromDate,
+                errors.containsKey("to") ? null : toDate, action, caseType, actor, q);
+        var result = audit.search(filter, page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("fromInput", from);
+        model.addAttribute("toInput", to);
+        model.addAttribute("errors", errors);
+        model.addAttribute("events", result.getContent());
+        model.addAttribute("page", result);
+        model.addAttribute("actions", audit.actions());
+        model.addAttribute("caseTypes", CASE_TYPES);
+        model.addAttribute("actors", audit.actors().stream().map(u -> Map.entry(u, people.name(u)))
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(String::toLowerCase))).toList());
+        return "audit/list";
+    }
+
+    private static LocalDate date(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "audit.error.date");
+            return null;
+        }
+    }
+
+    /** The trail as the filters select it (all of it without filters). */
     @GetMapping("/audit/export.csv")
-    public ResponseEntity<byte[]> exportAll() {
-        return Csv.download("revisjonslogg.csv", AuditCsv.write(audit.all()));
+    public ResponseEntity<byte[]> exportAll(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) String action,
+                                            @RequestParam(required = false) String caseType,
+                                            @RequestParam(required = false) String actor, @RequestParam(required = false) String q) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        AuditFilter filter = AuditFilter.of(date(from, "from", errors), date(to, "to", errors), action, caseType, actor, q);
+        return Csv.download("revisjonslogg.csv", csv.write(audit.searchAll(filter)));
     }
 
     /** One case's trail, for whoever may see the case. */
@@ -32,6 +93,6 @@ public class AuditController {
                                              @PathVariable long caseId) {
         cases.requireVisible(user, caseType, caseId);
         return Csv.download("revisjonslogg-" + caseType.toLowerCase() + "-" + caseId + ".csv",
-                AuditCsv.write(audit.forCase(caseType, caseId)));
+                csv.write(audit.forCase(caseType, caseId)));
     }
 }

@@ -3,7 +3,15 @@ package no.siva.programflyt.audit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AuditRepository extends JpaRepository<AuditEvent, Long> {
+public interface AuditRepository extends JpaRepository<AuditEvent, Long>,
+        org.springframework.data.jpa.repository.JpaSpecificationExecutor<AuditEvent> {
+
+    @org.springframework.data.jpa.repository.Query("select distinct e.action from AuditEvent e order by e.action")
+    List<String> actions();
+
+    @org.springframework.data.jpa.repository.Query("select distinct e.actor from AuditEvent e where e.actor is not null")
+    List<String> actors();
+
     List<AuditEvent> findByCaseTypeAndCaseIdOrderByOccurredAtAscIdAsc(String caseType, Long caseId);
 
     boolean existsByCaseTypeAndCaseIdAndActionAndDetails(String caseType, Long caseId, String action, String details);

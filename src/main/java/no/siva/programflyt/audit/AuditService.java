@@ -61,4 +61,32 @@ public class AuditService {
     public List<AuditEvent> all() {
         return repository.findAllByOrderByIdAsc();
     }
+
+    /** Rows per page of the audit trail's page. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of the trail as the filter selects it, newest first. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<AuditEvent> search(AuditFilter filter, int page) {
+        return repository.findAll(filter.specification(), org.springframework.data.domain.PageRequest.of(Math.max(0, page),
+                PAGE_SIZE, org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("occurredAt"),
+                        org.springframework.data.domain.Sort.Order.desc("id"))));
+    }
+
+    /** Everything the filter selects, oldest first (the CSV export). */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> searchAll(AuditFilter filter) {
+        return repository.findAll(filter.specification(), org.springframework.data.domain.Sort.by("occurredAt", "id"));
+    }
+
+    /** The actions and the people (user names) that occur in the trail: the filter's choices. */
+    @Transactional(readOnly = true)
+    public List<String> actions() {
+        return repository.actions();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> actors() {
+        return repository.actors();
+    }
 }

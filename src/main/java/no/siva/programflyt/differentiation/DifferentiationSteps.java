@@ -307,6 +307,8 @@ public class DifferentiationSteps {
         m.put("step", stepLabel(step));
         m.put("due", r.calendar().get(step) == null ? "" : new Formats().date(r.calendar().get(step)));
         m.put("county", countyCode == null ? null : labels.county(countyCode));
+        // the county's own steps (frame, feedback) let the other counties go on; Siva's own steps hold the round
+        m.put("countyStep", countyCode != null && (step.equals("budsjettramme") || step.equals("tilbakemelding")));
         return m;
     }
 

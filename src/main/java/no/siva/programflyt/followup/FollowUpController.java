@@ -111,6 +111,10 @@ public class FollowUpController {
         return startable;
     }
 
+    private static java.util.Optional<FollowUpService.Scoreboard> version(List<FollowUpService.Scoreboard> boards, Integer no) {
+        return no == null ? java.util.Optional.empty() : boards.stream().filter(b -> b.versionNo() == no).findFirst();
+    }
+
     private void requireMayAssess(CurrentUser user, long caseId) {
         service.getVisible(user, caseId);
         if (!FollowUpService.mayAssess(user)) {
@@ -125,7 +129,9 @@ public class FollowUpController {
     }
 
     @GetMapping("/follow-up/{id}")
-    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                       @org.springframework.web.bind.annotation.RequestParam(required = false) Integer fra,
+                       @org.springframework.web.bind.annotation.RequestParam(required = false) Integer til, Model model) {
         FollowUpCase c = service.getVisible(user, id);
         if (!model.containsAttribute("meeting")) {
             model.addAttribute("meeting", new FollowUpForms.Meeting());
@@ -140,7 +146,13 @@ public class FollowUpController {
         model.addAttribute("triggerLabels", FollowUpService.TRIGGER_LABELS);
         model.addAttribute("meetings", service.meetings(id));
         model.addAttribute("meetingForms", FollowUpService.MEETING_FORMS);
-        model.addAttribute("boards", service.scoreboards(id));
+        List<FollowUpService.Scoreboard> boards = service.scoreboards(id);   // newest first
+        model.addAttribute("boards", boards);
+        // two versions side by side: the chosen ones, else the latest and the one before it
+        if (boards.size() > 1) {
+            model.addAttribute("compareTo", version(boards, til).orElse(boards.get(0)));
+            model.addAttribute("compareFrom", version(boards, fra).orElse(boards.get(1)));
+        }
         model.addAttribute("areas", service.areas());
         model.addAttribute("level", service.programmeLevel(c.getOperatorId()));
         model.addAttribute("measures", service.measures(id));
@@ -167,7 +179,7 @@ public class FollowUpController {
             errors.rejectValue("form", "followup.error.meetingForm");
         }
         if (errors.hasErrors()) {
-            return show(user, id, model);
+            return show(user, id, null, null, model);
         }
         service.recordMeeting(user, id, form.getHeldOn(), form.getForm(), form.getParticipants().trim(), form.getSummary().trim());
         flash.addFlashAttribute("successKey", "followup.meetingLogged");
@@ -183,7 +195,7 @@ public class FollowUpController {
             errors.rejectValue("dueDate", "followup.error.dueInPast");
         }
         if (errors.hasErrors()) {
-            return show(user, id, model);
+            return show(user, id, null, null, model);
         }
         service.addMeasure(user, id, form.getDescription().trim(), form.getOwner().trim(), form.getDueDate());
         flash.addFlashAttribute("successKey", "followup.measureAdded");
@@ -218,7 +230,7 @@ public class FollowUpController {
         if (!scoreErrors.isEmpty()) {
             model.addAttribute("scoreErrors", scoreErrors);
             model.addAttribute("scoreInput", params.toSingleValueMap());
-            return show(user, id, model);
+            return show(user, id, null, null, model);
         }
         int version = service.saveScoreboard(user, id, scores, comments);
         flash.addFlashAttribute("successKey", "followup.scoreboardSaved");

@@ -226,6 +226,10 @@ public class FollowUpSteps {
         model.put("f", f);
         model.put("date", f.date(LocalDate.now(clock)));
         model.put("caseRef", "OPPFØLGING-" + c.getId());
+        // the case handler who has the follow-up answers for the letter
+        taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, c.getId()).stream()
+                .filter(t -> "gjennomfore-oppfolging".equals(t.getElementId()) && t.getAssignee() != null)
+                .map(UserTask::getAssignee).reduce((a, b) -> b).ifPresent(u -> model.put("contactUser", u));
         return documents.storeGenerated(FollowUpService.CASE_TYPE, c.getId(), kind,
                 kind.toLowerCase() + "-" + c.getOrgNumber() + ".pdf", "application/pdf", pdf.render(template, model));
     }

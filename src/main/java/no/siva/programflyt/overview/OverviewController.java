@@ -133,19 +133,46 @@ public class OverviewController {
         StreamingResponseBody body = out -> {
             try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
                 Sheet sheet = wb.createSheet("Oversikt");
+                // typed cells (issue 23, point 12): numbers are numbers, dates are dates in Norwegian format, so that
+                // Excel sorts, filters and sums them; the heading is bold, frozen and filterable
+                var dateStyle = wb.createCellStyle();
+                dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+                var timeStyle = wb.createCellStyle();
+                timeStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy hh:mm"));
+                var bold = wb.createCellStyle();
+                var font = wb.createFont();
+                font.setBold(true);
+                bold.setFont(font);
                 Row head = sheet.createRow(0);
                 List<String> h = header();
                 for (int i = 0; i < h.size(); i++) {
-                    head.createCell(i).setCellValue(h.get(i));
+                    var cell = head.createCell(i);
+                    cell.setCellValue(h.get(i));
+                    cell.setCellStyle(bold);
                 }
+                sheet.createFreezePane(0, 1);
                 int[] n = {1};
                 overview.each(user, q, now, r -> {
                     Row row = sheet.createRow(n[0]++);
-                    List<String> c = cells(r);
+                    List<Object> c = typedCells(r);
                     for (int i = 0; i < c.size(); i++) {
-                        row.createCell(i).setCellValue(c.get(i) == null ? "" : c.get(i));
+                        var cell = row.createCell(i);
+                        switch (c.get(i)) {
+                            case null -> cell.setBlank();
+                            case Number num -> cell.setCellValue(num.doubleValue());
+                            case java.time.LocalDate d -> {
+                                cell.setCellValue(d);
+                                cell.setCellStyle(dateStyle);
+                            }
+                            case java.time.LocalDateTime t -> {
+                                cell.setCellValue(t);
+                                cell.setCellStyle(timeStyle);
+                            }
+                            default -> cell.setCellValue(c.get(i).toString());
+                        }
                     }
                 });
+                sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, n[0] - 1), 0, h.size() - 1));
                 wb.write(out);
                 wb.dispose();
             }
@@ -172,11 +199,19 @@ public class OverviewController {
         return "redirect:/overview";
     }
 
+    /** The processes whose modules show a whole case on their own page. */
+    static final java.util.Set<String> OWN_CASE_PAGES = java.util.Set.of("ADMISSION", "FOLLOW_UP", "TARGET_COMPANY", "DIFFERENTIATION");
+
     /** Any case of any process: its diagram with the steps marked, its tasks, history, documents and incidents. */
     @GetMapping("/cases/{caseType}/{caseId}")
     public String casePage(@AuthenticationPrincipal CurrentUser user, @PathVariable String caseType, @PathVariable long caseId,
                            Model model) {
         CaseInfo info = cases.requireVisible(user, caseType, caseId);
+        if (OWN_CASE_PAGES.contains(caseType)) {
+            // one page per case: a process whose module has a case page (diagram, tasks, documents, history, incidents)
+            // shows the case there; the overview, the task list and e-mails may link either address
+            return "redirect:" + info.url();
+        }
         var provider = cases.provider(caseType).orElseThrow();
         var facts = provider.facts(caseId);
         String taskType = facts.tasks() == null ? caseType : facts.tasks().caseType();
@@ -198,6 +233,27 @@ public class OverviewController {
         model.addAttribute("incidents", staff ? incidents.findByCaseTypeAndCaseIdAndResolvedAtIsNull(taskType, taskId) : List.of());
         model.addAttribute("staff", staff);
         return "overview/case";
+    }
+
+    /** One row for Excel: the same columns as the CSV, with numbers as numbers and dates as Norwegian dates. */
+    private List<Object> typedCells(OverviewService.Row r) {
+        Locale nb = Locale.forLanguageTag("nb");
+        java.util.function.Function<Instant, java.time.LocalDate> day = i -> i == null ? null
+                : i.atZone(Formats.OSLO).toLocalDate();
+        List<Object> c = new java.util.ArrayList<>(List.of(messages.getMessage("overview.type." + r.caseType(), null, r.caseType(), nb),
+                r.title(), nz(r.businessKey()), labels.county(r.countyCode())));
+        c.add(r.year());
+        c.add(messages.getMessage(r.stageKey(), null, r.stageKey(), nb));
+        c.add(day.apply(r.startedAt()));
+        c.add(day.apply(r.endedAt()));
+        c.add(nz(r.lastEvent()));
+        c.add(r.lastEventAt() == null ? null : r.lastEventAt().atZone(Formats.OSLO).toLocalDateTime().withSecond(0).withNano(0));
+        c.add(r.openTasks());
+        c.add(r.overdueTasks());
+        c.add(day.apply(r.nextDue()));
+        c.add(nz(r.assignees()));
+        c.add(r.incidents());
+        return c;
     }
 
     private static List<String> header() {

@@ -21,11 +21,12 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, OidcLogin oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**",
                                 "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
                                 "/calendar-feed/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/incidents/**", "/audit/**")
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
+                        .requestMatchers("/incidents/**")
                         .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
                         .requestMatchers("/admission/**", "/follow-up/**")
                         .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.FYLKE.name(),

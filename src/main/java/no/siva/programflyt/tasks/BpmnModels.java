@@ -20,12 +20,23 @@ public class BpmnModels {
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> processNames = new HashMap<>();
+    private final java.util.Set<String> withUserTasks = new java.util.HashSet<>();
 
     public BpmnModels() {
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/processes/*.bpmn")) {
                 try (InputStream in = r.getInputStream()) {
                     BpmnModelInstance model = Bpmn.readModelFromStream(in);
+                    for (io.camunda.zeebe.model.bpmn.instance.UserTask t
+                            : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
+                        org.camunda.bpm.model.xml.instance.ModelElementInstance parent = t.getParentElement();
+                        while (parent != null && !(parent instanceof Process)) {
+                            parent = parent.getParentElement();
+                        }
+                        if (parent != null) {
+                            withUserTasks.add(((Process) parent).getId());
+                        }
+                    }
                     for (Process p : model.getModelElementsByType(Process.class)) {
                         processNames.put(p.getId(), p.getName() == null ? p.getId() : p.getName());
                         for (FlowElement e : p.getFlowElements()) {
@@ -47,6 +58,13 @@ public class BpmnModels {
 
     public String processName(String processId) {
         return processNames.getOrDefault(processId, processId);
+    }
+
+    /** The processes that have user tasks: the only ones the task list can be filtered by. */
+    public Map<String, String> processNamesWithUserTasks() {
+        Map<String, String> m = new HashMap<>(processNames);
+        m.keySet().retainAll(withUserTasks);
+        return Map.copyOf(m);
     }
 
     public Map<String, String> processNames() {

@@ -21,6 +21,11 @@ public interface TaskCompletionHandler {
     }
 
     /** A fragment shown beside the form, e.g. the register data, or null. */
+    /** True for a task whose completion the user confirms on a summary before it is saved (a formal decision). */
+    default boolean confirmsBeforeSaving(UserTask task) {
+        return false;
+    }
+
     default TaskPanel panel(UserTask task) {
         return null;
     }

@@ -32,10 +32,12 @@ public class TaskController {
     private final CountyRepository counties;
 
     private final Clock clock;
+    private final no.siva.programflyt.security.People people;
 
     public TaskController(Clock clock, TaskService tasks, CaseDirectory cases, AuditService audit, BpmnModels models,
-                          CountyRepository counties) {
+                          CountyRepository counties, no.siva.programflyt.security.People people) {
         this.clock = clock;
+        this.people = people;
         this.tasks = tasks;
         this.cases = cases;
         this.audit = audit;
@@ -47,20 +49,32 @@ public class TaskController {
     public String inbox(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String view,
                         @RequestParam(required = false) String process, @RequestParam(required = false) String due,
                         @RequestParam(required = false) String county, @RequestParam(required = false) String q,
-                        @RequestParam(defaultValue = "0") int page, Model model) {
+                        @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String sort,
+                        Model model) {
         TaskQuery query = TaskQuery.of(view, process, due, county, q);
+        InboxSort order = InboxSort.parse(sort);
         Instant now = clock.instant();
-        var result = tasks.inboxPage(user, query, now, page);
+        var result = tasks.inboxPage(user, query, now, page, order);
         if (page > 0 && page >= result.getTotalPages()) {   // past the last page (tasks were completed meanwhile)
-            result = tasks.inboxPage(user, query, now, Math.max(0, result.getTotalPages() - 1));
+            result = tasks.inboxPage(user, query, now, Math.max(0, result.getTotalPages() - 1), order);
         }
+        model.addAttribute("sort", order);
+        model.addAttribute("claimable", result.getContent().stream()
+                .filter(t -> t.getAssignee() == null && TaskService.canWorkOn(user, t)).map(UserTask::getId)
+                .collect(java.util.stream.Collectors.toSet()));
+        // where a claim or a bulk assignment from the list comes back to: this very list
+        model.addAttribute("listUrl", "/tasks?" + query.toQueryString()
+                + (order.isDefault() ? "" : "&sort=" + order.value()) + (result.getNumber() > 0 ? "&page=" + result.getNumber() : ""));
+        boolean canAssign = TaskService.canAssign(user);
+        model.addAttribute("canAssign", canAssign);
+        model.addAttribute("assignees", canAssign ? tasks.assignees() : List.of());
         model.addAttribute("query", query);
         model.addAttribute("tasks", result.getContent());
         model.addAttribute("page", result);
         model.addAttribute("now", now);
         model.addAttribute("dueSoon", tasks.dueSoonWindow());
         model.addAttribute("savedFilters", tasks.savedFilters(user));
-        model.addAttribute("processes", models.processNames());
+        model.addAttribute("processes", models.processNamesWithUserTasks());
         model.addAttribute("counties", counties.findAllByOrderByName());
         return "tasks/inbox";
     }
@@ -115,8 +129,38 @@ public class TaskController {
     }
 
     @PostMapping("/tasks/{id}/claim")
-    public String claim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
-        return act(flash, id, "task.claimed", () -> tasks.claim(user, id));
+    public String claim(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                        @RequestParam(required = false) String back, RedirectAttributes flash) {
+        String result = act(flash, id, "task.claimed", () -> tasks.claim(user, id));
+        return listUrl(back) == null ? result : "redirect:" + listUrl(back);
+    }
+
+    /** A project leader gives the chosen tasks to one colleague (e.g. while another is on leave). */
+    @PostMapping("/tasks/assign")
+    public String assignMany(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<Long> ids,
+                             @RequestParam(required = false) String assignee, @RequestParam(required = false) String back,
+                             RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute("errorKey", "task.bulk.noneChosen");
+        } else if (assignee == null || assignee.isBlank()) {
+            flash.addFlashAttribute("errorKey", "task.bulk.noAssignee");
+        } else {
+            try {
+                TaskService.BulkResult r = tasks.assignMany(user, ids, assignee);
+                flash.addFlashAttribute("successKey", r.skipped() == 0 ? "task.bulk.assigned" : "task.bulk.assignedSome");
+                flash.addFlashAttribute("successArgs", new Object[] {r.done(), r.skipped(), people.name(assignee)});
+            } catch (BusinessRuleException e) {
+                flash.addFlashAttribute("errorKey", e.messageKey());
+            }
+        }
+        String list = listUrl(back);
+        return "redirect:" + (list == null ? "/tasks" : list);
+    }
+
+    /** Only the inbox itself is a place to come back to (never another site). */
+    private static String listUrl(String back) {
+        return back != null && back.startsWith("/tasks") && !back.startsWith("//") && !back.contains("\\")
+                && !back.contains("\n") && !back.contains("\r") ? back : null;
     }
 
     @PostMapping("/tasks/{id}/unclaim")
@@ -136,8 +180,25 @@ public class TaskController {
                            RedirectAttributes flash) {
         UserTask task = tasks.getVisible(user, id);
         FormSubmission result;
+        Map<String, List<String>> input = new java.util.HashMap<>(params);
+        input.remove("_csrf");
+        boolean change = input.remove("endre") != null;
+        boolean confirmed = input.remove("bekreftet") != null;
+        if (change) {
+            // back from the summary to the form, with everything as typed
+            return render(user, task, new FormSubmission(Map.of(), Map.copyOf(input), Map.of()), model);
+        }
         try {
-            result = tasks.complete(user, id, Map.copyOf(params), locale);
+            if (tasks.confirmsBeforeSaving(task) && !confirmed) {
+                // a formal decision is summarised and confirmed before it is saved: nothing is saved yet
+                result = tasks.check(user, id, Map.copyOf(input), locale);
+                if (result.valid()) {
+                    model.addAttribute("confirmation", tasks.summary(task, result));
+                    return render(user, task, result, model);
+                }
+            } else {
+                result = tasks.complete(user, id, Map.copyOf(input), locale);
+            }
         } catch (BusinessRuleException e) {
             if ("task.error.goneFromEngine".equals(e.messageKey())) {
                 tasks.cancel(id);

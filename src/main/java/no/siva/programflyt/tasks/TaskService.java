@@ -111,7 +111,16 @@ public class TaskService {
     /** One page of the inbox, earliest due first, with the number of tasks in all pages. */
     @Transactional(readOnly = true)
     public Page<UserTask> inboxPage(CurrentUser user, TaskQuery query, Instant now, int page) {
-        return tasks.findAll(inboxFilter(user, query, now), PageRequest.of(Math.max(0, page), INBOX_PAGE_SIZE, INBOX_ORDER));
+        return inboxPage(user, query, now, page, InboxSort.DEFAULT);
+    }
+
+    /** One page of the inbox in the order the user chose by a column heading. */
+    @Transactional(readOnly = true)
+    public Page<UserTask> inboxPage(CurrentUser user, TaskQuery query, Instant now, int page, InboxSort sort) {
+        Sort order = sort.isDefault() ? INBOX_ORDER
+                : Sort.by(new Sort.Order(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.property()),
+                        Sort.Order.asc("id"));
+        return tasks.findAll(inboxFilter(user, query, now), PageRequest.of(Math.max(0, page), INBOX_PAGE_SIZE, order));
     }
 
     /** How many tasks the inbox would list (the home page's counts), without reading them. */
@@ -215,7 +224,8 @@ public class TaskService {
         }
         if (tasks.claimIfFree(id, user.username()) == 0) {
             // the winner's name, read afresh: this transaction's copy of the task still has no holder
-            throw new BusinessRuleException("task.error.alreadyClaimed", tasks.currentAssignee(id).orElse(""));
+            throw new BusinessRuleException("task.error.alreadyClaimed", tasks.currentAssignee(id)
+                    .map(u -> users.findById(u).map(AppUser::getFullName).orElse(u)).orElse(""));
         }
         audit.record(user.username(), "TASK_CLAIMED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
                 "Oppgaven «" + task.getName() + "» ble tatt av " + user.fullName(), null);
@@ -250,6 +260,43 @@ public class TaskService {
         tasks.setAssignee(id, target.getUsername());
         audit.record(user.username(), "TASK_ASSIGNED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
                 "Oppgaven «" + task.getName() + "» ble tildelt " + target.getFullName(), null);
+    }
+
+    /**
+     * Several tasks to one colleague at once (a colleague on leave): each is assigned as on its own page; those the
+     * colleague may not take, or that closed meanwhile, are left as they are and counted.
+     */
+    @Transactional
+    public BulkResult assignMany(CurrentUser user, List<Long> ids, String assignee) {
+        if (!canAssign(user)) {
+            throw new BusinessRuleException("task.error.mayNotAssign");
+        }
+        int done = 0;
+        int skipped = 0;
+        for (Long id : ids) {
+            UserTask task = tasks.findById(id).filter(t -> canSee(user, t) && t.isOpen()).orElse(null);
+            AppUser target = task == null ? null
+                    : users.findById(assignee).filter(u -> u.isEnabled() && canWorkOn(CurrentUser.of(u), task)).orElse(null);
+            if (target == null) {
+                skipped++;
+                continue;
+            }
+            tasks.setAssignee(id, target.getUsername());
+            audit.record(user.username(), "TASK_ASSIGNED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
+                    "Oppgaven «" + task.getName() + "» ble tildelt " + target.getFullName(), null);
+            done++;
+        }
+        return new BulkResult(done, skipped);
+    }
+
+    /** How many tasks a bulk action changed and how many it left as they were. */
+    public record BulkResult(int done, int skipped) {
+    }
+
+    /** Everyone a project leader can give tasks to: the enabled users who work on tasks (not operator staff only). */
+    @Transactional(readOnly = true)
+    public List<AppUser> assignees() {
+        return users.findByEnabledTrueOrderByFullName();
     }
 
     private UserTask requireOpen(CurrentUser user, long id) {
@@ -299,10 +346,7 @@ public class TaskService {
             throw new BusinessRuleException("task.error.claimedBySomeoneElse", task.getAssignee());
         }
         TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
-        FormSubmission submission = validator.validate(formOf(task), input, locale);
-        if (submission.valid() && handler != null) {
-            submission = handler.validate(task, submission, locale);
-        }
+        FormSubmission submission = validated(task, input, locale);
         if (!submission.valid()) {
             return submission;
         }
@@ -325,6 +369,62 @@ public class TaskService {
             throw e;
         }
         return submission;
+    }
+
+    private FormSubmission validated(UserTask task, Map<String, List<String>> input, Locale locale) {
+        TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
+        FormSubmission submission = validator.validate(formOf(task), input, locale);
+        if (submission.valid() && handler != null) {
+            submission = handler.validate(task, submission, locale);
+        }
+        return submission;
+    }
+
+    /** True when the user confirms this task's values on a summary before they are saved. */
+    public boolean confirmsBeforeSaving(UserTask task) {
+        TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
+        return handler != null && handler.confirmsBeforeSaving(task);
+    }
+
+    /**
+     * The checks of {@link #complete} without completing: the values as they would be saved, or the errors. The
+     * confirmation summary is built from a submission that passed.
+     */
+    @Transactional(readOnly = true)
+    public FormSubmission check(CurrentUser user, long id, Map<String, List<String>> input, Locale locale) {
+        UserTask task = getVisible(user, id);
+        if (!canWorkOn(user, task)) {
+            throw new NotFoundException("task " + id);
+        }
+        if (!task.isOpen()) {
+            throw new BusinessRuleException("task.error.alreadyCompleted", task.getCompletedBy());
+        }
+        return validated(task, input, locale);
+    }
+
+    /** Each filled-in field of a valid submission as the user reads it: its label and its value (option labels, kroner). */
+    public List<Map.Entry<String, String>> summary(UserTask task, FormSubmission s) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (no.siva.programflyt.forms.FormComponent c : formOf(task).inputs()) {
+            List<String> raw = s.raw().getOrDefault(c.key(), List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
+            if (raw.isEmpty()) {
+                continue;
+            }
+            Object typed = s.values().get(c.key());
+            String shown;
+            if (typed instanceof java.math.BigDecimal n) {
+                shown = new no.siva.programflyt.shared.Formats().decimal(n) + (c.suffix() != null ? " " + c.suffix()
+                        : c.displayLabel().contains("(kr)") ? " kr" : "");
+            } else if ("checkbox".equals(c.type())) {
+                shown = "true".equals(raw.get(0)) ? "Ja" : "Nei";
+            } else {
+                shown = raw.stream().map(v -> c.options().stream().filter(o -> v.equals(o.value()))
+                        .map(no.siva.programflyt.forms.FormComponent.Option::label).findFirst().orElse(v))
+                        .collect(Collectors.joining(", "));
+            }
+            out.add(Map.entry(c.displayLabel(), shown));
+        }
+        return out;
     }
 
     /** A task whose job the engine no longer has is closed in the list (separate transaction, after a refusal). */

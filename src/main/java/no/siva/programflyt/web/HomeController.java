@@ -18,6 +18,9 @@ public class HomeController {
 
     private final boolean demoUsers;
 
+    /** Rows of each table on the home page; the task list has the rest. */
+    static final int HOME_ROWS = 10;
+
     private final Clock clock;
     private final no.siva.programflyt.security.AppUserRepository appUsers;
 
@@ -41,6 +44,16 @@ public class HomeController {
         model.addAttribute("mineCount", tasks.inboxCount(user, TaskQuery.of("mine", null, null, null, null), now));
         model.addAttribute("groupCount", tasks.inboxCount(user, TaskQuery.of("groups", null, null, null, null), now));
         model.addAttribute("overdueCount", tasks.inboxCount(user, TaskQuery.of("groups", null, "overdue", null, null), now));
+        // the work itself, not only its count: what waits for this user (own and the groups' tasks), earliest deadline
+        // first; a project leader also sees what is overdue anywhere in the programme
+        model.addAttribute("waiting", tasks.inboxPage(user, TaskQuery.of("groups", null, null, null, null), now, 0)
+                .getContent().stream().limit(HOME_ROWS).toList());
+        model.addAttribute("overdueAnywhere", user.seesEverything()
+                ? tasks.inboxPage(user, TaskQuery.of("all", null, "overdue", null, null), now, 0).getContent().stream()
+                        .limit(HOME_ROWS).toList()
+                : java.util.List.of());
+        model.addAttribute("now", now);
+        model.addAttribute("dueSoon", tasks.dueSoonWindow());
         return "home";
     }
 

@@ -56,6 +56,9 @@ public class WebConfig implements WebMvcConfigurer {
                 .resourceChain(true);
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(revalidate)
                 .resourceChain(true);
+        // Designsystemet and bpmn-js, installed by npm in the build (package.json) and copied to static/vendor/
+        registry.addResourceHandler("/vendor/**").addResourceLocations("classpath:/static/vendor/").setCacheControl(revalidate)
+                .resourceChain(true);
         // the favicon, which every browser asks for at its first visit
         registry.addResourceHandler("/favicon.ico", "/favicon.svg").addResourceLocations("classpath:/static/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)));

@@ -97,7 +97,7 @@ class AdmissionWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("data-active=\"fylkets-vedtak\"")))
                 .andExpect(content().string(containsString("data-done=\"gjennomfore-forprosjekt,foresla-tilskudd\"")))
                 .andExpect(content().string(containsString("Fatt vedtak om finansiering og opptak</strong>.")))
-                .andExpect(content().string(containsString("/dist/bpmn-viewer.production.min.js")))
+                .andExpect(content().string(containsString("/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js")))
                 .andExpect(content().string(containsString("Aksjeselskap")))          // the register's answer
                 .andExpect(content().string(containsString("Sara Saksbehandler, ")))   // who proposed (by name), and when
                 .andExpect(content().string(not(containsString(DemoUsers.CASE_HANDLER + ", "))))

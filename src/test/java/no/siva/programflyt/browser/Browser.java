@@ -53,13 +53,48 @@ final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+        driver.findElement(By.cssSelector("button[type=submit][data-variant=primary]")).click();
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     void logout() {
         driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
         wait.until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    /** A phone's width (390 px, as an iPhone 12 to 15): Chromium's own window cannot be narrower than 500 px. */
+    void narrow() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** The desktop width of the issue's screenshots (1 400 px). */
+    void wide() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** True when the page is wider than the window: something forces the reader to scroll sideways. */
+    long pageWidthBeyondWindow() {
+        Object over = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        return ((Number) over).longValue();
+    }
+
+    /** The elements that reach beyond the window without a scrolling box around them (what makes a page too wide). */
+    String tooWide() {
+        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                var w = document.documentElement.clientWidth, out = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect(), a = e.parentElement, clipped = false;
+                  while (a && a !== document.body) { if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break; } a = a.parentElement; }
+                  var pos = getComputedStyle(e).position;
+                  if ((!clipped || pos === 'absolute' || pos === 'fixed') && r.right + window.scrollX > w + 1) { out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '')
+                      + ' ' + Math.round(r.right + window.scrollX)); }
+                });
+                return out.slice(0, 6).join(', ');""");
+        return String.valueOf(found);
     }
 
     /** WCAG 2.1 A and AA rules of axe-core on the page as it is now (and a screenshot in target/screenshots). */

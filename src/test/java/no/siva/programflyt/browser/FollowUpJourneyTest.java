@@ -66,6 +66,17 @@ class FollowUpJourneyTest extends ProcessTestBase {
             b.wait.until(d -> !d.findElements(By.cssSelector(".diagram [data-element-id='gjennomfore-oppfolging'].active")).isEmpty());
             assertThat(b.driver.findElement(By.id("active-steps")).getText()).contains("Gjennomfør oppfølgingen og konkluder");
             b.assertAccessible("oppfølging saksside");
+
+            // a second version, and the two side by side in Norwegian (issue 23, point 10)
+            new Select(b.driver.findElement(By.name("score-baerekraft"))).selectByValue("4");
+            new Select(b.driver.findElement(By.name("score-aktivitet"))).selectByValue("1");
+            b.driver.findElement(By.cssSelector("#scoreboard-form button[type=submit]")).click();
+            b.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.success"),
+                    "Scoreboardet er lagret som versjon 2."));
+            String comparison = b.driver.findElement(By.id("scoreboard-comparison")).getText();
+            assertThat(comparison).contains("Scoreboard versjon 1 mot versjon 2").contains("Endring").contains("+2")
+                    .contains("−2").contains("uendret");
+            b.assertAccessible("oppfølging scoreboard sammenlignet");
         }
     }
 }

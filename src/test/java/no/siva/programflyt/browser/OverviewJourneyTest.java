@@ -37,7 +37,9 @@ class OverviewJourneyTest extends ProcessTestBase {
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overdue-tasks")));
             b.assertAccessible("statusoversikt");
             b.driver.findElement(By.cssSelector("#overdue-tasks a[href*='/cases/ADMISSION/']")).click();   // 2
-            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-stage")));
+            // one page per case: the overview's link lands on the admission's own case page
+            b.wait.until(ExpectedConditions.urlContains("/admission/" + c.getId()));
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-status")));
             b.wait.until(d -> !d.findElements(By.cssSelector(".diagram [data-element-id='gjennomfore-forprosjekt'].active")).isEmpty());
             assertThat(b.driver.findElement(By.id("active-steps")).getText()).contains("Gjennomfør forprosjektet");
             b.assertAccessible("saksside fra oversikten");

@@ -312,6 +312,9 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(mails(id, "escalate:tilbakemelding:18").stream().map(OutboxMessage::getRecipient))
                 .contains(leader.email(), nordland.email());
         assertThat(mails(id, "remind:tilbakemelding:18")).isNotEmpty();
+        // the county's own step: the others go on (issue 23, point 11: the text fits the step)
+        assertThat(mails(id, "escalate:tilbakemelding:18").get(0).getBodyHtml()).contains("De andre fylkene går videre")
+                .doesNotContain("Sivas eget");
         assertThat(mails(id, "escalate:")).allMatch(m -> m.getDedupKey().contains("escalate:tilbakemelding:18"));
         assertThat(service.find(id).orElseThrow().getStatus()).isEqualTo(RoundStatus.COUNTIES);
         moveTo(LocalDateTime.of(y + 1, 11, 28, 10, 0));

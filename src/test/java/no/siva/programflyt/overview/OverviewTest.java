@@ -170,12 +170,25 @@ class OverviewTest extends ProcessTestBase {
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             String titles = sheet.getRow(1).getCell(1).getStringCellValue() + sheet.getRow(2).getCell(1).getStringCellValue();
             assertThat(titles).contains("Lofoten").contains("Helgeland").doesNotContain("Nordfjord");
+            // issue 23, point 12: typed cells, not text: the start a date in Norwegian format, the counts numbers
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(6))).isTrue();
+            assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy");
+            assertThat(row.getCell(6).getLocalDateTimeCellValue().toLocalDate()).isBeforeOrEqualTo(today()).isAfter(today().minusYears(3));
+            assertThat(row.getCell(10).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(row.getCell(14).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Prosess");
         }
         // an operator's staff: its own target company and reporting year only
         assertThat(total(user(DemoUsers.OPERATOR_USER), "state", "all")).isEqualTo(2);
         mvc.perform(get("/cases/FOLLOW_UP/" + followUp).with(as(DemoUsers.VESTLAND))).andExpect(status().isNotFound());
         mvc.perform(get("/cases/ADMISSION/" + a46.getId()).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
-        String page = mvc.perform(get("/cases/FOLLOW_UP/" + followUp).with(as(DemoUsers.PROJECT_LEADER)))
+        // one page per case: the generic address leads to the module's case page
+        mvc.perform(get("/cases/FOLLOW_UP/" + followUp).with(as(DemoUsers.PROJECT_LEADER)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/follow-up/" + followUp));
+        String page = mvc.perform(get("/follow-up/" + followUp).with(as(DemoUsers.PROJECT_LEADER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-active=\"gjennomfore-oppfolging\"").contains("Gjennomfør oppfølgingen og konkluder");
         mvc.perform(get("/overview").with(as(DemoUsers.VESTLAND))).andExpect(status().isOk());

@@ -143,7 +143,8 @@ class TaskListTest extends ProcessTestBase {
         BusinessRuleException refused = (BusinessRuleException) outcomes.stream()
                 .filter(BusinessRuleException.class::isInstance).findFirst().orElseThrow();
         assertThat(refused.messageKey()).isEqualTo("task.error.alreadyClaimed");
-        assertThat(refused.args()).containsExactly(holder);
+        // the winner by name, never by user name (issue 23, point 4)
+        assertThat(refused.args()).containsExactly(user(holder).fullName());
         assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(ADMISSION, c.getId(), "TASK_CLAIMED")).isEqualTo(1);
     }
 
@@ -165,7 +166,7 @@ class TaskListTest extends ProcessTestBase {
             tasks.claim(sara, id);
         }));
         assertThat(refused).isInstanceOf(BusinessRuleException.class).hasMessage("task.error.alreadyClaimed");
-        assertThat(((BusinessRuleException) refused).args()).containsExactly("saksbehandler2");
+        assertThat(((BusinessRuleException) refused).args()).containsExactly("Sindre Saksbehandler");
         assertThat(taskRows.findById(id).orElseThrow().getAssignee()).isEqualTo("saksbehandler2");
     }
 

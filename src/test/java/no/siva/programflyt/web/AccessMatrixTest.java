@@ -311,6 +311,11 @@ class AccessMatrixTest extends ProcessTestBase {
                 post("/tasks/" + f.otherCountyTask + "/assign", Map.of("assignee", DemoUsers.NORDLAND), Set.of(PL, AD))
                         .before(f.assign(f.otherCountyTask, null)));
 
+        // several tasks to one colleague at once: Siva staff, as for one task (others are told no)
+        row("POST /tasks/assign",
+                post("/tasks/assign", Map.of("ids", String.valueOf(f.sivaTask), "assignee", "saksbehandler2"), SIVA)
+                        .before(f.assign(f.sivaTask, null)));
+
         // status overview and case pages
         row("GET /overview", get("/overview", SIGNED_IN));
         row("GET /overview/figures", get("/overview/figures", SIGNED_IN)); // each in her own scope
@@ -326,7 +331,9 @@ class AccessMatrixTest extends ProcessTestBase {
         row("GET /cases/{caseType}/{caseId}/audit.csv",
                 get("/cases/ADMISSION/" + f.ownAdmission + "/audit.csv", SIVA_COUNTY),
                 get("/cases/ADMISSION/" + f.otherAdmission + "/audit.csv", SIVA));
-        row("GET /audit/export.csv", get("/audit/export.csv", SIVA));
+        // the audit trail's page and export: project leaders and administrators (issue 23, point 12)
+        row("GET /audit", get("/audit", Set.of(PL, AD)));
+        row("GET /audit/export.csv", get("/audit/export.csv", Set.of(PL, AD)));
 
         // documents
         row("POST /cases/{caseType}/{caseId}/documents",

@@ -47,7 +47,7 @@ class HtmlEscapingTest extends ProcessTestBase {
         AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Fjord " + MARKUP + " AS", "46");
         awaitOpenTask(AdmissionService.CASE_TYPE, c.getId(), "gjennomfore-forprosjekt");
 
-        for (String page : List.of("/admission/" + c.getId(), "/admission", "/overview", "/cases/ADMISSION/" + c.getId())) {
+        for (String page : List.of("/admission/" + c.getId(), "/admission", "/overview")) {
             String html = page(page, DemoUsers.PROJECT_LEADER);
             assertThat(html).as(page).contains(ESCAPED).doesNotContain("<script>alert").doesNotContain("<b>fet</b>");
         }
@@ -69,9 +69,9 @@ class HtmlEscapingTest extends ProcessTestBase {
         Document letter = await().atMost(Duration.ofSeconds(20)).until(
                 () -> documents.forCase(FollowUpService.CASE_TYPE, caseId), d -> !d.isEmpty()).get(0);
         try (var pdf = Loader.loadPDF(letter.getContent())) {
-            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            // (the text extraction may break a line inside the markup, so its parts)
-            assertThat(text).contains("<script>alert('x')</script>", "<b>fet<", "& \"sitat\"");
+            // (a line may break anywhere inside the markup: compared without white space)
+            String text = new PDFTextStripper().getText(pdf).replaceAll("[\\s\\u00a0]+", "");
+            assertThat(text).contains("<script>alert('x')</script>", "<b>fet</b>", "&\"sitat\"");
         }
         OutboxMessage mail = await().atMost(Duration.ofSeconds(20)).until(
                 () -> outbox.findByCaseTypeAndCaseIdOrderById(FollowUpService.CASE_TYPE, caseId), m -> !m.isEmpty())

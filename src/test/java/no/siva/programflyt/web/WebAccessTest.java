@@ -256,12 +256,31 @@ class WebAccessTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("value=\"1200000\"")));
         assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
 
+        // a formal decision is summarised first: nothing is saved before she confirms (issue 23, point 4)
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
                         .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"confirmation-summary\"")))
+                .andExpect(content().string(containsString("1\u00a0200\u00a0000 kr/år")))
+                .andExpect(content().string(containsString("Godkjent: finansiering vedtas")))
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(containsString("name=\"bekreftet\"")));
+        assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
+        mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>")
+                        .param("endre", "ja"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"task-form\"")))
+                .andExpect(content().string(not(containsString("id=\"confirmation-summary\""))));
+        assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
+        mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
+                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>")
+                        .param("bekreftet", "ja"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/admission/" + decision.getCaseId()));
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "Igjen."))
+                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "Igjen.")
+                        .param("bekreftet", "ja"))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/tasks/" + decision.getId()));
         mvc.perform(get("/admission/" + decision.getCaseId()).with(as(DemoUsers.VESTLAND)))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
@@ -274,10 +293,16 @@ class WebAccessTest extends ProcessTestBase {
         mvc.perform(get("/cases/ADMISSION/" + decision.getCaseId() + "/audit.csv").with(as(DemoUsers.VESTLAND)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("text/csv")))
-                .andExpect(content().string(containsString("tidspunkt;utført av;handling")))
-                .andExpect(content().string(containsString("\"TASK_COMPLETED\"")))
-                .andExpect(content().string(containsString("\"COMMISSION_REGISTERED\"")));
+                // issue 23, point 12: Norwegian headings, actions, processes and people by name
+                .andExpect(content().string(containsString("Tidspunkt;Utført av;Handling;Prosess;Sak;Nøkkel;Hendelse")))
+                .andExpect(content().string(containsString("\"Oppgave fullført\"")))
+                .andExpect(content().string(containsString("\"Oppdrag registrert\"")))
+                .andExpect(content().string(containsString("\"Opptak via forprosjekt\"")))
+                .andExpect(content().string(containsString("\"Sara Saksbehandler\"")))
+                .andExpect(content().string(not(containsString("\"TASK_COMPLETED\""))))
+                .andExpect(content().string(not(containsString("\"saksbehandler\""))));
         mvc.perform(get("/audit/export.csv").with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
+        mvc.perform(get("/audit/export.csv").with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isForbidden());
         mvc.perform(get("/audit/export.csv").with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk());
     }
 
