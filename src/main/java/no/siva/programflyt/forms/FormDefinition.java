@@ -20,10 +20,64 @@ public record FormDefinition(String id, List<FormComponent> components) {
             return;
         }
         for (FormComponent c : list) {
+            if (c.isList()) {
+                continue;   // a list's fields repeat per row: see lists()
+            }
             if (c.isInput()) {
                 out.add(c);
             }
             collect(c.components(), out);
+        }
+    }
+
+    /**
+     * The label a message names a field by: its own, and where several fields share it (the eight criteria's
+     * «Vurdering» and «Begrunnelse»), with the label of the group it is in: «Begrunnelse (1. Aksjeselskap …)».
+     */
+    public java.util.Map<String, String> messageLabels() {
+        java.util.Map<String, String> group = new java.util.HashMap<>();
+        collectGroups(components, null, group);
+        java.util.Map<String, Long> count = inputs().stream()
+                .collect(java.util.stream.Collectors.groupingBy(FormComponent::displayLabel, java.util.stream.Collectors.counting()));
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (FormComponent c : inputs()) {
+            String g = group.get(c.key());
+            out.put(c.key(), count.get(c.displayLabel()) > 1 && g != null ? c.displayLabel() + " (" + g + ")" : c.displayLabel());
+        }
+        return out;
+    }
+
+    private static void collectGroups(List<FormComponent> list, String groupLabel, java.util.Map<String, String> out) {
+        if (list == null) {
+            return;
+        }
+        for (FormComponent c : list) {
+            if (c.isInput() && groupLabel != null) {
+                out.put(c.key(), groupLabel);
+            }
+            if (!c.isList()) {
+                collectGroups(c.components(), "group".equals(c.type()) && c.label() != null ? c.label() : groupLabel, out);
+            }
+        }
+    }
+
+    /** Every dynamic list (rows of fields), in document order. */
+    public List<FormComponent> lists() {
+        List<FormComponent> out = new ArrayList<>();
+        collectLists(components, out);
+        return out;
+    }
+
+    private static void collectLists(List<FormComponent> list, List<FormComponent> out) {
+        if (list == null) {
+            return;
+        }
+        for (FormComponent c : list) {
+            if (c.isList()) {
+                out.add(c);
+            } else {
+                collectLists(c.components(), out);
+            }
         }
     }
 }

@@ -46,6 +46,29 @@ public record FormSubmission(Map<String, Object> values, Map<String, List<String
         return v != null && v.contains(value);
     }
 
+    /** How many rows a list shows: as many as were typed (empty rows included), at least {@code atLeast}. */
+    public int rows(String path, int atLeast) {
+        int max = -1;
+        String prefix = path + "[";
+        for (String key : raw.keySet()) {
+            if (key.startsWith(prefix) && key.indexOf(']') > prefix.length()) {
+                try {
+                    max = Math.max(max, Integer.parseInt(key.substring(prefix.length(), key.indexOf(']'))));
+                } catch (NumberFormatException e) {
+                    // not a row's field
+                }
+            }
+        }
+        return Math.max(max + 1, atLeast);
+    }
+
+    /** A list's filled-in rows as typed values, field key to value, in the order shown (empty rows left out). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(String path) {
+        Object v = values.get(path);
+        return v instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
     public static FormSubmission empty() {
         return new FormSubmission(Map.of(), Map.of(), Map.of());
     }

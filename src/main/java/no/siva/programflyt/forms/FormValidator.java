@@ -36,6 +36,7 @@ public class FormValidator {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, List<String>> raw = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> labels = form.messageLabels();
         for (FormComponent c : form.inputs()) {
             if (Boolean.TRUE.equals(c.disabled()) || Boolean.TRUE.equals(c.readonly())) {
                 continue;
@@ -43,7 +44,7 @@ public class FormValidator {
             List<String> given = input.getOrDefault(c.key(), List.of()).stream()
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             raw.put(c.key(), given);
-            String label = c.displayLabel();
+            String label = labels.getOrDefault(c.key(), c.displayLabel());
             String first = given.isEmpty() ? null : given.get(0);
             switch (c.type()) {
                 case "checkbox" -> {
@@ -69,19 +70,89 @@ public class FormValidator {
                         }
                         continue;
                     }
-                    String error = checkValue(c, first, values, locale);
+                    String error = checkValue(c, first, values, locale, label);
                     if (error != null) {
                         errors.put(c.key(), error);
                     }
                 }
             }
         }
+        for (FormComponent list : form.lists()) {
+            validateList(list, input, values, raw, errors, locale);
+        }
         return new FormSubmission(values, raw, errors);
     }
 
+    /**
+     * A dynamic list: each row's fields are checked as single fields are, at the row's field ({@code path[i].key});
+     * a row with nothing typed is left out; a required field is required in a row that has anything typed. The rows
+     * are renumbered from 0 in the typed values; the raw input keeps the numbering shown.
+     */
+    private void validateList(FormComponent list, Map<String, List<String>> input, Map<String, Object> values,
+                              Map<String, List<String>> raw, Map<String, String> errors, Locale locale) {
+        java.util.SortedSet<Integer> rows = new java.util.TreeSet<>();
+        String prefix = list.path() + "[";
+        for (String key : input.keySet()) {
+            int close = key.indexOf("].");
+            if (key.startsWith(prefix) && close > prefix.length()) {
+                try {
+                    rows.add(Integer.parseInt(key.substring(prefix.length(), close)));
+                } catch (NumberFormatException e) {
+                    // not a row's field
+                }
+            }
+        }
+        List<Map<String, Object>> typed = new ArrayList<>();
+        for (int row : rows) {
+            if (row < 0 || row >= MAX_ROWS) {
+                continue;
+            }
+            boolean any = false;
+            for (FormComponent c : list.children()) {
+                String k = FormComponent.rowKey(list.path(), row, c.key());
+                List<String> given = input.getOrDefault(k, List.of()).stream().map(String::trim).filter(x -> !x.isEmpty()).toList();
+                raw.put(k, given);
+                any |= !given.isEmpty();
+            }
+            if (!any) {
+                continue;
+            }
+            Map<String, Object> rowValues = new LinkedHashMap<>();
+            for (FormComponent c : list.children()) {
+                String k = FormComponent.rowKey(list.path(), row, c.key());
+                String first = raw.get(k).isEmpty() ? null : raw.get(k).get(0);
+                if (first == null) {
+                    if (c.required()) {
+                        errors.put(k, msg(locale, "form.error.requiredInRow", c.displayLabel(), row + 1));
+                    }
+                    continue;
+                }
+                String error = checkValue(c, first, rowValues, locale);
+                if (error != null) {
+                    errors.put(k, msg(locale, "form.error.inRow", row + 1, error));
+                }
+            }
+            rowValues.put(ROW, row);
+            typed.add(rowValues);
+        }
+        if (list.required() && typed.isEmpty()) {
+            errors.put(list.path(), msg(locale, "form.error.oneRow", list.displayLabel()));
+        }
+        values.put(list.path(), typed);
+    }
+
+    /** The row a list's typed values came from (as shown, from 0): errors found later are put at that row's field. */
+    public static final String ROW = "_row";
+
+    /** A list never has more rows than this (a request cannot make the server build thousands). */
+    static final int MAX_ROWS = 200;
+
     private String checkValue(FormComponent c, String s, Map<String, Object> values, Locale locale) {
+        return checkValue(c, s, values, locale, c.displayLabel());
+    }
+
+    private String checkValue(FormComponent c, String s, Map<String, Object> values, Locale locale, String label) {
         FormComponent.Validate v = c.validate();
-        String label = c.displayLabel();
         switch (c.type()) {
             case "number" -> {
                 BigDecimal n = Amounts.parse(s).orElse(null);

@@ -191,7 +191,9 @@ public class OverviewService {
             p.put("stage", q.stage());
         }
         if ("open".equals(q.state())) {
-            and.add("s.ended_at is null");
+            // open: not ended, or ended with tasks still open (an admitted operator's onboarding tasks)
+            and.add("(s.ended_at is null or exists (select 1 from user_task u where u.case_type = s.task_case_type "
+                    + "and u.case_id = s.task_case_id and u.state = 'OPEN'))");
         } else if ("ended".equals(q.state())) {
             and.add("s.ended_at is not null");
         }

@@ -101,12 +101,14 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 }
                 // §14.1.6: «Valutakurs for euro skal beregnes som gjennomsnittlig valutakurs for det året virksomheten
                 // har mottatt innovasjonsstøtte» -- the aid is granted at admission, this year
+                OwnershipRows rows = OwnershipRows.of(s);
                 OwnershipText.Parsed p = OwnershipText.parse(new Figures(s.decimal("arsverk"), s.decimal("omsetning"),
-                        s.decimal("balanse")), s.string("virksomheter"), s.string("eierskap"),
+                        s.decimal("balanse")), rows.enterprises(), rows.holdings(),
                         rates.forYear(LocalDate.now(clock).getYear()).nokPerEur());
                 for (OwnershipText.Problem problem : p.problems()) {
-                    s = s.withError(problem.field(), messages.getMessage("targetcompany.ownership.line",
-                            new Object[] {problem.line(), messages.getMessage(problem.key(), problem.args(), locale)}, locale));
+                    // at the row's field it concerns, with the row number the page shows
+                    s = s.withError(rows.fieldOf(problem), messages.getMessage("form.error.inRow",
+                            new Object[] {rows.shownRow(problem), messages.getMessage(problem.key(), problem.args(), locale)}, locale));
                 }
                 return s;
             }
@@ -174,7 +176,7 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 c.mapped(s.string("behov") + "\n\nUtviklingsløp: " + s.string("utviklingslop"), s.decimal("arsverk"),
                         s.decimal("omsetning"), s.decimal("balanse"), s.decimal("regnskapsar").intValue(),
                         s.string("smbForrigeAr"), s.decimal("aksjekapital"), s.decimal("egenkapital"),
-                        s.decimal("mellombalanseEgenkapital"), s.string("virksomheter"), s.string("eierskap"),
+                        s.decimal("mellombalanseEgenkapital"), OwnershipRows.of(s).enterprises(), OwnershipRows.of(s).holdings(),
                         s.bool("innovasjonsselskap"), s.bool("gjeldsforhandling"), s.bool("tilbakebetalingskrav"),
                         s.bool("oppkjopt"));
                 record(c, user, "NEEDS_MAPPED", "Behov og opplysninger for kvalifisering er registrert");

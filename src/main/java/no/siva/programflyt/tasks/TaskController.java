@@ -184,6 +184,16 @@ public class TaskController {
         input.remove("_csrf");
         boolean change = input.remove("endre") != null;
         boolean confirmed = input.remove("bekreftet") != null;
+        List<String> addRow = input.remove("leggTilRad");
+        List<String> removeRow = input.remove("fjernRad");
+        if (addRow != null || removeRow != null) {
+            // a list's rows: one more, or one less; the form comes back as typed, nothing is checked or saved yet
+            var form = tasks.formOf(task);
+            Map<String, List<String>> rows = ListRows.edit(form, input, addRow == null ? null : addRow.get(0),
+                    removeRow == null ? null : removeRow.get(0));
+            model.addAttribute("focusList", addRow == null ? null : addRow.get(0));
+            return render(user, task, new FormSubmission(Map.of(), Map.copyOf(rows), Map.of()), model);
+        }
         if (change) {
             // back from the summary to the form, with everything as typed
             return render(user, task, new FormSubmission(Map.of(), Map.copyOf(input), Map.of()), model);

@@ -57,8 +57,29 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
 
             var mapping = awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "kartlegge-behov");
             b.open("/tasks/" + mapping.getId());
+            // the figures come from Regnskapsregisteret, fetched by a worker beside the task: the page shows them once
+            // they are there (under load the task may open a moment before)
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20)).until(d -> {
+                if ("7800000".equals(d.findElement(By.id("f-omsetning")).getAttribute("value"))) {
+                    return true;
+                }
+                d.navigate().refresh();
+                return false;
+            });
             assertThat(b.driver.findElement(By.id("f-omsetning")).getAttribute("value")).isEqualTo("7800000");
             b.assertAccessible("kartlegging");
+            // the owners are rows (issue 23, point 5): a row more keeps what was typed, and each field is checked at itself
+            b.driver.findElement(By.id("f-eierskap-0-eier")).sendKeys("Fjordinvest AS");
+            b.driver.findElement(By.id("f-eierskap-0-kapital")).sendKeys("130");
+            b.driver.findElement(By.cssSelector("button[name=leggTilRad][value=eierskap]")).click();
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-eierskap-1-eier")));
+            assertThat(b.driver.findElement(By.id("f-eierskap-0-eier")).getAttribute("value")).isEqualTo("Fjordinvest AS");
+            b.driver.findElement(By.cssSelector("form.task-form button[type=submit][data-variant=primary]")).click();
+            b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-eierskap-0-kapital-error")));
+            assertThat(b.driver.findElement(By.id("f-eierskap-0-kapital-error")).getText())
+                    .isEqualTo("Rad 1: «Kapitalandel (%)» kan ikke være større enn 100.");
+            assertThat(b.driver.findElement(By.id("f-eierskap-0-kapital")).getAttribute("aria-invalid")).isEqualTo("true");
+            b.assertAccessible("kartlegging med eierrader");
         }
     }
 

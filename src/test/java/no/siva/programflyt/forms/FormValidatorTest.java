@@ -115,4 +115,43 @@ class FormValidatorTest {
     void englishUsersGetEnglishMessages() {
         assertThat(validator.validate(form, Map.of(), Locale.ENGLISH).errors().get("navn")).isEqualTo("Fill in \"Navn\".");
     }
+
+    /** Issue 23, point 5: a list of rows, each field checked at its row; empty rows left out; the row shown kept. */
+    @Test
+    void aDynamicListChecksEachRowAtItsField_andLeavesEmptyRowsOut() throws Exception {
+        FormDefinition owners = new ObjectMapper().readValue("""
+                {"id": "eiere", "components": [
+                  {"type": "dynamiclist", "path": "eierskap", "label": "Eierandeler", "components": [
+                    {"type": "textfield", "key": "eier", "label": "Eier", "validate": {"required": true}},
+                    {"type": "number", "key": "kapital", "label": "Kapitalandel (%)", "validate": {"required": true, "min": 0, "max": 100}}
+                  ]}
+                ]}""", FormDefinition.class);
+        FormSubmission s = validator.validate(owners, Map.of(
+                "eierskap[0].eier", List.of("Fjordinvest AS"), "eierskap[0].kapital", List.of("30"),
+                "eierskap[1].eier", List.of(""), "eierskap[1].kapital", List.of(""),
+                "eierskap[2].eier", List.of("Havbruk AS"), "eierskap[2].kapital", List.of("130"),
+                "eierskap[3].kapital", List.of("10")), NB);
+        assertThat(s.errors()).containsOnlyKeys("eierskap[2].kapital", "eierskap[3].eier");
+        assertThat(s.errors().get("eierskap[2].kapital")).isEqualTo("Rad 3: «Kapitalandel (%)» kan ikke være større enn 100.");
+        assertThat(s.errors().get("eierskap[3].eier")).isEqualTo("Fyll ut «Eier» i rad 4.");
+        assertThat(s.list("eierskap")).hasSize(3);
+        assertThat(s.list("eierskap").get(0)).containsEntry("eier", "Fjordinvest AS").containsEntry(FormValidator.ROW, 0);
+        assertThat((BigDecimal) s.list("eierskap").get(0).get("kapital")).isEqualByComparingTo("30");
+        assertThat(s.rows("eierskap", 1)).isEqualTo(4);
+        assertThat(s.rawFirst("eierskap[2].eier")).isEqualTo("Havbruk AS");
+        assertThat(owners.inputs()).isEmpty();
+        assertThat(owners.lists()).extracting(FormComponent::path).containsExactly("eierskap");
+    }
+
+    /** Issue 23, point 3: of the eight criteria's «Vurdering» and «Begrunnelse», a message says which criterion. */
+    @Test
+    void aMessageAboutOneOfTheEightCriteriaNamesTheCriterion() throws Exception {
+        FormDefinition criteria = new ObjectMapper().readValue(new java.io.File("forms/forprosjekt-vurdering.form"),
+                FormDefinition.class);
+        FormSubmission s = validator.validate(criteria, Map.of("kriterium1", List.of("oppfylt")), NB);
+        assertThat(s.errors().get("begrunnelse1")).isEqualTo("Fyll ut «Begrunnelse (1. Aksjeselskap med privat aksjemajoritet)».");
+        assertThat(s.errors().get("kriterium3")).isEqualTo("Fyll ut «Vurdering (3. Lokal forankring og engasjement)».");
+        // a label the form has once stays as it is
+        assertThat(s.errors().get("oppsummering")).isEqualTo("Fyll ut «Oppsummering og begrunnelse for konklusjonen».");
+    }
 }

@@ -122,8 +122,13 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     void publicOwnershipAndLargeGroupsAreRefused_withTheReasonOnTheCase() {
         TargetCompany c = register("912345815");
         Map<String, String> v = targetCompanyMapping();
-        v.put("virksomheter", "Storby kommune; 0; 0; 0; offentlig\nKonsernet AS; 400; 900000000; 500000000");
-        v.put("eierskap", "Storby kommune; M; 30\nKonsernet AS; M; 20");
+        // the owners as rows (issue 23, point 5): a municipality-owned body and a large group
+        v.putAll(Map.of("virksomheter[0].navn", "Storby kommune", "virksomheter[0].arsverk", "0",
+                "virksomheter[0].omsetning", "0", "virksomheter[0].balanse", "0", "virksomheter[0].type", "offentlig"));
+        v.putAll(Map.of("virksomheter[1].navn", "Konsernet AS", "virksomheter[1].arsverk", "400",
+                "virksomheter[1].omsetning", "900 000 000", "virksomheter[1].balanse", "500000000", "virksomheter[1].type", "virksomhet"));
+        v.putAll(Map.of("eierskap[0].eier", "Storby kommune", "eierskap[0].kapital", "30",
+                "eierskap[1].eier", "Konsernet AS", "eierskap[1].kapital", "20"));
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
         ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -220,16 +225,34 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     }
 
     @Test
-    void badOwnershipLinesAreRefusedAtTheFieldWithTheLine() {
+    void badOwnershipRowsAreRefusedAtTheirFieldWithTheRow() {
         TargetCompany c = register("912345882");
         UserTask mapping = awaitOpenTask(TC, c.getId(), "kartlegge-behov");
         Map<String, String> v = targetCompanyMapping();
-        v.put("virksomheter", "Eier AS; 10; 1000; 1000\nEier AS; 5; 1; 1");
-        v.put("eierskap", "Eier AS; M; 130");
+        // issue 23, point 5: rows checked at their fields, not a «Fjordinvest AS; M; 30» mini-language
+        v.putAll(Map.of("virksomheter[0].navn", "Eier AS", "virksomheter[0].arsverk", "10", "virksomheter[0].omsetning", "1000",
+                "virksomheter[0].balanse", "1000", "virksomheter[0].type", "virksomhet"));
+        v.putAll(Map.of("virksomheter[1].navn", "Eier AS", "virksomheter[1].arsverk", "5", "virksomheter[1].omsetning", "1",
+                "virksomheter[1].balanse", "1", "virksomheter[1].type", "virksomhet"));
+        v.putAll(Map.of("virksomheter[2].navn", "Uten tall AS", "virksomheter[2].type", "virksomhet"));
+        v.putAll(Map.of("eierskap[0].eier", "Eier AS", "eierskap[0].kapital", "130"));
         var result = complete(staff(), mapping, v);
         assertThat(result.valid()).isFalse();
-        assertThat(result.errors().get("virksomheter")).isEqualTo("Linje 2: navnet «Eier AS» mangler, er M eller er brukt før.");
-        assertThat(result.errors().get("eierskap")).isEqualTo("Linje 1: andelen må være et tall fra 0 til 100.");
+        assertThat(result.errors().get("virksomheter[2].arsverk")).isEqualTo("Fyll ut «Årsverk» i rad 3.");
+        assertThat(result.errors().get("eierskap[0].kapital")).isEqualTo("Rad 1: «Kapitalandel (%)» kan ikke være større enn 100.");
+        assertThat(taskRows.findById(mapping.getId()).orElseThrow().isOpen()).isTrue();
+        // the same name twice is said at the second row's name
+        v.put("virksomheter[2].arsverk", "1");
+        v.put("virksomheter[2].omsetning", "1");
+        v.put("virksomheter[2].balanse", "1");
+        v.put("eierskap[0].kapital", "30");
+        result = complete(staff(), mapping, v);
+        assertThat(result.errors().get("virksomheter[1].navn")).isEqualTo("Rad 2: navnet «Eier AS» mangler, er M eller er brukt før.");
+        // an owner that is not in the list is said at the owner
+        v.put("virksomheter[1].navn", "Eier to AS");
+        v.put("eierskap[0].eier", "Ukjent AS");
+        result = complete(staff(), mapping, v);
+        assertThat(result.errors().get("eierskap[0].eier")).contains("Rad 1:").contains("«Ukjent AS»");
         assertThat(taskRows.findById(mapping.getId()).orElseThrow().isOpen()).isTrue();
     }
 

@@ -239,4 +239,24 @@ class DailyUseTest extends ProcessTestBase {
         mvc.perform(get("/audit").with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isForbidden());
         mvc.perform(get("/audit").with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
     }
+
+    /** Issue 23, point 6: the overview's default view (open cases) keeps an admitted operator while its onboarding runs. */
+    @Test
+    void theOverviewsDefaultViewShowsAnAdmittedOperatorWithOpenOnboardingTasks() throws Exception {
+        var vestland = user(DemoUsers.VESTLAND);
+        var siva = user(DemoUsers.CASE_HANDLER);
+        var c = commission(vestland, "912345882", "Sunnfjord Vekst AS", "46");
+        complete(siva, awaitOpenTask("ADMISSION", c.getId(), "gjennomfore-forprosjekt"), assessment(true));
+        complete(siva, awaitOpenTask("ADMISSION", c.getId(), "foresla-tilskudd"),
+                java.util.Map.of("foreslattTilskudd", "1200000", "begrunnelse", "Begrunnet."));
+        complete(vestland, awaitOpenTask("ADMISSION", c.getId(), "fylkets-vedtak"), java.util.Map.of("vedtak", "godkjent",
+                "vedtattTilskudd", "1200000", "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Ja."));
+        awaitOpenTask("ADMISSION", c.getId(), "budsjett-timepris");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(page(get("/overview"), DemoUsers.PROJECT_LEADER)).contains("Sunnfjord Vekst AS"));
+        // a case the overview counts as ended stays in the open view while it has open tasks (the table's row)
+        new JdbcTemplate(dataSource).update("update case_state set ended_at = ? where case_type = 'ADMISSION' and case_id = ?",
+                now(), c.getId());
+        assertThat(page(get("/overview"), DemoUsers.PROJECT_LEADER)).contains("<td><a href=\"/cases/ADMISSION/" + c.getId() + "\">");
+    }
 }
