@@ -173,10 +173,11 @@ public class TargetCompanyTaskHandler implements TaskCompletionHandler {
         TargetCompany c = service.load(task.getCaseId());
         switch (task.getElementId()) {
             case "kartlegge-behov" -> {
+                OwnershipRows ownership = OwnershipRows.of(s);
                 c.mapped(s.string("behov") + "\n\nUtviklingsløp: " + s.string("utviklingslop"), s.decimal("arsverk"),
                         s.decimal("omsetning"), s.decimal("balanse"), s.decimal("regnskapsar").intValue(),
                         s.string("smbForrigeAr"), s.decimal("aksjekapital"), s.decimal("egenkapital"),
-                        s.decimal("mellombalanseEgenkapital"), OwnershipRows.of(s).enterprises(), OwnershipRows.of(s).holdings(),
+                        s.decimal("mellombalanseEgenkapital"), ownership.enterprises(), ownership.holdings(),
                         s.bool("innovasjonsselskap"), s.bool("gjeldsforhandling"), s.bool("tilbakebetalingskrav"),
                         s.bool("oppkjopt"));
                 record(c, user, "NEEDS_MAPPED", "Behov og opplysninger for kvalifisering er registrert");
