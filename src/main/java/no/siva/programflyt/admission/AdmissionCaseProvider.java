@@ -36,6 +36,11 @@ public class AdmissionCaseProvider implements CaseProvider {
                 .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
     }
 
+    @Override
+    public java.util.List<Long> casesOfOperator(long operatorId) {
+        return cases.findIdsByOperator(operatorId);
+    }
+
     /** Operator staff never see pilot projects: operatorId is left out on purpose. */
     static CaseInfo info(AdmissionCase c) {
         String prefix = c.getProjectType() == ProjectType.FORPROSJEKT_OPPTAK ? "Forprosjekt: " : "Utvidelsesprosjekt: ";

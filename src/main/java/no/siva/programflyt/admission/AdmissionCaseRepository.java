@@ -27,4 +27,10 @@ public interface AdmissionCaseRepository extends JpaRepository<AdmissionCase, Lo
             select distinct c from AdmissionCase c left join c.coCounties co
             where c.countyCode in :counties or co in :counties order by c.createdAt desc""")
     List<AdmissionCase> findVisibleToCounties(@Param("counties") Collection<String> counties);
+
+    /** The pilot or expansion projects that admitted or concern one operator, newest first. */
+    @Query("""
+            select c.id from AdmissionCase c where c.operatorId = :operatorId or c.expansionOperatorId = :operatorId
+            order by c.createdAt desc""")
+    List<Long> findIdsByOperator(@Param("operatorId") long operatorId);
 }

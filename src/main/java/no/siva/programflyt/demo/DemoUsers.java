@@ -2,6 +2,10 @@ package no.siva.programflyt.demo;
 
 import java.time.Clock;
 import java.util.Set;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import no.siva.programflyt.registry.CooperationAgreement;
+import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
@@ -32,11 +36,14 @@ public class DemoUsers {
 
     private final AppUserRepository users;
     private final OperatorRepository operators;
+    private final CooperationAgreementRepository agreements;
     private final PasswordEncoder encoder;
 
     private final Clock clock;
 
-    public DemoUsers(Clock clock, AppUserRepository users, OperatorRepository operators, PasswordEncoder encoder) {
+    public DemoUsers(Clock clock, AppUserRepository users, OperatorRepository operators,
+                     CooperationAgreementRepository agreements, PasswordEncoder encoder) {
+        this.agreements = agreements;
         this.clock = clock;
         this.users = users;
         this.operators = operators;
@@ -49,7 +56,9 @@ public class DemoUsers {
             return;
         }
         Operator sogn = operator(DEMO_OPERATORS.get(0), "Sogn Næringshage AS", "46", "Sara Saksbehandler");
-        operator(DEMO_OPERATORS.get(1), "Helgeland Næringshage AS", "18", "Sara Saksbehandler");
+        Operator helgeland = operator(DEMO_OPERATORS.get(1), "Helgeland Næringshage AS", "18", "Sara Saksbehandler");
+        agreement(sogn, "1800000");
+        agreement(helgeland, "2100000");
         String hash = encoder.encode(PASSWORD);
         users.save(new AppUser(CASE_HANDLER, "Sara Saksbehandler", "sara.saksbehandler@siva.no", hash,
                 Set.of(Role.SIVA_SAKSBEHANDLER), Set.of(), null));
@@ -65,6 +74,14 @@ public class DemoUsers {
                 Set.of(Role.OPERATOR), Set.of(), sogn.getId()));
         users.save(new AppUser(ADMIN, "Anne Administrator", "admin@siva.no", hash,
                 Set.of(Role.ADMIN, Role.SIVA_SAKSBEHANDLER), Set.of(), null));
+    }
+
+    /** The operators joined the programme in 2023, before Programflyt: their agreements have no admission case here. */
+    private void agreement(Operator o, String annualGrant) {
+        if (agreements.findByOperatorId(o.getId()).isEmpty()) {
+            agreements.save(new CooperationAgreement(o.getId(), null, LocalDate.of(2023, 1, 1), new BigDecimal(annualGrant),
+                    null, no.siva.programflyt.shared.ProgrammePeriod.standard().end(), clock.instant()));
+        }
     }
 
     private Operator operator(String org, String name, String county, String contact) {

@@ -41,6 +41,11 @@ public class FollowUpCaseProvider implements CaseProvider {
                 .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
     }
 
+    @Override
+    public java.util.List<Long> casesOfOperator(long operatorId) {
+        return cases.findByOperatorIdOrderByStartedAtDesc(operatorId).stream().map(FollowUpCase::getId).toList();
+    }
+
     static CaseInfo info(FollowUpCase c, String operatorName) {
         return new CaseInfo(FollowUpService.CASE_TYPE, c.getId(), "Ekstraordinær oppfølging: " + operatorName,
                 c.getOrgNumber(), c.getCountyCode(), Set.of(c.getCountyCode()), null,

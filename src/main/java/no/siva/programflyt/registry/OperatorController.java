@@ -1,7 +1,9 @@
 package no.siva.programflyt.registry;
 
 import jakarta.validation.Valid;
+import no.siva.programflyt.documents.OperatorDocuments;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.CaseDirectory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,14 +19,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class OperatorController {
 
     private final GrantSteps grantSteps;
-
     private final OperatorService operators;
     private final CountyRepository counties;
+    private final CooperationAgreementRepository agreements;
+    private final CaseDirectory cases;
+    private final OperatorDocuments documents;
 
-    public OperatorController(OperatorService operators, CountyRepository counties, GrantSteps grantSteps) {
+    public OperatorController(OperatorService operators, CountyRepository counties, GrantSteps grantSteps,
+                              CooperationAgreementRepository agreements, CaseDirectory cases,
+                              OperatorDocuments documents) {
         this.grantSteps = grantSteps;
         this.operators = operators;
         this.counties = counties;
+        this.agreements = agreements;
+        this.cases = cases;
+        this.documents = documents;
     }
 
     @GetMapping("/operators")
@@ -65,6 +74,13 @@ public class OperatorController {
         model.addAttribute("canEdit", OperatorService.canEdit(user));
         model.addAttribute("steps", grantSteps.history(id));
         model.addAttribute("currentStep", grantSteps.current(id).orElse(null));
+        CooperationAgreement agreement = agreements.findByOperatorId(id).orElse(null);
+        model.addAttribute("agreement", agreement);
+        // the admission case the agreement came from, linked only for those who may open it
+        model.addAttribute("agreementCase", agreement == null || agreement.getAdmissionCaseId() == null ? null
+                : cases.find("ADMISSION", agreement.getAdmissionCaseId())
+                        .filter(info -> CaseDirectory.canView(user, info)).orElse(null));
+        model.addAttribute("documents", documents.visibleTo(user, id));
         return "registry/operator";
     }
 

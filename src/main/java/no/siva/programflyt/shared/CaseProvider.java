@@ -23,6 +23,11 @@ public interface CaseProvider {
         return CaseFacts.NONE;
     }
 
+    /** This provider's cases about one operator (its admission, its follow-ups), newest first; none by default. */
+    default java.util.List<Long> casesOfOperator(long operatorId) {
+        return java.util.List.of();
+    }
+
     /** Cases of this provider whose state follows an event of another case (e.g. a round's county parts). */
     default java.util.List<Long> followers(String caseType, long caseId) {
         return java.util.List.of();

@@ -20,16 +20,12 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.tasks.UserTask;
-import java.util.Set;
 import no.siva.programflyt.documents.Document;
 import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.registry.CooperationAgreement;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.OperatorOnboarding;
 import no.siva.programflyt.registry.OperatorOnboardingRepository;
-import no.siva.programflyt.security.AppUser;
-import no.siva.programflyt.security.AppUserRepository;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.EngineRecords;
 import org.apache.pdfbox.Loader;
@@ -57,8 +53,6 @@ class AdmissionProcessTest extends ProcessTestBase {
     DocumentService documents;
     @Autowired
     AdmissionSteps steps;
-    @Autowired
-    AppUserRepository users;
 
     @Test
     void admittedPath_createsOperatorForFiveYearsAndNotifiesEveryone() {
@@ -360,13 +354,6 @@ class AdmissionProcessTest extends ProcessTestBase {
                 "vedtattTilskudd", grant, "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Ja."));
         awaitOpenTask(ADMISSION, c.getId(), "budsjett-timepris");
         return cases.findById(c.getId()).orElseThrow();
-    }
-
-    private CurrentUser operatorUser(Operator operator) {
-        String username = "staff-" + operator.getId();
-        users.save(new AppUser(username, "Kari Leder", "kari@nordfjord.example.no", "{noop}x", Set.of(Role.OPERATOR),
-                Set.of(), operator.getId()));
-        return user(username);
     }
 
     private List<String> recipients(AdmissionCase c) {

@@ -172,6 +172,37 @@ class AdmissionWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("Oppslaget i Enhetsregisteret er ikke gjort ennå."))));
     }
 
+    /** Issue 23, point 10: the operator page carries its cooperation agreement and the documents of its cases. */
+    @Test
+    void operatorPageShowsItsAgreementAndTheDocumentsOfItsCases() throws Exception {
+        UserTask decision = atCountyDecision();
+        long id = decision.getCaseId();
+        complete(user(DemoUsers.VESTLAND), decision, Map.of("vedtak", "godkjent", "vedtattTilskudd", "1200000",
+                "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Godt forankret."));
+        awaitOpenTask(AdmissionService.CASE_TYPE, id, "budsjett-timepris");   // after the grant letter
+        long operatorId = cases.findById(id).orElseThrow().getOperatorId();
+        Document letter = documents.forCase(AdmissionService.CASE_TYPE, id).get(0);
+        assertThat(letter.getKind()).isEqualTo(Document.GRANT_LETTER);
+
+        mvc.perform(get("/operators/" + operatorId).with(as(DemoUsers.CASE_HANDLER))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"#agreement\"")))
+                .andExpect(content().string(containsString("Dokumenter (1)")))
+                .andExpect(content().string(containsString("id=\"agreement-facts\"")))
+                .andExpect(content().string(containsString(today().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))))
+                .andExpect(content().string(containsString("1\u00a0200\u00a0000\u00a0kr")))
+                .andExpect(content().string(containsString("Forbehold om statsbudsjettet.")))
+                .andExpect(content().string(containsString("href=\"/documents/" + letter.getId() + "\"")))
+                .andExpect(content().string(containsString("Forprosjekt: Sunnfjord Vekst AS")));
+        // the operator's own staff see the agreement, but not the pilot project's documents (they never see that case)
+        mvc.perform(get("/operators/" + operatorId).with(SecurityMockMvcRequestPostProcessors.user(
+                        operatorUser(operators.findById(operatorId).orElseThrow()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"agreement-facts\"")))
+                .andExpect(content().string(containsString("Dokumenter (0)")))
+                .andExpect(content().string(containsString("Ingen dokumenter du har tilgang til.")))
+                .andExpect(content().string(not(containsString("/documents/" + letter.getId()))));
+    }
+
     private UserTask atCountyDecision() {
         CurrentUser siva = user(DemoUsers.CASE_HANDLER);
         AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345882", "Sunnfjord Vekst AS", "46");

@@ -33,9 +33,19 @@ class OverviewJourneyTest extends ProcessTestBase {
         jdbc.sql("update user_task set due_at = now() - interval '3 days' where id = ?").param(task.getId()).update();
         try (Browser b = new Browser(port)) {
             b.login(DemoUsers.PROJECT_LEADER, DemoUsers.PASSWORD);
+            b.wide();
             b.driver.findElement(By.linkText("Status")).click();                                   // 1
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overdue-tasks")));
             b.assertAccessible("statusoversikt");
+            // issue 23, point 6: the process tabs are tabs, and the filters sit in one compact row at 1 400 px
+            assertThat(b.driver.findElements(By.cssSelector("nav.tabs li")))
+                    .extracting(e -> e.getCssValue("list-style-type")).containsOnly("none");
+            assertThat(b.driver.findElements(By.cssSelector("#filters .inline-field, #filters button")))
+                    .hasSizeGreaterThanOrEqualTo(7)
+                    .extracting(e -> e.getRect().getY()).as("the filters' top edges").hasSizeGreaterThan(1)
+                    .allSatisfy(y -> assertThat(y).isBetween(
+                            b.driver.findElement(By.cssSelector("#filters .inline-field")).getRect().getY() - 2,
+                            b.driver.findElement(By.cssSelector("#filters .inline-field")).getRect().getY() + 40));
             b.driver.findElement(By.cssSelector("#overdue-tasks a[href*='/cases/ADMISSION/']")).click();   // 2
             // one page per case: the overview's link lands on the admission's own case page
             b.wait.until(ExpectedConditions.urlContains("/admission/" + c.getId()));

@@ -71,6 +71,8 @@ public abstract class ProcessTestBase {
     @Autowired
     protected TaskService tasks;
     @Autowired
+    private no.siva.programflyt.security.AppUserRepository appUsers;
+    @Autowired
     protected UserTaskRepository taskRows;
     @Autowired
     protected OutboxRepository outbox;
@@ -138,6 +140,17 @@ public abstract class ProcessTestBase {
 
     protected CurrentUser user(String username) {
         return (CurrentUser) users.loadUserByUsername(username);
+    }
+
+    /** A staff member of the operator (created on first use): operator staff see their own operator only. */
+    protected CurrentUser operatorUser(no.siva.programflyt.registry.Operator operator) {
+        String username = "staff-" + operator.getId();
+        if (appUsers.findById(username).isEmpty()) {
+            appUsers.save(new no.siva.programflyt.security.AppUser(username, "Kari Leder", "kari@nordfjord.example.no",
+                    "{noop}x", java.util.Set.of(no.siva.programflyt.security.Role.OPERATOR), java.util.Set.of(),
+                    operator.getId()));
+        }
+        return user(username);
     }
 
     protected AdmissionCase commission(CurrentUser county, String orgNumber, String name, String countyCode) {
