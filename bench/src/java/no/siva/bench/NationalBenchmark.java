@@ -77,9 +77,18 @@ public final class NationalBenchmark {
         StartUp.Result start = all ? StartUp.measure(project) : null;
         EngineOverhead.Throughput floor = all ? floorInOwnJvm(project) : null;
         if (all) {
-            print(String.format("5. Start-up: %.1f s from `mvn spring-boot:run` to the first page; resident memory then: "
-                    + "application JVM %d MB (RSS), embedded PostgreSQL %d MB (PSS) (Maven's JVM %d MB besides)",
-                    start.seconds(), start.appRssMb(), start.postgresRssMb(), start.mavenRssMb()));
+            print(String.format("5. Start-up: %.1f s from `mvn spring-boot:run` to the first page (goal <= 15 s: %s); "
+                    + "resident memory then: application JVM %d MB (RSS), embedded PostgreSQL %d MB (PSS), Maven's JVM "
+                    + "%d MB: %d MB together", start.seconds(), start.seconds() <= 15 ? "met" : "NOT met", start.appRssMb(),
+                    start.postgresRssMb(), start.mavenRssMb(), start.appRssMb() + start.postgresRssMb() + start.mavenRssMb()));
+            StartUp.Pages pages = start.pages();
+            print(String.format("6. Pages of the one-command run (demo data, warmed at start-up by %.0f s): %d pages of the "
+                    + "roles %s, each visited %d times by one user: %d requests, %d failed, p50 %.1f ms, p95 %.1f ms, "
+                    + "p99 %.1f ms (goal p95 <= 150 ms: %s); memory then: application JVM %d MB, PostgreSQL %d MB",
+                    pages.warmSeconds(), pages.pages(), String.join(", ", StartUp.ROLES), StartUp.VISITS,
+                    pages.requests(), pages.failures(), pages.p50(), pages.p95(), pages.p99(),
+                    pages.p95() <= 150 && pages.failures() == 0 ? "met" : "NOT met", pages.appRssMb(), pages.postgresRssMb()));
+            print("   slowest pages (median of their visits): " + String.join("; ", pages.slowest()));
         }
 
         int port = StartUp.freePort();
@@ -179,8 +188,8 @@ public final class NationalBenchmark {
         }
         double ratio = real.perSecond() / floor.perSecond();
         print(String.format("1. Engine overhead: %d lifecycles, %d at a time: real %.2f/s (%.1f s), floor %.2f/s (%.1f s); "
-                + "ratio %.2f (goal >= 0.7: %s)", LIFECYCLES, CONCURRENCY, real.perSecond(), real.seconds(),
-                floor.perSecond(), floor.seconds(), ratio, ratio >= 0.7 ? "met" : "NOT met"));
+                + "ratio %.2f (goal >= 0.8: %s)", LIFECYCLES, CONCURRENCY, real.perSecond(), real.seconds(),
+                floor.perSecond(), floor.seconds(), ratio, ratio >= 0.8 ? "met" : "NOT met"));
         print(String.format("   CPU per lifecycle: real %.0f ms in the JVM (engine and application) + %.0f ms in PostgreSQL, "
                 + "floor %.0f ms (engine only); %d cores", 1000 * appCpu / LIFECYCLES, 1000 * pgCpu / LIFECYCLES,
                 1000 * floor.cpuSeconds() / LIFECYCLES, Runtime.getRuntime().availableProcessors()));
@@ -267,18 +276,22 @@ public final class NationalBenchmark {
         print("   " + tasks.line());
         print("   " + completion.line());
         print("   during the completions: " + connections);
+        print(String.format("   completion p95 %.0f ms (goal <= 300 ms, 0 errors, no request waiting for a connection: see "
+                + "the pool's line above): %s", completion.p95(), completion.p95() <= 300 && completion.errors() == 0
+                ? "met for time and errors" : "NOT met"));
         print(String.format("   ratios to the trivial page: inbox p50 %.1f, p95 %.1f, p99 %.1f; completion p50 %.1f, p95 %.1f, "
                 + "p99 %.1f (goal: inbox p95 <= 50 ms and ratio <= 3: %s)", tasks.p50() / floor.p50(),
                 tasks.p95() / floor.p95(), tasks.p99() / floor.p99(), completion.p50() / floor.p50(),
                 completion.p95() / floor.p95(), completion.p99() / floor.p99(),
                 tasks.p95() <= 50 && tasks.p95() / floor.p95() <= 3 ? "met" : "NOT met"));
-        // the inbox's own query, as PostgreSQL runs it for an operator's staff
-        String group = jdbc.queryForObject("select 'operator-' || operator_id from app_user where username = 'bench-op-1'",
-                String.class);
-        jdbc.queryForList("explain (analyze, buffers off) select count(*) from user_task where state = 'OPEN' and "
-                + "(assignee = 'bench-op-1' or (',' || candidate_groups || ',') like ?)", String.class, "%," + group + ",%")
+        // the inbox's own query (the first page and its count), as PostgreSQL runs it for an operator's staff
+        var staff = (no.siva.programflyt.security.CurrentUser) app.getBean(
+                no.siva.programflyt.security.AppUserDetailsService.class).loadUserByUsername("bench-op-1");
+        app.getBean(no.siva.programflyt.tasks.TaskService.class)
+                .inboxPlan(staff, no.siva.programflyt.tasks.TaskQuery.of("groups", null, null, null, null),
+                        app.getBean(java.time.Clock.class).instant())
                 .stream().filter(l -> l.contains("Scan") || l.contains("Execution Time") || l.contains("Rows Removed"))
-                .forEach(l -> print("   EXPLAIN count: " + l.trim()));
+                .forEach(l -> print("   EXPLAIN inbox page: " + l.trim()));
         print("   inbox:");
         inboxProfile.forEach(NationalBenchmark::print);
         print("   completion:");

@@ -17,8 +17,16 @@ import java.util.List;
  */
 final class StartUp {
 
-    record Result(double seconds, long appRssMb, long postgresRssMb, long mavenRssMb) {
+    record Result(double seconds, long appRssMb, long postgresRssMb, long mavenRssMb, Pages pages) {
     }
+
+    /** The one-command run's pages, each visited {@link #VISITS} times by one user at a time, as its four roles. */
+    record Pages(double warmSeconds, int pages, int requests, int failures, double p50, double p95, double p99,
+                 List<String> slowest, long appRssMb, long postgresRssMb) {
+    }
+
+    static final int VISITS = 5;
+    static final List<String> ROLES = List.of("saksbehandler", "prosjektleder", "fylke-vestland", "naeringshage");
 
     private StartUp() {
     }
@@ -58,17 +66,76 @@ final class StartUp {
                 EngineOverhead.pause(100);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long app = mvn.descendants().filter(p -> p.info().commandLine().orElse("").contains("java"))
-                    .mapToLong(p -> rssKb(p.pid())).sum();
-            // pg_ctl detaches the server from the application: its processes are found by name and start time; their
-            // proportional set sizes (shared buffers counted once in all), not the sum of their resident sets
-            long postgres = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/postgres"))
-                    .filter(p -> p.info().startInstant().map(s -> s.isAfter(started)).orElse(false))
-                    .mapToLong(p -> kb(p.pid(), "smaps_rollup", "Pss:")).sum();
-            return new Result(seconds, app / 1024, postgres / 1024, rssKb(mvn.pid()) / 1024);
+            long app = appRssKb(mvn);
+            long postgres = postgresPssKb(started);
+            long maven = rssKb(mvn.pid());
+            Pages pages = walk(log, t0, port, mvn, started);
+            return new Result(seconds, app / 1024, postgres / 1024, maven / 1024, pages);
         } finally {
             stop(mvn);
         }
+    }
+
+    private static long appRssKb(Process mvn) {
+        return mvn.descendants().filter(p -> p.info().commandLine().orElse("").contains("java"))
+                .mapToLong(p -> rssKb(p.pid())).sum();
+    }
+
+    /**
+     * pg_ctl detaches the server from the application: its processes are found by name and start time; their
+     * proportional set sizes (shared buffers counted once in all), not the sum of their resident sets.
+     */
+    private static long postgresPssKb(java.time.Instant started) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/postgres"))
+                .filter(p -> p.info().startInstant().map(s -> s.isAfter(started)).orElse(false))
+                .mapToLong(p -> kb(p.pid(), "smaps_rollup", "Pss:")).sum();
+    }
+
+    /**
+     * Waits for the demo data and the start-up's warm-up («Pages warmed» in the log), then signs in as each of the
+     * four roles and visits every page it reaches by links ({@code DemoPages}), each {@link #VISITS} times in a row.
+     */
+    private static Pages walk(Path log, long t0, int port, Process mvn, java.time.Instant started) throws Exception {
+        while (!Files.readString(log).contains("Pages warmed")) {
+            if (!mvn.isAlive() || System.nanoTime() - t0 > Duration.ofMinutes(6).toNanos()) {
+                throw new IllegalStateException("no warm-up within 6 minutes; see " + log);
+            }
+            EngineOverhead.pause(500);
+        }
+        double warm = (System.nanoTime() - t0) / 1e9;
+        List<Double> all = new java.util.ArrayList<>();
+        java.util.Map<String, Double> worst = new java.util.HashMap<>();
+        int pages = 0;
+        int failures = 0;
+        for (String role : ROLES) {
+            var user = no.siva.programflyt.demo.DemoPages.signedIn("http://localhost:" + port, role, "demo");
+            List<String> paths = user.crawl(400, (path, status) -> { });
+            pages += paths.size();
+            for (String path : paths) {
+                List<Double> times = new java.util.ArrayList<>();
+                for (int i = 0; i < VISITS; i++) {
+                    long t = System.nanoTime();
+                    int status = user.get(path).statusCode();
+                    double ms = (System.nanoTime() - t) / 1e6;
+                    if (status >= 500) {
+                        failures++;
+                    }
+                    times.add(ms);
+                    all.add(ms);
+                }
+                times.sort(null);
+                worst.merge(role + " " + path, times.get(times.size() / 2), Math::max);
+            }
+        }
+        all.sort(null);
+        List<String> slowest = worst.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(5).map(e -> String.format("%s %.0f ms", e.getKey(), e.getValue())).toList();
+        return new Pages(warm, pages, all.size(), failures, pct(all, 0.50), pct(all, 0.95), pct(all, 0.99), slowest,
+                appRssKb(mvn) / 1024, postgresPssKb(started) / 1024);
+    }
+
+    private static double pct(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     /** SIGTERM to the application first (its shutdown stops the embedded PostgreSQL), then to Maven. */

@@ -81,8 +81,14 @@ public class DemoCases {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void create() {
-        Thread t = new Thread(this::createAll, "demo-cases");
+    public void create(ApplicationReadyEvent ready) {
+        String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port");
+        Thread t = new Thread(() -> {
+            createAll();
+            if (port != null) {
+                warmUp("http://localhost:" + port);
+            }
+        }, "demo-cases");
         t.setDaemon(true);
         t.start();
     }
@@ -158,6 +164,28 @@ public class DemoCases {
         } catch (RuntimeException e) {
             log.warn("Could not create all demo cases: {}", e.toString());
         }
+    }
+
+    /**
+     * Visits every page the demo users reach by following links, once, so that the first visitor finds them warm
+     * (templates parsed and cached, code compiled): issue 25. A page that fails is logged, not fatal.
+     */
+    private void warmUp(String base) {
+        long t = System.nanoTime();
+        int pages = 0;
+        for (String username : List.of(DemoUsers.CASE_HANDLER, DemoUsers.PROJECT_LEADER, DemoUsers.VESTLAND,
+                DemoUsers.OPERATOR_USER, HARDANGER_USER)) {
+            try {
+                pages += DemoPages.signedIn(base, username, DemoUsers.PASSWORD).crawl(200, (path, status) -> {
+                    if (status >= 500) {
+                        log.warn("Warm-up: {} answered {} for {}", path, status, username);
+                    }
+                }).size();
+            } catch (java.io.IOException | RuntimeException e) {
+                log.warn("Warm-up as {} stopped: {}", username, e.toString());
+            }
+        }
+        log.info("Pages warmed: {} visits in {} ms", pages, (System.nanoTime() - t) / 1_000_000);
     }
 
     private CurrentUser user(String name) {

@@ -24,15 +24,6 @@ public record InboxSort(String key, boolean ascending) {
         return equals(DEFAULT);
     }
 
-    String property() {
-        return switch (key) {
-            case "received" -> "createdAt";
-            case "task" -> "name";
-            case "case" -> "caseTitle";
-            default -> "dueAt";
-        };
-    }
-
     /** The URL value of this order. */
     public String value() {
         return (ascending ? "" : "-") + key;

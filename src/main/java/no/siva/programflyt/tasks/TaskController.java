@@ -210,11 +210,13 @@ public class TaskController {
                 result = tasks.complete(user, id, Map.copyOf(input), locale);
             }
         } catch (BusinessRuleException e) {
-            if ("task.error.goneFromEngine".equals(e.messageKey())) {
-                tasks.cancel(id);
-            }
             flash.addFlashAttribute("errorKey", e.messageKey());
             flash.addFlashAttribute("errorArgs", e.args());
+            if ("task.error.goneAfterSaving".equals(e.messageKey())) {
+                // saved, but the process had moved on: the case page shows where it is now
+                CaseInfo info = visibleCase(user, task);
+                return info != null ? "redirect:" + info.url() : "redirect:/tasks";
+            }
             return "redirect:/tasks/" + id;
         }
         if (!result.valid()) {

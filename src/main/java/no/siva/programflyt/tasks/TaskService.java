@@ -1,11 +1,5 @@
 package no.siva.programflyt.tasks;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,15 +18,13 @@ import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.shared.DueSoon;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The task list: who sees and may work on which task, claim and assignment, and completion, where exactly one
@@ -47,29 +39,29 @@ public class TaskService {
     private final FormRepository forms;
     private final FormValidator validator;
     private final AuditService audit;
-    private final CamundaClient client;
     private final Map<String, TaskCompletionHandler> handlers;
     private final Duration dueSoon;
-    private final Duration engineTimeout;
-    @PersistenceContext
-    private EntityManager entityManager;
+    private final Inbox inbox;
+    private final JobCompletions completions;
+    private final TransactionTemplate inTransaction;
 
     private final Clock clock;
 
     public TaskService(Clock clock, UserTaskRepository tasks, SavedTaskFilterRepository filters, AppUserRepository users,
-                       FormRepository forms, FormValidator validator, AuditService audit, CamundaClient client,
-                       List<TaskCompletionHandler> handlers,
-                       @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon,
-                       @Value("${programflyt.tasks.engine-timeout:PT10S}") Duration engineTimeout) {
+                       FormRepository forms, FormValidator validator, AuditService audit,
+                       List<TaskCompletionHandler> handlers, Inbox inbox, JobCompletions completions,
+                       PlatformTransactionManager transactions,
+                       @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon) {
         this.clock = clock;
-        this.engineTimeout = engineTimeout;
+        this.inbox = inbox;
+        this.completions = completions;
+        this.inTransaction = new TransactionTemplate(transactions);
         this.tasks = tasks;
         this.filters = filters;
         this.users = users;
         this.forms = forms;
         this.validator = validator;
         this.audit = audit;
-        this.client = client;
         this.handlers = new java.util.HashMap<>();
         for (TaskCompletionHandler h : handlers) {
             h.bpmnProcessIds().forEach(id -> this.handlers.put(id, h));
@@ -105,8 +97,6 @@ public class TaskService {
 
     /** Rows per inbox page: an operator with thousands of companies must not get thousands of rows (bench/README.md). */
     public static final int INBOX_PAGE_SIZE = 50;
-    // PostgreSQL sorts nulls last in ascending order: tasks without a due date come last.
-    private static final Sort INBOX_ORDER = Sort.by(Sort.Order.asc("dueAt"), Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
     /** One page of the inbox, earliest due first, with the number of tasks in all pages. */
     @Transactional(readOnly = true)
@@ -117,57 +107,19 @@ public class TaskService {
     /** One page of the inbox in the order the user chose by a column heading. */
     @Transactional(readOnly = true)
     public Page<UserTask> inboxPage(CurrentUser user, TaskQuery query, Instant now, int page, InboxSort sort) {
-        Sort order = sort.isDefault() ? INBOX_ORDER
-                : Sort.by(new Sort.Order(sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, sort.property()),
-                        Sort.Order.asc("id"));
-        return tasks.findAll(inboxFilter(user, query, now), PageRequest.of(Math.max(0, page), INBOX_PAGE_SIZE, order));
+        return inbox.page(user, query, now, dueSoon, page, INBOX_PAGE_SIZE, sort);
+    }
+
+    /** PostgreSQL's plan of the inbox's first page for this user, as it ran (the benchmark prints it). */
+    @Transactional(readOnly = true)
+    public List<String> inboxPlan(CurrentUser user, TaskQuery query, Instant now) {
+        return inbox.plan(user, query, now, dueSoon, InboxSort.DEFAULT);
     }
 
     /** How many tasks the inbox would list (the home page's counts), without reading them. */
     @Transactional(readOnly = true)
     public long inboxCount(CurrentUser user, TaskQuery query, Instant now) {
-        return tasks.count(inboxFilter(user, query, now));
-    }
-
-    private Specification<UserTask> inboxFilter(CurrentUser user, TaskQuery query, Instant now) {
-        return (root, cq, cb) -> {
-            List<Predicate> and = new ArrayList<>();
-            and.add(cb.equal(root.get("state"), UserTask.OPEN));
-            List<Predicate> inGroups = new ArrayList<>();
-            for (String g : user.groups()) {
-                inGroups.add(cb.like(cb.concat(cb.concat(",", root.get("candidateGroups")), ","), "%," + g + ",%"));
-            }
-            Predicate mine = cb.equal(root.get("assignee"), user.username());
-            Predicate groups = inGroups.isEmpty() ? cb.disjunction() : cb.or(inGroups.toArray(Predicate[]::new));
-            switch (query.view()) {
-                case "mine" -> and.add(mine);
-                case "all" -> {
-                    if (!user.seesEverything()) {
-                        and.add(cb.or(mine, groups));
-                    }
-                }
-                default -> and.add(cb.or(mine, groups));
-            }
-            if (query.process() != null) {
-                and.add(cb.equal(root.get("bpmnProcessId"), query.process()));
-            }
-            if (query.county() != null) {
-                and.add(cb.equal(root.get("countyCode"), query.county()));
-            }
-            if ("overdue".equals(query.due())) {
-                and.add(cb.lessThan(root.get("dueAt"), now));
-            } else if ("soon".equals(query.due())) {
-                and.add(cb.greaterThanOrEqualTo(root.get("dueAt"), now));
-                and.add(cb.lessThan(root.get("dueAt"), DueSoon.limit(now, dueSoon)));
-            }
-            if (query.q() != null) {
-                String like = "%" + query.q().toLowerCase(Locale.ROOT) + "%";
-                and.add(cb.or(cb.like(cb.lower(root.get("name")), like),
-                        cb.like(cb.lower(cb.coalesce(root.get("caseTitle"), "")), like),
-                        cb.like(cb.lower(cb.coalesce(root.get("businessKey"), "")), like)));
-            }
-            return cb.and(and.toArray(Predicate[]::new));
-        };
+        return inbox.count(user, query, now, dueSoon);
     }
 
     public Duration dueSoonWindow() {
@@ -328,13 +280,35 @@ public class TaskService {
 
     /**
      * Validates the submitted values against the task's form and, if valid, completes it: the task row, the audit
-     * trail, the module's case data and the engine's job, all or nothing. Of two concurrent completions exactly one
-     * wins; the other gets {@code task.error.alreadyCompleted}.
+     * trail, the module's case data and the job's completion command are committed together, all or nothing; then the
+     * engine is told (decision 0002), with no database connection held while it answers. Of two concurrent
+     * completions exactly one wins; the other gets {@code task.error.alreadyCompleted}. If the engine does not answer,
+     * the completion is sent again later ({@link JobCompletions}); if it no longer has the job (its process moved on in
+     * the meantime), the answer stays saved, the audit trail says so, and the user is told
+     * ({@code task.error.goneAfterSaving}).
      *
      * @return the submission, with its errors when it was refused
      */
-    @Transactional
     public FormSubmission complete(CurrentUser user, long id, Map<String, List<String>> input, Locale locale) {
+        Completed done = inTransaction.execute(tx -> completeInTransaction(user, id, input, locale));
+        if (done.task() != null) {
+            JobCompletions.Outcome outcome = completions.sendAfterCommit(done.task().getJobKey(), done.command());
+            if (outcome == JobCompletions.Outcome.GONE) {
+                UserTask t = done.task();
+                inTransaction.executeWithoutResult(tx -> audit.record(AuditService.SYSTEM, "TASK_COMPLETION_GONE",
+                        t.getCaseType(), t.getCaseId(), t.getBusinessKey(), "Prosessen hadde gått videre da oppgaven «"
+                                + t.getName() + "» ble fullført: svaret er lagret, men flyttet ikke saken", null));
+                throw new BusinessRuleException("task.error.goneAfterSaving");
+            }
+        }
+        return done.submission();
+    }
+
+    /** A completion's submission and, when it was saved, its task and the job command to send after the commit. */
+    private record Completed(FormSubmission submission, UserTask task, String command) {
+    }
+
+    private Completed completeInTransaction(CurrentUser user, long id, Map<String, List<String>> input, Locale locale) {
         UserTask task = getVisible(user, id);
         if (!canWorkOn(user, task)) {
             throw new NotFoundException("task " + id);
@@ -348,7 +322,7 @@ public class TaskService {
         TaskCompletionHandler handler = handlers.get(task.getBpmnProcessId());
         FormSubmission submission = validated(task, input, locale);
         if (!submission.valid()) {
-            return submission;
+            return new Completed(submission, null, null);
         }
         if (tasks.markCompleted(id, user.username(), clock.instant()) == 0) {
             throw new BusinessRuleException("task.error.alreadyCompleted", "");
@@ -356,19 +330,10 @@ public class TaskService {
         Map<String, Object> variables = handler == null ? submission.values() : handler.onComplete(task, submission, user);
         audit.record(user.username(), "TASK_COMPLETED", task.getCaseType(), task.getCaseId(), task.getBusinessKey(),
                 "Oppgaven «" + task.getName() + "» ble fullført", describe(submission));
-        // Write (and so row-lock) everything before the engine hears of it: the workers it starts next load their
-        // case FOR UPDATE and therefore wait for this transaction's commit (or see nothing of a rollback).
-        entityManager.flush();
-        try {
-            client.newCompleteCommand(task.getJobKey()).variables(variables).requestTimeout(engineTimeout).send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-                // The engine no longer has the job (the process moved on, e.g. cancelled): roll back and say so.
-                throw new BusinessRuleException("task.error.goneFromEngine");
-            }
-            throw e;
-        }
-        return submission;
+        // the command is stored with the case data: committed together, it is sent after the commit (and again until
+        // the engine answers), so the workers the engine starts next find the case data committed
+        String command = completions.store(task, variables);
+        return new Completed(submission, task, command);
     }
 
     private FormSubmission validated(UserTask task, Map<String, List<String>> input, Locale locale) {
@@ -425,12 +390,6 @@ public class TaskService {
             out.add(Map.entry(c.displayLabel(), shown));
         }
         return out;
-    }
-
-    /** A task whose job the engine no longer has is closed in the list (separate transaction, after a refusal). */
-    @Transactional
-    public void cancel(long id) {
-        tasks.markCanceled(id);
     }
 
     private static String describe(FormSubmission s) {

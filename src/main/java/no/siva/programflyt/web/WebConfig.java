@@ -17,6 +17,10 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
 
+    /** The live-reload profile's source folder of our own static files (read before the class path), or empty. */
+    @org.springframework.beans.factory.annotation.Value("${programflyt.web.static-from:}")
+    private String staticFrom;
+
     public static final Locale BOKMAAL = Locale.forLanguageTag("nb");
 
     @Bean
@@ -52,10 +56,13 @@ public class WebConfig implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // our own files keep their names across releases: browsers ask again each time (a 304 when unchanged)
         CacheControl revalidate = CacheControl.noCache();
-        registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(revalidate)
-                .resourceChain(true);
-        registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(revalidate)
-                .resourceChain(true);
+        boolean live = !staticFrom.isBlank();
+        for (String dir : new String[] {"css", "js"}) {
+            String[] locations = live ? new String[] {staticFrom + dir + "/", "classpath:/static/" + dir + "/"}
+                    : new String[] {"classpath:/static/" + dir + "/"};
+            registry.addResourceHandler("/" + dir + "/**").addResourceLocations(locations).setCacheControl(revalidate)
+                    .resourceChain(!live);
+        }
         // Designsystemet and bpmn-js, installed by npm in the build (package.json) and copied to static/vendor/
         registry.addResourceHandler("/vendor/**").addResourceLocations("classpath:/static/vendor/").setCacheControl(revalidate)
                 .resourceChain(true);

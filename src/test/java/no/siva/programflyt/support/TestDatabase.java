@@ -18,7 +18,7 @@ public class TestDatabase {
     }
 
     public void reset() {
-        jdbc.execute("truncate user_task, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
+        jdbc.execute("truncate user_task, job_completion, saved_task_filter, audit_event, outbox_message, incident, admission_criterion, "
                 + "admission_case, admission_case_county, document, cooperation_agreement, operator_onboarding, "
                 + "aid_ledger_line, aid_grant, aid_group_member, self_declaration, other_state_aid, survey_dispatch, development_dialogue, target_company, "
                 + "reporting_obligation, reporting_year, target_figures, calendar_feed, follow_up_score, follow_up_scoreboard, "

@@ -36,6 +36,10 @@ class TaskListTest extends ProcessTestBase {
     AuditRepository auditRows;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    no.siva.programflyt.registry.OperatorRepository operatorRepository;
 
     @Test
     void inboxViewsAndScope() {
@@ -229,6 +233,48 @@ class TaskListTest extends ProcessTestBase {
                 due.plusSeconds(1)))).containsExactly(pilot.getId());
         assertThat(ids(inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "soon", null, null),
                 due.minus(java.time.Duration.ofDays(1))))).containsExactly(pilot.getId());
+    }
+
+    /**
+     * Issue 25: the inbox matches groups exactly (by array overlap: «operator-7» is not «operator-70»), pages with the
+     * count of all pages from one query, and its plan can use the GIN index on open tasks' candidate groups.
+     */
+    @Test
+    void inboxMatchesGroupsExactly_pagesWithTheTotal_andItsQueryCanUseTheGroupIndex() {
+        long sogn = operatorRepository.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        CurrentUser staff = operatorUser(operatorRepository.findById(sogn).orElseThrow());
+        Instant now = clock.instant();
+        jdbc.sql("""
+                insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, candidate_groups,
+                    due_at, state, created_at)
+                select -n, -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale ' || n,
+                       case when n <= 120 then :own when n <= 125 then :own || '0' when n <= 128 then 'fylke-46,' || :own
+                            else 'siva-saksbehandler' end,
+                       cast(:now as timestamptz) + (n || ' hours')::interval, case when n = 1 then 'COMPLETED' else 'OPEN' end, cast(:now as timestamptz)
+                from generate_series(1, 3000) n""")
+                .param("own", "operator-" + sogn).param("now", java.sql.Timestamp.from(now)).update();
+        jdbc.sql("analyze user_task").update();
+
+        TaskQuery groups = TaskQuery.of("groups", null, null, null, null);
+        var first = tasks.inboxPage(staff, groups, now, 0);
+        // 119 of their own open (the first is completed) and 3 shared with the county; not the 5 of «operator-<id>0»
+        assertThat(first.getTotalElements()).isEqualTo(122);
+        assertThat(first.getContent()).hasSize(50).extracting(UserTask::getName)
+                .startsWith("Utviklingssamtale 2", "Utviklingssamtale 3");
+        assertThat(tasks.inboxPage(staff, groups, now, 2).getContent()).hasSize(22);
+        assertThat(tasks.inboxPage(staff, groups, now, 2).getTotalElements()).isEqualTo(122);
+        assertThat(tasks.inboxPage(staff, groups, now, 9).getTotalElements()).isEqualTo(122);
+        assertThat(tasks.inboxCount(staff, groups, now)).isEqualTo(122);
+        assertThat(tasks.inboxPage(staff, groups, now, 0, InboxSort.parse("-due")).getContent().get(0).getName())
+                .isEqualTo("Utviklingssamtale 128");
+
+        // among 3 000 open tasks the staff's 122 are found by the groups' index (and the assignee's), not by reading all;
+        // sequential scans are forbidden so that the plan does not depend on how PostgreSQL costs a table this small
+        List<String> plan = new TransactionTemplate(transactions).execute(tx -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return tasks.inboxPlan(staff, groups, now);
+        });
+        assertThat(String.join("\n", plan)).contains("user_task_open_groups_idx").doesNotContain("Seq Scan on user_task");
     }
 
     private UserTask atCountyDecision(CurrentUser county, String org, String countyCode) {
