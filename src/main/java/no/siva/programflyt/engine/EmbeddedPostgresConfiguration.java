@@ -48,7 +48,6 @@ public class EmbeddedPostgresConfiguration {
         ds.setJdbcUrl(server().getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setPassword("postgres");
-        ds.setMaximumPoolSize(10);
         ds.setPoolName("programflyt-embedded");
         return ds;
     }

@@ -23,6 +23,12 @@ public class Labels {
         return new java.util.TreeMap<>(counties);
     }
 
+    /** Every county, number to name, by name (the filters' lists), read once: counties change with a reform, not daily. */
+    public java.util.List<Map.Entry<String, String>> countiesByName() {
+        return counties.entrySet().stream().sorted(Map.Entry.comparingByValue(java.text.Collator.getInstance(
+                java.util.Locale.forLanguageTag("nb")))).toList();
+    }
+
     public String county(String code) {
         return code == null ? "" : counties.getOrDefault(code, code);
     }

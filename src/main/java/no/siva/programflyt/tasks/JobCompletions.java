@@ -10,6 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jakarta.annotation.PreDestroy;
+import no.siva.programflyt.audit.AuditService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,11 +50,24 @@ class JobCompletions {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration engineTimeout;
+    private final Duration engineWait;
+    private final Duration resendAfter;
     private final TransactionTemplate inNewTransaction;
+    private final UserTaskRepository tasks;
+    private final AuditService audit;
+    /** Sends completions the request no longer waits for; a few at a time, as the engine takes them one by one. */
+    private final ExecutorService sender = Executors.newFixedThreadPool(4,
+            Thread.ofPlatform().daemon().name("job-completion-", 0).factory());
 
     JobCompletions(JdbcClient jdbc, CamundaClient client, ObjectMapper json, Clock clock,
-                   PlatformTransactionManager transactions,
-                   @Value("${programflyt.tasks.engine-timeout:PT10S}") Duration engineTimeout) {
+                   PlatformTransactionManager transactions, UserTaskRepository tasks, AuditService audit,
+                   @Value("${programflyt.tasks.engine-timeout:PT10S}") Duration engineTimeout,
+                   @Value("${programflyt.tasks.engine-wait:PT0.2S}") Duration engineWait,
+                   @Value("${programflyt.tasks.resend-after:PT2M}") Duration resendAfter) {
+        this.tasks = tasks;
+        this.audit = audit;
+        this.engineWait = engineWait;
+        this.resendAfter = resendAfter;
         this.inNewTransaction = new TransactionTemplate(transactions);
         this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
@@ -75,23 +96,50 @@ class JobCompletions {
     }
 
     /**
-     * Sends a stored completion now if no transaction is open (the usual case: the completion's own has committed
-     * and its connection is back in the pool), or after the open one commits (a caller that completes a task inside
-     * a transaction of its own: its connection stays held while the engine answers).
+     * Sends a stored completion once no transaction is open (the usual case: the completion's own has committed and
+     * its connection is back in the pool), and waits for the engine's answer at most {@code engine-wait} (0.2 s): a
+     * busy engine answers later, on a thread of its own, and the user does not wait for it. A caller that completes a
+     * task inside a transaction of its own gets the command sent after that transaction commits.
      *
-     * @return the engine's answer, or null when it did not answer (sent again later) or will be sent after a commit
+     * @return the engine's answer, or null when it has not answered within the wait (or will be sent after a commit)
      */
     Outcome sendAfterCommit(long jobKey, String variables) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return send(jobKey, variables);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatch(jobKey, variables, engineWait);
+                }
+            });
+            return null;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                send(jobKey, variables);
-            }
-        });
-        return null;
+        return dispatch(jobKey, variables, engineWait);
+    }
+
+    /** Sends on the sender's threads; the answer if it comes within {@code wait}, else null (it is stored when it comes). */
+    Outcome dispatch(long jobKey, String variables, Duration wait) {
+        CompletableFuture<Outcome> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(() -> send(jobKey, variables, true), sender);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            return null;   // the application is stopping: the resender sends it at the next start
+        }
+        try {
+            return answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException later) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        sender.shutdown();
+        sender.awaitTermination(engineTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -105,22 +153,27 @@ class JobCompletions {
                 where job_key in (select job_key from job_completion where outcome is null and created_at < ?
                                   order by created_at limit 100 for update skip locked)
                 returning job_key, variables""")
-                .param(Timestamp.from(clock.instant().minus(engineTimeout)))
+                .param(Timestamp.from(clock.instant().minus(resendAfter)))
                 .query((rs, i) -> Map.entry(rs.getLong("job_key"), rs.getString("variables"))).list();
-        due.forEach(e -> send(e.getKey(), e.getValue()));
+        due.forEach(e -> send(e.getKey(), e.getValue(), false));
         return due.size();
     }
 
-    /** The engine's answer, stored; no answer (timeout, engine unavailable) leaves the completion to be sent again. */
-    Outcome send(long jobKey, String variables) {
+    /**
+     * The engine's answer, stored; no answer (timeout, engine unavailable) leaves the completion to be sent again.
+     * "Not found" at the first send means the process moved on before our commit: recorded in the case's audit
+     * trail. At a later send it is also what an answer lost on its way back looks like, so it is only stored.
+     */
+    Outcome send(long jobKey, String variables, boolean first) {
         try {
             client.newCompleteCommand(jobKey).variables(variables).requestTimeout(engineTimeout).send().join();
             answered(jobKey, Outcome.COMPLETED, null);
             return Outcome.COMPLETED;
         } catch (ClientStatusException e) {
             if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-                // already completed by an earlier send, or the process moved on (cancelled) before our commit
-                answered(jobKey, Outcome.GONE, e.getMessage());
+                if (answered(jobKey, Outcome.GONE, e.getMessage()) && first) {
+                    recordGone(jobKey);
+                }
                 return Outcome.GONE;
             }
             failed(jobKey, e);
@@ -131,11 +184,19 @@ class JobCompletions {
         }
     }
 
-    /** Stored in a transaction of its own: after a commit, the committed transaction's connection is still bound. */
-    private void answered(long jobKey, Outcome outcome, String message) {
-        inNewTransaction.executeWithoutResult(tx -> jdbc.sql(
+    /** Stored in a transaction of its own (true when this answer was the first); never blocks on a bound connection. */
+    private boolean answered(long jobKey, Outcome outcome, String message) {
+        Integer rows = inNewTransaction.execute(tx -> jdbc.sql(
                         "update job_completion set outcome = ?, answered_at = ?, last_error = ? where job_key = ? and outcome is null")
                 .params(outcome.name(), Timestamp.from(clock.instant()), truncate(message), jobKey).update());
+        return rows != null && rows == 1;
+    }
+
+    private void recordGone(long jobKey) {
+        inNewTransaction.executeWithoutResult(tx -> tasks.findByJobKey(jobKey).ifPresent(t -> audit.record(
+                AuditService.SYSTEM, "TASK_COMPLETION_GONE", t.getCaseType(), t.getCaseId(), t.getBusinessKey(),
+                "Prosessen hadde gått videre da oppgaven «" + t.getName() + "» ble fullført: svaret er lagret, men "
+                        + "flyttet ikke saken", null)));
     }
 
     private void failed(long jobKey, RuntimeException e) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.forms.FormSubmission;
-import no.siva.programflyt.registry.CountyRepository;
+import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.CaseDirectory;
@@ -29,20 +29,20 @@ public class TaskController {
     private final CaseDirectory cases;
     private final AuditService audit;
     private final BpmnModels models;
-    private final CountyRepository counties;
+    private final Labels labels;
 
     private final Clock clock;
     private final no.siva.programflyt.security.People people;
 
     public TaskController(Clock clock, TaskService tasks, CaseDirectory cases, AuditService audit, BpmnModels models,
-                          CountyRepository counties, no.siva.programflyt.security.People people) {
+                          Labels labels, no.siva.programflyt.security.People people) {
         this.clock = clock;
         this.people = people;
         this.tasks = tasks;
         this.cases = cases;
         this.audit = audit;
         this.models = models;
-        this.counties = counties;
+        this.labels = labels;
     }
 
     @GetMapping("/tasks")
@@ -54,10 +54,8 @@ public class TaskController {
         TaskQuery query = TaskQuery.of(view, process, due, county, q);
         InboxSort order = InboxSort.parse(sort);
         Instant now = clock.instant();
-        var result = tasks.inboxPage(user, query, now, page, order);
-        if (page > 0 && page >= result.getTotalPages()) {   // past the last page (tasks were completed meanwhile)
-            result = tasks.inboxPage(user, query, now, Math.max(0, result.getTotalPages() - 1), order);
-        }
+        TaskService.InboxView inbox = tasks.inbox(user, query, now, page, order);
+        var result = inbox.page();
         model.addAttribute("sort", order);
         model.addAttribute("claimable", result.getContent().stream()
                 .filter(t -> t.getAssignee() == null && TaskService.canWorkOn(user, t)).map(UserTask::getId)
@@ -73,9 +71,9 @@ public class TaskController {
         model.addAttribute("page", result);
         model.addAttribute("now", now);
         model.addAttribute("dueSoon", tasks.dueSoonWindow());
-        model.addAttribute("savedFilters", tasks.savedFilters(user));
+        model.addAttribute("savedFilters", inbox.savedFilters());
         model.addAttribute("processes", models.processNamesWithUserTasks());
-        model.addAttribute("counties", counties.findAllByOrderByName());
+        model.addAttribute("counties", labels.countiesByName());
         return "tasks/inbox";
     }
 

@@ -98,6 +98,23 @@ public class TaskService {
     /** Rows per inbox page: an operator with thousands of companies must not get thousands of rows (bench/README.md). */
     public static final int INBOX_PAGE_SIZE = 50;
 
+    /** The task list's page and the user's saved filters, read in one transaction. */
+    public record InboxView(Page<UserTask> page, List<SavedTaskFilter> savedFilters) {
+    }
+
+    /**
+     * The task list as its page shows it: a page of tasks in the chosen order (the last page when {@code page} is past
+     * it, as when tasks were completed meanwhile) and the user's saved filters, in one read-only transaction.
+     */
+    @Transactional(readOnly = true)
+    public InboxView inbox(CurrentUser user, TaskQuery query, Instant now, int page, InboxSort sort) {
+        Page<UserTask> result = inbox.page(user, query, now, dueSoon, page, INBOX_PAGE_SIZE, sort);
+        if (page > 0 && page >= result.getTotalPages()) {
+            result = inbox.page(user, query, now, dueSoon, Math.max(0, result.getTotalPages() - 1), INBOX_PAGE_SIZE, sort);
+        }
+        return new InboxView(result, filters.findByUsernameOrderByName(user.username()));
+    }
+
     /** One page of the inbox, earliest due first, with the number of tasks in all pages. */
     @Transactional(readOnly = true)
     public Page<UserTask> inboxPage(CurrentUser user, TaskQuery query, Instant now, int page) {
@@ -281,7 +298,8 @@ public class TaskService {
     /**
      * Validates the submitted values against the task's form and, if valid, completes it: the task row, the audit
      * trail, the module's case data and the job's completion command are committed together, all or nothing; then the
-     * engine is told (decision 0002), with no database connection held while it answers. Of two concurrent
+     * engine is told (decision 0002), with no database connection held, and waited for at most {@code engine-wait}
+     * (a busy engine answers later; the user does not wait for it). Of two concurrent
      * completions exactly one wins; the other gets {@code task.error.alreadyCompleted}. If the engine does not answer,
      * the completion is sent again later ({@link JobCompletions}); if it no longer has the job (its process moved on in
      * the meantime), the answer stays saved, the audit trail says so, and the user is told
@@ -294,10 +312,7 @@ public class TaskService {
         if (done.task() != null) {
             JobCompletions.Outcome outcome = completions.sendAfterCommit(done.task().getJobKey(), done.command());
             if (outcome == JobCompletions.Outcome.GONE) {
-                UserTask t = done.task();
-                inTransaction.executeWithoutResult(tx -> audit.record(AuditService.SYSTEM, "TASK_COMPLETION_GONE",
-                        t.getCaseType(), t.getCaseId(), t.getBusinessKey(), "Prosessen hadde gått videre da oppgaven «"
-                                + t.getName() + "» ble fullført: svaret er lagret, men flyttet ikke saken", null));
+                // the audit trail has it (JobCompletions); the user hears of it now
                 throw new BusinessRuleException("task.error.goneAfterSaving");
             }
         }

@@ -70,6 +70,25 @@ class JobCompletionTest extends ProcessTestBase {
     }
 
     @Test
+    void aCompletionTheUserDoesNotWaitFor_isAnsweredOnItsOwnThread_andTheProcessGoesOn() {
+        AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord Innovasjon AS", "46");
+        UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
+        jdbc.sql("update user_task set state = 'COMPLETED', completed_by = ? where id = ?")
+                .params(DemoUsers.CASE_HANDLER, pilot.getId()).update();
+        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at) values (?, ?, ?, ?)")
+                .params(pilot.getJobKey(), pilot.getId(), "{\"qualified\":true}", Timestamp.from(clock.instant())).update();
+
+        // no wait at all: the answer comes on the sender's thread and is stored there
+        completions.dispatch(pilot.getJobKey(), "{\"qualified\":true}", java.time.Duration.ZERO);
+
+        awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "COMPLETED".equals(row(pilot.getJobKey()).get("outcome")));
+        // answered, and too young to be sent again anyway
+        assertThat(completions.resendUnanswered()).isZero();
+    }
+
+    @Test
     void aJobTheEngineNoLongerHas_leavesTheAnswerSaved_andTheUserAndTheAuditTrailAreTold() {
         CurrentUser siva = user(DemoUsers.CASE_HANDLER);
         AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord Innovasjon AS", "46");
