@@ -29,8 +29,10 @@ public final class DemoPages {
     private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)(?:#[^\"]*)?\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern SKIP = Pattern.compile(
-            "^/(logout|login|documents/|vendor/|css/|js/|webjars/|favicon|stub/|actuator|processes/)"
+            "^/(logout|login|vendor/|css/|js/|webjars/|favicon|stub/|actuator|processes/)|/documents/|/letter"
                     + "|\\.(csv|xlsx|pdf|ics|bpmn|svg|ico)(\\?|$)|[?&](lang|page)=|/export|/calendar/");
+    /** A page that does not answer in this time ends the walk of that user, not the warm-up. */
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient http;
     private final String base;
@@ -44,12 +46,12 @@ public final class DemoPages {
     /** Signs in through the login form; false when the login page refused the user. */
     public static DemoPages signedIn(String base, String username, String password) throws IOException {
         DemoPages pages = new DemoPages(base);
-        String form = pages.get("/login").body();
+        String form = pages.get("/login").body();   // the login page: its CSRF token
         Matcher csrf = CSRF.matcher(form);
         String body = "username=" + enc(username) + "&password=" + enc(password)
                 + (csrf.find() ? "&_csrf=" + enc(csrf.group(1)) : "");
         HttpResponse<String> r = pages.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(PAGE_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (r.uri().getPath().startsWith("/login")) {
             throw new IOException("sign-in refused for " + username);
@@ -96,7 +98,7 @@ public final class DemoPages {
 
     /** One GET of a page (its path and query), as the signed-in user. */
     public HttpResponse<String> get(String path) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(PAGE_TIMEOUT).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

@@ -26,8 +26,8 @@ public class EngineCommands {
         try {
             client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).messageId(messageId)
                     .timeToLive(timeToLive).variables(variables).send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+        } catch (RuntimeException e) {
+            if (!answered(e, Status.Code.ALREADY_EXISTS, 409)) {
                 throw e;
             }
         }
@@ -37,10 +37,27 @@ public class EngineCommands {
     public void cancelIfPresent(long processInstanceKey) {
         try {
             client.newCancelInstanceCommand(processInstanceKey).send().join();
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+        } catch (RuntimeException e) {
+            if (!isNotFound(e)) {
                 throw e;
             }
         }
+    }
+
+    /** The engine says it has no such job, instance or element: over gRPC NOT_FOUND, over REST 404 (production). */
+    public static boolean isNotFound(Throwable e) {
+        return answered(e, Status.Code.NOT_FOUND, 404);
+    }
+
+    private static boolean answered(Throwable e, Status.Code grpc, int http) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClientStatusException s && s.getStatusCode() == grpc) {
+                return true;
+            }
+            if (t instanceof io.camunda.client.api.command.ClientHttpException h && h.code() == http) {
+                return true;
+            }
+        }
+        return false;
     }
 }

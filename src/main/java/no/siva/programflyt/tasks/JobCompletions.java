@@ -3,8 +3,6 @@ package no.siva.programflyt.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.shared.EngineCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,8 +89,9 @@ class JobCompletions {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("variables of task " + task.getId() + " are not JSON", e);
         }
-        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at) values (?, ?, ?, ?)")
-                .params(task.getJobKey(), task.getId(), body, Timestamp.from(clock.instant())).update();
+        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
+                .params(task.getJobKey(), task.getId(), body, Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant().plus(resendAfter))).update();
         return body;
     }
 
@@ -120,7 +120,7 @@ class JobCompletions {
     Outcome dispatch(long jobKey, String variables, Duration wait) {
         CompletableFuture<Outcome> answer;
         try {
-            answer = CompletableFuture.supplyAsync(() -> send(jobKey, variables, true), sender);
+            answer = CompletableFuture.supplyAsync(() -> claimFirst(jobKey) ? send(jobKey, variables, true) : null, sender);
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
             return null;   // the application is stopping: the resender sends it at the next start
         }
@@ -143,20 +143,57 @@ class JobCompletions {
     }
 
     /**
-     * Sends the completions that have had no answer for a while, oldest first (each instance takes its own rows).
+     * Sends again the completions whose next attempt is due, oldest first, on the sender's threads (never on the
+     * scheduler's, which the mail outbox shares). Each row taken is moved to its next attempt in the same statement,
+     * so another instance does not take it too, and a row that keeps failing does not hold back the others; after
+     * {@link #MAX_ATTEMPTS} attempts it is marked FAILED and logged as an error, for an operator to look into.
      *
-     * @return how many were sent
+     * @return how many were handed to the sender
      */
     int resendUnanswered() {
+        java.time.Instant now = clock.instant();
         List<Map.Entry<Long, String>> due = jdbc.sql("""
-                update job_completion set attempts = attempts + 1
-                where job_key in (select job_key from job_completion where outcome is null and created_at < ?
-                                  order by created_at limit 100 for update skip locked)
-                returning job_key, variables""")
-                .param(Timestamp.from(clock.instant().minus(resendAfter)))
-                .query((rs, i) -> Map.entry(rs.getLong("job_key"), rs.getString("variables"))).list();
-        due.forEach(e -> send(e.getKey(), e.getValue(), false));
+                update job_completion set attempts = attempts + 1,
+                       next_attempt_at = cast(? as timestamptz) + least(attempts + 1, 10) * cast(? as interval)
+                where job_key in (select job_key from job_completion where outcome is null and next_attempt_at <= ?
+                                  order by next_attempt_at limit 100 for update skip locked)
+                returning job_key, variables, attempts""")
+                .params(Timestamp.from(now), resendAfter.toSeconds() + " seconds", Timestamp.from(now))
+                .query((rs, i) -> rs.getInt("attempts") > MAX_ATTEMPTS ? Map.entry(-rs.getLong("job_key"), "")
+                        : Map.entry(rs.getLong("job_key"), rs.getString("variables"))).list();
+        for (Map.Entry<Long, String> e : due) {
+            if (e.getKey() < 0) {
+                giveUp(-e.getKey());
+            } else {
+                try {
+                    sender.execute(() -> send(e.getKey(), e.getValue(), false));
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    return due.size();   // the application is stopping: the rows stay for the next start
+                }
+            }
+        }
         return due.size();
+    }
+
+    /** Attempts before a completion is given up (about two hours with the default two minutes' growing wait). */
+    static final int MAX_ATTEMPTS = 10;
+
+    /** The first send takes its row, unless the resender already has (then that one sends it). */
+    private boolean claimFirst(long jobKey) {
+        Integer rows = inNewTransaction.execute(tx -> jdbc.sql("""
+                        update job_completion set attempts = 1, next_attempt_at = ?
+                        where job_key = ? and outcome is null and attempts = 0""")
+                .params(Timestamp.from(clock.instant().plus(resendAfter)), jobKey).update());
+        return rows != null && rows == 1;
+    }
+
+    private void giveUp(long jobKey) {
+        inNewTransaction.executeWithoutResult(tx -> jdbc.sql(
+                "update job_completion set outcome = 'FAILED', answered_at = ? where job_key = ? and outcome is null")
+                .params(Timestamp.from(clock.instant()), jobKey).update());
+        log.error("Completion of job {} given up after {} attempts without an answer from the engine: the task is "
+                + "completed in the task list, the engine still waits for it (see job_completion.last_error)",
+                jobKey, MAX_ATTEMPTS);
     }
 
     /**
@@ -169,16 +206,13 @@ class JobCompletions {
             client.newCompleteCommand(jobKey).variables(variables).requestTimeout(engineTimeout).send().join();
             answered(jobKey, Outcome.COMPLETED, null);
             return Outcome.COMPLETED;
-        } catch (ClientStatusException e) {
-            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        } catch (RuntimeException e) {
+            if (EngineCommands.isNotFound(e)) {
                 if (answered(jobKey, Outcome.GONE, e.getMessage()) && first) {
                     recordGone(jobKey);
                 }
                 return Outcome.GONE;
             }
-            failed(jobKey, e);
-            return null;
-        } catch (RuntimeException e) {
             failed(jobKey, e);
             return null;
         }

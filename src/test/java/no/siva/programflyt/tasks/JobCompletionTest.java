@@ -43,7 +43,7 @@ class JobCompletionTest extends ProcessTestBase {
 
         assertThat(complete(siva, pilot, assessment(true)).valid()).isTrue();
 
-        assertThat(row(pilot.getJobKey())).containsEntry("outcome", "COMPLETED").containsEntry("attempts", 0);
+        assertThat(row(pilot.getJobKey())).containsEntry("outcome", "COMPLETED").containsEntry("attempts", 1);
         assertThat((String) row(pilot.getJobKey()).get("variables")).isEqualTo("{\"qualified\":true}");
         awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
     }
@@ -56,15 +56,18 @@ class JobCompletionTest extends ProcessTestBase {
         // command stored, the engine never told
         jdbc.sql("update user_task set state = 'COMPLETED', completed_by = ? where id = ?")
                 .params(DemoUsers.CASE_HANDLER, pilot.getId()).update();
-        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at) values (?, ?, ?, ?)")
+        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
                 .params(pilot.getJobKey(), pilot.getId(), "{\"qualified\":true}",
-                        Timestamp.from(clock.instant().minusSeconds(600))).update();
+                        Timestamp.from(clock.instant().minusSeconds(600)),
+                        Timestamp.from(clock.instant().minusSeconds(480))).update();
         assertThat(findOpen(ADMISSION, c.getId(), "foresla-tilskudd")).isEmpty();
 
         assertThat(completions.resendUnanswered()).isEqualTo(1);
 
-        assertThat(row(pilot.getJobKey())).containsEntry("outcome", "COMPLETED").containsEntry("attempts", 1);
         awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "COMPLETED".equals(row(pilot.getJobKey()).get("outcome")));
+        assertThat(row(pilot.getJobKey())).containsEntry("attempts", 1);
         // answered: nothing left to send
         assertThat(completions.resendUnanswered()).isZero();
     }
@@ -75,8 +78,9 @@ class JobCompletionTest extends ProcessTestBase {
         UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
         jdbc.sql("update user_task set state = 'COMPLETED', completed_by = ? where id = ?")
                 .params(DemoUsers.CASE_HANDLER, pilot.getId()).update();
-        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at) values (?, ?, ?, ?)")
-                .params(pilot.getJobKey(), pilot.getId(), "{\"qualified\":true}", Timestamp.from(clock.instant())).update();
+        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
+                .params(pilot.getJobKey(), pilot.getId(), "{\"qualified\":true}", Timestamp.from(clock.instant()),
+                        Timestamp.from(clock.instant().plusSeconds(120))).update();
 
         // no wait at all: the answer comes on the sender's thread and is stored there
         completions.dispatch(pilot.getJobKey(), "{\"qualified\":true}", java.time.Duration.ZERO);
@@ -105,6 +109,20 @@ class JobCompletionTest extends ProcessTestBase {
             assertThat(e.getAction()).isEqualTo("TASK_COMPLETION_GONE");
             assertThat(e.getCaseId()).isEqualTo(c.getId());
         });
+        assertThat(completions.resendUnanswered()).isZero();
+    }
+
+    @Test
+    void aCompletionNeverAnsweredAfterItsLastAttempt_isGivenUp_andNotSentAgain() {
+        jdbc.sql("""
+                insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at, attempts)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(4242L, 1L, "{}", Timestamp.from(clock.instant().minusSeconds(7200)),
+                        Timestamp.from(clock.instant().minusSeconds(60)), JobCompletions.MAX_ATTEMPTS).update();
+
+        assertThat(completions.resendUnanswered()).isEqualTo(1);
+
+        assertThat(row(4242L)).containsEntry("outcome", "FAILED");
         assertThat(completions.resendUnanswered()).isZero();
     }
 
