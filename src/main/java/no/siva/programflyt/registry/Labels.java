@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     private final Map<String, String> counties;
+    private final java.util.List<Map.Entry<String, String>> countiesByName;
     private final MessageSource messages;
 
     public Labels(CountyRepository counties, MessageSource messages) {
         this.counties = counties.findAll().stream().collect(Collectors.toMap(County::getCode, County::getName));
+        this.countiesByName = this.counties.entrySet().stream().sorted(Map.Entry.comparingByValue(
+                java.text.Collator.getInstance(java.util.Locale.forLanguageTag("nb")))).toList();
         this.messages = messages;
     }
 
@@ -25,8 +28,7 @@ public class Labels {
 
     /** Every county, number to name, by name (the filters' lists), read once: counties change with a reform, not daily. */
     public java.util.List<Map.Entry<String, String>> countiesByName() {
-        return counties.entrySet().stream().sorted(Map.Entry.comparingByValue(java.text.Collator.getInstance(
-                java.util.Locale.forLanguageTag("nb")))).toList();
+        return countiesByName;
     }
 
     public String county(String code) {

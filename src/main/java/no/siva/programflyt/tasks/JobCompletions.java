@@ -152,27 +152,31 @@ class JobCompletions {
      */
     int resendUnanswered() {
         java.time.Instant now = clock.instant();
-        List<Map.Entry<Long, String>> due = jdbc.sql("""
+        List<Due> due = jdbc.sql("""
                 update job_completion set attempts = attempts + 1,
                        next_attempt_at = cast(? as timestamptz) + least(attempts + 1, 10) * cast(? as interval)
                 where job_key in (select job_key from job_completion where outcome is null and next_attempt_at <= ?
                                   order by next_attempt_at limit 100 for update skip locked)
                 returning job_key, variables, attempts""")
                 .params(Timestamp.from(now), resendAfter.toSeconds() + " seconds", Timestamp.from(now))
-                .query((rs, i) -> rs.getInt("attempts") > MAX_ATTEMPTS ? Map.entry(-rs.getLong("job_key"), "")
-                        : Map.entry(rs.getLong("job_key"), rs.getString("variables"))).list();
-        for (Map.Entry<Long, String> e : due) {
-            if (e.getKey() < 0) {
-                giveUp(-e.getKey());
+                .query((rs, i) -> new Due(rs.getLong("job_key"), rs.getString("variables"), rs.getInt("attempts")))
+                .list();
+        for (Due d : due) {
+            if (d.attempts() > MAX_ATTEMPTS) {
+                giveUp(d.jobKey());
             } else {
                 try {
-                    sender.execute(() -> send(e.getKey(), e.getValue(), false));
+                    sender.execute(() -> send(d.jobKey(), d.variables(), false));
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
                     return due.size();   // the application is stopping: the rows stay for the next start
                 }
             }
         }
         return due.size();
+    }
+
+    /** A completion taken for its next attempt. */
+    private record Due(long jobKey, String variables, int attempts) {
     }
 
     /** Attempts before a completion is given up (about two hours with the default two minutes' growing wait). */
