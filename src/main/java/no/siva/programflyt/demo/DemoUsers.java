@@ -70,8 +70,11 @@ public class DemoUsers {
                 Set.of(Role.FYLKE), Set.of("46"), null));
         users.save(new AppUser(NORDLAND, "Nils Nordland", "nils.radgiver@nfk.no", hash,
                 Set.of(Role.FYLKE), Set.of("18"), null));
-        users.save(new AppUser(OPERATOR_USER, "Ola Operatør", "ola@sognnh.no", hash,
-                Set.of(Role.OPERATOR), Set.of(), sogn.getId()));
+        // the manager of Sogn Næringshage: invites and removes its own staff (Tilganger)
+        AppUser ola = new AppUser(OPERATOR_USER, "Ola Operatør", "ola@sognnh.no", hash, Set.of(Role.OPERATOR), Set.of(),
+                sogn.getId());
+        ola.grant(Set.of(Role.OPERATOR), Set.of(), sogn.getId(), true);
+        users.save(ola);
         users.save(new AppUser(ADMIN, "Anne Administrator", "admin@siva.no", hash,
                 Set.of(Role.ADMIN, Role.SIVA_SAKSBEHANDLER), Set.of(), null));
     }

@@ -26,6 +26,11 @@ public class AppUser {
     private String roles;
     private Long operatorId;
     private boolean enabled = true;
+    /** The external login bound to this person (registration id and SHA-256 of the subject), if any. */
+    private String loginProvider;
+    private String loginSubjectHash;
+    private boolean operatorManager;
+    private java.time.Instant withdrawnAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_county", joinColumns = @JoinColumn(name = "username"))
@@ -33,6 +38,11 @@ public class AppUser {
     private Set<String> counties = new HashSet<>();
 
     protected AppUser() {
+    }
+
+    /** A person granted access in Programflyt (an accepted invitation); she signs in through her bound login only. */
+    public static AppUser invited(String username, String fullName, String email) {
+        return new AppUser(username, fullName, email, "{bcrypt}!", Set.of(), Set.of(), null);
     }
 
     public AppUser(String username, String fullName, String email, String passwordHash, Set<Role> roles,
@@ -44,6 +54,61 @@ public class AppUser {
         this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         this.counties = new HashSet<>(counties);
         this.operatorId = operatorId;
+    }
+
+    /** This person's grant as Siva decided it: role, counties, operator (replaces the previous one). */
+    public void grant(Set<Role> roles, Set<String> counties, Long operatorId, boolean operatorManager) {
+        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.counties.clear();
+        this.counties.addAll(counties);
+        this.operatorId = operatorId;
+        this.operatorManager = operatorManager && operatorId != null;
+    }
+
+    public void rename(String fullName, String email) {
+        this.fullName = fullName;
+        this.email = email;
+    }
+
+    /** Signs in from now on through this provider's login (and no other). */
+    public void bindLogin(String provider, String subjectHash) {
+        this.loginProvider = provider;
+        this.loginSubjectHash = subjectHash;
+        this.enabled = true;
+        this.withdrawnAt = null;
+    }
+
+    public void suspend() {
+        this.enabled = false;
+    }
+
+    public void resume() {
+        this.enabled = true;
+    }
+
+    /** No access any more, and the login is unbound: only a new invitation brings her back. */
+    public void withdraw(java.time.Instant at) {
+        this.enabled = false;
+        this.withdrawnAt = at;
+        this.loginProvider = null;
+        this.loginSubjectHash = null;
+    }
+
+    public String getLoginProvider() {
+        return loginProvider;
+    }
+
+    public boolean isOperatorManager() {
+        return operatorManager;
+    }
+
+    public java.time.Instant getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    /** ACTIVE, SUSPENDED or WITHDRAWN. */
+    public String accessState() {
+        return withdrawnAt != null ? "WITHDRAWN" : enabled ? "ACTIVE" : "SUSPENDED";
     }
 
     public String getUsername() {

@@ -15,6 +15,16 @@ public interface AppUserRepository extends JpaRepository<AppUser, String> {
 
     List<AppUser> findByEnabledTrueOrderByFullName();
 
+    java.util.Optional<AppUser> findByLoginProviderAndLoginSubjectHash(String provider, String subjectHash);
+
+    /** Everyone who has or had access (withdrawn last), by name. */
+    @Query("select u from AppUser u order by case when u.withdrawnAt is null then 0 else 1 end, u.fullName")
+    List<AppUser> everyone();
+
+    /** The staff of one operator, suspended and withdrawn included, by name. */
+    @Query("select u from AppUser u where u.operatorId = ?1 order by case when u.withdrawnAt is null then 0 else 1 end, u.fullName")
+    List<AppUser> staffOf(long operatorId);
+
     /** The e-mail addresses of Siva's project leaders (who are told when a process is overdue). */
     default List<String> projectLeaderEmails() {
         return findByEnabledTrueOrderByFullName().stream().filter(u -> u.getRoles().contains(Role.SIVA_PROSJEKTLEDER))

@@ -10,11 +10,22 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user with her roles and data scope (counties, operator). */
 public record CurrentUser(String username, String fullName, String email, String passwordHash, Set<Role> roles,
-                          Set<String> counties, Long operatorId, boolean enabled) implements UserDetails {
+                          Set<String> counties, Long operatorId, boolean enabled, boolean operatorManager)
+        implements UserDetails {
+
+    public CurrentUser(String username, String fullName, String email, String passwordHash, Set<Role> roles,
+                       Set<String> counties, Long operatorId, boolean enabled) {
+        this(username, fullName, email, passwordHash, roles, counties, operatorId, enabled, false);
+    }
 
     public static CurrentUser of(AppUser u) {
         return new CurrentUser(u.getUsername(), u.getFullName(), u.getEmail(), u.getPasswordHash(), u.getRoles(),
-                Set.copyOf(u.getCounties()), u.getOperatorId(), u.isEnabled());
+                Set.copyOf(u.getCounties()), u.getOperatorId(), u.isEnabled(), u.isOperatorManager());
+    }
+
+    /** Invites and removes the staff of her own operator (an operator's manager), or anyone's (an administrator). */
+    public boolean administersAccess() {
+        return isAdmin() || (isOperatorUser() && operatorManager);
     }
 
     public boolean has(Role role) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.siva.programflyt.registry.OperatorRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -23,13 +25,41 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Login through Siva's identity provider (OIDC, production): the token's claims give the user's roles, counties and
- * operator; the user is recorded in {@code app_user} (for e-mails and assignment) and signed in as a
- * {@link CurrentUser}, the same principal as with form login, so every scope check works unchanged. A user whose
- * token maps to no role gets no access.
+ * Login through identity providers (OIDC, production). There may be several at once, each a Spring registration
+ * ({@code spring.security.oauth2.client.registration.<id>}) with settings here:
+ * <ul>
+ * <li>Siva's own provider ({@code access: claims}): the token's claims give the user's roles, counties and operator,
+ * as Siva's directory says;</li>
+ * <li>a provider that says only who a person is, such as ID-porten or Ansattporten ({@code access: granted}): what
+ * she may do is the access Siva granted her in Programflyt, by an invitation accepted at her first login, which binds
+ * that login (the registration and a SHA-256 of the subject) to her.</li>
+ * </ul>
+ * A login bound to a person always gets her granted access, whatever the provider's claims say. Every user is signed
+ * in as a {@link CurrentUser}, the same principal as with form login, so every scope check works unchanged. Whoever
+ * has no access (no role, suspended, withdrawn, never invited) gets the «no access» page and is not signed in.
  */
 @Component
 public class OidcLogin implements AuthenticationSuccessHandler {
+
+    /** Where the person with no access is sent (a page, not signed in). */
+    public static final String NO_ACCESS = "/ingen-tilgang";
+    /** Where an invitation that could not be accepted is explained ({@code ?grunn=<reason>}). */
+    public static final String INVITATION_REFUSED = "/invitasjon/avvist";
+
+    /** Where a provider's users get their access from. */
+    public enum Access { CLAIMS, GRANTED }
+
+    /**
+     * @param label       the name on the login button ("Siva", "ID-porten")
+     * @param access      {@code claims} (the token's roles) or {@code granted} (access given in Programflyt)
+     * @param invitations the roles an invitation may grant when accepted through this provider
+     */
+    public record Provider(String label, Access access, Set<Role> invitations) {
+        public Provider {
+            access = access == null ? Access.GRANTED : access;
+            invitations = invitations == null ? Set.of() : Set.copyOf(invitations);
+        }
+    }
 
     /**
      * @param enabled      OIDC login on (form login stays for the development run)
@@ -37,10 +67,12 @@ public class OidcLogin implements AuthenticationSuccessHandler {
      * @param countiesClaim claim with the county numbers of a county official
      * @param operatorClaim claim with the organisation number of an operator's staff member
      * @param roleMapping  a role value in the token to Programflyt's role
+     * @param providers    the registrations users may sign in with, by registration id; none configured: Siva's
+     *                     provider ({@code siva}) alone, with roles from its claims
      */
     @ConfigurationProperties("programflyt.security.oidc")
     public record Settings(boolean enabled, String rolesClaim, String countiesClaim, String operatorClaim,
-                           Map<String, Role> roleMapping) {
+                           Map<String, Role> roleMapping, Map<String, Provider> providers) {
         public Settings {
             rolesClaim = rolesClaim == null ? "roles" : rolesClaim;
             countiesClaim = countiesClaim == null ? "fylker" : countiesClaim;
@@ -54,24 +86,47 @@ public class OidcLogin implements AuthenticationSuccessHandler {
                     }
                 }
             }
+            if (providers == null || providers.isEmpty()) {
+                providers = Map.of("siva", new Provider("Siva", Access.CLAIMS,
+                        Set.of(Role.ADMIN, Role.SIVA_SAKSBEHANDLER, Role.SIVA_PROSJEKTLEDER)));
+            }
         }
     }
 
     private final Settings settings;
     private final AppUserRepository users;
     private final OperatorRepository operators;
+    private final ObjectProvider<InvitationAcceptance> invitations;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin =
             new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
 
-    public OidcLogin(Settings settings, AppUserRepository users, OperatorRepository operators) {
+    public OidcLogin(Settings settings, AppUserRepository users, OperatorRepository operators,
+                     ObjectProvider<InvitationAcceptance> invitations) {
         this.settings = settings;
         this.users = users;
         this.operators = operators;
+        this.invitations = invitations;
     }
 
     public boolean enabled() {
         return settings.enabled();
+    }
+
+    /** The providers to sign in with, by registration id, in the configured order. */
+    public Map<String, Provider> providers() {
+        return settings.providers();
+    }
+
+    /** SHA-256 (hex) of a provider's subject: what binds a login to a person; the subject itself is not kept. */
+    public static String subjectHash(String provider, String subject) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((provider + ":" + subject).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -108,17 +163,61 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException, jakarta.servlet.ServletException {
         Map<String, Object> claims = auth.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
+        String registration = auth instanceof OAuth2AuthenticationToken t ? t.getAuthorizedClientRegistrationId() : "siva";
+        Provider provider = settings.providers().get(registration);
+        String subject = string(claims.get("sub"));
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        String invitation = session == null ? null : (String) session.getAttribute(InvitationAcceptance.PENDING);
+        if (invitation != null) {
+            session.removeAttribute(InvitationAcceptance.PENDING);
+        }
+        if (provider == null || subject == null || subject.isBlank()) {
+            refuse(request, response, NO_ACCESS);
+            return;
+        }
+        String hash = subjectHash(registration, subject);
+        if (invitation != null) {
+            try {
+                String username = invitations.getObject().accept(invitation, registration, hash, provider.invitations());
+                signIn(request, response, CurrentUser.of(users.findById(username).orElseThrow()));
+            } catch (InvitationAcceptance.Refused refused) {
+                refuse(request, response, INVITATION_REFUSED + "?grunn=" + refused.reason());
+            }
+            return;
+        }
+        java.util.Optional<AppUser> bound = users.findByLoginProviderAndLoginSubjectHash(registration, hash);
+        if (bound.isPresent()) {      // a person with access granted in Programflyt (or suspended)
+            if (bound.get().isEnabled() && !bound.get().getRoles().isEmpty()) {
+                signIn(request, response, CurrentUser.of(bound.get()));
+            } else {
+                refuse(request, response, NO_ACCESS);
+            }
+            return;
+        }
+        if (provider.access() != Access.CLAIMS) {   // ID-porten says who she is, not what she may do
+            refuse(request, response, NO_ACCESS);
+            return;
+        }
         CurrentUser user = toCurrentUser(claims);
         boolean disabled = users.findById(user.username()).map(u -> !u.isEnabled()).orElse(false);
         if (user.roles().isEmpty() || disabled) {   // not (or no longer) a user of the programme: not signed in
-            SecurityContextHolder.clearContext();
-            contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
-            response.sendRedirect(request.getContextPath() + "/login?ingen-tilgang");
+            refuse(request, response, NO_ACCESS);
             return;
         }
         // no usable password: "{bcrypt}!" never matches, should form login ever be turned on against this database
         users.save(new AppUser(user.username(), user.fullName(), user.email(), "{bcrypt}!", user.roles(), user.counties(),
                 user.operatorId()));
+        signIn(request, response, user);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String page) throws IOException {
+        SecurityContextHolder.clearContext();
+        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+        response.sendRedirect(request.getContextPath() + page);
+    }
+
+    private void signIn(HttpServletRequest request, HttpServletResponse response, CurrentUser user)
+            throws IOException, jakarta.servlet.ServletException {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);

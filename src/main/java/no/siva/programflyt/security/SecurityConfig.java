@@ -23,7 +23,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**",
                                 "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
-                                "/calendar-feed/**").permitAll()
+                                "/calendar-feed/**", OidcLogin.NO_ACCESS, "/invitasjon/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
                         .requestMatchers("/incidents/**")

@@ -57,9 +57,16 @@ public class HomeController {
         return "home";
     }
 
+    /** The person who signed in but has no access: a clear page, nothing else (she is not signed in). */
+    @GetMapping(no.siva.programflyt.security.OidcLogin.NO_ACCESS)
+    public String noAccess() {
+        return "no-access";
+    }
+
     @GetMapping("/login")
     public String login(Model model) {
         model.addAttribute("oidc", oidc.enabled());
+        model.addAttribute("providers", oidc.enabled() ? oidc.providers() : java.util.Map.of());
         // the demo lists every demo user it created, with name and roles (the password is the same for all); the
         // login page must work while the database is away, so the list is read once and then kept
         model.addAttribute("demoUsers", demoUsers ? demoLogins() : java.util.List.of());

@@ -76,7 +76,7 @@ class OidcLoginTest extends ProcessTestBase {
         MockHttpServletRequest guestRequest = new MockHttpServletRequest();
         MockHttpServletResponse none = new MockHttpServletResponse();
         oidc.onAuthenticationSuccess(guestRequest, none, token(Map.of("sub", "x", "roles", List.of("gjest"))));
-        assertThat(none.getRedirectedUrl()).isEqualTo("/login?ingen-tilgang");
+        assertThat(none.getRedirectedUrl()).isEqualTo("/ingen-tilgang");
         SecurityContext guest = (SecurityContext) guestRequest.getSession()
                 .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         assertThat(guest == null || guest.getAuthentication() == null).isTrue();
@@ -91,6 +91,6 @@ class OidcLoginTest extends ProcessTestBase {
         MockHttpServletResponse disabled = new MockHttpServletResponse();
         oidc.onAuthenticationSuccess(new MockHttpServletRequest(), disabled, token(Map.of("sub", "abc", "roles", List.of("fylke"),
                 "fylker", List.of("46"))));
-        assertThat(disabled.getRedirectedUrl()).isEqualTo("/login?ingen-tilgang");
+        assertThat(disabled.getRedirectedUrl()).isEqualTo("/ingen-tilgang");
     }
 }

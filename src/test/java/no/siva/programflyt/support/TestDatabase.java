@@ -24,10 +24,14 @@ public class TestDatabase {
                 + "reporting_obligation, reporting_year, target_figures, calendar_feed, follow_up_score, follow_up_scoreboard, "
                 + "follow_up_measure, follow_up_meeting, follow_up_trigger, follow_up_case, operator_dialogue, "
                 + "diff_result, diff_indicator_value, diff_round_county, diff_round, grant_step, grant_model, case_state, "
-                + "saved_overview_view, programme_evaluation, diff_method, operator_grant_step "
+                + "saved_overview_view, programme_evaluation, diff_method, operator_grant_step, access_invitation, spring_session "
                 + "restart identity cascade");
         jdbc.update("delete from app_user where operator_id in (select id from operator where org_number not in (?, ?))",
                 DemoUsers.DEMO_OPERATORS.toArray());
+        // people who came in by invitation go; the demo users lose any login bound to them
+        jdbc.update("delete from app_user where username like 'u-%'");
+        jdbc.update("update app_user set operator_manager = (username = ?), enabled = true, login_provider = null, "
+                + "login_subject_hash = null, withdrawn_at = null", DemoUsers.OPERATOR_USER);
         jdbc.update("delete from operator where org_number not in (?, ?)", DemoUsers.DEMO_OPERATORS.toArray());
         jdbc.update("update operator set status = 'ACTIVE'");
     }

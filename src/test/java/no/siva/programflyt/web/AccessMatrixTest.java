@@ -59,12 +59,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfigureMockMvc
 class AccessMatrixTest extends ProcessTestBase {
 
-    private static final String ANON = "anonym";
-    private static final String SB = DemoUsers.CASE_HANDLER;
-    private static final String PL = DemoUsers.PROJECT_LEADER;
-    private static final String FY = DemoUsers.VESTLAND;
-    private static final String OP = DemoUsers.OPERATOR_USER;
-    private static final String AD = DemoUsers.ADMIN;
+    protected static final String[] SIVA_STAFF = {DemoUsers.CASE_HANDLER, DemoUsers.PROJECT_LEADER, DemoUsers.ADMIN};
+
+    static final String ANON = "anonym";
+    static final String SB = DemoUsers.CASE_HANDLER;
+    static final String PL = DemoUsers.PROJECT_LEADER;
+    static final String FY = DemoUsers.VESTLAND;
+    static final String OP = DemoUsers.OPERATOR_USER;
+    static final String AD = DemoUsers.ADMIN;
     private static final List<String> EVERYONE = List.of(ANON, SB, PL, FY, OP, AD);
 
     private static final Set<String> NOBODY = Set.of();
@@ -121,6 +123,15 @@ class AccessMatrixTest extends ProcessTestBase {
     private static final Set<String> REFUSAL_MESSAGES = Set.of("task.error.notYours", "task.error.mayNotAssign");
 
     private final Map<String, List<Probe>> matrix = new LinkedHashMap<>();
+
+    private static final String SOGN_STAFF = "sogn-ansatt";
+    private static final String HELGELAND_STAFF = "helgeland-ansatt";
+    @Autowired
+    no.siva.programflyt.access.AccessAdministration access;
+    @Autowired
+    no.siva.programflyt.security.AppUserRepository appUsers;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     @Test
     void everyEndpoint_everyRole_ownAndOtherScope() throws Exception {
@@ -186,12 +197,17 @@ class AccessMatrixTest extends ProcessTestBase {
                 : MockMvcRequestBuilders.request(p.method(), p.url());
         p.params().forEach(request::param);
         if (!who.equals(ANON)) {
-            request.with(SecurityMockMvcRequestPostProcessors.user(user(who)));
+            signIn(request, who);
         }
         if (withCsrf) {
             request.with(csrf());
         }
         return mvc.perform(request).andReturn();
+    }
+
+    /** Makes the request as this user: here her principal as form login gives it; OIDC users in the subclass. */
+    protected void signIn(MockHttpServletRequestBuilder request, String who) throws Exception {
+        request.with(SecurityMockMvcRequestPostProcessors.user(user(who)));
     }
 
     private static String outcome(MvcResult r) {
@@ -481,6 +497,30 @@ class AccessMatrixTest extends ProcessTestBase {
         // operations
         row("GET /incidents", get("/incidents", SIVA));
         row("POST /incidents/{id}/retry", post("/incidents/" + f.incident + "/retry", SIVA));
+        // access administration: administrators everyone's, an operator's manager (OP) her own operator's staff;
+        // the invitation's and the refusals' pages are public
+        row("GET /tilgang", get("/tilgang", Set.of(OP, AD)));
+        row("GET /tilgang/inviter", get("/tilgang/inviter", Set.of(OP, AD)));
+        row("POST /tilgang/inviter", post("/tilgang/inviter", Map.of("fullName", "Test Person", "email",
+                "test.person@nh.example.no", "role", "OPERATOR", "operatorId", String.valueOf(f.sogn)), Set.of(OP, AD)));
+        row("POST /tilgang/invitasjoner/{id}/trekk-tilbake",
+                post("/tilgang/invitasjoner/" + f.ownInvitation + "/trekk-tilbake", Set.of(OP, AD)),
+                post("/tilgang/invitasjoner/" + f.otherInvitation + "/trekk-tilbake", Set.of(AD)));
+        row("GET /tilgang/personer/{username}", get("/tilgang/personer/" + SOGN_STAFF, Set.of(OP, AD)),
+                get("/tilgang/personer/" + HELGELAND_STAFF, Set.of(AD)));
+        row("POST /tilgang/personer/{username}",
+                post("/tilgang/personer/" + SOGN_STAFF, Map.of("role", "OPERATOR", "operatorId", String.valueOf(f.sogn)), Set.of(AD)),
+                post("/tilgang/personer/" + HELGELAND_STAFF, Map.of("role", "OPERATOR", "operatorId",
+                        String.valueOf(f.helgeland)), Set.of(AD)));
+        Runnable enabled = () -> jdbc.sql("update app_user set enabled = true where username in (?, ?)")
+                .params(SOGN_STAFF, HELGELAND_STAFF).update();
+        row("POST /tilgang/personer/{username}/{action:stans|gjenopprett|trekk-tilbake}",
+                post("/tilgang/personer/" + SOGN_STAFF + "/stans", Set.of(OP, AD)).before(enabled),
+                post("/tilgang/personer/" + HELGELAND_STAFF + "/stans", Set.of(AD)).before(enabled));
+        row("GET /invitasjon/{secret:[A-Za-z0-9_-]{20,100}}", get("/invitasjon/" + "x".repeat(43), PUBLIC));
+        row("GET /invitasjon/avvist", get("/invitasjon/avvist", PUBLIC));
+        row("GET /ingen-tilgang", get("/ingen-tilgang", PUBLIC));
+
         row("GET /admin/mailbox", get("/admin/mailbox", Set.of(AD)));
         row("GET /admin/mailbox/{id}", get("/admin/mailbox/" + f.mail, Set.of(AD)));
         // the demo's clock (development runtime only; the packaged application has no such page)
@@ -513,6 +553,8 @@ class AccessMatrixTest extends ProcessTestBase {
         final long incident;
         final long mail;
         final long evaluation;
+        final long ownInvitation;
+        final long otherInvitation;
         /** URL of a delete request of something the case handler saved: whether it is still there. */
         final Map<String, java.util.function.BooleanSupplier> ownedBySb = new LinkedHashMap<>();
 
@@ -537,6 +579,22 @@ class AccessMatrixTest extends ProcessTestBase {
             otherCompany = theirs.getId();
             ownOperatorTask = awaitOpenTask(TargetCompanyService.CASE_TYPE, ownCompany, "kartlegge-behov").getId();
             otherOperatorTask = awaitOpenTask(TargetCompanyService.CASE_TYPE, otherCompany, "kartlegge-behov").getId();
+
+            // access administration: a staff member and an open invitation of each operator
+            transactions.executeWithoutResult(t -> {
+                appUsers.save(new no.siva.programflyt.security.AppUser(SOGN_STAFF, "Siri Sogn", "siri@sognnh.no", "{noop}x",
+                        Set.of(Role.OPERATOR), Set.of(), sogn));
+                appUsers.save(new no.siva.programflyt.security.AppUser(HELGELAND_STAFF, "Hege Helgeland", "hege@hnh.example.no",
+                        "{noop}x", Set.of(Role.OPERATOR), Set.of(), helgeland));
+                for (long operator : List.of(sogn, helgeland)) {
+                    assertThat(access.invite(user(AD), new no.siva.programflyt.access.AccessAdministration.InviteForm(
+                            "Ny Ansatt", "ny" + operator + "@nh.example.no", "OPERATOR", List.of(),
+                            String.valueOf(operator), false)).ok()).isTrue();
+                }
+            });
+            ownInvitation = jdbc.sql("select id from access_invitation where operator_id = ?").param(sogn).query(Long.class).single();
+            otherInvitation = jdbc.sql("select id from access_invitation where operator_id = ?").param(helgeland)
+                    .query(Long.class).single();
 
             ownFollowUp = followUps.start(siva, sogn, "Svake resultater to år på rad.").caseId();
             otherFollowUp = followUps.start(siva, helgeland, "Svake resultater to år på rad.").caseId();

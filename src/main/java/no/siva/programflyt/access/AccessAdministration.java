@@ -1,0 +1,446 @@
+package no.siva.programflyt.access;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.notifications.NotificationService;
+import no.siva.programflyt.registry.Labels;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.InvitationAcceptance;
+import no.siva.programflyt.security.OidcLogin;
+import no.siva.programflyt.security.People;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.security.SignedInSessions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may use Programflyt, as Siva grants it: invitations (sent by e-mail, accepted once at the first login through a
+ * provider allowed for the role), and changing, suspending and withdrawing a person's access. Every change is in the
+ * audit trail and ends the person's sessions on every instance, so it takes effect at her next click.
+ * <p>An administrator administers everyone; an operator's manager only the operator's own staff (invites them as
+ * staff, suspends, resumes and withdraws them, never herself).
+ */
+@Service
+public class AccessAdministration implements InvitationAcceptance {
+
+    /** What an invitation or a change grants. */
+    public record Grant(Role role, Set<String> counties, Long operatorId, boolean operatorManager) {
+    }
+
+    /** The invitation form as sent. */
+    public record InviteForm(String fullName, String email, String role, List<String> counties, String operatorId,
+                             Boolean operatorManager) {
+        public static InviteForm empty() {
+            return new InviteForm("", "", "", List.of(), null, false);
+        }
+
+        public boolean manager() {
+            return Boolean.TRUE.equals(operatorManager);
+        }
+
+        /** The chosen operator's id, or null (none chosen, or not a number). */
+        Long operator() {
+            try {
+                return operatorId == null || operatorId.isBlank() ? null : Long.valueOf(operatorId.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The outcome of a form: the field errors (message keys by field), or done. */
+    public record Outcome(Map<String, String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** An open invitation as the access page lists it. */
+    public record OpenInvitation(long id, String fullName, String email, Role role, String scope, Instant expiresAt,
+                                 boolean expired, String invitedBy) {
+    }
+
+    /** A person with (or once with) access, as the access page lists her. */
+    public record Person(String username, String fullName, String email, Set<Role> roles, String scope, String state,
+                         boolean operatorManager, String login) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+    private final InvitationRepository invitations;
+    private final AppUserRepository users;
+    private final OperatorRepository operators;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final SignedInSessions sessions;
+    private final Labels labels;
+    private final People people;
+    private final OidcLogin logins;
+    private final Duration validity;
+    private final String baseUrl;
+
+    public AccessAdministration(Clock clock, InvitationRepository invitations, AppUserRepository users,
+                                OperatorRepository operators, AuditService audit, NotificationService notifications,
+                                SignedInSessions sessions, Labels labels, People people, OidcLogin logins,
+                                @Value("${programflyt.access.invitation-validity:P14D}") Duration validity,
+                                @Value("${programflyt.base-url}") String baseUrl) {
+        this.clock = clock;
+        this.invitations = invitations;
+        this.users = users;
+        this.operators = operators;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.sessions = sessions;
+        this.labels = labels;
+        this.people = people;
+        this.logins = logins;
+        this.validity = validity;
+        this.baseUrl = baseUrl;
+    }
+
+    // ---- invitations -----------------------------------------------------------------------------------------------
+
+    /** The roles this user may invite people to. */
+    public List<Role> invitableRoles(CurrentUser by) {
+        mayAdminister(by);
+        return by.isAdmin() ? List.of(Role.FYLKE, Role.OPERATOR, Role.SIVA_SAKSBEHANDLER, Role.SIVA_PROSJEKTLEDER, Role.ADMIN)
+                : List.of(Role.OPERATOR);
+    }
+
+    /**
+     * Invites a person: checks the form (a Norwegian message at each wrong field, nothing saved), records the
+     * invitation with a hash of a new secret, and e-mails her the link with the secret.
+     */
+    @Transactional
+    public Outcome invite(CurrentUser by, InviteForm form) {
+        mayAdminister(by);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = form.fullName() == null ? "" : form.fullName().strip();
+        String email = form.email() == null ? "" : form.email().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.put("fullName", "access.error.name");
+        }
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 200) {
+            errors.put("email", "access.error.email");
+        }
+        Role role = parseRole(form.role()).filter(r -> invitableRoles(by).contains(r)).orElse(null);
+        if (role == null) {
+            errors.put("role", "access.error.role");
+        }
+        Grant grant = null;
+        if (role != null) {
+            Long operatorId = by.isAdmin() ? form.operator() : by.operatorId();
+            grant = checkGrant(new Grant(role, Set.copyOf(form.counties() == null ? List.of() : form.counties()),
+                    operatorId, by.isAdmin() && form.manager()), errors);
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome(errors);
+        }
+        String secret = newSecret();
+        Instant now = clock.instant();
+        Invitation invitation = invitations.save(new Invitation(OidcLogin.subjectHash("invitation", secret), email, name,
+                grant.role(), grant.counties(), grant.operatorId(), grant.operatorManager(), by.username(), now,
+                now.plus(validity)));
+        send(invitation, secret, people.name(by.username()));
+        audit.record(by.username(), "ACCESS_INVITED", null, null, email,
+                name + " (" + email + ") invitert som " + describe(grant), "invitation:" + invitation.getId());
+        return new Outcome(Map.of());
+    }
+
+    /** The first administrator, invited when Programflyt starts with none (deploy/README.md). */
+    @Transactional
+    public boolean inviteFirstAdministrator(String fullName, String email) {
+        Instant now = clock.instant();
+        boolean anAdmin = users.findByEnabledTrueOrderByFullName().stream().anyMatch(u -> u.getRoles().contains(Role.ADMIN));
+        if (anAdmin || invitations.adminInvitationOpen(now)) {
+            return false;
+        }
+        String secret = newSecret();
+        Invitation invitation = invitations.save(new Invitation(OidcLogin.subjectHash("invitation", secret), email, fullName,
+                Role.ADMIN, Set.of(), null, false, AuditService.SYSTEM, now, now.plus(validity)));
+        send(invitation, secret, "Programflyt");
+        audit.record(AuditService.SYSTEM, "ACCESS_INVITED", null, null, email,
+                fullName + " (" + email + ") invitert som første administrator", "invitation:" + invitation.getId());
+        return true;
+    }
+
+    private void send(Invitation invitation, String secret, String inviter) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", invitation.getFullName());
+        model.put("inviter", inviter);
+        model.put("role", "role." + invitation.getRole().name());
+        model.put("scope", scope(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId()));
+        model.put("link", baseUrl + "/invitasjon/" + secret);
+        model.put("expiresAt", new no.siva.programflyt.shared.Formats().date(invitation.getExpiresAt()));
+        model.put("providers", providersFor(invitation.getRole()));
+        notifications.enqueue("access-invitation:" + invitation.getId(), invitation.getEmail(), "access-invitation",
+                model, null, null);
+    }
+
+    /** What the invitation page shows to the person holding the link (nothing is used up by looking). */
+    public record InvitationView(String fullName, Role role, String scope, Instant expiresAt, String inviter,
+                                 Invitation.State state, List<Map.Entry<String, String>> providers) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<InvitationView> view(String secret) {
+        return invitations.findByTokenHash(OidcLogin.subjectHash("invitation", secret)).map(i -> new InvitationView(
+                i.getFullName(), i.getRole(), scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
+                people.name(i.getInvitedBy()), i.state(clock.instant()), providersFor(i.getRole())));
+    }
+
+    /** The providers through which an invitation to this role may be accepted: registration id to label. */
+    List<Map.Entry<String, String>> providersFor(Role role) {
+        return logins.providers().entrySet().stream().filter(e -> e.getValue().invitations().contains(role))
+                .map(e -> Map.entry(e.getKey(), e.getValue().label())).toList();
+    }
+
+    @Override
+    @Transactional(noRollbackFor = Refused.class)   // a refusal has written nothing; the login's transaction goes on
+    public String accept(String secret, String provider, String subjectHash, Set<Role> providerRoles) {
+        Instant now = clock.instant();
+        Invitation invitation = invitations.findByTokenHash(OidcLogin.subjectHash("invitation", secret))
+                .orElseThrow(() -> new Refused("unknown"));
+        switch (invitation.state(now)) {
+            case REVOKED -> throw new Refused("revoked");
+            case ACCEPTED -> throw new Refused("used");
+            case EXPIRED -> throw new Refused("expired");
+            case PENDING -> { }
+        }
+        if (!providerRoles.contains(invitation.getRole())) {
+            throw new Refused("wrongProvider");
+        }
+        AppUser person = users.findByLoginProviderAndLoginSubjectHash(provider, subjectHash)
+                .orElseGet(() -> AppUser.invited("u-" + UUID.randomUUID(), invitation.getFullName(), invitation.getEmail()));
+        if (invitations.take(invitation.getId(), now, person.getUsername()) == 0) {
+            throw new Refused("used");   // taken by another login a moment ago
+        }
+        person.rename(invitation.getFullName(), invitation.getEmail());
+        person.grant(Set.of(invitation.getRole()), invitation.getCounties(), invitation.getOperatorId(),
+                invitation.isOperatorManager());
+        person.bindLogin(provider, subjectHash);
+        users.save(person);
+        audit.record(person.getUsername(), "ACCESS_ACCEPTED", null, null, person.getUsername(),
+                invitation.getFullName() + " tok imot invitasjonen og fikk tilgang som "
+                        + describe(new Grant(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId(),
+                        invitation.isOperatorManager())), "invitation:" + invitation.getId() + " provider:" + provider);
+        return person.getUsername();
+    }
+
+    @Transactional
+    public void revoke(CurrentUser by, long invitationId) {
+        Invitation invitation = invitations.findById(invitationId).filter(i -> administers(by, i.getOperatorId()))
+                .orElseThrow(() -> new AccessDeniedException("not this invitation"));
+        if (invitation.state(clock.instant()) == Invitation.State.PENDING
+                || invitation.state(clock.instant()) == Invitation.State.EXPIRED) {
+            invitation.revoke(clock.instant());
+            audit.record(by.username(), "ACCESS_INVITATION_REVOKED", null, null, invitation.getEmail(),
+                    "Invitasjonen til " + invitation.getFullName() + " trukket tilbake", "invitation:" + invitationId);
+        }
+    }
+
+    // ---- people ----------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Person> people(CurrentUser by) {
+        mayAdminister(by);
+        List<AppUser> list = by.isAdmin() ? users.everyone() : users.staffOf(by.operatorId());
+        return list.stream().map(this::person).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<OpenInvitation> openInvitations(CurrentUser by) {
+        mayAdminister(by);
+        Instant now = clock.instant();
+        return (by.isAdmin() ? invitations.open() : invitations.openFor(by.operatorId())).stream()
+                .map(i -> new OpenInvitation(i.getId(), i.getFullName(), i.getEmail(), i.getRole(),
+                        scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
+                        i.state(now) == Invitation.State.EXPIRED, people.name(i.getInvitedBy())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Person person(CurrentUser by, String username) {
+        return person(administered(by, username));
+    }
+
+    private Person person(AppUser u) {
+        Role role = u.getRoles().stream().findFirst().orElse(null);
+        return new Person(u.getUsername(), u.getFullName(), u.getEmail(), u.getRoles(),
+                role == null ? "" : scope(role, u.getCounties(), u.getOperatorId()), u.accessState(),
+                u.isOperatorManager(), logins.providers().containsKey(String.valueOf(u.getLoginProvider()))
+                        ? logins.providers().get(u.getLoginProvider()).label() : null);
+    }
+
+    /** The person's present grant, as the change form starts. */
+    @Transactional(readOnly = true)
+    public InviteForm formOf(CurrentUser by, String username) {
+        AppUser u = administered(by, username);
+        Role role = u.getRoles().stream().findFirst().orElse(null);
+        return new InviteForm(u.getFullName(), u.getEmail(), role == null ? "" : role.name(),
+                u.getCounties().stream().sorted().toList(), u.getOperatorId() == null ? null : String.valueOf(u.getOperatorId()),
+                u.isOperatorManager());
+    }
+
+    /** A new role and scope for a person (administrators only). */
+    @Transactional
+    public Outcome change(CurrentUser by, String username, InviteForm form) {
+        if (!by.isAdmin()) {
+            throw new AccessDeniedException("administrators only");
+        }
+        AppUser person = administered(by, username);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Role role = parseRole(form.role()).orElse(null);
+        if (role == null) {
+            errors.put("role", "access.error.role");
+            return new Outcome(errors);
+        }
+        Grant grant = checkGrant(new Grant(role, Set.copyOf(form.counties() == null ? List.of() : form.counties()),
+                form.operator(), form.manager()), errors);
+        if (!errors.isEmpty()) {
+            return new Outcome(errors);
+        }
+        person.grant(Set.of(grant.role()), grant.counties(), grant.operatorId(), grant.operatorManager());
+        users.save(person);
+        audit.record(by.username(), "ACCESS_CHANGED", null, null, username,
+                person.getFullName() + ": tilgang endret til " + describe(grant), null);
+        sessions.endAll(username);
+        return new Outcome(Map.of());
+    }
+
+    @Transactional
+    public void suspend(CurrentUser by, String username) {
+        AppUser person = administeredOther(by, username);
+        person.suspend();
+        users.save(person);
+        audit.record(by.username(), "ACCESS_SUSPENDED", null, null, username, person.getFullName() + ": tilgang stanset", null);
+        sessions.endAll(username);
+    }
+
+    @Transactional
+    public void resume(CurrentUser by, String username) {
+        AppUser person = administeredOther(by, username);
+        if (person.getWithdrawnAt() != null) {
+            return;   // withdrawn: only a new invitation brings her back
+        }
+        person.resume();
+        users.save(person);
+        audit.record(by.username(), "ACCESS_RESUMED", null, null, username, person.getFullName() + ": tilgang gjenopprettet", null);
+    }
+
+    @Transactional
+    public void withdraw(CurrentUser by, String username) {
+        AppUser person = administeredOther(by, username);
+        person.withdraw(clock.instant());
+        users.save(person);
+        audit.record(by.username(), "ACCESS_WITHDRAWN", null, null, username, person.getFullName() + ": tilgang trukket tilbake", null);
+        sessions.endAll(username);
+    }
+
+    // ---- rules -----------------------------------------------------------------------------------------------------
+
+    private static void mayAdminister(CurrentUser by) {
+        if (!by.administersAccess()) {
+            throw new AccessDeniedException("no access administration");
+        }
+    }
+
+    private static boolean administers(CurrentUser by, Long operatorId) {
+        return by.isAdmin() || (by.administersAccess() && operatorId != null && operatorId.equals(by.operatorId()));
+    }
+
+    /** The person, if this user administers her (an operator's manager: the operator's staff); else "not found". */
+    private AppUser administered(CurrentUser by, String username) {
+        mayAdminister(by);
+        return users.findById(username).filter(u -> administers(by, u.getOperatorId()))
+                .orElseThrow(() -> new AccessDeniedException("not administered by this user"));
+    }
+
+    /** As {@link #administered}, and not the user herself (no one locks herself out). */
+    private AppUser administeredOther(CurrentUser by, String username) {
+        if (by.username().equals(username)) {
+            throw new AccessDeniedException("not oneself");
+        }
+        return administered(by, username);
+    }
+
+    private Grant checkGrant(Grant grant, Map<String, String> errors) {
+        Set<String> counties = new LinkedHashSet<>();
+        Long operatorId = null;
+        switch (grant.role()) {
+            case FYLKE -> {
+                for (String c : grant.counties()) {
+                    if (labels.counties().containsKey(c)) {
+                        counties.add(c);
+                    }
+                }
+                if (counties.isEmpty() || counties.size() != grant.counties().size()) {
+                    errors.put("counties", "access.error.counties");
+                }
+            }
+            case OPERATOR -> {
+                operatorId = grant.operatorId() == null ? null
+                        : operators.findById(grant.operatorId()).map(Operator::getId).orElse(null);
+                if (operatorId == null) {
+                    errors.put("operatorId", "access.error.operator");
+                }
+            }
+            default -> { }
+        }
+        return new Grant(grant.role(), Set.copyOf(counties), operatorId,
+                grant.role() == Role.OPERATOR && grant.operatorManager());
+    }
+
+    private static Optional<Role> parseRole(String role) {
+        try {
+            return role == null || role.isBlank() ? Optional.empty() : Optional.of(Role.valueOf(role));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** "Vestland, Rogaland" for a county official, the operator's name for its staff, empty for Siva's roles. */
+    String scope(Role role, Set<String> counties, Long operatorId) {
+        return switch (role) {
+            case FYLKE -> String.join(", ", counties.stream().map(labels::county).sorted().toList());
+            case OPERATOR -> operatorId == null ? "" : operators.findById(operatorId).map(Operator::getName).orElse("");
+            default -> "";
+        };
+    }
+
+    private String describe(Grant g) {
+        String role = switch (g.role()) {
+            case FYLKE -> "fylkesrådgiver";
+            case OPERATOR -> g.operatorManager() ? "leder hos programoperatør" : "ansatt hos programoperatør";
+            case SIVA_SAKSBEHANDLER -> "saksbehandler i Siva";
+            case SIVA_PROSJEKTLEDER -> "prosjektleder i Siva";
+            case ADMIN -> "administrator";
+        };
+        String scope = scope(g.role(), g.counties(), g.operatorId());
+        return scope.isEmpty() ? role : role + " (" + scope + ")";
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

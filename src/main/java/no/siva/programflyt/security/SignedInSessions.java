@@ -1,0 +1,32 @@
+package no.siva.programflyt.security;
+
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends every web session of a person on every instance (the sessions live in the database), so that a suspension, a
+ * withdrawal or a changed scope takes effect at her next click instead of when her session runs out.
+ */
+@Component
+public class SignedInSessions {
+
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
+
+    public SignedInSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+        this.sessions = sessions;
+    }
+
+    /** @return how many sessions were ended */
+    public int endAll(String username) {
+        FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
+        if (repository == null) {
+            return 0;
+        }
+        Map<String, ? extends Session> found = repository.findByPrincipalName(username);
+        found.keySet().forEach(repository::deleteById);
+        return found.size();
+    }
+}
