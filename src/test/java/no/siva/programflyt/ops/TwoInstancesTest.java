@@ -117,4 +117,56 @@ class TwoInstancesTest {
             }
         }
     }
+
+    /**
+     * The web session lives in the database: a user signed in at instance A stays signed in when the load balancer
+     * sends her next request to B, and signing out at B signs her out at A too.
+     */
+    @Test
+    void aUserSignedInAtOneInstanceIsSignedInAtTheOther() throws Exception {
+        int port = freePort();
+        try (ConfigurableApplicationContext a = start(port, true, true);
+             ConfigurableApplicationContext b = start(port, false, false);
+             java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                     .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()) {
+            String urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
+            String urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
+
+            var loginPage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            String anonymous = sessionCookie(loginPage);
+            var signIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login"))
+                    .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
+                            + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrf,
+                            java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(signIn.headers().firstValue("Location").orElseThrow()).isEqualTo(urlA + "/");
+            String session = sessionCookie(signIn);
+
+            var atB = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/tasks"))
+                    .header("Cookie", session).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(atB.statusCode()).isEqualTo(200);
+            assertThat(atB.body()).contains("Sara Saksbehandler");
+
+            // signing out at B (its CSRF token from B's page) ends the session at A as well
+            String token = atB.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            var signOut = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/logout"))
+                    .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token,
+                            java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+            var atA = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
+                    .header("Cookie", session).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(atA.statusCode()).isEqualTo(302);
+            assertThat(atA.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        }
+    }
+
+    private static String sessionCookie(java.net.http.HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    }
 }
