@@ -49,7 +49,7 @@ class DeployManifestsTest {
     void everyYamlFileParses() throws IOException {
         try (Stream<Path> files = Files.walk(DEPLOY)) {
             List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList();
-            assertThat(yaml).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(yaml).hasSizeGreaterThanOrEqualTo(10);
             for (Path f : yaml) {
                 assertThat(documents(f)).as(f.toString()).isNotEmpty();
             }
@@ -82,6 +82,38 @@ class DeployManifestsTest {
         assertThat((String) at(compose, "services", "camunda", "image")).startsWith("camunda/camunda:8.8");
     }
 
+    /**
+     * Camunda 8.10 beside 8.8: the Orchestration Cluster of three on PostgreSQL secondary storage (with the RDBMS
+     * exporter the chart needs for it), no Elasticsearch key anywhere (chart 15 refuses them), the licence from a
+     * Secret (not the removed global.license.key), OIDC, the camunda/camunda image at 8.10; and the README says which
+     * server versions the 8.8 client works with, how to verify it and how to upgrade before 8.8's end of maintenance.
+     */
+    @Test
+    void camunda810ValuesRunOnPostgresqlWithALicence() throws IOException {
+        Map<String, Object> values = documents(DEPLOY.resolve("camunda/values-8.10.yaml")).get(0);
+        assertThat((String) at(values, "orchestration", "clusterSize")).isEqualTo("3");
+        assertThat((String) at(values, "orchestration", "partitionCount")).isEqualTo("3");
+        assertThat((String) at(values, "orchestration", "replicationFactor")).isEqualTo("3");
+        assertThat((String) at(values, "orchestration", "data", "secondaryStorage", "type")).isEqualTo("rdbms");
+        assertThat((String) at(values, "orchestration", "data", "secondaryStorage", "rdbms", "url")).startsWith("jdbc:postgresql://");
+        assertThat((Object) at(values, "orchestration", "data", "secondaryStorage", "rdbms", "secret", "existingSecret")).isNotNull();
+        assertThat((Boolean) at(values, "orchestration", "exporters", "rdbms", "enabled")).isTrue();
+        assertThat(values).doesNotContainKey("elasticsearch");
+        assertThat((Map<String, Object>) at(values, "global")).doesNotContainKey("elasticsearch");
+        assertThat((Object) at(values, "global", "license", "secret", "existingSecret")).isNotNull();
+        assertThat((Object) at(values, "global", "license", "key")).isNull();
+        assertThat((String) at(values, "global", "security", "authentication", "method")).isEqualTo("oidc");
+        assertThat((String) at(values, "orchestration", "image", "repository")).isEqualTo("camunda/camunda");
+        assertThat((String) at(values, "orchestration", "image", "tag")).startsWith("8.10.");
+        assertThat((Boolean) at(values, "optimize", "enabled")).isFalse();
+        // 8.8 stays for today's clusters
+        assertThat(DEPLOY.resolve("camunda/values-8.8.yaml")).exists();
+
+        String readme = Files.readString(DEPLOY.resolve("README.md"));
+        assertThat(readme).contains("values-8.10.yaml", "8.8.14", "/v2/topology", "13 April 2027", "Helm 4",
+                "Enterprise", "8.8 → 8.9 → 8.10");
+    }
+
     @Test
     void everyRequiredProductionSettingIsDocumentedAndSet() throws IOException {
         String readme = Files.readString(DEPLOY.resolve("README.md"));
@@ -93,7 +125,12 @@ class DeployManifestsTest {
         required.addAll(List.of("camunda.client.auth.client-id", "camunda.client.auth.client-secret", "camunda.client.auth.token-url",
                 "spring.security.oauth2.client.registration.siva.client-id",
                 "spring.security.oauth2.client.registration.siva.client-secret",
-                "spring.security.oauth2.client.provider.siva.issuer-uri"));
+                "spring.security.oauth2.client.provider.siva.issuer-uri",
+                "spring.security.oauth2.client.registration.idporten.client-id",
+                "spring.security.oauth2.client.registration.idporten.client-secret",
+                "spring.security.oauth2.client.provider.idporten.issuer-uri",
+                "programflyt.security.oidc.providers.idporten.access",
+                "programflyt.access.first-admin-email"));
         for (String property : required) {
             String env = ProductionSettings.envName(property);
             assertThat(readme).as("deploy/README.md documents " + env).contains(env);
