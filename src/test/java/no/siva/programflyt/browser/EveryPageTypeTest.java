@@ -3,6 +3,7 @@ package no.siva.programflyt.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import no.siva.programflyt.access.AccessAdministration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ class EveryPageTypeTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccessAdministration access;
 
     /** One width per run (each within the suite's time limit per test): the desk's 1 400 px and the phone's 390 px. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} px")
@@ -59,6 +62,10 @@ class EveryPageTypeTest extends ProcessTestBase {
         long evaluation = jdbc.sql("insert into programme_evaluation (kind, year, created_at) values ('MIDTERM', 2027, ?) "
                 + "returning id").param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
         Long mail = jdbc.sql("select min(id) from outbox_message").query(Long.class).optional().orElse(null);
+        access.invite(user(DemoUsers.ADMIN), new AccessAdministration.InviteForm("Kari Fjordheim", "kari@vlfk.no", "FYLKE",
+                List.of("46"), null, false));
+        String invitation = jdbc.sql("select body_html from outbox_message where recipient = 'kari@vlfk.no'")
+                .query(String.class).single().replaceAll("(?s).*(/invitasjon/[A-Za-z0-9_-]+).*", "$1");
 
         Map<String, List<String>> pages = new LinkedHashMap<>();
         pages.put(DemoUsers.CASE_HANDLER, List.of("/", "/tasks", "/tasks/" + assessment.getId(), "/overview",
@@ -71,8 +78,9 @@ class EveryPageTypeTest extends ProcessTestBase {
         pages.put(DemoUsers.PROJECT_LEADER, List.of("/", "/tasks?view=all", "/differentiation/method", "/audit"));
         pages.put(DemoUsers.VESTLAND, List.of("/", "/admission/" + admission.getId()));
         pages.put(DemoUsers.OPERATOR_USER, List.of("/", "/tasks/" + mapping.getId(), "/differentiation/mine",
-                "/target-companies", "/reporting"));
-        List<String> adminPages = new ArrayList<>(List.of("/admin/mailbox", "/operators/new", "/operators/" + sogn + "/edit"));
+                "/target-companies", "/reporting", "/tilgang", "/tilgang/inviter"));
+        List<String> adminPages = new ArrayList<>(List.of("/admin/mailbox", "/operators/new", "/operators/" + sogn + "/edit",
+                "/tilgang", "/tilgang/inviter", "/tilgang/personer/" + DemoUsers.VESTLAND));
         if (mail != null) {
             adminPages.add("/admin/mailbox/" + mail);
         }
@@ -94,6 +102,16 @@ class EveryPageTypeTest extends ProcessTestBase {
                 b.open("/login?error");
                 b.assertAccessible("innlogging-feil-" + width);
                 checked += 2;
+                // the pages of people not (yet) signed in: an invitation, a refused one, no access
+                for (String page : List.of(invitation, "/invitasjon/avvist?grunn=expired", "/ingen-tilgang")) {
+                    b.open(page);
+                    b.wait.until(d -> !d.findElements(By.tagName("h1")).isEmpty());
+                    b.assertAccessible("offentlig" + page.replaceAll("[^a-z]+", "-") + width);
+                    if (phone && b.pageWidthBeyondWindow() > 0) {
+                        sideways.add(page + ": " + b.pageWidthBeyondWindow() + " px (" + b.tooWide() + ")");
+                    }
+                    checked++;
+                }
                 for (var entry : pages.entrySet()) {
                     b.login(entry.getKey(), DemoUsers.PASSWORD);
                     for (String page : entry.getValue()) {
