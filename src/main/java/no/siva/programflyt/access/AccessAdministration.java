@@ -77,9 +77,13 @@ public class AccessAdministration implements InvitationAcceptance {
                                  boolean expired, String invitedBy) {
     }
 
-    /** A person with (or once with) access, as the access page lists her. */
+    /**
+     * A person with (or once with) access, as the access page lists her.
+     * @param granted her access was granted in Programflyt (an accepted invitation), so it is changed here; otherwise
+     *                it comes from Siva's directory (or the demo's users)
+     */
     public record Person(String username, String fullName, String email, Set<Role> roles, String scope, String state,
-                         boolean operatorManager, String login) {
+                         boolean operatorManager, String login, boolean granted) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -169,7 +173,8 @@ public class AccessAdministration implements InvitationAcceptance {
     @Transactional
     public boolean inviteFirstAdministrator(String fullName, String email) {
         Instant now = clock.instant();
-        boolean anAdmin = users.findByEnabledTrueOrderByFullName().stream().anyMatch(u -> u.getRoles().contains(Role.ADMIN));
+        boolean anAdmin = users.everyone().stream()
+                .anyMatch(u -> u.getWithdrawnAt() == null && u.getRoles().contains(Role.ADMIN));
         if (anAdmin || invitations.adminInvitationOpen(now)) {
             return false;
         }
@@ -200,9 +205,14 @@ public class AccessAdministration implements InvitationAcceptance {
                                  Invitation.State state, List<Map.Entry<String, String>> providers) {
     }
 
+    /** The hash under which an invitation's secret is stored (and kept in the session of the person accepting it). */
+    public static String secretHash(String secret) {
+        return OidcLogin.subjectHash("invitation", secret);
+    }
+
     @Transactional(readOnly = true)
     public Optional<InvitationView> view(String secret) {
-        return invitations.findByTokenHash(OidcLogin.subjectHash("invitation", secret)).map(i -> new InvitationView(
+        return invitations.findByTokenHash(secretHash(secret)).map(i -> new InvitationView(
                 i.getFullName(), i.getRole(), scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
                 people.name(i.getInvitedBy()), i.state(clock.instant()), providersFor(i.getRole())));
     }
@@ -215,10 +225,9 @@ public class AccessAdministration implements InvitationAcceptance {
 
     @Override
     @Transactional(noRollbackFor = Refused.class)   // a refusal has written nothing; the login's transaction goes on
-    public String accept(String secret, String provider, String subjectHash, Set<Role> providerRoles) {
+    public String accept(String secretHash, String provider, String subjectHash, Set<Role> providerRoles) {
         Instant now = clock.instant();
-        Invitation invitation = invitations.findByTokenHash(OidcLogin.subjectHash("invitation", secret))
-                .orElseThrow(() -> new Refused("unknown"));
+        Invitation invitation = invitations.findByTokenHash(secretHash).orElseThrow(() -> new Refused("unknown"));
         switch (invitation.state(now)) {
             case REVOKED -> throw new Refused("revoked");
             case ACCEPTED -> throw new Refused("used");
@@ -228,8 +237,14 @@ public class AccessAdministration implements InvitationAcceptance {
         if (!providerRoles.contains(invitation.getRole())) {
             throw new Refused("wrongProvider");
         }
-        AppUser person = users.findByLoginProviderAndLoginSubjectHash(provider, subjectHash)
-                .orElseGet(() -> AppUser.invited("u-" + UUID.randomUUID(), invitation.getFullName(), invitation.getEmail()));
+        Optional<AppUser> bound = users.findByLoginProviderAndLoginSubjectHash(provider, subjectHash);
+        if (bound.isPresent() && bound.get().getWithdrawnAt() == null) {
+            // this login belongs to a person with (or with suspended) access: an invitation does not change or
+            // restore it; Siva does, on her page
+            throw new Refused("alreadyBound");
+        }
+        AppUser person = bound.orElseGet(() -> AppUser.invited("u-" + UUID.randomUUID(), invitation.getFullName(),
+                invitation.getEmail()));
         if (invitations.take(invitation.getId(), now, person.getUsername()) == 0) {
             throw new Refused("used");   // taken by another login a moment ago
         }
@@ -247,7 +262,10 @@ public class AccessAdministration implements InvitationAcceptance {
 
     @Transactional
     public void revoke(CurrentUser by, long invitationId) {
-        Invitation invitation = invitations.findById(invitationId).filter(i -> administers(by, i.getOperatorId()))
+        mayAdminister(by);
+        Invitation invitation = invitations.findById(invitationId)
+                .filter(i -> by.isAdmin() || (i.getRole() == Role.OPERATOR && !i.isOperatorManager()
+                        && by.operatorId().equals(i.getOperatorId())))
                 .orElseThrow(() -> new AccessDeniedException("not this invitation"));
         if (invitation.state(clock.instant()) == Invitation.State.PENDING
                 || invitation.state(clock.instant()) == Invitation.State.EXPIRED) {
@@ -262,7 +280,8 @@ public class AccessAdministration implements InvitationAcceptance {
     @Transactional(readOnly = true)
     public List<Person> people(CurrentUser by) {
         mayAdminister(by);
-        List<AppUser> list = by.isAdmin() ? users.everyone() : users.staffOf(by.operatorId());
+        List<AppUser> list = by.isAdmin() ? users.everyone() : users.staffOf(by.operatorId()).stream()
+                .filter(u -> u.getUsername().equals(by.username()) || administers(by, u)).toList();
         return list.stream().map(this::person).toList();
     }
 
@@ -287,7 +306,7 @@ public class AccessAdministration implements InvitationAcceptance {
         return new Person(u.getUsername(), u.getFullName(), u.getEmail(), u.getRoles(),
                 role == null ? "" : scope(role, u.getCounties(), u.getOperatorId()), u.accessState(),
                 u.isOperatorManager(), logins.providers().containsKey(String.valueOf(u.getLoginProvider()))
-                        ? logins.providers().get(u.getLoginProvider()).label() : null);
+                        ? logins.providers().get(u.getLoginProvider()).label() : null, u.getLoginProvider() != null);
     }
 
     /** The person's present grant, as the change form starts. */
@@ -306,11 +325,20 @@ public class AccessAdministration implements InvitationAcceptance {
         if (!by.isAdmin()) {
             throw new AccessDeniedException("administrators only");
         }
-        AppUser person = administered(by, username);
+        AppUser person = administeredOther(by, username);   // another administrator changes hers
+        if (person.getLoginProvider() == null || person.getWithdrawnAt() != null) {
+            // roles from Siva's directory (or the demo's users) change there; a withdrawn person needs an invitation
+            throw new AccessDeniedException("access not granted in Programflyt");
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         Role role = parseRole(form.role()).orElse(null);
+        OidcLogin.Provider provider = logins.providers().get(person.getLoginProvider());
         if (role == null) {
             errors.put("role", "access.error.role");
+            return new Outcome(errors);
+        }
+        if (provider == null || !provider.invitations().contains(role)) {
+            errors.put("role", "access.error.roleForLogin");   // e.g. an ID-porten login made an administrator
             return new Outcome(errors);
         }
         Grant grant = checkGrant(new Grant(role, Set.copyOf(form.counties() == null ? List.of() : form.counties()),
@@ -326,33 +354,51 @@ public class AccessAdministration implements InvitationAcceptance {
         return new Outcome(Map.of());
     }
 
+    /** @return false when there was nothing to suspend (already suspended or withdrawn) */
     @Transactional
-    public void suspend(CurrentUser by, String username) {
+    public boolean suspend(CurrentUser by, String username) {
         AppUser person = administeredOther(by, username);
+        if (!"ACTIVE".equals(person.accessState())) {
+            return false;
+        }
         person.suspend();
         users.save(person);
         audit.record(by.username(), "ACCESS_SUSPENDED", null, null, username, person.getFullName() + ": tilgang stanset", null);
         sessions.endAll(username);
+        return true;
     }
 
+    /**
+     * Administrators only (a suspension may be Siva's decision, which an operator's manager must not undo).
+     * @return false when there was nothing to resume (active, or withdrawn: only a new invitation brings her back)
+     */
     @Transactional
-    public void resume(CurrentUser by, String username) {
+    public boolean resume(CurrentUser by, String username) {
+        if (!by.isAdmin()) {
+            throw new AccessDeniedException("administrators only");
+        }
         AppUser person = administeredOther(by, username);
-        if (person.getWithdrawnAt() != null) {
-            return;   // withdrawn: only a new invitation brings her back
+        if (!"SUSPENDED".equals(person.accessState())) {
+            return false;
         }
         person.resume();
         users.save(person);
         audit.record(by.username(), "ACCESS_RESUMED", null, null, username, person.getFullName() + ": tilgang gjenopprettet", null);
+        return true;
     }
 
+    /** @return false when she was withdrawn already */
     @Transactional
-    public void withdraw(CurrentUser by, String username) {
+    public boolean withdraw(CurrentUser by, String username) {
         AppUser person = administeredOther(by, username);
+        if (person.getWithdrawnAt() != null) {
+            return false;
+        }
         person.withdraw(clock.instant());
         users.save(person);
         audit.record(by.username(), "ACCESS_WITHDRAWN", null, null, username, person.getFullName() + ": tilgang trukket tilbake", null);
         sessions.endAll(username);
+        return true;
     }
 
     // ---- rules -----------------------------------------------------------------------------------------------------
@@ -363,14 +409,22 @@ public class AccessAdministration implements InvitationAcceptance {
         }
     }
 
-    private static boolean administers(CurrentUser by, Long operatorId) {
-        return by.isAdmin() || (by.administersAccess() && operatorId != null && operatorId.equals(by.operatorId()));
+    /**
+     * Administrators administer everyone; an operator's manager the operator's own staff: people whose only role is
+     * the operator's staff, not its (other) managers.
+     */
+    private static boolean administers(CurrentUser by, AppUser person) {
+        return by.isAdmin() || (by.administersAccess() && by.operatorId().equals(person.getOperatorId())
+                && person.getRoles().equals(Set.of(Role.OPERATOR)) && !person.isOperatorManager());
     }
 
     /** The person, if this user administers her (an operator's manager: the operator's staff); else "not found". */
     private AppUser administered(CurrentUser by, String username) {
         mayAdminister(by);
-        return users.findById(username).filter(u -> administers(by, u.getOperatorId()))
+        if (by.username().equals(username)) {
+            return users.findById(username).orElseThrow();   // her own page (read); changes refuse oneself
+        }
+        return users.findById(username).filter(u -> administers(by, u))
                 .orElseThrow(() -> new AccessDeniedException("not administered by this user"));
     }
 

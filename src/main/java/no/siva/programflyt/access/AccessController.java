@@ -113,37 +113,56 @@ class AccessController {
     @PostMapping("/tilgang/personer/{username}/{action:stans|gjenopprett|trekk-tilbake}")
     String state(@AuthenticationPrincipal CurrentUser user, @PathVariable String username, @PathVariable String action,
                  RedirectAttributes flash) {
-        switch (action) {
+        boolean done = switch (action) {
             case "stans" -> access.suspend(user, username);
             case "gjenopprett" -> access.resume(user, username);
             default -> access.withdraw(user, username);
-        }
-        flash.addFlashAttribute("successKey", "access.state." + action);
+        };
+        flash.addFlashAttribute(done ? "successKey" : "errorKey", done ? "access.state." + action : "access.error.state");
         return "redirect:/tilgang/personer/" + username;
     }
 
-    /** The link in the invitation's e-mail: what she is invited to, and the login to take it with. */
+    /** The link in the invitation's e-mail: what she is invited to, and the login to take it with. Changes nothing. */
     @GetMapping("/invitasjon/{secret:[A-Za-z0-9_-]{20,100}}")
-    String invitation(@PathVariable String secret, HttpSession session, Model model) {
+    String invitation(@PathVariable String secret, Model model) {
         var view = access.view(secret);
         if (view.isEmpty() || view.get().state() != Invitation.State.PENDING) {
-            String reason = view.isEmpty() ? "unknown" : switch (view.get().state()) {
-                case ACCEPTED -> "used";
-                case EXPIRED -> "expired";
-                default -> "revoked";
-            };
-            return "redirect:" + OidcLogin.INVITATION_REFUSED + "?grunn=" + reason;
+            return "redirect:" + OidcLogin.INVITATION_REFUSED + "?grunn=" + refusal(view);
         }
-        // accepted at the login that follows (OidcLogin), through one of the providers shown
-        session.setAttribute(InvitationAcceptance.PENDING, secret);
         model.addAttribute("invitation", view.get());
+        model.addAttribute("secret", secret);
         model.addAttribute("oidc", logins.enabled());
         return "access/invitation";
     }
 
+    /**
+     * «Ta imot med ID-porten»: the invitation is accepted at the login that follows (OidcLogin), through that provider.
+     * A POST with the page's CSRF token, so that no other site can put an invitation into someone's login.
+     */
+    @PostMapping("/invitasjon/{secret:[A-Za-z0-9_-]{20,100}}")
+    String accept(@PathVariable String secret, @RequestParam String provider, HttpSession session) {
+        var view = access.view(secret);
+        if (view.isEmpty() || view.get().state() != Invitation.State.PENDING) {
+            return "redirect:" + OidcLogin.INVITATION_REFUSED + "?grunn=" + refusal(view);
+        }
+        if (!logins.enabled() || view.get().providers().stream().noneMatch(p -> p.getKey().equals(provider))) {
+            return "redirect:" + OidcLogin.INVITATION_REFUSED + "?grunn=wrongProvider";
+        }
+        session.setAttribute(InvitationAcceptance.PENDING, AccessAdministration.secretHash(secret));
+        return "redirect:/oauth2/authorization/" + provider;
+    }
+
+    private static String refusal(java.util.Optional<AccessAdministration.InvitationView> view) {
+        return view.isEmpty() ? "unknown" : switch (view.get().state()) {
+            case ACCEPTED -> "used";
+            case EXPIRED -> "expired";
+            default -> "revoked";
+        };
+    }
+
     @GetMapping(OidcLogin.INVITATION_REFUSED)
     String refused(@RequestParam(name = "grunn", defaultValue = "unknown") String reason, Model model) {
-        model.addAttribute("reason", List.of("unknown", "expired", "used", "revoked", "wrongProvider").contains(reason)
+        model.addAttribute("reason", List.of("unknown", "expired", "used", "revoked", "wrongProvider", "alreadyBound").contains(reason)
                 ? reason : "unknown");
         return "access/refused";
     }

@@ -35,7 +35,11 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
+    /** A part of an e-mail that only its recipient may see (an invitation's link): kept until sent, then blanked. */
+    public static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("(?s)<!--secret-->.*?<!--/secret-->");
+
     void markSent(Instant at) {
+        bodyHtml = SECRET.matcher(bodyHtml).replaceAll("<em>[personlig lenke: vises ikke etter sending]</em>");
         status = SENT;
         attempts++;
         sentAt = at;

@@ -86,12 +86,13 @@ public class AppUser {
         this.enabled = true;
     }
 
-    /** No access any more, and the login is unbound: only a new invitation brings her back. */
+    /**
+     * No access any more. The login stays bound to her, so that it is recognised and refused (and not, say, let in
+     * again by a directory's claims); only a new invitation, accepted with it, brings her back.
+     */
     public void withdraw(java.time.Instant at) {
         this.enabled = false;
         this.withdrawnAt = at;
-        this.loginProvider = null;
-        this.loginSubjectHash = null;
     }
 
     public String getLoginProvider() {

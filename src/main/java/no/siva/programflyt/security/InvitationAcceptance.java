@@ -8,20 +8,25 @@ import java.util.Set;
  */
 public interface InvitationAcceptance {
 
-    /** The session attribute holding the secret of the invitation a person opened before signing in. */
+    /**
+     * The session attribute holding the invitation a person chose to accept (the hash of its secret, never the secret),
+     * set by a POST from the invitation's page just before the login.
+     */
     String PENDING = "programflyt.invitation";
 
     /**
-     * @param secret        the invitation link's secret
+     * @param secretHash    the hash of the invitation link's secret
      * @param provider      the registration the person signed in with (e.g. {@code idporten})
      * @param subjectHash   SHA-256 of the provider's subject for her
      * @param providerRoles the roles an invitation accepted through this provider may grant
      * @return the user name of the person granted access
      * @throws Refused when the invitation cannot be accepted (nothing is granted)
      */
-    String accept(String secret, String provider, String subjectHash, Set<Role> providerRoles);
+    String accept(String secretHash, String provider, String subjectHash, Set<Role> providerRoles);
 
-    /** Why an invitation was not accepted: {@code unknown}, {@code expired}, {@code used}, {@code revoked}, {@code wrongProvider}. */
+    /** Why an invitation was not accepted: {@code unknown}, {@code expired}, {@code used}, {@code revoked}, {@code wrongProvider},
+     * {@code alreadyBound} (this login already belongs to a person with access: her access is changed by Siva, not by
+     * an invitation). */
     final class Refused extends RuntimeException {
         private final String reason;
 

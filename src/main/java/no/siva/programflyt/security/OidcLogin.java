@@ -22,7 +22,6 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Login through identity providers (OIDC, production). There may be several at once, each a Spring registration
@@ -158,8 +157,11 @@ public class OidcLogin implements AuthenticationSuccessHandler {
                 "", Set.copyOf(roles), Set.copyOf(counties), operatorId, true);
     }
 
+    /**
+     * Not one transaction: each database step commits on its own (accepting an invitation, recording a claims user)
+     * before the person is signed in, so a step that fails signs no one in.
+     */
     @Override
-    @Transactional
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
             throws IOException, jakarta.servlet.ServletException {
         Map<String, Object> claims = auth.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
@@ -186,8 +188,8 @@ public class OidcLogin implements AuthenticationSuccessHandler {
             return;
         }
         java.util.Optional<AppUser> bound = users.findByLoginProviderAndLoginSubjectHash(registration, hash);
-        if (bound.isPresent()) {      // a person with access granted in Programflyt (or suspended)
-            if (bound.get().isEnabled() && !bound.get().getRoles().isEmpty()) {
+        if (bound.isPresent()) {      // a person with access granted in Programflyt (or suspended, or withdrawn)
+            if (bound.get().isEnabled() && bound.get().getWithdrawnAt() == null && !bound.get().getRoles().isEmpty()) {
                 signIn(request, response, CurrentUser.of(bound.get()));
             } else {
                 refuse(request, response, NO_ACCESS);
@@ -204,10 +206,18 @@ public class OidcLogin implements AuthenticationSuccessHandler {
             refuse(request, response, NO_ACCESS);
             return;
         }
-        // no usable password: "{bcrypt}!" never matches, should form login ever be turned on against this database
-        users.save(new AppUser(user.username(), user.fullName(), user.email(), "{bcrypt}!", user.roles(), user.counties(),
-                user.operatorId()));
-        signIn(request, response, user);
+        // recorded for e-mails and assignment; a new user with no usable password ("{bcrypt}!" never matches, should
+        // form login ever be turned on against this database), a known one keeps hers
+        AppUser row = users.findById(user.username()).orElse(null);
+        if (row == null) {
+            row = new AppUser(user.username(), user.fullName(), user.email(), "{bcrypt}!", user.roles(), user.counties(),
+                    user.operatorId());
+        } else {
+            row.rename(user.fullName(), user.email());
+            row.grant(user.roles(), user.counties(), user.operatorId(), row.isOperatorManager());
+        }
+        users.save(row);
+        signIn(request, response, CurrentUser.of(row));
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String page) throws IOException {

@@ -19,7 +19,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, OidcLogin oidc) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, OidcLogin oidc,
+                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**",
                                 "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
@@ -34,8 +36,14 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/error/403"));
-        if (oidc.enabled()) {   // production: Siva's identity provider (registration "siva"), signed in as CurrentUser
-            http.oauth2Login(o -> o.loginPage("/login").successHandler(oidc));
+        if (oidc.enabled()) {   // production: the identity providers (OidcLogin), signed in as CurrentUser
+            // PKCE on every authorisation request (ID-porten requires it, also of confidential clients)
+            var resolver = new org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver(
+                    registrations.getObject(), "/oauth2/authorization");
+            resolver.setAuthorizationRequestCustomizer(
+                    org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers.withPkce());
+            http.oauth2Login(o -> o.loginPage("/login").successHandler(oidc)
+                    .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver)));
         } else {                // development and tests: users in app_user with passwords
             http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailed())
                     .permitAll());

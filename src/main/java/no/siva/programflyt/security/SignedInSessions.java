@@ -19,14 +19,29 @@ public class SignedInSessions {
         this.sessions = sessions;
     }
 
-    /** @return how many sessions were ended */
-    public int endAll(String username) {
-        FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
-        if (repository == null) {
-            return 0;
+    /**
+     * Ends them once the change that calls for it has committed (at once outside a transaction): a login in between
+     * reads the new access, never the old.
+     */
+    public void endAll(String username) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            endNow(username);
+                        }
+                    });
+        } else {
+            endNow(username);
         }
-        Map<String, ? extends Session> found = repository.findByPrincipalName(username);
-        found.keySet().forEach(repository::deleteById);
-        return found.size();
+    }
+
+    private void endNow(String username) {
+        FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
+        if (repository != null) {
+            Map<String, ? extends Session> found = repository.findByPrincipalName(username);
+            found.keySet().forEach(repository::deleteById);
+        }
     }
 }

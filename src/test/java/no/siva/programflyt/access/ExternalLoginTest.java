@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.notifications.OutboxMessage;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
@@ -66,6 +67,9 @@ class ExternalLoginTest extends ProcessTestBase {
                 .param(form.get("email")).query(String.class).single();
         Matcher m = LINK.matcher(mail);
         assertThat(m.find()).as(mail).isTrue();
+        // the link is the e-mail's secret part, which the outbox blanks once sent (SecretPartTest)
+        assertThat(OutboxMessage.SECRET.matcher(mail).find()).as("the link marked secret").isTrue();
+        assertThat(OutboxMessage.SECRET.matcher(mail).replaceAll("")).doesNotContain(m.group(1));
         return m.group(1);
     }
 
@@ -85,6 +89,13 @@ class ExternalLoginTest extends ProcessTestBase {
         return Map.of("pid", PID, "acr", "idporten-loa-substantial", "amr", List.of("BankID"));
     }
 
+    /** She opens the link and presses «Ta imot med ID-porten»: the session that then signs in. */
+    private Cookie accepting(String secret) throws Exception {
+        MockOidc.Login pressed = MockOidc.accept(mvc, secret, MockOidc.IDPORTEN);
+        assertThat(pressed.location()).isEqualTo("/oauth2/authorization/idporten");
+        return pressed.session();
+    }
+
     private int grants() {
         return jdbc.sql("select count(*) from app_user where login_subject_hash is not null").query(Integer.class).single();
     }
@@ -97,10 +108,11 @@ class ExternalLoginTest extends ProcessTestBase {
                 .as("only the secret's hash is stored").isEqualTo(1);
 
         // she opens the link: who invited her, to what, and the login to use (ID-porten, not Siva's)
-        Cookie browser = MockOidc.perform(mvc, "/invitasjon/" + secret, null).getResponse().getCookie("SESSION");
-        String invitation = page("/invitasjon/" + secret, browser);
+        String invitation = page("/invitasjon/" + secret, null);
         assertThat(invitation).contains("Hei Kari Fjordheim", "Anne Administrator", "Fylkesrådgiver", "Vestland",
-                "/oauth2/authorization/idporten").doesNotContain("/oauth2/authorization/siva");
+                "Ta imot med ID-porten").doesNotContain("Ta imot med Siva");
+        // the e-mail's link is blanked in the outbox once sent (the secret stays with its recipient only)
+        Cookie browser = accepting(secret);
 
         MockOidc.Login login = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-kari", idporten(), browser);
         assertThat(login.location()).isEqualTo("/");
@@ -114,14 +126,21 @@ class ExternalLoginTest extends ProcessTestBase {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from access_invitation i where i::text like ?").param("%" + PID + "%")
                 .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event a where a::text like ?").param("%" + PID + "%")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes where position(? in encode(attribute_bytes, 'escape')) > 0")
+                .param(PID).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select action from audit_event where action like 'ACCESS_%' order by id").query(String.class).list())
                 .containsExactly("ACCESS_INVITED", "ACCESS_ACCEPTED");
 
         // a later login, from a new browser: bound, so her access without any invitation
         MockOidc.Login again = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-kari", idporten(), null);
         assertThat(again.location()).isEqualTo("/");
-        // her scope is her county's, exactly as with form login
-        assertThat(MockOidc.perform(mvc, "/differentiation/mine", again.session()).getResponse().getStatus()).isLessThan(400);
+        // her scope is her county's, exactly as with form login: Sogn (Vestland) yes, Helgeland (Nordland) no
+        long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
+        long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
+        assertThat(MockOidc.perform(mvc, "/operators/" + sogn, again.session()).getResponse().getStatus()).isEqualTo(200);
+        assertThat(MockOidc.perform(mvc, "/operators/" + helgeland, again.session()).getResponse().getStatus()).isEqualTo(404);
         assertThat(MockOidc.perform(mvc, "/tilgang", again.session()).getResponse().getStatus()).isEqualTo(403);
 
         // the link used a second time (another person, another browser): refused before any login, nothing granted
@@ -135,8 +154,8 @@ class ExternalLoginTest extends ProcessTestBase {
     void twoBrowsersWithOneLink_expiry_wrongProvider_andNoInvitation_grantNothing() throws Exception {
         // two people opened the same link before either signed in: the first login takes it, the second is refused
         String secret = invite(DemoUsers.ADMIN, county("Per Vik", "per.vik@vlfk.no", "46"));
-        Cookie first = MockOidc.perform(mvc, "/invitasjon/" + secret, null).getResponse().getCookie("SESSION");
-        Cookie other = MockOidc.perform(mvc, "/invitasjon/" + secret, null).getResponse().getCookie("SESSION");
+        Cookie first = accepting(secret);
+        Cookie other = accepting(secret);
         assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-per", idporten(), first).location()).isEqualTo("/");
         MockOidc.Login refused = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-someone", idporten(), other);
         assertThat(refused.location()).isEqualTo("/invitasjon/avvist?grunn=used");
@@ -145,7 +164,7 @@ class ExternalLoginTest extends ProcessTestBase {
 
         // expired: opened in time, signed in after the 14 days (and the link itself refused after that)
         String late = invite(DemoUsers.ADMIN, county("Lise Sen", "lise.sen@vlfk.no", "46"));
-        Cookie browser = MockOidc.perform(mvc, "/invitasjon/" + late, null).getResponse().getCookie("SESSION");
+        Cookie browser = accepting(late);
         advance(Duration.ofDays(14).plusMinutes(1));
         assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-lise", idporten(), browser).location())
                 .isEqualTo("/invitasjon/avvist?grunn=expired");
@@ -155,12 +174,24 @@ class ExternalLoginTest extends ProcessTestBase {
 
         // the wrong provider for the invited role: a county official's invitation taken with Siva's login
         String wrong = invite(DemoUsers.ADMIN, county("Ola Feil", "ola.feil@vlfk.no", "46"));
-        Cookie wrongBrowser = MockOidc.perform(mvc, "/invitasjon/" + wrong, null).getResponse().getCookie("SESSION");
+        assertThat(MockOidc.accept(mvc, wrong, MockOidc.SIVA).location()).isEqualTo("/invitasjon/avvist?grunn=wrongProvider");
+        Cookie wrongBrowser = accepting(wrong);
         MockOidc.Login viaSiva = MockOidc.login(mvc, MockOidc.SIVA, "entra-ola", Map.of("name", "Ola Feil",
                 "roles", List.of("siva-saksbehandler")), wrongBrowser);
         assertThat(viaSiva.location()).isEqualTo("/invitasjon/avvist?grunn=wrongProvider");
         assertThat(page("/invitasjon/avvist?grunn=wrongProvider", null)).contains("kan ikke tas imot med denne innloggingen");
         assertThat(users.findById("entra-ola")).isEmpty();
+        assertThat(grants()).isEqualTo(1);
+
+        // a person with access who is sent another invitation (say, by an operator's manager to a county official):
+        // it does not change or widen her access
+        String another = invite(DemoUsers.OPERATOR_USER, Map.of("fullName", "Per Vik", "email", "per.vik@vlfk.no",
+                "role", "OPERATOR"));
+        assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-per", idporten(), accepting(another)).location())
+                .isEqualTo("/invitasjon/avvist?grunn=alreadyBound");
+        AppUser per = users.findAll().stream().filter(u -> "Per Vik".equals(u.getFullName())).findFirst().orElseThrow();
+        assertThat(per.getRoles()).containsExactly(Role.FYLKE);
+        assertThat(per.getOperatorId()).isNull();
         assertThat(grants()).isEqualTo(1);
 
         // ID-porten with no invitation: the clear page, not signed in
@@ -177,7 +208,7 @@ class ExternalLoginTest extends ProcessTestBase {
     @Test
     void changingSuspendingAndWithdrawingTakeEffectAtOnce_everyChangeAudited() throws Exception {
         String secret = invite(DemoUsers.ADMIN, county("Eva Endre", "eva.endre@vlfk.no", "46"));
-        Cookie browser = MockOidc.perform(mvc, "/invitasjon/" + secret, null).getResponse().getCookie("SESSION");
+        Cookie browser = accepting(secret);
         MockOidc.Login eva = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-eva", idporten(), browser);
         String username = users.findAll().stream().filter(u -> "Eva Endre".equals(u.getFullName())).findFirst()
                 .orElseThrow().getUsername();
@@ -205,9 +236,16 @@ class ExternalLoginTest extends ProcessTestBase {
         assertThat(MockOidc.perform(mvc, "/tasks", back.session()).getResponse().getRedirectedUrl()).endsWith("/login");
         assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-eva", idporten(), null).location()).isEqualTo(OidcLogin.NO_ACCESS);
         assertThat(users.findById(username).orElseThrow().accessState()).isEqualTo("WITHDRAWN");
+        // resuming a withdrawn access does nothing (and says so); only a new invitation brings her back
+        MvcResult resume = as(DemoUsers.ADMIN, post("/tilgang/personer/" + username + "/gjenopprett"));
+        assertThat(resume.getFlashMap().get("errorKey")).isEqualTo("access.error.state");
+        assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-eva", idporten(), null).location()).isEqualTo(OidcLogin.NO_ACCESS);
+        String again = invite(DemoUsers.ADMIN, county("Eva Endre", "eva.endre@vlfk.no", "46"));
+        assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-eva", idporten(), accepting(again)).location()).isEqualTo("/");
+        assertThat(users.findById(username).orElseThrow().accessState()).as("the same person, back").isEqualTo("ACTIVE");
         assertThat(jdbc.sql("select action from audit_event where action like 'ACCESS_%' order by id").query(String.class).list())
                 .containsExactly("ACCESS_INVITED", "ACCESS_ACCEPTED", "ACCESS_CHANGED", "ACCESS_SUSPENDED", "ACCESS_RESUMED",
-                        "ACCESS_WITHDRAWN");
+                        "ACCESS_WITHDRAWN", "ACCESS_INVITED", "ACCESS_ACCEPTED");
         assertThat(jdbc.sql("select actor from audit_event where action = 'ACCESS_WITHDRAWN'").query(String.class).single())
                 .isEqualTo(DemoUsers.ADMIN);
     }
@@ -219,8 +257,7 @@ class ExternalLoginTest extends ProcessTestBase {
         // asking for another operator, and a manager's rights, gives a plain staff member of her own
         String secret = invite(DemoUsers.OPERATOR_USER, Map.of("fullName", "Siri Sogn", "email", "siri@sognnh.no",
                 "role", "OPERATOR", "operatorId", String.valueOf(helgeland), "operatorManager", "true"));
-        Cookie browser = MockOidc.perform(mvc, "/invitasjon/" + secret, null).getResponse().getCookie("SESSION");
-        assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-siri", idporten(), browser).location()).isEqualTo("/");
+        assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-siri", idporten(), accepting(secret)).location()).isEqualTo("/");
         AppUser siri = users.findAll().stream().filter(u -> "Siri Sogn".equals(u.getFullName())).findFirst().orElseThrow();
         assertThat(siri.getOperatorId()).isEqualTo(sogn);
         assertThat(siri.isOperatorManager()).isFalse();
@@ -235,14 +272,28 @@ class ExternalLoginTest extends ProcessTestBase {
         assertThat(as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/helgeland-staff/trekk-tilbake")).getResponse()
                 .getStatus()).isEqualTo(403);
         assertThat(users.findById("helgeland-staff").orElseThrow().accessState()).isEqualTo("ACTIVE");
-        // their own staff: yes; herself: no
+        // a member of staff who is not a manager administers nobody
+        MockOidc.Login siriIn = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-siri", idporten(), null);
+        assertThat(siriIn.location()).isEqualTo("/");
+        assertThat(MockOidc.perform(mvc, "/tilgang", siriIn.session()).getResponse().getStatus()).isEqualTo(403);
+        // another manager of her own operator: not hers to suspend
+        AppUser coManager = new AppUser("sogn-leder2", "Kari Medleder", "kari@sognnh.no", "{noop}x", java.util.Set.of(Role.OPERATOR),
+                java.util.Set.of(), sogn);
+        coManager.grant(java.util.Set.of(Role.OPERATOR), java.util.Set.of(), sogn, true);
+        users.save(coManager);
+        assertThat(as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/sogn-leder2/stans")).getResponse().getStatus())
+                .isEqualTo(403);
+        // her own staff: suspend, yes; resume (perhaps Siva's suspension), no; withdraw, yes; herself, no
+        as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/" + siri.getUsername() + "/stans"));
+        assertThat(users.findById(siri.getUsername()).orElseThrow().accessState()).isEqualTo("SUSPENDED");
+        assertThat(MockOidc.perform(mvc, "/tasks", siriIn.session()).getResponse().getRedirectedUrl()).endsWith("/login");
+        assertThat(as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/" + siri.getUsername() + "/gjenopprett"))
+                .getResponse().getStatus()).isEqualTo(403);
         as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/" + siri.getUsername() + "/trekk-tilbake"));
         assertThat(users.findById(siri.getUsername()).orElseThrow().accessState()).isEqualTo("WITHDRAWN");
         assertThat(as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/" + DemoUsers.OPERATOR_USER + "/stans"))
                 .getResponse().getStatus()).isEqualTo(403);
-        // a member of staff who is not a manager administers nobody
-        assertThat(MockOidc.perform(mvc, "/tilgang", MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-siri", idporten(), null)
-                .session()).getResponse().getStatus()).isNotEqualTo(200);
+        users.deleteById("sogn-leder2");
     }
 
     @Test

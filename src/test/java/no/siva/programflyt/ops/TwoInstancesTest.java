@@ -162,6 +162,25 @@ class TwoInstancesTest {
                     .header("Cookie", session).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(atA.statusCode()).isEqualTo(302);
             assertThat(atA.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+            // signed in again at A; her access ended at B (a suspension, say): signed out at A at once
+            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login"))
+                    .header("Cookie", sessionCookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
+                            + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(
+                            page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"),
+                            java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            String second = sessionCookie(again);
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
+                    .header("Cookie", second).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(200);
+            b.getBean(no.siva.programflyt.security.SignedInSessions.class).endAll(DemoUsers.CASE_HANDLER);
+            var ended = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
+                    .header("Cookie", second).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(ended.statusCode()).isEqualTo(302);
         }
     }
 

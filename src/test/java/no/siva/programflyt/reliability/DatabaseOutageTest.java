@@ -95,8 +95,18 @@ class DatabaseOutageTest extends ProcessTestBase {
         tasks.claim(siva, pilot.getId());
         Instant due = pilot.getDueAt(); // the pilot project's end
         Instant cutAt = clock.instant();
+        // signed in before the outage: her session is in the database too
+        jakarta.servlet.http.Cookie session = mvc.perform(formLogin("/login").user(DemoUsers.CASE_HANDLER)
+                .password(DemoUsers.PASSWORD)).andReturn().getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
 
         proxy.cut();
+
+        // her next page cannot read her session: the same clear answer, from outside the pages' error handling
+        mvc.perform(get("/tasks").cookie(session)).andExpect(status().is(503))
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(content().string(containsString("Systemet er midlertidig utilgjengelig")))
+                .andExpect(content().string(not(containsString("Exception"))));
 
         // a page: a clear Norwegian message with status 503, never a stack trace
         mvc.perform(get("/tasks").with(SecurityMockMvcRequestPostProcessors.user(siva))).andExpect(status().is(503))

@@ -85,6 +85,22 @@ public class MockOidc implements ApplicationContextInitializer<ConfigurableAppli
         return new Login(done.getRedirectedUrl(), done.getCookie("SESSION") != null ? done.getCookie("SESSION") : cookie);
     }
 
+    /**
+     * Opens an invitation's link and presses «Ta imot med …» for this provider, in a new browser session; returns
+     * where the application sent her and the session.
+     */
+    public static Login accept(MockMvc mvc, String secret, String provider) throws Exception {
+        MvcResult page = perform(mvc, "/invitasjon/" + secret, null);
+        Cookie session = page.getResponse().getCookie("SESSION");
+        var press = MockMvcRequestBuilders.post("/invitasjon/" + secret).param("provider", provider)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        if (session != null) {
+            press.cookie(session);
+        }
+        MockHttpServletResponse done = mvc.perform(press).andReturn().getResponse();
+        return new Login(done.getRedirectedUrl(), done.getCookie("SESSION") != null ? done.getCookie("SESSION") : session);
+    }
+
     public static MvcResult perform(MockMvc mvc, String url, Cookie session) throws Exception {
         var request = MockMvcRequestBuilders.get(URI.create(url));
         if (session != null) {

@@ -30,7 +30,7 @@ public class TestDatabase {
                 DemoUsers.DEMO_OPERATORS.toArray());
         // people who came in by invitation go; the demo users lose any login bound to them
         jdbc.update("delete from app_user where username like 'u-%'");
-        jdbc.update("update app_user set operator_manager = (username = ?), enabled = true, login_provider = null, "
+        jdbc.update("update app_user set operator_manager = (username = ?), login_provider = null, "
                 + "login_subject_hash = null, withdrawn_at = null", DemoUsers.OPERATOR_USER);
         jdbc.update("delete from operator where org_number not in (?, ?)", DemoUsers.DEMO_OPERATORS.toArray());
         jdbc.update("update operator set status = 'ACTIVE'");

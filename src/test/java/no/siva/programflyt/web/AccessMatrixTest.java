@@ -518,6 +518,8 @@ class AccessMatrixTest extends ProcessTestBase {
                 post("/tilgang/personer/" + SOGN_STAFF + "/stans", Set.of(OP, AD)).before(enabled),
                 post("/tilgang/personer/" + HELGELAND_STAFF + "/stans", Set.of(AD)).before(enabled));
         row("GET /invitasjon/{secret:[A-Za-z0-9_-]{20,100}}", get("/invitasjon/" + "x".repeat(43), PUBLIC));
+        row("POST /invitasjon/{secret:[A-Za-z0-9_-]{20,100}}", post("/invitasjon/" + "x".repeat(43),
+                Map.of("provider", "idporten"), PUBLIC));
         row("GET /invitasjon/avvist", get("/invitasjon/avvist", PUBLIC));
         row("GET /ingen-tilgang", get("/ingen-tilgang", PUBLIC));
 
@@ -592,6 +594,11 @@ class AccessMatrixTest extends ProcessTestBase {
                             String.valueOf(operator), false)).ok()).isTrue();
                 }
             });
+            // both came in by invitation (their access is granted in Programflyt, so it can be changed there)
+            for (String staff : List.of(SOGN_STAFF, HELGELAND_STAFF)) {
+                jdbc.sql("update app_user set login_provider = 'idporten', login_subject_hash = ? where username = ?")
+                        .params(no.siva.programflyt.security.OidcLogin.subjectHash("idporten", staff), staff).update();
+            }
             ownInvitation = jdbc.sql("select id from access_invitation where operator_id = ?").param(sogn).query(Long.class).single();
             otherInvitation = jdbc.sql("select id from access_invitation where operator_id = ?").param(helgeland)
                     .query(Long.class).single();
