@@ -48,10 +48,17 @@ class FollowUpJourneyTest extends ProcessTestBase {
 
             // the scoreboard without one score: the error is at that row, nothing saved
             b.open("/follow-up/" + caseId);
-            for (var select : b.driver.findElements(By.cssSelector("#scoreboard-form select"))) {
-                new Select(select).selectByValue("3");
-            }
-            new Select(b.driver.findElement(By.name("score-baerekraft"))).selectByIndex(0);
+            // every score 3 but one; the choices are read back before the form is sent (a choice made while the
+            // page was still settling has once been lost in a CI run, and then another area lacked its score too)
+            b.wait.until(d -> {
+                for (var select : d.findElements(By.cssSelector("#scoreboard-form select"))) {
+                    new Select(select).selectByValue("3");
+                }
+                new Select(d.findElement(By.name("score-baerekraft"))).selectByIndex(0);
+                return d.findElements(By.cssSelector("#scoreboard-form select")).stream()
+                        .filter(s -> !"score-baerekraft".equals(s.getDomAttribute("name")))
+                        .allMatch(s -> "3".equals(s.getDomProperty("value")));
+            });
             b.driver.findElement(By.cssSelector("#scoreboard-form button[type=submit]")).click();
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("score-baerekraft-error")));
             assertThat(b.driver.findElement(By.id("score-baerekraft-error")).getText()).isEqualTo("Velg en score fra 1 til 5.");
