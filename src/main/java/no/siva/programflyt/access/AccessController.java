@@ -63,8 +63,13 @@ class AccessController {
 
     private String form(CurrentUser user, Model model, AccessAdministration.InviteForm form,
                         java.util.Map<String, String> errors) {
-        model.addAttribute("roles", access.invitableRoles(user));
-        model.addAttribute("form", form);
+        var roles = access.invitableRoles(user);
+        model.addAttribute("roles", roles);
+        // an operator's manager invites staff only: the one choice is made
+        model.addAttribute("form", roles.size() == 1 && (form.role() == null || form.role().isBlank())
+                ? new AccessAdministration.InviteForm(form.fullName(), form.email(), roles.get(0).name(), form.counties(),
+                        form.operatorId(), form.operatorManager())
+                : form);
         model.addAttribute("errors", errors);
         model.addAttribute("counties", labels.countiesByName());
         model.addAttribute("operators", user.isAdmin() ? operators.findAll(org.springframework.data.domain.Sort.by("name"))
