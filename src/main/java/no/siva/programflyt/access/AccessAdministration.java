@@ -158,14 +158,7 @@ public class AccessAdministration implements InvitationAcceptance {
         if (!errors.isEmpty()) {
             return new Outcome(errors);
         }
-        String secret = newSecret();
-        Instant now = clock.instant();
-        Invitation invitation = invitations.save(new Invitation(OidcLogin.subjectHash("invitation", secret), email, name,
-                grant.role(), grant.counties(), grant.operatorId(), grant.operatorManager(), by.username(), now,
-                now.plus(validity)));
-        send(invitation, secret, people.name(by.username()));
-        audit.record(by.username(), "ACCESS_INVITED", null, null, email,
-                name + " (" + email + ") invitert som " + describe(grant), "invitation:" + invitation.getId());
+        open(by.username(), people.name(by.username()), name, email, grant, describe(grant));
         return new Outcome(Map.of());
     }
 
@@ -178,13 +171,23 @@ public class AccessAdministration implements InvitationAcceptance {
         if (anAdmin || invitations.adminInvitationOpen(now)) {
             return false;
         }
-        String secret = newSecret();
-        Invitation invitation = invitations.save(new Invitation(OidcLogin.subjectHash("invitation", secret), email, fullName,
-                Role.ADMIN, Set.of(), null, false, AuditService.SYSTEM, now, now.plus(validity)));
-        send(invitation, secret, "Programflyt");
-        audit.record(AuditService.SYSTEM, "ACCESS_INVITED", null, null, email,
-                fullName + " (" + email + ") invitert som første administrator", "invitation:" + invitation.getId());
+        open(AuditService.SYSTEM, "Programflyt", fullName, email, new Grant(Role.ADMIN, Set.of(), null, false),
+                "første administrator");
         return true;
+    }
+
+    /**
+     * Records an invitation under the hash of a new secret, e-mails the secret's link and writes the audit line.
+     * @param invitedAs how the audit line names the grant ("fylkesrådgiver (Vestland)")
+     */
+    private void open(String by, String inviter, String fullName, String email, Grant grant, String invitedAs) {
+        String secret = newSecret();
+        Instant now = clock.instant();
+        Invitation invitation = invitations.save(new Invitation(secretHash(secret), email, fullName, grant.role(),
+                grant.counties(), grant.operatorId(), grant.operatorManager(), by, now, now.plus(validity)));
+        send(invitation, secret, inviter);
+        audit.record(by, "ACCESS_INVITED", null, null, email, fullName + " (" + email + ") invitert som " + invitedAs,
+                "invitation:" + invitation.getId());
     }
 
     private void send(Invitation invitation, String secret, String inviter) {

@@ -201,14 +201,13 @@ public class OidcLogin implements AuthenticationSuccessHandler {
             return;
         }
         CurrentUser user = toCurrentUser(claims);
-        boolean disabled = users.findById(user.username()).map(u -> !u.isEnabled()).orElse(false);
-        if (user.roles().isEmpty() || disabled) {   // not (or no longer) a user of the programme: not signed in
+        AppUser row = users.findById(user.username()).orElse(null);
+        if (user.roles().isEmpty() || (row != null && !row.isEnabled())) {   // not (or no longer) a user: not signed in
             refuse(request, response, NO_ACCESS);
             return;
         }
         // recorded for e-mails and assignment; a new user with no usable password ("{bcrypt}!" never matches, should
         // form login ever be turned on against this database), a known one keeps hers
-        AppUser row = users.findById(user.username()).orElse(null);
         if (row == null) {
             row = new AppUser(user.username(), user.fullName(), user.email(), "{bcrypt}!", user.roles(), user.counties(),
                     user.operatorId());

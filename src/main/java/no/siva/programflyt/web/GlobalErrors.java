@@ -69,13 +69,18 @@ public class GlobalErrors {
         return "error/409";
     }
 
+    /** The status and header of every «temporarily unavailable» answer (pages, and requests whose session failed). */
+    static void unavailable(HttpServletResponse response) {
+        response.setStatus(503);
+        response.setHeader("Retry-After", "30");
+    }
+
     @ExceptionHandler(Exception.class)
     public String failed(Exception e, HttpServletResponse response) {
         if (DatabaseUnavailable.isCause(e)) {
             // an outage of our database: say so, and to check before repeating; the log gets one line, not a trace each
             log.warn("Database unavailable: {}", e.toString());
-            response.setStatus(503);
-            response.setHeader("Retry-After", "30");
+            unavailable(response);
             return "error/503";
         }
         if (clientGone(e)) {

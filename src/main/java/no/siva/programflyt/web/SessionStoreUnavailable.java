@@ -57,8 +57,7 @@ class SessionStoreUnavailable extends OncePerRequestFilter implements Ordered {
                 return;
             }
             response.resetBuffer();
-            response.setStatus(503);
-            response.setHeader("Retry-After", "30");
+            GlobalErrors.unavailable(response);
             response.setContentType("text/html;charset=UTF-8");
             Locale nb = Locale.forLanguageTag("nb");
             String title = HtmlUtils.htmlEscape(messages.getMessage("error.503.title", null, nb));

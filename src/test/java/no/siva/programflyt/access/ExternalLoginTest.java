@@ -96,6 +96,11 @@ class ExternalLoginTest extends ProcessTestBase {
         return pressed.session();
     }
 
+    /** The person of this name (the invited get a generated user name). */
+    private AppUser named(String fullName) {
+        return users.findAll().stream().filter(u -> fullName.equals(u.getFullName())).findFirst().orElseThrow();
+    }
+
     private int grants() {
         return jdbc.sql("select count(*) from app_user where login_subject_hash is not null").query(Integer.class).single();
     }
@@ -117,7 +122,7 @@ class ExternalLoginTest extends ProcessTestBase {
         MockOidc.Login login = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-kari", idporten(), browser);
         assertThat(login.location()).isEqualTo("/");
         assertThat(page("/tasks", login.session())).contains("Kari Fjordheim");
-        AppUser kari = users.findAll().stream().filter(u -> "Kari Fjordheim".equals(u.getFullName())).findFirst().orElseThrow();
+        AppUser kari = named("Kari Fjordheim");
         assertThat(kari.getRoles()).containsExactly(Role.FYLKE);
         assertThat(kari.getCounties()).containsExactly("46");
         assertThat(kari.getLoginProvider()).isEqualTo(MockOidc.IDPORTEN);
@@ -189,7 +194,7 @@ class ExternalLoginTest extends ProcessTestBase {
                 "role", "OPERATOR"));
         assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-per", idporten(), accepting(another)).location())
                 .isEqualTo("/invitasjon/avvist?grunn=alreadyBound");
-        AppUser per = users.findAll().stream().filter(u -> "Per Vik".equals(u.getFullName())).findFirst().orElseThrow();
+        AppUser per = named("Per Vik");
         assertThat(per.getRoles()).containsExactly(Role.FYLKE);
         assertThat(per.getOperatorId()).isNull();
         assertThat(grants()).isEqualTo(1);
@@ -210,8 +215,7 @@ class ExternalLoginTest extends ProcessTestBase {
         String secret = invite(DemoUsers.ADMIN, county("Eva Endre", "eva.endre@vlfk.no", "46"));
         Cookie browser = accepting(secret);
         MockOidc.Login eva = MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-eva", idporten(), browser);
-        String username = users.findAll().stream().filter(u -> "Eva Endre".equals(u.getFullName())).findFirst()
-                .orElseThrow().getUsername();
+        String username = named("Eva Endre").getUsername();
         assertThat(MockOidc.perform(mvc, "/tasks", eva.session()).getResponse().getStatus()).isEqualTo(200);
 
         // a new scope: her session ends; her next login has Nordland instead of Vestland
@@ -258,7 +262,7 @@ class ExternalLoginTest extends ProcessTestBase {
         String secret = invite(DemoUsers.OPERATOR_USER, Map.of("fullName", "Siri Sogn", "email", "siri@sognnh.no",
                 "role", "OPERATOR", "operatorId", String.valueOf(helgeland), "operatorManager", "true"));
         assertThat(MockOidc.login(mvc, MockOidc.IDPORTEN, "idp-siri", idporten(), accepting(secret)).location()).isEqualTo("/");
-        AppUser siri = users.findAll().stream().filter(u -> "Siri Sogn".equals(u.getFullName())).findFirst().orElseThrow();
+        AppUser siri = named("Siri Sogn");
         assertThat(siri.getOperatorId()).isEqualTo(sogn);
         assertThat(siri.isOperatorManager()).isFalse();
 

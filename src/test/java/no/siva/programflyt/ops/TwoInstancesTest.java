@@ -132,18 +132,7 @@ class TwoInstancesTest {
             String urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
             String urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
 
-            var loginPage = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            String csrf = loginPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-            String anonymous = sessionCookie(loginPage);
-            var signIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login"))
-                    .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
-                            + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrf,
-                            java.nio.charset.StandardCharsets.UTF_8))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            assertThat(signIn.headers().firstValue("Location").orElseThrow()).isEqualTo(urlA + "/");
-            String session = sessionCookie(signIn);
+            String session = signIn(http, urlA);
 
             var atB = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/tasks"))
                     .header("Cookie", session).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -151,7 +140,7 @@ class TwoInstancesTest {
             assertThat(atB.body()).contains("Sara Saksbehandler");
 
             // signing out at B (its CSRF token from B's page) ends the session at A as well
-            String token = atB.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            String token = csrfOf(atB.body());
             var signOut = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/logout"))
                     .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token,
@@ -164,16 +153,7 @@ class TwoInstancesTest {
             assertThat(atA.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
             // signed in again at A; her access ended at B (a suspension, say): signed out at A at once
-            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            var again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/login"))
-                    .header("Cookie", sessionCookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
-                            + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(
-                            page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"),
-                            java.nio.charset.StandardCharsets.UTF_8))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            String second = sessionCookie(again);
+            String second = signIn(http, urlA);
             assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
                     .header("Cookie", second).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
                     .isEqualTo(200);
@@ -182,6 +162,24 @@ class TwoInstancesTest {
                     .header("Cookie", second).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(ended.statusCode()).isEqualTo(302);
         }
+    }
+
+    /** Signs the case handler in at this instance through its login form; returns her session cookie. */
+    private static String signIn(java.net.http.HttpClient http, String url) throws Exception {
+        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var signIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/login"))
+                .header("Cookie", sessionCookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
+                        + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrfOf(page.body()),
+                        java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).isEqualTo(url + "/");
+        return sessionCookie(signIn);
+    }
+
+    private static String csrfOf(String page) {
+        return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
     }
 
     private static String sessionCookie(java.net.http.HttpResponse<?> response) {
