@@ -1,8 +1,8 @@
 package no.siva.programflyt.admission;
 
 import java.util.Optional;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -30,10 +30,10 @@ public class AdmissionCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
-        return cases.findById(caseId).map(c -> new no.siva.programflyt.shared.CaseFacts(c.getCreatedAt(), c.getClosedAt(),
+    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
+        return cases.findById(caseId).map(c -> new no.siva.programflyt.cases.CaseFacts(c.getCreatedAt(), c.getClosedAt(),
                 c.getCreatedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
-                .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+                .orElse(no.siva.programflyt.cases.CaseFacts.NONE);
     }
 
     @Override

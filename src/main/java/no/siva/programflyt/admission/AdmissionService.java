@@ -18,7 +18,7 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Amounts;
-import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.OrgNumber;

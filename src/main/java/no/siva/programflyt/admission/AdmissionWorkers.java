@@ -5,7 +5,8 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.Map;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.processes.EngineCommands;
+import no.siva.programflyt.processes.ProcessMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class AdmissionWorkers {
 
     /** Message that starts an operator's yearly reporting calendar (process 5, issue 8), keyed by operator id. */
-    public static final String REPORTING_CALENDAR_MESSAGE = "rapporteringskalender-start";
+    public static final ProcessMessage REPORTING_CALENDAR_MESSAGE = ProcessMessage.start("rapporteringskalender-start");
     private static final long TIMEOUT = 60_000;
 
     private final AdmissionSteps steps;
@@ -102,7 +103,7 @@ public class AdmissionWorkers {
             fetchVariables = {"caseId", "businessKey", "operatorId"})
     public void startReportingCalendar(@Variable long caseId, @Variable long operatorId) {
         steps.completeOnboarding(caseId);
-        engine.publishOnce(REPORTING_CALENDAR_MESSAGE, Long.toString(operatorId), REPORTING_CALENDAR_MESSAGE + "-" + operatorId,
+        engine.publishOnce(REPORTING_CALENDAR_MESSAGE, Long.toString(operatorId), REPORTING_CALENDAR_MESSAGE.idFor(Long.toString(operatorId)),
                 Duration.ofDays(1), Map.of("operatorId", operatorId));
     }
 }

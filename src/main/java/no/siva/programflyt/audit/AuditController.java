@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.People;
-import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.Csv;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

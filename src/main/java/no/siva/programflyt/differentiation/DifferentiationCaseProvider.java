@@ -2,8 +2,8 @@ package no.siva.programflyt.differentiation;
 
 import java.util.Optional;
 import java.util.Set;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +35,9 @@ public class DifferentiationCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
-        return service.find(caseId).map(r -> new no.siva.programflyt.shared.CaseFacts(r.getStartedAt(), r.getCompletedAt(),
-                r.getYear())).orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
+        return service.find(caseId).map(r -> new no.siva.programflyt.cases.CaseFacts(r.getStartedAt(), r.getCompletedAt(),
+                r.getYear())).orElse(no.siva.programflyt.cases.CaseFacts.NONE);
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.siva.programflyt.registry.Labels;
-import no.siva.programflyt.shared.CaseFacts;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseFacts;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -31,7 +31,8 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.processes.EngineCommands;
+import no.siva.programflyt.processes.ProcessMessage;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +51,11 @@ public class DifferentiationService {
     public static final String PROCESS_ID = "differentiation-cycle";
     public static final String COUNTY_PROCESS_ID = "differentiation-county";
     public static final String CASE_TYPE = "DIFFERENTIATION";
-    public static final String BUDGET_MESSAGE = "statsbudsjett-fremlagt";
-    public static final String MODELS_MESSAGE = "modeller-gjennomgatt";
+    /** Round-wide events each county's instance waits for, keyed by round and county. */
+    public static final ProcessMessage BUDGET_MESSAGE = ProcessMessage.caught("statsbudsjett-fremlagt",
+            "=string(roundId) + \"-\" + countyCode");
+    public static final ProcessMessage MODELS_MESSAGE = ProcessMessage.caught("modeller-gjennomgatt",
+            "=string(roundId) + \"-\" + countyCode");
 
     /** An operator's frozen result and placement in a round. */
     public record OperatorResult(long operatorId, String name, String orgNumber, String countyCode, BigDecimal weighted,
@@ -702,10 +706,10 @@ public class DifferentiationService {
      * Publishes a round-wide event to each of the round's county instances (message id per round and county, so a
      * second call, e.g. Siva's "send again", adds nothing where it already arrived).
      */
-    void publishToCounties(DiffRound r, String message) {
+    void publishToCounties(DiffRound r, ProcessMessage message) {
         for (Map<String, Object> c : roundCounties(r.getId())) {
             String key = r.getId() + "-" + c.get("code");
-            engine.publishOnce(message, key, message + "-" + key, Duration.ofDays(120), Map.of());
+            engine.publishOnce(message, key, message.idFor(key), Duration.ofDays(120), Map.of());
         }
     }
 

@@ -78,6 +78,12 @@ public class DocumentService {
                         AuditService.SYSTEM, clock.instant())));
     }
 
+    /** A case's generated document of a kind ({@link #storeGenerated}), if it is stored. */
+    @Transactional(readOnly = true)
+    public Optional<Document> generated(String caseType, long caseId, String kind) {
+        return documents.findByCaseTypeAndCaseIdAndKind(caseType, caseId, kind);
+    }
+
     @Transactional(readOnly = true)
     public List<Document> forCase(String caseType, long caseId) {
         return documents.findByCaseTypeAndCaseIdOrderByUploadedAt(caseType, caseId);

@@ -2,9 +2,9 @@ package no.siva.programflyt.evaluation;
 
 import java.util.Optional;
 import java.util.Set;
-import no.siva.programflyt.shared.CaseFacts;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseFacts;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 /** The evaluation as a case for the task list, the audit trail and the overview: Siva sees it, no county or operator. */

@@ -3,8 +3,8 @@ package no.siva.programflyt.followup;
 import java.util.Optional;
 import java.util.Set;
 import no.siva.programflyt.registry.OperatorRepository;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 /** A follow-up is seen by Siva and the operator's county; the operator's staff get its letters, not the case. */
@@ -35,10 +35,10 @@ public class FollowUpCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
-        return cases.findById(caseId).map(c -> new no.siva.programflyt.shared.CaseFacts(c.getStartedAt(), c.getClosedAt(),
+    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
+        return cases.findById(caseId).map(c -> new no.siva.programflyt.cases.CaseFacts(c.getStartedAt(), c.getClosedAt(),
                 c.getStartedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
-                .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+                .orElse(no.siva.programflyt.cases.CaseFacts.NONE);
     }
 
     @Override

@@ -19,7 +19,7 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -16,10 +16,7 @@ import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
-import no.siva.programflyt.reporting.ReportingStop;
 import no.siva.programflyt.shared.Formats;
-import no.siva.programflyt.targetcompany.TargetCompanyService;
-import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
 import org.springframework.stereotype.Service;
@@ -42,9 +39,6 @@ public class FollowUpSteps {
     private final FollowUpMail mail;
     private final OperatorRepository operators;
     private final CooperationAgreementRepository agreements;
-    private final ReportingStop reporting;
-    private final TargetCompanyService targetCompanies;
-    private final TaskService tasks;
     private final UserTaskRepository taskRows;
     private final DocumentService documents;
     private final PdfRenderer pdf;
@@ -55,7 +49,6 @@ public class FollowUpSteps {
 
     public FollowUpSteps(Clock clock, FollowUpService service, FollowUpProperties config, FollowUpMail mail,
                          OperatorRepository operators, CooperationAgreementRepository agreements,
-                         ReportingStop reporting, TargetCompanyService targetCompanies, TaskService tasks,
                          UserTaskRepository taskRows, DocumentService documents, PdfRenderer pdf, Labels labels,
                          AuditService audit) {
         this.clock = clock;
@@ -64,9 +57,6 @@ public class FollowUpSteps {
         this.mail = mail;
         this.operators = operators;
         this.agreements = agreements;
-        this.reporting = reporting;
-        this.targetCompanies = targetCompanies;
-        this.tasks = tasks;
         this.taskRows = taskRows;
         this.documents = documents;
         this.pdf = pdf;
@@ -150,32 +140,55 @@ public class FollowUpSteps {
     }
 
     /**
-     * Terminate, after the county's consultation: the cooperation agreement is revoked, the operator's status becomes
-     * terminated, its reporting calendar stops, and each of its target companies is wound down through its lifecycle.
-     * Each part is idempotent, so a redelivered job changes nothing more.
+     * Terminate, after the county's consultation: the first of the steps the model shows (extraordinary-follow-up,
+     * «Avslutt samarbeidet»). The cooperation agreement is revoked; the reason it gives is the one the later steps
+     * (the operator's status, its reporting calendar, its target companies) record.
      */
     @Transactional
-    public void terminate(long caseId) {
+    public String revokeAgreement(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        String reason = "samarbeidsavtalen er opphevet etter ekstraordinær oppfølging (sak " + c.getId() + ")";
+        agreements.findByOperatorId(c.getOperatorId()).ifPresent(a -> a.revoke(LocalDate.now(clock), reason));
+        return reason;
+    }
+
+    /** The operator's status becomes terminated, once. */
+    @Transactional
+    public void terminateOperator(long caseId, String reason) {
         FollowUpCase c = service.load(caseId);
         Operator o = operator(c);
-        LocalDate today = LocalDate.now(clock);
-        String reason = "samarbeidsavtalen er opphevet etter ekstraordinær oppfølging (sak " + c.getId() + ")";
-        agreements.findByOperatorId(o.getId()).ifPresent(a -> a.revoke(today, reason));
         if (o.getStatus() != OperatorStatus.TERMINATED) {
             o.changeStatus(OperatorStatus.TERMINATED);
             audit.record(AuditService.SYSTEM, "OPERATOR_TERMINATED", FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(),
-                    o.getName() + " er tatt ut av programmet " + new Formats().date(today) + ": " + reason, null);
+                    o.getName() + " er tatt ut av programmet " + new Formats().date(LocalDate.now(clock)) + ": " + reason,
+                    null);
         }
-        reporting.stopForOperator(o.getId(), reason);
-        for (long withdrawn : targetCompanies.windDown(o.getId(), today, reason)) {
-            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, java.util.Set.of(TargetCompanyService.PROCESS_ID,
-                    TargetCompanyService.ADMISSION_PROCESS_ID), "operatøren er tatt ut av programmet");
-        }
+    }
+
+    /** The follow-up case closes as terminated, once. */
+    @Transactional
+    public void closeTerminated(long caseId) {
+        FollowUpCase c = service.load(caseId);
         if (!c.isClosed()) {
             c.close(FollowUpStatus.TERMINATED, clock.instant());
         }
-        Document letter = letter(c, o, TERMINATION_LETTER, "letters/oppfolging-konklusjon",
+    }
+
+    /** The termination letter, stored once per case. */
+    @Transactional
+    public void terminationLetter(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        letter(c, operator(c), TERMINATION_LETTER, "letters/oppfolging-konklusjon",
                 Map.of("measures", List.of(), "terminate", true));
+    }
+
+    /** The termination letter to the operator, the county and Siva's contact, once per recipient. */
+    @Transactional
+    public void sendTermination(long caseId) {
+        FollowUpCase c = service.load(caseId);
+        Operator o = operator(c);
+        Document letter = documents.generated(FollowUpService.CASE_TYPE, c.getId(), TERMINATION_LETTER).orElseThrow(
+                () -> new IllegalStateException("the termination letter of follow-up " + caseId + " is not written yet"));
         mail.send("terminated", NotificationService.recipients(mail.operatorStaff(c), mail.county(c), List.of(mail.sivaContact(o))),
                 "followup-terminated", c, o, Map.of(), letter.getId());
     }

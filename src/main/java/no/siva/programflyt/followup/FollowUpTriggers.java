@@ -3,7 +3,8 @@ package no.siva.programflyt.followup;
 import java.time.Duration;
 import java.util.Map;
 import no.siva.programflyt.shared.AfterCommit;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.processes.EngineCommands;
+import no.siva.programflyt.processes.ProcessMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowUpTriggers {
 
-    public static final String MESSAGE = "ekstraordinar-oppfolging";
+    public static final ProcessMessage MESSAGE = ProcessMessage.start("ekstraordinar-oppfolging");
 
     private final EngineCommands engine;
 

@@ -55,9 +55,31 @@ public class FollowUpWorkers {
         steps.countyDisagrees(caseId);
     }
 
-    @JobWorker(type = "followup.terminate", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
-    public void terminate(@Variable long caseId) {
-        steps.terminate(caseId);
+    /** The termination's steps, in the model's order; the reporting and target-company steps are their modules'. */
+    @JobWorker(type = "followup.revoke-agreement", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public Map<String, Object> revokeAgreement(@Variable long caseId) {
+        return Map.of("terminationReason", steps.revokeAgreement(caseId));
+    }
+
+    @JobWorker(type = "followup.terminate-operator", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"caseId", "terminationReason"})
+    public void terminateOperator(@Variable long caseId, @Variable String terminationReason) {
+        steps.terminateOperator(caseId, terminationReason);
+    }
+
+    @JobWorker(type = "followup.close-terminated", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void closeTerminated(@Variable long caseId) {
+        steps.closeTerminated(caseId);
+    }
+
+    @JobWorker(type = "followup.termination-letter", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void terminationLetter(@Variable long caseId) {
+        steps.terminationLetter(caseId);
+    }
+
+    @JobWorker(type = "followup.send-termination", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
+    public void sendTermination(@Variable long caseId) {
+        steps.sendTermination(caseId);
     }
 
     @JobWorker(type = "followup.close-analysis", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

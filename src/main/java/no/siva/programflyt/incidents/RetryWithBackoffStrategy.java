@@ -7,6 +7,7 @@ import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import java.time.Duration;
+import no.siva.programflyt.processes.BpmnModels;
 import no.siva.programflyt.shared.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +29,18 @@ public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
     private final IncidentService incidents;
     private final Duration baseBackoff;
     private final Duration maxBackoff;
-    private final int configuredRetries;
+    private final BpmnModels models;
 
     public RetryWithBackoffStrategy(CommandExceptionHandlingStrategy commands, MetricsRecorder metrics,
                                     @Lazy IncidentService incidents,
                                     @Value("${programflyt.jobs.retry-backoff:PT10S}") Duration baseBackoff,
                                     @Value("${programflyt.jobs.max-backoff:PT10M}") Duration maxBackoff,
-                                    @Value("${programflyt.jobs.retries:3}") int configuredRetries) {
+                                    BpmnModels models) {
         this.defaults = new DefaultJobExceptionHandlingStrategy(commands, metrics);
         this.incidents = incidents;
         this.baseBackoff = baseBackoff;
         this.maxBackoff = maxBackoff;
-        this.configuredRetries = configuredRetries;
+        this.models = models;
     }
 
     @Override
@@ -58,7 +59,8 @@ public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
             backoff = baseBackoff;
         } else {
             remaining = Math.max(job.getRetries() - 1, 0);
-            backoff = backoffAfter(configuredRetries - remaining);
+            // the failures so far, counted from the retries the model gives the task
+            backoff = backoffAfter(models.retries(job.getBpmnProcessId(), job.getElementId()) - remaining);
         }
         boolean recorded = false;
         if (remaining == 0) {

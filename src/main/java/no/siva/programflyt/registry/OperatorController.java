@@ -3,7 +3,7 @@ package no.siva.programflyt.registry;
 import jakarta.validation.Valid;
 import no.siva.programflyt.documents.OperatorDocuments;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.CaseDirectory;
+import no.siva.programflyt.cases.CaseDirectory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

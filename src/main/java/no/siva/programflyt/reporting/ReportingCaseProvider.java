@@ -3,8 +3,8 @@ package no.siva.programflyt.reporting;
 import java.util.Optional;
 import java.util.Set;
 import no.siva.programflyt.registry.OperatorRepository;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,13 +45,13 @@ public class ReportingCaseProvider implements CaseProvider {
 
     /** A reporting year ends when none of its deadlines is open any more. */
     @Override
-    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
+    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
         return jdbc.sql("select y.created_at, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
                         + "and o.status not in ('DONE', 'CANCELED')) open, (select max(coalesce(o.reviewed_at, o.submitted_at)) from reporting_obligation o "
                         + "where o.reporting_year_id = y.id) last from reporting_year y where y.id = ?").param(caseId)
-                .query((rs, n) -> new no.siva.programflyt.shared.CaseFacts(rs.getTimestamp(1).toInstant(),
+                .query((rs, n) -> new no.siva.programflyt.cases.CaseFacts(rs.getTimestamp(1).toInstant(),
                         rs.getLong(3) == 0 && rs.getTimestamp(4) != null ? rs.getTimestamp(4).toInstant() : null, rs.getInt(2)))
-                .optional().orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+                .optional().orElse(no.siva.programflyt.cases.CaseFacts.NONE);
     }
 
     @Override

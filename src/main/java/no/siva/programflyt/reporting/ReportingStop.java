@@ -5,7 +5,7 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorService;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.processes.EngineCommands;
 import no.siva.programflyt.tasks.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

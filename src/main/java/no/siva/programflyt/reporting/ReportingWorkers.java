@@ -17,14 +17,17 @@ public class ReportingWorkers {
 
     private final ReportingService reporting;
     private final ReportingSteps steps;
+    private final ReportingStop stop;
     private final String baseUrl;
 
     private final Clock clock;
 
-    public ReportingWorkers(Clock clock, ReportingService reporting, ReportingSteps steps, @Value("${programflyt.base-url}") String baseUrl) {
+    public ReportingWorkers(Clock clock, ReportingService reporting, ReportingSteps steps, ReportingStop stop,
+                            @Value("${programflyt.base-url}") String baseUrl) {
         this.clock = clock;
         this.reporting = reporting;
         this.steps = steps;
+        this.stop = stop;
         this.baseUrl = baseUrl;
     }
 
@@ -69,5 +72,12 @@ public class ReportingWorkers {
 
     private static long id(Map<String, Object> obligation) {
         return ((Number) obligation.get("obligationId")).longValue();
+    }
+
+    /** The operator's cooperation agreement is revoked: its reporting calendar stops (extraordinary follow-up). */
+    @JobWorker(type = "reporting.stop-for-operator", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"operatorId", "reason"})
+    public void stopForOperator(@Variable long operatorId, @Variable String reason) {
+        stop.stopForOperator(operatorId, reason);
     }
 }

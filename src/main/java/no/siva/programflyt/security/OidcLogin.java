@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.siva.programflyt.registry.OperatorRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -94,13 +93,13 @@ public class OidcLogin implements AuthenticationSuccessHandler {
 
     private final Settings settings;
     private final AppUserRepository users;
-    private final OperatorRepository operators;
+    private final OperatorIds operators;
     private final ObjectProvider<InvitationAcceptance> invitations;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin =
             new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
 
-    public OidcLogin(Settings settings, AppUserRepository users, OperatorRepository operators,
+    public OidcLogin(Settings settings, AppUserRepository users, OperatorIds operators,
                      ObjectProvider<InvitationAcceptance> invitations) {
         this.settings = settings;
         this.users = users;
@@ -147,7 +146,7 @@ public class OidcLogin implements AuthenticationSuccessHandler {
         }
         Long operatorId = null;
         if (roles.contains(Role.OPERATOR)) {
-            operatorId = operators.findByOrgNumber(string(claims.get(settings.operatorClaim()))).map(o -> o.getId()).orElse(null);
+            operatorId = operators.byOrgNumber(string(claims.get(settings.operatorClaim()))).orElse(null);
             if (operatorId == null) {
                 roles.remove(Role.OPERATOR);   // staff of an operator Programflyt does not know: no operator access
             }

@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import no.siva.programflyt.shared.AfterCommit;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.processes.EngineCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

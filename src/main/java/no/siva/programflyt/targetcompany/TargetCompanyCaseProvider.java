@@ -3,8 +3,8 @@ package no.siva.programflyt.targetcompany;
 import java.util.Optional;
 import java.util.Set;
 import no.siva.programflyt.registry.OperatorRepository;
-import no.siva.programflyt.shared.CaseInfo;
-import no.siva.programflyt.shared.CaseProvider;
+import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -48,11 +48,11 @@ public class TargetCompanyCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.shared.CaseFacts facts(long caseId) {
-        return companies.findById(caseId).map(c -> new no.siva.programflyt.shared.CaseFacts(c.getCreatedAt(),
+    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
+        return companies.findById(caseId).map(c -> new no.siva.programflyt.cases.CaseFacts(c.getCreatedAt(),
                 c.getExitDate() == null ? null : c.getExitDate().atStartOfDay(no.siva.programflyt.shared.Formats.OSLO).toInstant(),
                 c.getCreatedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
-                .orElse(no.siva.programflyt.shared.CaseFacts.NONE);
+                .orElse(no.siva.programflyt.cases.CaseFacts.NONE);
     }
 
     /** The operator's staff see it; the operator's county reads it (for its overview); Siva sees all. */

@@ -13,8 +13,9 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.shared.CaseDirectory;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.cases.CaseDirectory;
+import no.siva.programflyt.processes.EngineCommands;
+import no.siva.programflyt.processes.ProcessMessage;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,7 +35,7 @@ public class TargetCompanyService {
     public static final String PROCESS_ID = "target-company-lifecycle";
     public static final String ADMISSION_PROCESS_ID = "target-company-admission";
     public static final String YEAR_PROCESS_ID = "target-company-active-year";
-    public static final String EXIT_MESSAGE = "malbedrift-exit";
+    public static final ProcessMessage EXIT_MESSAGE = ProcessMessage.caught("malbedrift-exit", "=string(caseId)");
 
     private final TargetCompanyRepository companies;
     private final OperatorRepository operators;
@@ -193,7 +194,7 @@ public class TargetCompanyService {
         Map<String, Object> vars = new HashMap<>();
         vars.put("exitReason", reason.name());
         vars.put("exitDate", date.toString());
-        engine.publishOnce(EXIT_MESSAGE, Long.toString(id), EXIT_MESSAGE + "-" + id, Duration.ofDays(7), vars);
+        engine.publishOnce(EXIT_MESSAGE, Long.toString(id), EXIT_MESSAGE.idFor(Long.toString(id)), Duration.ofDays(7), vars);
         tx.executeWithoutResult(s -> audit.record(actor, "EXIT_REQUESTED", CASE_TYPE, id, c.getOrgNumber(),
                 "Avslutning av målbedriftsavtalen er bedt om: " + reason.name() + " fra " + date, null));
     }

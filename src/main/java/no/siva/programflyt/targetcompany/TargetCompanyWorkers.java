@@ -50,6 +50,13 @@ public class TargetCompanyWorkers {
         return steps.exit(caseId, reason, exitDate);
     }
 
+    /** The operator's cooperation agreement is revoked: its target companies are wound down (extraordinary follow-up). */
+    @JobWorker(type = "targetcompany.wind-down-for-operator", autoComplete = true, timeout = TIMEOUT,
+            fetchVariables = {"operatorId", "reason"})
+    public void windDownForOperator(@Variable long operatorId, @Variable String reason) {
+        steps.windDownOperator(operatorId, reason);
+    }
+
     @JobWorker(type = "targetcompany.remind-renewal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
     public void remindRenewal(@Variable long caseId) {
         steps.remindRenewal(caseId);

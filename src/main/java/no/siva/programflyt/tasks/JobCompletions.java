@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import no.siva.programflyt.audit.AuditService;
-import no.siva.programflyt.shared.EngineCommands;
+import no.siva.programflyt.processes.EngineCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,6 +2,7 @@ package no.siva.programflyt.tasks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import no.siva.programflyt.processes.BpmnModels;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;

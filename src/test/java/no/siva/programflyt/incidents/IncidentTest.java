@@ -16,6 +16,7 @@ import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.processes.BpmnModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -90,7 +91,7 @@ class IncidentTest extends ProcessTestBase {
     @Test
     void backoffDoublesUpToTheMaximum() {
         RetryWithBackoffStrategy s = new RetryWithBackoffStrategy(null, null, null, Duration.ofSeconds(10),
-                Duration.ofMinutes(1), 3);
+                Duration.ofMinutes(1), new BpmnModels());
         assertThat(s.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(s.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(s.backoffAfter(3)).isEqualTo(Duration.ofSeconds(40));

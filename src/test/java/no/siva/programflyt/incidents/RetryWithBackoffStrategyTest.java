@@ -20,6 +20,7 @@ import io.camunda.client.metrics.MetricsRecorder;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import no.siva.programflyt.processes.BpmnModels;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -36,7 +37,7 @@ class RetryWithBackoffStrategyTest {
     private final JobClient client = mock(JobClient.class, RETURNS_DEEP_STUBS);
     private final RetryWithBackoffStrategy strategy = new RetryWithBackoffStrategy(
             mock(CommandExceptionHandlingStrategy.class), mock(MetricsRecorder.class), incidents,
-            Duration.ofSeconds(10), Duration.ofMinutes(10), 3);
+            Duration.ofSeconds(10), Duration.ofMinutes(10), new BpmnModels());
 
     private ExceptionHandlingContext job(int retries) {
         ActivatedJob job = mock(ActivatedJob.class);

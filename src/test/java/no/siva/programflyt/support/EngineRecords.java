@@ -8,6 +8,7 @@ import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.util.stream.StreamSupport;
+import no.siva.programflyt.processes.ProcessMessage;
 
 /** Reads the in-memory engine's record stream: what the engine did, not what our code says it did. */
 public final class EngineRecords {
@@ -27,6 +28,10 @@ public final class EngineRecords {
     }
 
     /** How many messages of this name and correlation key the engine accepted. */
+    public static long messagesPublished(ZeebeTestEngine engine, ProcessMessage message, String correlationKey) {
+        return messagesPublished(engine, message.name(), correlationKey);
+    }
+
     public static long messagesPublished(ZeebeTestEngine engine, String name, String correlationKey) {
         return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
                 .filter(r -> r.getValueType() == ValueType.MESSAGE

@@ -1,4 +1,4 @@
-package no.siva.programflyt.shared;
+package no.siva.programflyt.cases;
 
 import java.util.List;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Looks cases up across modules and answers the one scope rule every case page shares. */

@@ -1,4 +1,4 @@
-package no.siva.programflyt.shared;
+package no.siva.programflyt.processes;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
@@ -21,10 +21,10 @@ public class EngineCommands {
     }
 
     /** Publishes a message once: the engine refuses a second message with the same id while the first is buffered. */
-    public void publishOnce(String name, String correlationKey, String messageId, Duration timeToLive,
+    public void publishOnce(ProcessMessage message, String correlationKey, String messageId, Duration timeToLive,
                             Map<String, Object> variables) {
         try {
-            client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).messageId(messageId)
+            client.newPublishMessageCommand().messageName(message.name()).correlationKey(correlationKey).messageId(messageId)
                     .timeToLive(timeToLive).variables(variables).send().join();
         } catch (RuntimeException e) {
             if (!answered(e, Status.Code.ALREADY_EXISTS, 409)) {

@@ -1,9 +1,10 @@
-package no.siva.programflyt.tasks;
+package no.siva.programflyt.processes;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,13 +15,20 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
-/** Reads the deployed BPMN files once, for the Norwegian names of steps (jobs carry only element ids). */
+/**
+ * Reads the deployed BPMN files once: the Norwegian names of steps (jobs carry only element ids) and each service
+ * task's retries, which the model alone sets (the back-off counts the failures from them).
+ */
 @Component
 public class BpmnModels {
+
+    /** The engine's own default for a service task without retries. */
+    static final int DEFAULT_RETRIES = 3;
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> processNames = new HashMap<>();
     private final java.util.Set<String> withUserTasks = new java.util.HashSet<>();
+    private final Map<String, Integer> retries = new HashMap<>();
 
     public BpmnModels() {
         try {
@@ -43,6 +51,10 @@ public class BpmnModels {
                             if (e.getName() != null) {
                                 names.put(p.getId() + "/" + e.getId(), e.getName());
                             }
+                            ZeebeTaskDefinition task = e.getSingleExtensionElement(ZeebeTaskDefinition.class);
+                            if (task != null && task.getRetries() != null && !task.getRetries().startsWith("=")) {
+                                retries.put(p.getId() + "/" + e.getId(), Integer.parseInt(task.getRetries()));
+                            }
                         }
                     }
                 }
@@ -54,6 +66,11 @@ public class BpmnModels {
 
     public String elementName(String processId, String elementId) {
         return Optional.ofNullable(names.get(processId + "/" + elementId)).orElse(elementId);
+    }
+
+    /** The retries the model gives a task (Zeebe's default of 3 when it states none). */
+    public int retries(String processId, String elementId) {
+        return retries.getOrDefault(processId + "/" + elementId, DEFAULT_RETRIES);
     }
 
     public String processName(String processId) {

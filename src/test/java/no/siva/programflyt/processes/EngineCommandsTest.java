@@ -1,4 +1,4 @@
-package no.siva.programflyt.shared;
+package no.siva.programflyt.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package no.siva.programflyt.shared;
+package no.siva.programflyt.cases;
 
 import java.util.Optional;
 
