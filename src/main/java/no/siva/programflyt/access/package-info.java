@@ -4,4 +4,7 @@
  * (ID-porten, Ansattporten), which binds that login to the person; access is changed, suspended and withdrawn here,
  * every change in the audit trail. An operator's manager invites and removes the operator's own staff.
  */
+@ApplicationModule(displayName = "Access administration (tilgang)")
 package no.siva.programflyt.access;
+
+import org.springframework.modulith.ApplicationModule;
