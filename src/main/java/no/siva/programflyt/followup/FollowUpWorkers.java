@@ -61,22 +61,28 @@ public class FollowUpWorkers {
         return Map.of("terminationReason", steps.revokeAgreement(caseId));
     }
 
+    /** The operator's status, changed and audited once. */
     @JobWorker(type = "followup.terminate-operator", autoComplete = true, timeout = TIMEOUT,
             fetchVariables = {"caseId", "terminationReason"})
     public void terminateOperator(@Variable long caseId, @Variable String terminationReason) {
         steps.terminateOperator(caseId, terminationReason);
     }
 
+    /** Closed once; a closed case is left as it is. */
     @JobWorker(type = "followup.close-terminated", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
     public void closeTerminated(@Variable long caseId) {
         steps.closeTerminated(caseId);
     }
 
+    /**
+     * The letter is stored once per case and kind (AVSLUTNINGSBREV), so a redelivered job renders nothing new.
+     */
     @JobWorker(type = "followup.termination-letter", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
     public void terminationLetter(@Variable long caseId) {
         steps.terminationLetter(caseId);
     }
 
+    /** Queued once per case, step and recipient in the outbox, with the stored letter attached. */
     @JobWorker(type = "followup.send-termination", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
     public void sendTermination(@Variable long caseId) {
         steps.sendTermination(caseId);
