@@ -6,7 +6,7 @@ import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 @Component
-public class AdmissionCaseProvider implements CaseProvider {
+class AdmissionCaseProvider implements CaseProvider {
 
     private final AdmissionCaseRepository cases;
 

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class AdmissionController {
+class AdmissionController {
 
     private final AdmissionService admissions;
     private final CountyRepository counties;
@@ -127,7 +127,7 @@ public class AdmissionController {
         model.addAttribute("onboarding", c.getOperatorId() == null ? null
                 : onboarding.findById(c.getOperatorId()).orElse(null));
         model.addAttribute("history", audit.forCase(AdmissionService.CASE_TYPE, id));
-        model.addAttribute("mails", user.isSiva() || user.isAdmin()
+        model.addAttribute("mails", user.hasNationalScope()
                 ? notifications.forCase(AdmissionService.CASE_TYPE, id) : java.util.List.of());
         return "admission/case";
     }
@@ -135,11 +135,11 @@ public class AdmissionController {
     private String form(CurrentUser user, CommissionForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("counties", counties.findAllByOrderByName().stream()
-                .filter(c -> user.isSiva() || user.isAdmin() || user.counties().contains(c.getCode())).toList());
+                .filter(c -> user.hasNationalScope() || user.counties().contains(c.getCode())).toList());
         model.addAttribute("allCounties", counties.findAllByOrderByName());
         model.addAttribute("operators", operators.findAllByOrderByName().stream()
                 .filter(o -> o.getStatus() == OperatorStatus.ACTIVE)
-                .filter(o -> user.isSiva() || user.isAdmin() || user.counties().contains(o.getCountyCode())).toList());
+                .filter(o -> user.hasNationalScope() || user.counties().contains(o.getCountyCode())).toList());
         model.addAttribute("projectTypes", ProjectType.values());
         return "admission/new";
     }

@@ -4,7 +4,7 @@ import jakarta.persistence.Embeddable;
 
 /** One of the eight admission criteria of target group 1 (guide §4.3), as assessed in the pilot project. */
 @Embeddable
-public class AdmissionCriterion {
+class AdmissionCriterion {
     private int criterionNo;
     private boolean met;
     private String justification;

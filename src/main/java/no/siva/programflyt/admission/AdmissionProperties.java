@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pilotDueTime        time of day (Oslo) on the end date when the pilot-project task falls due
  */
 @ConfigurationProperties("programflyt.admission")
-public record AdmissionProperties(Period pilotFirstReminder, Period pilotSecondReminder, Period countyReminderAfter,
+record AdmissionProperties(Period pilotFirstReminder, Period pilotSecondReminder, Period countyReminderAfter,
                                   Duration pilotDueTime) {
 
     public AdmissionProperties {

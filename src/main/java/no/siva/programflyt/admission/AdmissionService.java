@@ -66,7 +66,7 @@ public class AdmissionService {
     /** Siva sees every admission case; a county official her counties'; operator staff none (pilot projects). */
     @Transactional(readOnly = true)
     public List<AdmissionCase> visibleTo(CurrentUser user) {
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             return cases.findAllByOrderByCreatedAtDesc();
         }
         if (user.isCountyOfficial()) {
@@ -90,7 +90,7 @@ public class AdmissionService {
 
     /** A county official commissions for her own counties only (as lead); Siva registers on a county's behalf. */
     public static boolean mayCommissionFor(CurrentUser user, String countyCode) {
-        return user.isSiva() || user.isAdmin() || user.counties().contains(countyCode);
+        return user.hasNationalScope() || user.counties().contains(countyCode);
     }
 
     // ---- the county's commission starts the process ----------------------------------------------------------------

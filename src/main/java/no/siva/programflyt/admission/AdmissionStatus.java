@@ -1,7 +1,7 @@
 package no.siva.programflyt.admission;
 
 /** Where an admission case stands; the message key {@code admission.status.<name>} is its Norwegian label. */
-public enum AdmissionStatus {
+enum AdmissionStatus {
     REGISTERED, PILOT_PROJECT, EXPANSION_PROJECT, PROPOSAL, COUNTY_DECISION, ADMITTED, NOT_QUALIFIED,
     REJECTED_BY_COUNTY, RECOMMENDATION_GIVEN;
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * twice has one effect.
  */
 @Service
-public class AdmissionSteps {
+class AdmissionSteps {
 
     private final AdmissionService admissions;
     private final AdmissionMail mail;

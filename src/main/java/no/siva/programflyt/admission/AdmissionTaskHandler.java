@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores what each admission task decided and hands the engine only the gateway flags. */
 @Component
-public class AdmissionTaskHandler implements TaskCompletionHandler {
+class AdmissionTaskHandler implements TaskCompletionHandler {
 
     private final AdmissionService admissions;
     private final AdmissionCaseRepository cases;

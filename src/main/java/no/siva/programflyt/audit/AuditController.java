@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit trail: a page with filters and its CSV (project leaders and administrators), and each case's CSV. */
 @Controller
-public class AuditController {
+class AuditController {
 
     private static final List<String> CASE_TYPES = List.of("ADMISSION", "FOLLOW_UP", "DIFFERENTIATION", "DIFFERENTIATION_COUNTY",
             "TARGET_COMPANY", "REPORTING", "EVALUATION");

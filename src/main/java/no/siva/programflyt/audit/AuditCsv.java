@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * headings, the action («Oppgave fullført»), the process («Målbedrift») and the person by name.
  */
 @Component
-public class AuditCsv {
+class AuditCsv {
 
     private static final Locale NB = Locale.forLanguageTag("nb");
 

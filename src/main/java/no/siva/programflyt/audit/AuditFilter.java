@@ -12,7 +12,7 @@ import org.springframework.data.jpa.domain.Specification;
  * The audit page's filters as they stand in its URL: a period of days in Norwegian time (both ends included), an
  * action, a process (case type), a person (user name) and free text in the entry or its key. Empty means any.
  */
-public record AuditFilter(LocalDate from, LocalDate to, String action, String caseType, String actor, String q) {
+record AuditFilter(LocalDate from, LocalDate to, String action, String caseType, String actor, String q) {
 
     public static AuditFilter of(LocalDate from, LocalDate to, String action, String caseType, String actor, String q) {
         return new AuditFilter(from, to, blank(action), blank(caseType), blank(actor), blank(q));

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("dev")
-public class BrregStubController {
+class BrregStubController {
 
     private final Clock clock;
 

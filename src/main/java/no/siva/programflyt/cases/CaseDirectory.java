@@ -45,7 +45,7 @@ public class CaseDirectory {
 
     /** Siva sees every case; a county official her counties' cases (lead or co-commissioner); operator staff their own operator's. */
     public static boolean canView(CurrentUser user, CaseInfo info) {
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             return true;
         }
         if (user.isCountyOfficial() && info.counties().stream().anyMatch(user.counties()::contains)) {

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "programflyt.demo.cases", havingValue = "true")
-public class DemoCases {
+class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
     private static final Locale NB = Locale.forLanguageTag("nb");

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of the operator in a year it returns nothing for that year, and the imported value stands.
  */
 @Service
-public class DerivedValues {
+class DerivedValues {
 
     /** Each «Ambisjonsnivå» indicator: the achieved value it divides and the target figure it divides by. */
     record Ambition(String code, String achieved, String targetFigure) {

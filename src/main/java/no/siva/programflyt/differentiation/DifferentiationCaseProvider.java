@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * county's part through the round's county page (and its documents), operator staff their own results.
  */
 @Component
-public class DifferentiationCaseProvider implements CaseProvider {
+class DifferentiationCaseProvider implements CaseProvider {
 
     private final DifferentiationService service;
 

@@ -29,9 +29,11 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.UserTaskRepository;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * see their own groups and the reasons after the notification only.
  */
 @Controller
-public class DifferentiationController {
+class DifferentiationController {
 
     private final DifferentiationService service;
     private final GrantModelService grantModels;
@@ -106,6 +108,7 @@ public class DifferentiationController {
     }
 
     @PostMapping("/differentiation/start")
+    @RefusedReturnsTo("/differentiation")
     public String start(@AuthenticationPrincipal CurrentUser user, @RequestParam String year, RedirectAttributes flash) {
         int y;
         try {
@@ -114,16 +117,10 @@ public class DifferentiationController {
             flash.addFlashAttribute("errorKey", "differentiation.error.yearFormat");
             return "redirect:/differentiation";
         }
-        try {
-            DiffRound r = service.startManually(user, y);
-            flash.addFlashAttribute("successKey", "differentiation.started");
-            flash.addFlashAttribute("successArgs", new Object[] {String.valueOf(y)});
-            return "redirect:/differentiation/" + r.getId();
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
-            return "redirect:/differentiation";
-        }
+        DiffRound r = service.startManually(user, y);
+        flash.addFlashAttribute("successKey", "differentiation.started");
+        flash.addFlashAttribute("successArgs", new Object[] {String.valueOf(y)});
+        return "redirect:/differentiation/" + r.getId();
     }
 
     @GetMapping("/differentiation/{id}")
@@ -277,6 +274,7 @@ public class DifferentiationController {
      * typed and saves nothing. Programflyt's own values are not fields.
      */
     @PostMapping("/differentiation/{id}/operator/{operatorId}/values")
+    @RefusedReturnsTo("/differentiation/{id}/operator/{operatorId}")
     public String saveValues(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long operatorId,
                              @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes flash) {
         requireSiva(user);
@@ -316,18 +314,13 @@ public class DifferentiationController {
             model.addAttribute("units", units);
             return operator(user, id, operatorId, model);
         }
-        try {
-            tx.executeWithoutResult(st -> values.forEach((year, v) -> service.setValues(user, id, operatorId, year, v, "SIVA")));
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
-            return "redirect:/differentiation/" + id + "/operator/" + operatorId;
-        }
+        tx.executeWithoutResult(st -> values.forEach((year, v) -> service.setValues(user, id, operatorId, year, v, "SIVA")));
         flash.addFlashAttribute("successKey", "differentiation.valuesSaved");
         return "redirect:/differentiation/" + id + "/operator/" + operatorId;
     }
 
     @PostMapping("/differentiation/{id}/operator/{operatorId}/placement")
+    @RefusedReturnsTo("/differentiation/{id}/operator/{operatorId}#placement")
     public String placement(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long operatorId,
                             @RequestParam(required = false) String minimum, @RequestParam(required = false) String potential,
                             RedirectAttributes flash) {
@@ -342,12 +335,7 @@ public class DifferentiationController {
             flash.addFlashAttribute("errorArgs", new Object[] {model == null ? 0 : model.steps().size()});
             return back;
         }
-        try {
-            service.setMinimumAndPotential(user, id, operatorId, min, pot);
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            return back;
-        }
+        service.setMinimumAndPotential(user, id, operatorId, min, pot);
         flash.addFlashAttribute("successKey", "differentiation.placementSaved");
         return back;
     }
@@ -384,6 +372,7 @@ public class DifferentiationController {
     }
 
     @PostMapping("/differentiation/{id}/county/{code}/proposal")
+    @RefusedReturnsTo("/differentiation/{id}/county/{code}")
     public String proposal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String code,
                            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes flash) {
         requireSiva(user);
@@ -408,13 +397,7 @@ public class DifferentiationController {
             model.addAttribute("stepErrors", errors);
             return county(user, id, code, model);
         }
-        try {
-            service.setProposedSteps(user, id, code, steps);
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            flash.addFlashAttribute("errorArgs", e.args());
-            return "redirect:/differentiation/" + id + "/county/" + code;
-        }
+        service.setProposedSteps(user, id, code, steps);
         flash.addFlashAttribute("successKey", "differentiation.proposalSaved");
         return "redirect:/differentiation/" + id + "/county/" + code;
     }
@@ -580,7 +563,7 @@ public class DifferentiationController {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
-            BigDecimal v = no.siva.programflyt.shared.Amounts.parse(raw).filter(a -> a.signum() > 0).orElse(null);
+            BigDecimal v = Amounts.parse(raw).filter(a -> a.signum() > 0).orElse(null);
             if (v == null) {
                 errors.put(i, raw);
             } else {
@@ -640,7 +623,7 @@ public class DifferentiationController {
     }
 
     private static boolean siva(CurrentUser user) {
-        return user.isSiva() || user.isAdmin();
+        return user.hasNationalScope();
     }
 
     private static void requireSiva(CurrentUser user) {

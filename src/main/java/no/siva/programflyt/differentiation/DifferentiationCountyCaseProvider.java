@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * and that county's officials, its stage from the county's row, its state following the round's events.
  */
 @Component
-public class DifferentiationCountyCaseProvider implements CaseProvider {
+class DifferentiationCountyCaseProvider implements CaseProvider {
 
     public static final String CASE_TYPE = "DIFFERENTIATION_COUNTY";
 

@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bandings           per indicator code, four ascending cut points ("0.5,0.8,1.2,1.5"), overriding the defaults
  */
 @ConfigurationProperties("programflyt.differentiation")
-public record DifferentiationProperties(Boolean evenYears, Map<String, String> calendar, Period boardAfter,
+record DifferentiationProperties(Boolean evenYears, Map<String, String> calendar, Period boardAfter,
                                         Period reminderBefore, Period escalateAfter, Integer negativeAreas,
                                         BigDecimal declineTolerancePercent,
                                         Integer soundnessNegativeYears, BigDecimal soundnessRiskPercent,

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one effect.
  */
 @Service
-public class DifferentiationSteps {
+class DifferentiationSteps {
 
     private final DifferentiationService service;
     private final GrantModelService grantModels;

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores what each task of the round decided and hands the engine only the gateway variables and the dates. */
 @Component
-public class DifferentiationTaskHandler implements TaskCompletionHandler {
+class DifferentiationTaskHandler implements TaskCompletionHandler {
 
     private final DifferentiationService service;
     private final GrantModelService grantModels;

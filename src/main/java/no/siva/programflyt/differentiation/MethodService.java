@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is a new version; the next analysis freezes the newest into its round, and no change reaches a frozen round.
  */
 @Service
-public class MethodService {
+class MethodService {
 
     /** One saved version of the method. */
     public record Version(long id, int versionNo, String note, String createdBy, Instant createdAt) {

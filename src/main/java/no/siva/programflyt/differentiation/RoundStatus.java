@@ -1,6 +1,6 @@
 package no.siva.programflyt.differentiation;
 
 /** Where a differentiation round stands (labels in messages: differentiation.status.*). */
-public enum RoundStatus {
+enum RoundStatus {
     CALENDAR, INFO_MEETING, ANALYSIS, COUNTIES, BOARD, NOTIFYING, COMPLETED, LIMITED
 }

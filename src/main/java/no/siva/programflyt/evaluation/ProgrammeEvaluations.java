@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The mid-term evaluation as a case: planned on 2 January of its year, followed up by the project leaders. */
 @Service
-public class ProgrammeEvaluations {
+class ProgrammeEvaluations {
 
     public static final String CASE_TYPE = "EVALUATION";
     public static final String PROCESS_ID = "programme-evaluation";

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** A follow-up is seen by Siva and the operator's county; the operator's staff get its letters, not the case. */
 @Component
-public class FollowUpCaseProvider implements CaseProvider {
+class FollowUpCaseProvider implements CaseProvider {
 
     private final FollowUpCaseRepository cases;
     private final OperatorRepository operators;

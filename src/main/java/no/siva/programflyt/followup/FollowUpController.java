@@ -13,7 +13,7 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.TaskService;
@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class FollowUpController {
+class FollowUpController {
 
     private final FollowUpService service;
     private final OperatorService operators;
@@ -160,7 +160,7 @@ public class FollowUpController {
         model.addAttribute("diagram", CaseDiagram.of(FollowUpService.PROCESS_ID, caseTasks));
         model.addAttribute("documents", documents.forCase(FollowUpService.CASE_TYPE, id));
         model.addAttribute("history", audit.forCase(FollowUpService.CASE_TYPE, id));
-        model.addAttribute("mails", user.isSiva() || user.isAdmin()
+        model.addAttribute("mails", user.hasNationalScope()
                 ? notifications.forCase(FollowUpService.CASE_TYPE, id) : List.of());
         model.addAttribute("mayLog", !c.isClosed() && FollowUpService.mayLog(user, c));
         model.addAttribute("mayAssess", !c.isClosed() && FollowUpService.mayAssess(user));
@@ -258,6 +258,7 @@ public class FollowUpController {
     }
 
     @PostMapping("/follow-up/operator/{operatorId}/dialogues")
+    @RefusedReturnsTo("/follow-up/operator/{operatorId}")
     public String dialogue(@AuthenticationPrincipal CurrentUser user, @PathVariable long operatorId,
                            @Valid @ModelAttribute("dialogue") FollowUpForms.Dialogue form, BindingResult errors,
                            Model model, RedirectAttributes flash) {
@@ -268,13 +269,8 @@ public class FollowUpController {
         if (errors.hasErrors()) {
             return operator(user, operatorId, model);
         }
-        try {
-            service.recordDialogue(user, operatorId, form.getHeldOn(), form.isCountyParticipated(), form.getOnTrack(),
-                    form.getSummary().trim());
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-            return "redirect:/follow-up/operator/" + operatorId;
-        }
+        service.recordDialogue(user, operatorId, form.getHeldOn(), form.isCountyParticipated(), form.getOnTrack(),
+                form.getSummary().trim());
         flash.addFlashAttribute("successKey", form.getOnTrack() ? "followup.dialogueRecorded" : "followup.dialogueRaised");
         return "redirect:/follow-up/operator/" + operatorId;
     }

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param areas          the scoreboard's areas, in order
  */
 @ConfigurationProperties("programflyt.follow-up")
-public record FollowUpProperties(Period reminderAfter, Period escalateAfter, Period analysisAfter,
+record FollowUpProperties(Period reminderAfter, Period escalateAfter, Period analysisAfter,
                                  Map<String, String> areas) {
 
     public static final Map<String, String> DEFAULT_AREAS;

@@ -104,7 +104,7 @@ public class FollowUpService {
     /** Siva sees every follow-up; a county official her counties'; operator staff none (they get the letters). */
     @Transactional(readOnly = true)
     public List<FollowUpCase> visibleTo(CurrentUser user) {
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             return cases.findAllByOrderByStartedAtDesc();
         }
         if (user.isCountyOfficial()) {

@@ -1,7 +1,7 @@
 package no.siva.programflyt.followup;
 
 /** Where an extraordinary follow-up stands. CONTINUES and TERMINATED are closed. */
-public enum FollowUpStatus {
+enum FollowUpStatus {
     /** Meetings, dialogue and scoreboard, until Siva concludes (3–6 months). */
     OPEN,
     /** Siva proposes to terminate; the county's consultation is awaited. */

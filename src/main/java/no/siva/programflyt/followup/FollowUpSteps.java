@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * has one effect.
  */
 @Service
-public class FollowUpSteps {
+class FollowUpSteps {
 
     static final String START_LETTER = "OPPFOLGINGSBREV";
     static final String CONTINUE_LETTER = "KONKLUSJONSBREV";

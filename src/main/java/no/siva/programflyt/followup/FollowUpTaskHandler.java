@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores what each follow-up task decided and hands the engine only the gateway variables. */
 @Component
-public class FollowUpTaskHandler implements TaskCompletionHandler {
+class FollowUpTaskHandler implements TaskCompletionHandler {
 
     private final FollowUpService service;
     private final FollowUpMail mail;

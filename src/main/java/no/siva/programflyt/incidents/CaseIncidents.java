@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
  * staff see them where they look at the case, with «Prøv på nytt», not only on the incident list.
  */
 @Component("caseIncidents")
-public class CaseIncidents {
+class CaseIncidents {
 
     private final IncidentRepository incidents;
 

@@ -1,7 +1,7 @@
 package no.siva.programflyt.incidents;
 
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The incident list for Siva case handlers (access: see SecurityConfig). */
 @Controller
-public class IncidentController {
+class IncidentController {
 
     private final IncidentService incidents;
 
@@ -27,13 +27,10 @@ public class IncidentController {
     }
 
     @PostMapping("/incidents/{id}/retry")
+    @RefusedReturnsTo("/incidents")
     public String retry(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes flash) {
-        try {
-            incidents.retry(id, user.username());
-            flash.addFlashAttribute("successKey", "incident.retried");
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
-        }
+        incidents.retry(id, user.username());
+        flash.addFlashAttribute("successKey", "incident.retried");
         return "redirect:/incidents";
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * handlers see it and can retry it. BPMN errors and job errors thrown on purpose keep the starter's handling.
  */
 @Component
-public class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
+class RetryWithBackoffStrategy implements JobExceptionHandlingStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(RetryWithBackoffStrategy.class);
 

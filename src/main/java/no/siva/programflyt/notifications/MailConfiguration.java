@@ -16,7 +16,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * {@code dev} keeps messages in the outbox only, where the admin page "E-postkasse" shows them.
  */
 @Configuration
-public class MailConfiguration {
+class MailConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "programflyt.mail.transport", havingValue = "smtp")

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** Administrators see what the system has sent (in dev, instead of an SMTP server). */
 @Controller
-public class MailboxController {
+class MailboxController {
 
     private final NotificationService notifications;
     private final OutboxRepository outbox;

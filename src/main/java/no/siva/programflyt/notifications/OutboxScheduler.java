@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "programflyt.mail.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-public class OutboxScheduler {
+class OutboxScheduler {
 
     private final OutboxSender sender;
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * can run it at once and each message goes out once.
  */
 @Component
-public class OutboxSender {
+class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * (deploy/README.md, «Camunda 8.10»).
  */
 @Component("engine")
-public class EngineHealth implements HealthIndicator {
+class EngineHealth implements HealthIndicator {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineHealth.class);
 

@@ -12,7 +12,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * (instead of failing later on a database or engine it cannot reach with a message about something else). Registered
  * in META-INF/spring.factories; every property is documented in deploy/README.md.
  */
-public class ProductionSettings implements EnvironmentPostProcessor {
+class ProductionSettings implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timed out (bench/README.md). The tests refresh in line ({@code sync}), so that they can read the row at once.
  */
 @Component
-public class CaseStateProjection {
+class CaseStateProjection {
 
     private static final Logger log = LoggerFactory.getLogger(CaseStateProjection.class);
 

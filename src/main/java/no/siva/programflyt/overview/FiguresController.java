@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * her county's operators, operator staff their own). Each chart has its table beside it.
  */
 @Controller
-public class FiguresController {
+class FiguresController {
 
     public record OperatorFigures(long id, String name, String countyCode, String status, long active, long admitted,
                                  long exited, BigDecimal aid, BigDecimal grant) {
@@ -47,7 +47,7 @@ public class FiguresController {
         int year = LocalDate.now(clock).getYear();
         String scope;
         Map<String, Object> p = new LinkedHashMap<>();
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             scope = "true";
         } else if (user.isCountyOfficial() && !user.counties().isEmpty()) {
             scope = "o.county_code in (:counties)";

@@ -47,7 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * programme's figures. Every query runs within the user's scope (see {@link OverviewService}).
  */
 @Controller
-public class OverviewController {
+class OverviewController {
 
     static final List<String> TYPES = List.of("ADMISSION", "FOLLOW_UP", "DIFFERENTIATION", "DIFFERENTIATION_COUNTY",
             "TARGET_COMPANY", "REPORTING", "EVALUATION");
@@ -95,7 +95,7 @@ public class OverviewController {
         model.addAttribute("types", TYPES);
         model.addAttribute("views", views.forUser(user));
         model.addAttribute("operators", operators.visibleTo(user));
-        model.addAttribute("counties", user.isSiva() || user.isAdmin() ? labels.counties() : user.counties().stream()
+        model.addAttribute("counties", user.hasNationalScope() ? labels.counties() : user.counties().stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c, labels::county, (a, b) -> a, java.util.TreeMap::new)));
         model.addAttribute("now", now);
         return "overview/index";
@@ -220,7 +220,7 @@ public class OverviewController {
         List<UserTask> tasks = taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(taskType, taskId).stream()
                 .filter(t -> taskCounty == null || taskCounty.equals(t.getCountyCode())).toList();
         String process = provider.mainProcessId();
-        boolean staff = user.isSiva() || user.isAdmin();
+        boolean staff = user.hasNationalScope();
         model.addAttribute("info", info);
         model.addAttribute("facts", facts);
         model.addAttribute("tasks", tasks);

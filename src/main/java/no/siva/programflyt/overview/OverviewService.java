@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the user's scope: Siva sees every case, a county official her counties' cases, operator staff their operator's.
  */
 @Service
-public class OverviewService {
+class OverviewService {
 
     /** One case in the overview. */
     public record Row(String caseType, long caseId, String title, String businessKey, String countyCode, Long operatorId,
@@ -156,7 +156,7 @@ public class OverviewService {
         List<String> and = new ArrayList<>();
         Map<String, Object> p = new LinkedHashMap<>();
         // scope: what any of the user's roles lets her see (as CaseDirectory.canView)
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             and.add("true");
         } else {
             List<String> or = new ArrayList<>();

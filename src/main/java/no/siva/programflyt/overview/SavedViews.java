@@ -18,7 +18,7 @@ public class SavedViews {
 
     /** Whom a view is shared with besides the role: the same operator, or the same counties. */
     static String scopeOf(CurrentUser user) {
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             return "*";
         }
         if (user.isOperatorUser()) {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The hourly-rate cap for a salary, shown live beside the onboarding budget form (htmx). The server rule decides. */
 @Controller
-public class HourlyRateController {
+class HourlyRateController {
 
     @GetMapping("/hourly-rate-cap")
     public String cap(@RequestParam(name = "arslonn", required = false) String salary,

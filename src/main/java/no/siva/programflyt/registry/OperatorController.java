@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class OperatorController {
+class OperatorController {
 
     private final GrantSteps grantSteps;
     private final OperatorService operators;

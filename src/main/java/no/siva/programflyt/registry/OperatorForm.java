@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import no.siva.programflyt.shared.ValidOrgNumber;
 
 /** What a Siva case handler types to register or edit an operator. */
-public class OperatorForm {
+class OperatorForm {
     @NotBlank
     @ValidOrgNumber
     private String orgNumber;

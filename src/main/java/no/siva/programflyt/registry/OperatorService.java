@@ -32,7 +32,7 @@ public class OperatorService {
     /** Operators the user may see: Siva all, a county official her counties', operator staff their own. */
     @Transactional(readOnly = true)
     public List<Operator> visibleTo(CurrentUser user) {
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             return operators.findAllByOrderByName();
         }
         if (user.isCountyOfficial()) {
@@ -56,7 +56,7 @@ public class OperatorService {
     }
 
     public static boolean canEdit(CurrentUser user) {
-        return user.isSiva() || user.isAdmin();
+        return user.hasNationalScope();
     }
 
     /**

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The secret subscription address of each operator's deadline feed. */
 @Component
-public class CalendarFeeds {
+class CalendarFeeds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** A reporting case is one operator's year: its staff and Siva see it, and its county reads it. */
 @Component
-public class ReportingCaseProvider implements CaseProvider {
+class ReportingCaseProvider implements CaseProvider {
 
     private final JdbcClient jdbc;
     private final OperatorRepository operators;

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with the overdue first), an iCalendar feed per operator, and the year's target figures (locked once approved).
  */
 @Controller
-public class ReportingController {
+class ReportingController {
 
     private final ReportingService reporting;
     private final TargetFigures figures;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * deadlines are shown and in the calendar feed before its calendar starts on 1 January.
  */
 @ConfigurationProperties("programflyt.reporting")
-public record ReportingProperties(Period firstReminder, Period secondReminder, Period escalationAfter,
+record ReportingProperties(Period firstReminder, Period secondReminder, Period escalationAfter,
                                   Map<Obligation, MonthDay> deadlines, MonthDay lookAheadFrom) {
 
     public ReportingProperties {

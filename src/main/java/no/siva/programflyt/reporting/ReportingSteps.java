@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * an obligation that is already done or waiting for Siva.
  */
 @Service
-public class ReportingSteps {
+class ReportingSteps {
 
     private final ReportingService reporting;
     private final NotificationService notifications;

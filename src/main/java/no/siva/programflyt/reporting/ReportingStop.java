@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Ends an operator's reporting calendar when it leaves the programme. */
 @Service
-public class ReportingStop {
+class ReportingStop {
 
     private final JdbcClient jdbc;
     private final EngineCommands engine;

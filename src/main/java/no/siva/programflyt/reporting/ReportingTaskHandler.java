@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * locked when Siva approves them.
  */
 @Component
-public class ReportingTaskHandler implements TaskCompletionHandler {
+class ReportingTaskHandler implements TaskCompletionHandler {
 
     private final ReportingService reporting;
     private final TargetFigures figures;

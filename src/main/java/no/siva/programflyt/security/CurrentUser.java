@@ -40,6 +40,14 @@ public record CurrentUser(String username, String fullName, String email, String
         return has(Role.ADMIN);
     }
 
+    /**
+     * The scope rule's first line: Siva's staff and administrators work nationally (every operator, county and case);
+     * everyone else within a county's or an operator's scope.
+     */
+    public boolean hasNationalScope() {
+        return isSiva() || isAdmin();
+    }
+
     public boolean isCountyOfficial() {
         return has(Role.FYLKE);
     }
@@ -50,7 +58,7 @@ public record CurrentUser(String username, String fullName, String email, String
 
     /** May act on behalf of this operator: its own staff, Siva and administrators. */
     public boolean actsFor(long operator) {
-        return isAdmin() || isSiva() || (isOperatorUser() && Long.valueOf(operator).equals(operatorId()));
+        return hasNationalScope() || (isOperatorUser() && Long.valueOf(operator).equals(operatorId()));
     }
 
     /** Sees every task and case (read): project leaders and administrators. */

@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  */
 @Configuration
 @EnableMethodSecurity
-public class SecurityConfig {
+class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, OidcLogin oidc,

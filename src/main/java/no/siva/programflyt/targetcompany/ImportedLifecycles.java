@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts those companies again (the engine cannot be asked by case here without secondary storage).
  */
 @Component
-public class ImportedLifecycles {
+class ImportedLifecycles {
 
     private static final Logger log = LoggerFactory.getLogger(ImportedLifecycles.class);
     private static final int IN_FLIGHT = 32;

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** An operator's target companies at a glance: stage, next deadline, aid used against the cap; filtered, as CSV. */
 @Service
-public class Portfolio {
+class Portfolio {
 
     public record Row(TargetCompany company, String operatorName, Instant nextDeadline, String nextTask,
                       BigDecimal aidUsedEur, int aidUsedPercent) {

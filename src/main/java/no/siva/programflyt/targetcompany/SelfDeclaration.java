@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** One signed self-declaration: from its signing date, valid two years (§14.5). */
 @Embeddable
-public class SelfDeclaration {
+class SelfDeclaration {
 
     @Column(name = "signed_on")
     private LocalDate signedOn;

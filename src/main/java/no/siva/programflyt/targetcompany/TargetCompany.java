@@ -199,6 +199,7 @@ public class TargetCompany {
         return exitDate != null ? exitDate : agreementEnd;
     }
 
+    // @formatter:off: the accessors, one a line
     public Long getId() { return id; }
     public Long getOperatorId() { return operatorId; }
     public String getOrgNumber() { return orgNumber; }
@@ -246,4 +247,5 @@ public class TargetCompany {
     public boolean isTakenOverByLargeGroup() { return takenOverByLargeGroup; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
+    // @formatter:on
 }

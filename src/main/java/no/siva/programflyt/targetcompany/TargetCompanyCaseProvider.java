@@ -8,7 +8,7 @@ import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
 
 @Component
-public class TargetCompanyCaseProvider implements CaseProvider {
+class TargetCompanyCaseProvider implements CaseProvider {
 
     private final TargetCompanyRepository companies;
     private final OperatorRepository operators;

@@ -16,6 +16,7 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.OrgNumber;
@@ -42,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Operator staff's portfolio of target companies, each company's page, its aid ledger, exit and CSV in and out. */
 @Controller
-public class TargetCompanyController {
+class TargetCompanyController {
 
     private final TargetCompanyService service;
     private final Portfolio portfolio;
@@ -82,7 +83,7 @@ public class TargetCompanyController {
         model.addAttribute("statuses", TargetCompanyStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("q", q);
-        model.addAttribute("mayRegister", user.isOperatorUser() || user.isSiva() || user.isAdmin());
+        model.addAttribute("mayRegister", user.isOperatorUser() || user.hasNationalScope());
         model.addAttribute("operators", registerableOperators(user));
         return "targetcompany/list";
     }
@@ -242,6 +243,7 @@ public class TargetCompanyController {
     }
 
     @PostMapping("/target-companies/{id}/exit")
+    @RefusedReturnsTo("/target-companies/{id}")
     public String exit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String reason,
                        @RequestParam String exitDate, RedirectAttributes flash) {
         try {
@@ -249,8 +251,6 @@ public class TargetCompanyController {
             flash.addFlashAttribute("successKey", "targetcompany.exitRequested");
         } catch (DateTimeParseException | IllegalArgumentException e) {
             flash.addFlashAttribute("errorKey", "import.error.date");
-        } catch (BusinessRuleException e) {
-            flash.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/target-companies/" + id;
     }

@@ -60,7 +60,7 @@ public class TargetCompanyService {
     /** Siva sees all; operator staff their operator's; county officials those of operators in their counties. */
     @Transactional(readOnly = true)
     public List<TargetCompany> visibleTo(CurrentUser user) {
-        if (user.isSiva() || user.isAdmin()) {
+        if (user.hasNationalScope()) {
             return companies.findAllByOrderByName();
         }
         if (user.isOperatorUser() && user.operatorId() != null) {

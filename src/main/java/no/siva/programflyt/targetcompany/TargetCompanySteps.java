@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for timers are computed from the case's own dates, never from the clock, so that the engine's clock rules.
  */
 @Service
-public class TargetCompanySteps {
+class TargetCompanySteps {
 
     private final TargetCompanyService service;
     private final BrregClient register;

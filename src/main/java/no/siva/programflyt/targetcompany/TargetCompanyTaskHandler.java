@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores what each target-company task decided and hands the engine only the gateway flags. */
 @Component
-public class TargetCompanyTaskHandler implements TaskCompletionHandler {
+class TargetCompanyTaskHandler implements TaskCompletionHandler {
 
     private final TargetCompanyService service;
     private final TargetCompanyRepository companies;

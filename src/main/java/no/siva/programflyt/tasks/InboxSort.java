@@ -4,7 +4,7 @@ package no.siva.programflyt.tasks;
  * The inbox's order, as its column headings set it in the URL: {@code sort=due} (the default: earliest deadline
  * first), {@code sort=-due} (latest first), and likewise {@code received}, {@code task} and {@code case}.
  */
-public record InboxSort(String key, boolean ascending) {
+record InboxSort(String key, boolean ascending) {
 
     public static final InboxSort DEFAULT = new InboxSort("due", true);
 

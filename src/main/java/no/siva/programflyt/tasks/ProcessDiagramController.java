@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /** The deployed BPMN files, for the diagram on case pages (models are not secret; cases are). */
 @Controller
-public class ProcessDiagramController {
+class ProcessDiagramController {
 
     private final BpmnModels models;
 

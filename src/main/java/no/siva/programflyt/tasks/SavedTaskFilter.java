@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 
 /** An inbox filter a user saved under a name. */
 @Entity
-public class SavedTaskFilter {
+class SavedTaskFilter {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

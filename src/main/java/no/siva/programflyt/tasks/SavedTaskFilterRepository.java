@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SavedTaskFilterRepository extends JpaRepository<SavedTaskFilter, Long> {
+interface SavedTaskFilterRepository extends JpaRepository<SavedTaskFilter, Long> {
     List<SavedTaskFilter> findByUsernameOrderByName(String username);
 
     Optional<SavedTaskFilter> findByUsernameAndName(String username, String name);

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class TaskController {
+class TaskController {
 
     private final TaskService tasks;
     private final CaseDirectory cases;

@@ -84,7 +84,7 @@ public class TaskService {
 
     /** Siva staff and administrators may hand tasks to others. */
     public static boolean canAssign(CurrentUser user) {
-        return user.isSiva() || user.isAdmin();
+        return user.hasNationalScope();
     }
 
     @Transactional(readOnly = true)

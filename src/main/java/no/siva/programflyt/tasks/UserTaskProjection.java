@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns a user-task job into a row of the task list, once. */
 @Component
-public class UserTaskProjection {
+class UserTaskProjection {
 
     static final String H_CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
     static final String H_ASSIGNEE = "io.camunda.zeebe:assignee";

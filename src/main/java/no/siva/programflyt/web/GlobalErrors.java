@@ -1,9 +1,13 @@
 package no.siva.programflyt.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.DatabaseUnavailable;
 import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -11,16 +15,22 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Clear Norwegian pages for what goes wrong; never a stack trace. */
 @ControllerAdvice
-public class GlobalErrors {
+class GlobalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalErrors.class);
 
@@ -37,9 +47,30 @@ public class GlobalErrors {
         return "error/403";
     }
 
+    /**
+     * An action the rules refuse. When the action names its page ({@link RefusedReturnsTo}) the user goes back there
+     * with the refusal's message at the top (the page reads {@code errorKey} and {@code errorArgs}); otherwise the
+     * refusal page (409) says why. Nothing is saved either way: the service threw before its transaction committed.
+     */
     @ExceptionHandler(BusinessRuleException.class)
-    public String refused(BusinessRuleException e, HttpServletResponse response, Model model) {
-        return message(response, model, 409, e.messageKey(), e.args());
+    public String refused(BusinessRuleException e, HandlerMethod handler, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        RefusedReturnsTo back = handler == null ? null : handler.getMethodAnnotation(RefusedReturnsTo.class);
+        if (back == null) {
+            return message(response, model, 409, e.messageKey(), e.args());
+        }
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put("errorKey", e.messageKey());
+        flash.put("errorArgs", e.args());
+        return "redirect:" + pageOf(back.value(), request);
+    }
+
+    /** The page's path with the action's own path variables filled in. */
+    @SuppressWarnings("unchecked")
+    private static String pageOf(String template, HttpServletRequest request) {
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return UriComponentsBuilder.fromUriString(template).buildAndExpand(variables == null ? Map.of() : variables)
+                .encode().toUriString();
     }
 
     /** An upload larger than the request limit never reaches the controller; the page says why. */
@@ -98,8 +129,8 @@ public class GlobalErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getName();
             if (name.equals("org.apache.catalina.connector.ClientAbortException")
-                    || t instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException
-                    || (t instanceof java.io.IOException && t.getMessage() != null
+                    || t instanceof AsyncRequestNotUsableException
+                    || (t instanceof IOException && t.getMessage() != null
                         && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer")))) {
                 return true;
             }

@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
-public class HomeController {
+class HomeController {
 
     private final TaskService tasks;
     private final no.siva.programflyt.security.OidcLogin oidc;

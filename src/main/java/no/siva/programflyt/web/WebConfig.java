@@ -15,7 +15,7 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /** Norwegian bokmål first; {@code ?lang=en} switches to English and is remembered in a cookie. */
 @Configuration
-public class WebConfig implements WebMvcConfigurer {
+class WebConfig implements WebMvcConfigurer {
 
     /** The live-reload profile's source folder of our own static files (read before the class path), or empty. */
     @org.springframework.beans.factory.annotation.Value("${programflyt.web.static-from:}")

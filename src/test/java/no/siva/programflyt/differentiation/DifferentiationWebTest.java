@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.scoring.Indicator;
+import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +55,7 @@ class DifferentiationWebTest extends ProcessTestBase {
     @Autowired
     DifferentiationSteps steps;
     @Autowired
-    no.siva.programflyt.documents.DocumentService documents;
+    DocumentService documents;
 
     private long id;
     private long sogn;
@@ -282,5 +284,16 @@ class DifferentiationWebTest extends ProcessTestBase {
         mvc.perform(get("/differentiation").with(as(DemoUsers.NORDLAND))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/differentiation/" + id + "/county/18")))
                 .andExpect(content().string(not(containsString("/differentiation/" + id + "/county/46"))));
+    }
+
+    /** A refused action (a year outside the window) goes back to its page with the rule's words, and saves nothing. */
+    @Test
+    void aRefusedActionReturnsToItsPageWithTheMessage_andSavesNothing() throws Exception {
+        long before = count("diff_round");
+        mvc.perform(post("/differentiation/start").param("year", "1999").with(as(DemoUsers.PROJECT_LEADER)).with(csrf()))
+                .andExpect(redirectedUrl("/differentiation"))
+                .andExpect(flash().attribute("errorKey", "differentiation.error.year"))
+                .andExpect(flash().attributeExists("errorArgs"));
+        assertThat(count("diff_round")).isEqualTo(before);
     }
 }

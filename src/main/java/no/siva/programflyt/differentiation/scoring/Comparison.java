@@ -4,7 +4,7 @@ package no.siva.programflyt.differentiation.scoring;
  * How an indicator's value is set against the programme level before it is banded (guide §15.2: «Resultatene for den
  * enkelte næringshage/inkubator sammenlignes med programnivået, med unntak av antall bedrifter»).
  */
-public enum Comparison {
+enum Comparison {
     /** The value itself: only the number of companies, which depends on the grant level and the sector focus. */
     ABSOLUTE("Verdien selv"),
     /** Value divided by the programme level (1 = on the level): shares and target attainment. */

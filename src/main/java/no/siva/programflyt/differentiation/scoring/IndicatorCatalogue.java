@@ -41,6 +41,7 @@ public final class IndicatorCatalogue {
     /** The default catalogue, with the bandings overridden where {@code bandings} names an indicator. */
     public static List<Indicator> indicators(Map<String, Banding> bandings) {
         List<Indicator> l = new ArrayList<>();
+        // @formatter:off: one indicator a line, as the guide's table lists them
         Criterion a = Criterion.ACTIVITY;
         add(l, "akt.bedrifter", a, "Antall aktive bedrifter i løpet av året", "FBP – basis", Comparison.ABSOLUTE, COMPANIES, Unit.COUNT, true, null);
         add(l, "akt.bedrifter-mal", a, "Ambisjonsnivå for antall aktive bedrifter (måloppnåelse)", "FBP – måltall", Comparison.RATIO, Banding.RELATIVE, Unit.ATTAINMENT, true, null);
@@ -83,6 +84,7 @@ public final class IndicatorCatalogue {
         add(l, "vekst.omsetning-ktu", v, "Bedriftenes vurdering av hvor viktig operatøren har vært for økt omsetning", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
         add(l, "vekst.verdiskaping", v, "Andel bedrifter med vekst i verdiskaping (driftsresultat + lønnskostnader) (%)", "FBP – Brreg", Comparison.RATIO, Banding.RELATIVE, Unit.PERCENT, false, null);
         add(l, "vekst.verdiskaping-ktu", v, "Bedriftenes vurdering av hvor viktig operatøren har vært for økt lønnsomhet", "KTU", Comparison.DIFFERENCE, Banding.KTU, Unit.SCALE, false, null);
+        // @formatter:on
         return List.copyOf(l.stream().map(i -> bandings.containsKey(i.code()) ? i.withBanding(bandings.get(i.code())) : i).toList());
     }
 

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * The SME test of GBER annex I as the programme guide's §14.1.1 tables it: fewer than 250 annual work units AND
  * (turnover at most EUR 50 m OR balance-sheet total at most EUR 43 m). One money threshold may be exceeded, not both.
  */
-public final class SmeTest {
+final class SmeTest {
 
     public static final BigDecimal MAX_WORK_UNITS = new BigDecimal("250");
     public static final BigDecimal MAX_TURNOVER_EUR = new BigDecimal("50000000");

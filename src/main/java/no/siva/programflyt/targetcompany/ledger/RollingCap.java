@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * A window ends on a grant's date and holds the grants dated after that date minus three years, up to it; the aid in
  * it may not pass the cap in force on its end. Pure, so that it can be tried over any order of grants.
  */
-public final class RollingCap {
+final class RollingCap {
 
     /** Aid already granted (or declared from other sources) on a date, in EUR. */
     public record Grant(LocalDate date, BigDecimal eur) {
