@@ -22,8 +22,7 @@ import no.siva.programflyt.shared.Formats;
 public final class EngineClock extends Clock {
 
     /** A followed engine's clock: its fixed time (when pinned, else not positive) and its offset. */
-    private record Followed(AtomicLong currentTime, AtomicLong currentOffset) {
-    }
+    private record Followed(AtomicLong currentTime, AtomicLong currentOffset) {}
 
     private final ZoneId zone;
     private volatile Followed engineClock;

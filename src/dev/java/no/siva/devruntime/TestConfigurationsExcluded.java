@@ -13,7 +13,8 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * the tests' own filter keeps it out of other tests' contexts, and this keeps it out of the development run.
  */
 public class TestConfigurationsExcluded extends TypeExcludeFilter
-        implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        implements
+            ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final String TEST_CONFIGURATION = "org.springframework.boot.test.context.TestConfiguration";
 

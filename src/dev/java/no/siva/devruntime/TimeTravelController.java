@@ -62,7 +62,7 @@ class TimeTravelController {
             }
             String error = target == null ? "timetravel.error.date"
                     : !target.isAfter(today) ? "timetravel.error.notAhead"
-                    : target.isAfter(today.plusYears(MAX_YEARS_AHEAD)) ? "timetravel.error.tooFar" : null;
+                            : target.isAfter(today.plusYears(MAX_YEARS_AHEAD)) ? "timetravel.error.tooFar" : null;
             if (error != null) {
                 model.addAttribute("dateError", error);
                 model.addAttribute("dato", dato);

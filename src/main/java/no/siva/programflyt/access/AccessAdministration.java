@@ -41,8 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessAdministration implements InvitationAcceptance {
 
     /** What an invitation or a change grants. */
-    public record Grant(Role role, Set<String> counties, Long operatorId, boolean operatorManager) {
-    }
+    public record Grant(Role role, Set<String> counties, Long operatorId, boolean operatorManager) {}
 
     /** The invitation form as sent. */
     public record InviteForm(String fullName, String email, String role, List<String> counties, String operatorId,
@@ -74,8 +73,7 @@ public class AccessAdministration implements InvitationAcceptance {
 
     /** An open invitation as the access page lists it. */
     public record OpenInvitation(long id, String fullName, String email, Role role, String scope, Instant expiresAt,
-                                 boolean expired, String invitedBy) {
-    }
+                                 boolean expired, String invitedBy) {}
 
     /**
      * A person with (or once with) access, as the access page lists her.
@@ -83,8 +81,7 @@ public class AccessAdministration implements InvitationAcceptance {
      *                it comes from Siva's directory (or the demo's users)
      */
     public record Person(String username, String fullName, String email, Set<Role> roles, String scope, String state,
-                         boolean operatorManager, String login, boolean granted) {
-    }
+                         boolean operatorManager, String login, boolean granted) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -205,8 +202,7 @@ public class AccessAdministration implements InvitationAcceptance {
 
     /** What the invitation page shows to the person holding the link (nothing is used up by looking). */
     public record InvitationView(String fullName, Role role, String scope, Instant expiresAt, String inviter,
-                                 Invitation.State state, List<Map.Entry<String, String>> providers) {
-    }
+                                 Invitation.State state, List<Map.Entry<String, String>> providers) {}
 
     /** The hash under which an invitation's secret is stored (and kept in the session of the person accepting it). */
     public static String secretHash(String secret) {
@@ -235,7 +231,7 @@ public class AccessAdministration implements InvitationAcceptance {
             case REVOKED -> throw new Refused("revoked");
             case ACCEPTED -> throw new Refused("used");
             case EXPIRED -> throw new Refused("expired");
-            case PENDING -> { }
+            case PENDING -> {}
         }
         if (!providerRoles.contains(invitation.getRole())) {
             throw new Refused("wrongProvider");
@@ -259,7 +255,8 @@ public class AccessAdministration implements InvitationAcceptance {
         audit.record(person.getUsername(), "ACCESS_ACCEPTED", null, null, person.getUsername(),
                 invitation.getFullName() + " tok imot invitasjonen og fikk tilgang som "
                         + describe(new Grant(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId(),
-                        invitation.isOperatorManager())), "invitation:" + invitation.getId() + " provider:" + provider);
+                                invitation.isOperatorManager())),
+                "invitation:" + invitation.getId() + " provider:" + provider);
         return person.getUsername();
     }
 
@@ -309,7 +306,8 @@ public class AccessAdministration implements InvitationAcceptance {
         return new Person(u.getUsername(), u.getFullName(), u.getEmail(), u.getRoles(),
                 role == null ? "" : scope(role, u.getCounties(), u.getOperatorId()), u.accessState(),
                 u.isOperatorManager(), logins.providers().containsKey(String.valueOf(u.getLoginProvider()))
-                        ? logins.providers().get(u.getLoginProvider()).label() : null, u.getLoginProvider() != null);
+                        ? logins.providers().get(u.getLoginProvider()).label() : null,
+                u.getLoginProvider() != null);
     }
 
     /** The person's present grant, as the change form starts. */
@@ -460,7 +458,7 @@ public class AccessAdministration implements InvitationAcceptance {
                     errors.put("operatorId", "access.error.operator");
                 }
             }
-            default -> { }
+            default -> {}
         }
         return new Grant(grant.role(), Set.copyOf(counties), operatorId,
                 grant.role() == Role.OPERATOR && grant.operatorManager());

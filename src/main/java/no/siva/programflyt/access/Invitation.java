@@ -16,7 +16,9 @@ import no.siva.programflyt.security.Role;
 @Table(name = "access_invitation")
 class Invitation {
 
-    enum State { PENDING, ACCEPTED, EXPIRED, REVOKED }
+    enum State {
+        PENDING, ACCEPTED, EXPIRED, REVOKED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -35,8 +37,7 @@ class Invitation {
     private String acceptedBy;
     private Instant revokedAt;
 
-    protected Invitation() {
-    }
+    protected Invitation() {}
 
     Invitation(String tokenHash, String email, String fullName, Role role, Set<String> counties, Long operatorId,
                boolean operatorManager, String invitedBy, Instant createdAt, Instant expiresAt) {

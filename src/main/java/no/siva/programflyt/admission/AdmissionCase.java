@@ -91,8 +91,7 @@ public class AdmissionCase {
     @Column(name = "county_code")
     private Set<String> coCounties = new LinkedHashSet<>();
 
-    protected AdmissionCase() {
-    }
+    protected AdmissionCase() {}
 
     public AdmissionCase(ProjectType projectType, String orgNumber, String companyName, String countyCode,
                          Set<String> coCounties, String companyEmail, BigDecimal pilotBudget, LocalDate pilotEndDate,

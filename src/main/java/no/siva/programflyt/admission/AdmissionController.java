@@ -163,7 +163,6 @@ class AdmissionController {
         return s == null || s.isBlank();
     }
 
-
     private static void requireRegister(CurrentUser user) {
         if (!AdmissionService.mayRegister(user)) {
             throw new AccessDeniedException("may not register commissions");

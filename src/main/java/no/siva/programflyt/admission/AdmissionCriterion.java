@@ -9,8 +9,7 @@ class AdmissionCriterion {
     private boolean met;
     private String justification;
 
-    protected AdmissionCriterion() {
-    }
+    protected AdmissionCriterion() {}
 
     public AdmissionCriterion(int criterionNo, boolean met, String justification) {
         this.criterionNo = criterionNo;

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("programflyt.admission")
 record AdmissionProperties(Period pilotFirstReminder, Period pilotSecondReminder, Period countyReminderAfter,
-                                  Duration pilotDueTime) {
+                           Duration pilotDueTime) {
 
     public AdmissionProperties {
         pilotFirstReminder = pilotFirstReminder == null ? Period.ofDays(14) : pilotFirstReminder;

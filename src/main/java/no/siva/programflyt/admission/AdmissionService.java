@@ -131,7 +131,8 @@ public class AdmissionService {
                     blankToNull(form.getDescription()), expansionOperatorId, user.username(), clock.instant()));
             audit.record(user.username(), "COMMISSION_REGISTERED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                     (c.isExpansion() ? "Oppdrag om utvidelsesprosjekt registrert for " : "Oppdrag om forprosjekt registrert for ")
-                            + c.getCompanyName() + " (" + county.getName() + ")", null);
+                            + c.getCompanyName() + " (" + county.getName() + ")",
+                    null);
             return c;
         });
         long key;
@@ -179,7 +180,8 @@ public class AdmissionService {
         long met = criteria.stream().filter(AdmissionCriterion::isMet).count();
         audit.record(actor, "PILOT_PROJECT_CONCLUDED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Forprosjektet er konkludert: " + (qualified ? "kvalifisert" : "ikke kvalifisert") + " (" + met
-                        + " av " + criteria.size() + " kriterier oppfylt)", summary);
+                        + " av " + criteria.size() + " kriterier oppfylt)",
+                summary);
     }
 
     void recordProposal(AdmissionCase c, BigDecimal grant, String justification, String actor) {
@@ -193,14 +195,16 @@ public class AdmissionService {
         c.decided(approved, grant, reservations, justification, actor, clock.instant());
         audit.record(actor, approved ? "COUNTY_APPROVED" : "COUNTY_REJECTED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 approved ? "Fylkeskommunen har vedtatt finansiering på " + new Formats().nok(grant) + " per år"
-                        : "Fylkeskommunen har avslått", justification);
+                        : "Fylkeskommunen har avslått",
+                justification);
     }
 
     void recordRecommendation(AdmissionCase c, String recommendation, String justification, String actor) {
         c.recommended(recommendation, justification, actor, clock.instant());
         audit.record(actor, "EXPANSION_RECOMMENDED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                 "Siva anbefaler " + ("viderefore".equals(recommendation) ? "videreføring" : "ikke videreføring")
-                        + " av utvidelsesprosjektet", justification);
+                        + " av utvidelsesprosjektet",
+                justification);
     }
 
     /** The case, locked for this transaction (see {@link AdmissionCaseRepository#findForUpdate}). */

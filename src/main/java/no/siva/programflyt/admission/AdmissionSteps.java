@@ -47,7 +47,8 @@ class AdmissionSteps {
     private final Clock clock;
     private final no.siva.programflyt.shared.ProgrammePeriod programme;
 
-    public AdmissionSteps(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, AdmissionService admissions, AdmissionMail mail, BrregClient register,
+    public AdmissionSteps(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, AdmissionService admissions,
+                          AdmissionMail mail, BrregClient register,
                           OperatorRepository operators, CooperationAgreementRepository agreements,
                           CountyRepository counties, DocumentService documents, PdfRenderer pdf,
                           UserTaskRepository tasks, AppUserRepository users, AuditService audit) {
@@ -142,7 +143,8 @@ class AdmissionSteps {
             operator = operators.save(operator);
             audit.record(AuditService.SYSTEM, "OPERATOR_ADMITTED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Operatøren er tatt opp i programmet for perioden " + new Formats().date(operator.getPeriodStart())
-                            + "–" + new Formats().date(operator.getPeriodEnd()), null);
+                            + "–" + new Formats().date(operator.getPeriodEnd()),
+                    null);
         }
         long operatorId = operator.getId();
         if (agreements.findByOperatorId(operatorId).isEmpty()) {
@@ -151,7 +153,8 @@ class AdmissionSteps {
                     c.getCountyReservations(), programme.end(), clock.instant()));
             audit.record(AuditService.SYSTEM, "AGREEMENT_CREATED", AdmissionService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Samarbeidsavtale " + new Formats().date(a.getStartDate()) + "–" + new Formats().date(a.getEndDate())
-                            + ", mulig forlengelse til " + new Formats().date(a.getExtensionUntil()), null);
+                            + ", mulig forlengelse til " + new Formats().date(a.getExtensionUntil()),
+                    null);
         }
         if (c.getStatus() != AdmissionStatus.ADMITTED) {
             c.admitted(operatorId, clock.instant());

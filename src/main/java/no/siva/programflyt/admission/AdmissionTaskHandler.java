@@ -170,7 +170,8 @@ class AdmissionTaskHandler implements TaskCompletionHandler {
     }
 
     private OperatorOnboarding onboardingOf(AdmissionCase c) {
-        return onboarding.findById(c.getOperatorId()).orElseGet(() -> onboarding.save(new OperatorOnboarding(c.getOperatorId(), clock.instant())));
+        return onboarding.findById(c.getOperatorId())
+                .orElseGet(() -> onboarding.save(new OperatorOnboarding(c.getOperatorId(), clock.instant())));
     }
 
     private void record(AdmissionCase c, CurrentUser user, String action, String summary) {

@@ -29,68 +29,58 @@ public class AdmissionWorkers {
         this.engine = engine;
     }
 
-    @JobWorker(type = "admission.lookup-register", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.lookup-register", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void lookupRegister(@Variable long caseId) {
         steps.lookupRegister(caseId);
     }
 
-    @JobWorker(type = "admission.notify-commission", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.notify-commission", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void notifyCommission(@Variable long caseId) {
         steps.notifyCommissionReceived(caseId);
     }
 
-    @JobWorker(type = "admission.send-not-qualified", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.send-not-qualified", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void sendNotQualified(@Variable long caseId) {
         steps.sendNotQualifiedLetters(caseId);
     }
 
-    @JobWorker(type = "admission.send-proposal", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.send-proposal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void sendProposal(@Variable long caseId) {
         steps.sendProposal(caseId);
     }
 
-    @JobWorker(type = "admission.notify-rejection", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.notify-rejection", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void notifyRejection(@Variable long caseId) {
         steps.notifyRejection(caseId);
     }
 
-    @JobWorker(type = "admission.send-recommendation", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.send-recommendation", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void sendRecommendation(@Variable long caseId) {
         steps.sendRecommendation(caseId);
     }
 
-    @JobWorker(type = "admission.admit-operator", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.admit-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public Map<String, Object> admitOperator(@Variable long caseId) {
         return Map.of("operatorId", steps.admitOperator(caseId));
     }
 
-    @JobWorker(type = "admission.grant-letter", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.grant-letter", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void grantLetter(@Variable long caseId) {
         steps.sendGrantLetter(caseId);
     }
 
-    @JobWorker(type = "admission.remind-pilot-end", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.remind-pilot-end", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void remindPilotEnd(ActivatedJob job, @Variable long caseId) {
         steps.remindPilotEnd(caseId, job.getKey());
     }
 
-    @JobWorker(type = "admission.escalate-pilot-overdue", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.escalate-pilot-overdue", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId",
+            "businessKey"})
     public void escalatePilotOverdue(ActivatedJob job, @Variable long caseId) {
         steps.escalatePilotOverdue(caseId, job.getKey());
     }
 
-    @JobWorker(type = "admission.remind-county", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "admission.remind-county", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public void remindCounty(ActivatedJob job, @Variable long caseId) {
         steps.remindCounty(caseId, job.getKey());
     }
@@ -99,11 +89,12 @@ public class AdmissionWorkers {
      * Marks onboarding complete and publishes the message that starts the operator's reporting calendar. The message
      * id makes a second delivery a no-op in the engine (duplicate ids are rejected while the first is buffered).
      */
-    @JobWorker(type = "admission.start-reporting-calendar", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey", "operatorId"})
+    @JobWorker(type = "admission.start-reporting-calendar", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId",
+            "businessKey", "operatorId"})
     public void startReportingCalendar(@Variable long caseId, @Variable long operatorId) {
         steps.completeOnboarding(caseId);
-        engine.publishOnce(REPORTING_CALENDAR_MESSAGE, Long.toString(operatorId), REPORTING_CALENDAR_MESSAGE.idFor(Long.toString(operatorId)),
+        engine.publishOnce(REPORTING_CALENDAR_MESSAGE, Long.toString(operatorId),
+                REPORTING_CALENDAR_MESSAGE.idFor(Long.toString(operatorId)),
                 Duration.ofDays(1), Map.of("operatorId", operatorId));
     }
 }

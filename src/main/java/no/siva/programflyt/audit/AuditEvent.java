@@ -23,8 +23,7 @@ public class AuditEvent {
     private String summary;
     private String details;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     AuditEvent(String actor, String action, String caseType, Long caseId, String businessKey, String summary,
                String details, Instant occurredAt) {

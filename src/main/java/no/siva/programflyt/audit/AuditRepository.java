@@ -3,8 +3,10 @@ package no.siva.programflyt.audit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AuditRepository extends JpaRepository<AuditEvent, Long>,
-        org.springframework.data.jpa.repository.JpaSpecificationExecutor<AuditEvent> {
+public interface AuditRepository
+        extends
+            JpaRepository<AuditEvent, Long>,
+            org.springframework.data.jpa.repository.JpaSpecificationExecutor<AuditEvent> {
 
     @org.springframework.data.jpa.repository.Query("select distinct e.action from AuditEvent e order by e.action")
     List<String> actions();

@@ -14,8 +14,7 @@ public class AuditService {
     public static final String SYSTEM = "system";
 
     /** Published for every entry on a case: the overview's projection follows the cases by it. */
-    public record CaseEventRecorded(String caseType, long caseId, String action, String summary, Instant at) {
-    }
+    public record CaseEventRecorded(String caseType, long caseId, String action, String summary, Instant at) {}
 
     private final AuditRepository repository;
     private final org.springframework.context.ApplicationEventPublisher events;

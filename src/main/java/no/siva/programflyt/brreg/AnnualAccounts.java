@@ -9,5 +9,4 @@ import java.math.BigDecimal;
  * @param paidInEquity share capital including share premium (innskutt egenkapital)
  */
 public record AnnualAccounts(int year, BigDecimal turnover, BigDecimal totalAssets, BigDecimal equity,
-                             BigDecimal paidInEquity, boolean audited) {
-}
+                             BigDecimal paidInEquity, boolean audited) {}

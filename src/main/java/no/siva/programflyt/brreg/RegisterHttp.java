@@ -8,8 +8,7 @@ import org.springframework.web.client.RestClient;
 /** The HTTP client the Brønnøysund register clients share: one base URL, connect and read timeouts. */
 final class RegisterHttp {
 
-    private RegisterHttp() {
-    }
+    private RegisterHttp() {}
 
     static RestClient client(String baseUrl, Duration timeout) {
         HttpClient jdk = HttpClient.newBuilder().connectTimeout(timeout).build();

@@ -6,8 +6,7 @@ import java.time.Instant;
 public record CaseFacts(Instant startedAt, Instant endedAt, Integer year, TaskOwner tasks) {
 
     /** Where a case's user tasks are recorded, when not under the case itself (county: only that county's). */
-    public record TaskOwner(String caseType, long caseId, String countyCode) {
-    }
+    public record TaskOwner(String caseType, long caseId, String countyCode) {}
 
     public static final CaseFacts NONE = new CaseFacts(null, null, null, null);
 

@@ -8,5 +8,4 @@ import java.util.Set;
  * county first in {@code countyCode}); {@code operatorId} is set where operator staff may see the case.
  */
 public record CaseInfo(String caseType, long caseId, String title, String businessKey, String countyCode,
-                       Set<String> counties, Long operatorId, String stageKey, String url) {
-}
+                       Set<String> counties, Long operatorId, String stageKey, String url) {}

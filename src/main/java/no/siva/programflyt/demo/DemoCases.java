@@ -136,9 +136,12 @@ class DemoCases {
             long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
             LocalDate y = LocalDate.now(clock).minusMonths(14);
             String csv = "organisasjonsnummer;navn;e-post;opptaksdato;avtalestart;avtaleslutt;støtteintensitet;ktu-navn;ktu-epost\n"
-                    + "912346226;Sognefisk AS;post@sognefisk.example.no;" + y + ";" + y + ";" + y.plusYears(3) + ";60;Siri Fisk;siri@sognefisk.example.no\n"
-                    + "912346277;Lærdal Tre AS;post@laerdaltre.example.no;" + y.plusMonths(5) + ";" + y.plusMonths(5) + ";" + y.plusYears(2) + ";50;Tor Tre;tor@laerdaltre.example.no\n"
-                    + "912346285;Vikøy Design AS;;" + y.plusMonths(9) + ";" + y.plusMonths(9) + ";" + y.plusYears(4) + ";75;Vilde Design;vilde@vikoy.example.no\n";
+                    + "912346226;Sognefisk AS;post@sognefisk.example.no;" + y + ";" + y + ";" + y.plusYears(3)
+                    + ";60;Siri Fisk;siri@sognefisk.example.no\n"
+                    + "912346277;Lærdal Tre AS;post@laerdaltre.example.no;" + y.plusMonths(5) + ";" + y.plusMonths(5) + ";" + y.plusYears(2)
+                    + ";50;Tor Tre;tor@laerdaltre.example.no\n"
+                    + "912346285;Vikøy Design AS;;" + y.plusMonths(9) + ";" + y.plusMonths(9) + ";" + y.plusYears(4)
+                    + ";75;Vilde Design;vilde@vikoy.example.no\n";
             targetImport.importCsv(sognStaff, sogn, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             targetCompanies.register(sognStaff, sogn, "912346293", "Fjærland Opplevelser AS", "post@fjaerland.example.no");
             // 8. This year's reporting calendars for the demo operators (the deadlines still ahead).

@@ -108,8 +108,9 @@ class DemoDifferentiation {
     }
 
     private void complete(CurrentUser user, DiffRound r, String elementId, Map<String, List<String>> values) {
-        UserTask task = DemoCases.await(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, r.getId())
-                .stream().filter(t -> t.isOpen() && t.getElementId().equals(elementId)).findFirst().orElse(null));
+        UserTask task = DemoCases
+                .await(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, r.getId())
+                        .stream().filter(t -> t.isOpen() && t.getElementId().equals(elementId)).findFirst().orElse(null));
         var result = tasks.complete(user, task.getId(), values, NB);
         if (!result.valid()) {
             throw new IllegalStateException("Demo form invalid: " + result.errors());

@@ -23,8 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DerivedValues {
 
     /** Each «Ambisjonsnivå» indicator: the achieved value it divides and the target figure it divides by. */
-    record Ambition(String code, String achieved, String targetFigure) {
-    }
+    record Ambition(String code, String achieved, String targetFigure) {}
 
     static final List<Ambition> AMBITIONS = List.of(
             new Ambition("akt.bedrifter-mal", "akt.bedrifter", "malbedrifterIAret"),
@@ -66,16 +65,16 @@ class DerivedValues {
                        count(*) filter (where exists (select 1 from aid_ledger_line l where l.target_company_id = a.id
                            and extract(year from l.service_date) = ?)) as aided
                 from active a group by a.operator_id""").params(year, year, year, year).query((rs, k) -> {
-                    long n = rs.getLong("companies");
-                    long admitted = rs.getLong("admitted");
-                    Map<String, BigDecimal> v = new HashMap<>();
-                    v.put("akt.bedrifter", BigDecimal.valueOf(n));
-                    v.put("akt.nye-inntak", share(admitted, n));
-                    v.put("akt.art28", share(rs.getLong("aided"), n));
-                    all.put(rs.getLong("operator_id"), v);
-                    admittedByOperator.put(rs.getLong("operator_id"), admitted);
-                    return null;
-                }).list();
+            long n = rs.getLong("companies");
+            long admitted = rs.getLong("admitted");
+            Map<String, BigDecimal> v = new HashMap<>();
+            v.put("akt.bedrifter", BigDecimal.valueOf(n));
+            v.put("akt.nye-inntak", share(admitted, n));
+            v.put("akt.art28", share(rs.getLong("aided"), n));
+            all.put(rs.getLong("operator_id"), v);
+            admittedByOperator.put(rs.getLong("operator_id"), admitted);
+            return null;
+        }).list();
         dialogues.actuals(year).forEach((operatorId, d) -> {
             Map<String, BigDecimal> v = all.get(operatorId);
             if (v == null) {

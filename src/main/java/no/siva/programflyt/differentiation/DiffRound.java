@@ -58,8 +58,7 @@ public class DiffRound {
     @Version
     private long version;
 
-    protected DiffRound() {
-    }
+    protected DiffRound() {}
 
     public DiffRound(int year, boolean differentiation, String startedBy, Instant startedAt) {
         this.year = year;

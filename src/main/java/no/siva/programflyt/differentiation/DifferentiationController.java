@@ -172,7 +172,8 @@ class DifferentiationController {
 
     @PostMapping("/differentiation/{id}/import")
     public String importValues(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                               @RequestParam("file") MultipartFile file, Model model, RedirectAttributes flash) throws IOException {
+                               @RequestParam("file") MultipartFile file, Model model, RedirectAttributes flash)
+            throws IOException {
         requireSiva(user);
         DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
         if (file.isEmpty()) {
@@ -247,8 +248,7 @@ class DifferentiationController {
         model.addAttribute("byCriterion", byCriterion);
         model.addAttribute("years", DifferentiationService.reportYears(r));
         model.addAttribute("inputs", inputs.of(operatorId));
-        Map<String, no.siva.programflyt.differentiation.scoring.ThreeYears.Change> changes =
-                service.changes(r, method, inputs, operatorId);
+        Map<String, no.siva.programflyt.differentiation.scoring.ThreeYears.Change> changes = service.changes(r, method, inputs, operatorId);
         model.addAttribute("changes", changes);
         model.addAttribute("soundness", IndicatorCatalogue.SOUNDNESS);
         List<String> warnings = frozen && result != null ? lines(result.soundness()) : service.soundness(r, method, inputs, operatorId);
@@ -408,7 +408,7 @@ class DifferentiationController {
                                                  @PathVariable String code, @PathVariable long documentId) {
         requireCounty(user, code);
         Document d = documents.find(documentId).filter(doc -> DifferentiationService.CASE_TYPE.equals(doc.getCaseType())
-                        && doc.getCaseId() == id && countyKind(doc.getKind(), code))
+                && doc.getCaseId() == id && countyKind(doc.getKind(), code))
                 .orElseThrow(() -> new NotFoundException("document " + documentId));
         return DocumentController.asDownload(d);
     }
@@ -464,7 +464,8 @@ class DifferentiationController {
             m.put("notified", notified);
             m.put("result", notified ? res : null);
             m.put("reasons", notified && res.reasons() != null ? List.of(res.reasons().split("\n")) : List.of());
-            m.put("amount", notified && r.getGrantModelId() != null ? grantModels.load(r.getGrantModelId()).amount(res.proposedStep()) : null);
+            m.put("amount",
+                    notified && r.getGrantModelId() != null ? grantModels.load(r.getGrantModelId()).amount(res.proposedStep()) : null);
             rounds.add(m);
         }
         model.addAttribute("operator", o);

@@ -20,8 +20,7 @@ class DifferentiationCountyCaseProvider implements CaseProvider {
     public static final String CASE_TYPE = "DIFFERENTIATION_COUNTY";
 
     private record Part(long id, long roundId, int year, String countyCode, boolean met, boolean framed, boolean proposed,
-                        String feedback, java.time.Instant basisSentAt, java.time.Instant feedbackAt) {
-    }
+                        String feedback, java.time.Instant basisSentAt, java.time.Instant feedbackAt) {}
 
     private final JdbcClient jdbc;
     private final Labels labels;
@@ -48,9 +47,9 @@ class DifferentiationCountyCaseProvider implements CaseProvider {
 
     private Optional<Part> part(long id) {
         return jdbc.sql("select c.id, c.round_id, r.round_year as year, c.county_code, c.meeting_held_on is not null as met, "
-                        + "c.frame_at is not null as framed, c.proposal_sent_at is not null as proposed, c.feedback, "
-                        + "r.basis_sent_at, c.feedback_at from diff_round_county c join diff_round r on r.id = c.round_id "
-                        + "where c.id = ?")
+                + "c.frame_at is not null as framed, c.proposal_sent_at is not null as proposed, c.feedback, "
+                + "r.basis_sent_at, c.feedback_at from diff_round_county c join diff_round r on r.id = c.round_id "
+                + "where c.id = ?")
                 .param(id).query(Part.class).optional();
     }
 

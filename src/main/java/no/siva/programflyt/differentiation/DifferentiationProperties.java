@@ -29,11 +29,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("programflyt.differentiation")
 record DifferentiationProperties(Boolean evenYears, Map<String, String> calendar, Period boardAfter,
-                                        Period reminderBefore, Period escalateAfter, Integer negativeAreas,
-                                        BigDecimal declineTolerancePercent,
-                                        Integer soundnessNegativeYears, BigDecimal soundnessRiskPercent,
-                                        BigDecimal soundnessMinSolidityPercent, BigDecimal soundnessDropPercent,
-                                        String weightModel, Map<String, String> bandings) {
+                                 Period reminderBefore, Period escalateAfter, Integer negativeAreas,
+                                 BigDecimal declineTolerancePercent,
+                                 Integer soundnessNegativeYears, BigDecimal soundnessRiskPercent,
+                                 BigDecimal soundnessMinSolidityPercent, BigDecimal soundnessDropPercent,
+                                 String weightModel, Map<String, String> bandings) {
 
     /** The dated steps, in calendar order. */
     public static final List<String> STEPS = List.of("informasjonsmote", "analyse", "informasjonsgrunnlag", "fylkesmote",

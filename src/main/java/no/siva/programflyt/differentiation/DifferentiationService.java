@@ -70,8 +70,7 @@ public class DifferentiationService {
     }
 
     /** A stored indicator value and where it came from (IMPORT, SIVA or PROGRAMFLYT). */
-    public record Value(BigDecimal value, String source) {
-    }
+    public record Value(BigDecimal value, String source) {}
 
     /**
      * What an analysis works on: per operator, report year and indicator code, the value and its source. Before the
@@ -119,7 +118,8 @@ public class DifferentiationService {
     private final MethodService methods;
     private final DerivedValues derived;
 
-    public DifferentiationService(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, DiffRoundRepository rounds, DifferentiationProperties config,
+    public DifferentiationService(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, DiffRoundRepository rounds,
+                                  DifferentiationProperties config,
                                   OperatorRepository operators, GrantModelService grantModels, JdbcClient jdbc,
                                   AuditService audit, Labels labels, CamundaClient client, EngineCommands engine,
                                   TransactionTemplate tx, MethodService methods, DerivedValues derived) {
@@ -203,7 +203,8 @@ public class DifferentiationService {
             DiffRound created = rounds.save(new DiffRound(year, config.isDifferentiationYear(year), user.username(), clock.instant()));
             audit.record(user.username(), "DIFF_ROUND_STARTED", CASE_TYPE, created.getId(), String.valueOf(year),
                     (created.isDifferentiation() ? "Differensieringsrunde " : "Begrenset analyse ") + year
-                            + " startet av prosjektleder", null);
+                            + " startet av prosjektleder",
+                    null);
             return created;
         });
         long key;
@@ -243,15 +244,16 @@ public class DifferentiationService {
             id = roundId;
         } else {
             jdbc.sql("insert into diff_round (round_year, differentiation, status, started_by, started_at) "
-                            + "values (?, ?, ?, ?, ?) on conflict (round_year) do nothing")
+                    + "values (?, ?, ?, ?, ?) on conflict (round_year) do nothing")
                     .params(engineYear, config.isDifferentiationYear(engineYear),
                             (config.isDifferentiationYear(engineYear) ? RoundStatus.CALENDAR : RoundStatus.LIMITED).name(),
-                            AuditService.SYSTEM, Timestamp.from(clock.instant())).update();
+                            AuditService.SYSTEM, Timestamp.from(clock.instant()))
+                    .update();
             id = rounds.findByYear(engineYear).orElseThrow().getId();
         }
         // one instance runs a round: the first to claim it (the same instance again on a redelivered job)
         int claimed = jdbc.sql("update diff_round set process_instance_key = ? where id = ? "
-                        + "and (process_instance_key is null or process_instance_key = ?)")
+                + "and (process_instance_key is null or process_instance_key = ?)")
                 .params(processInstanceKey, id, processInstanceKey).update();
         if (claimed == 0) {
             audit.recordOnce(AuditService.SYSTEM, "DIFF_ROUND_DUPLICATE", CASE_TYPE, id, String.valueOf(engineYear),
@@ -337,7 +339,7 @@ public class DifferentiationService {
     @Transactional(readOnly = true)
     public List<CountyRow> counties(long roundId) {
         return jdbc.sql("select county_code, meeting_held_on, meeting_notes, frame_nok, frame_by, frame_at, proposal_sent_at, "
-                        + "feedback, reservations, feedback_by, feedback_at from diff_round_county where round_id = ? order by county_code")
+                + "feedback, reservations, feedback_by, feedback_at from diff_round_county where round_id = ? order by county_code")
                 .param(roundId).query(CountyRow.class).list();
     }
 
@@ -351,8 +353,8 @@ public class DifferentiationService {
             return;
         }
         List<Long> analysed = results(roundId).stream().map(OperatorResult::operatorId).toList();
-        new TreeSet<>(operators.findAllById(analysed).stream().map(Operator::getCountyCode).toList()).forEach(code ->
-                jdbc.sql("insert into diff_round_county (round_id, county_code) values (?, ?) on conflict do nothing")
+        new TreeSet<>(operators.findAllById(analysed).stream().map(Operator::getCountyCode).toList())
+                .forEach(code -> jdbc.sql("insert into diff_round_county (round_id, county_code) values (?, ?) on conflict do nothing")
                         .params(roundId, code).update());
     }
 
@@ -378,7 +380,8 @@ public class DifferentiationService {
         jdbc.sql("select operator_id, report_year, indicator_code, value, source from diff_indicator_value where round_id = ?")
                 .param(roundId).query((rs, n) -> m.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .computeIfAbsent(rs.getInt(2), k -> new HashMap<>())
-                        .put(rs.getString(3), new Value(rs.getBigDecimal(4), rs.getString(5)))).list();
+                        .put(rs.getString(3), new Value(rs.getBigDecimal(4), rs.getString(5))))
+                .list();
         return new Inputs(m);
     }
 
@@ -391,8 +394,8 @@ public class DifferentiationService {
             return stored;
         }
         Map<Long, Map<Integer, Map<String, Value>>> m = new HashMap<>();
-        stored.byOperator().forEach((op, years) -> years.forEach((y, codes) ->
-                m.computeIfAbsent(op, k -> new HashMap<>()).computeIfAbsent(y, k -> new HashMap<>()).putAll(codes)));
+        stored.byOperator().forEach((op, years) -> years
+                .forEach((y, codes) -> m.computeIfAbsent(op, k -> new HashMap<>()).computeIfAbsent(y, k -> new HashMap<>()).putAll(codes)));
         java.util.Set<Long> inRound = new java.util.HashSet<>(participants().stream().map(Operator::getId).toList());
         for (int y : reportYears(r)) {
             Map<Long, Map<String, BigDecimal>> storedYear = new HashMap<>();
@@ -437,9 +440,9 @@ public class DifferentiationService {
 
     private void upsertValue(long roundId, long operatorId, int year, String code, BigDecimal value, String source, String by) {
         jdbc.sql("insert into diff_indicator_value (round_id, operator_id, report_year, indicator_code, value, source, "
-                        + "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "on conflict (round_id, operator_id, indicator_code, report_year) do update set value = excluded.value, "
-                        + "source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at")
+                + "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (round_id, operator_id, indicator_code, report_year) do update set value = excluded.value, "
+                + "source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at")
                 .params(roundId, operatorId, year, code, value, source, by, Timestamp.from(clock.instant())).update();
     }
 
@@ -487,9 +490,9 @@ public class DifferentiationService {
             throw new BusinessRuleException("differentiation.error.potentialBelowMinimum");
         }
         jdbc.sql("insert into diff_result (round_id, operator_id, minimum_step, potential_step, current_step) values (?, ?, ?, ?, "
-                        + "(select step from operator_grant_step where operator_id = ? and effective_from <= ? "
-                        + "order by effective_from desc limit 1)) on conflict (round_id, operator_id) "
-                        + "do update set minimum_step = excluded.minimum_step, potential_step = excluded.potential_step")
+                + "(select step from operator_grant_step where operator_id = ? and effective_from <= ? "
+                + "order by effective_from desc limit 1)) on conflict (round_id, operator_id) "
+                + "do update set minimum_step = excluded.minimum_step, potential_step = excluded.potential_step")
                 .params(roundId, operatorId, minimum, potential, operatorId, LocalDate.now(clock)).update();
     }
 
@@ -559,7 +562,8 @@ public class DifferentiationService {
 
     /** Why an operator is not ranked: the criteria it has no data for. */
     static String notRankedReason(ScoringEngine.Result s) {
-        return "mangler data for " + String.join(", ", s.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList());
+        return "mangler data for "
+                + String.join(", ", s.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     /**
@@ -592,11 +596,11 @@ public class DifferentiationService {
             jdbc.sql("insert into diff_result (round_id, operator_id) values (?, ?) on conflict do nothing")
                     .params(roundId, s.operatorId()).update();
             jdbc.sql("update diff_result set weighted = ?, unweighted = ?, total_group = ?, group_activity = ?, "
-                            + "group_satisfaction = ?, group_sustainability = ?, group_export = ?, group_growth = ?, "
-                            + "score_activity = ?, score_satisfaction = ?, score_sustainability = ?, score_export = ?, "
-                            + "score_growth = ?, soundness_warning = ?, negative_areas = ?, reasons = ?, soundness = ?, "
-                            + "development = ?, negative_criteria = ?, not_ranked_reason = ? "
-                            + "where round_id = ? and operator_id = ?")
+                    + "group_satisfaction = ?, group_sustainability = ?, group_export = ?, group_growth = ?, "
+                    + "score_activity = ?, score_satisfaction = ?, score_sustainability = ?, score_export = ?, "
+                    + "score_growth = ?, soundness_warning = ?, negative_areas = ?, reasons = ?, soundness = ?, "
+                    + "development = ?, negative_criteria = ?, not_ranked_reason = ? "
+                    + "where round_id = ? and operator_id = ?")
                     .params(s.weighted(), s.unweighted(), s.totalGroup(), s.groups().get(Criterion.ACTIVITY),
                             s.groups().get(Criterion.SATISFACTION), s.groups().get(Criterion.SUSTAINABILITY),
                             s.groups().get(Criterion.EXPORT), s.groups().get(Criterion.GROWTH),
@@ -604,8 +608,10 @@ public class DifferentiationService {
                             s.criterionScores().get(Criterion.SUSTAINABILITY), s.criterionScores().get(Criterion.EXPORT),
                             s.criterionScores().get(Criterion.GROWTH), !soundness.isEmpty(), negative.size(),
                             Reasons.of(s, soundness, notRanked), soundness.isEmpty() ? null : String.join("\n", soundness),
-                            Reasons.development(dev, f), negative.isEmpty() ? null : String.join(",", negative.stream().map(Enum::name).toList()),
-                            notRanked, roundId, s.operatorId()).update();
+                            Reasons.development(dev, f),
+                            negative.isEmpty() ? null : String.join(",", negative.stream().map(Enum::name).toList()),
+                            notRanked, roundId, s.operatorId())
+                    .update();
             if (notRanked != null) {   // placed on its minimum step
                 jdbc.sql("update diff_result set potential_step = minimum_step, proposed_step = minimum_step "
                         + "where round_id = ? and operator_id = ?").params(roundId, s.operatorId()).update();
@@ -673,8 +679,7 @@ public class DifferentiationService {
 
     /** An operator whose limited analysis belongs to a year: its follow-up case, when it is due, and why. */
     public record LimitedCase(long caseId, long operatorId, String name, LocalDate analysisDue, LocalDate flaggedOn,
-                              String outcome) {
-    }
+                              String outcome) {}
 
     /**
      * The operators of a year's limited analysis (§7.1): flagged by the previous year's analysis, or with a limited
@@ -683,9 +688,9 @@ public class DifferentiationService {
     @Transactional(readOnly = true)
     public List<LimitedCase> limitedCases(int year) {
         return jdbc.sql("select c.id as case_id, c.operator_id, o.name, c.analysis_due, c.flagged_on, c.analysis_outcome as outcome "
-                        + "from follow_up_case c join operator o on o.id = c.operator_id "
-                        + "where extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ? "
-                        + "or (c.closed_at is null and c.analysis_due is null) order by o.name")
+                + "from follow_up_case c join operator o on o.id = c.operator_id "
+                + "where extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ? "
+                + "or (c.closed_at is null and c.analysis_due is null) order by o.name")
                 .params(year, year - 1).query(LimitedCase.class).list();
     }
 

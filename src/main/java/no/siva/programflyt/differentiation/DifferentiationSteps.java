@@ -51,7 +51,8 @@ class DifferentiationSteps {
     private final Clock clock;
     private final GrantSteps grantSteps;
 
-    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, GrantModelService grantModels, DifferentiationMail mail,
+    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, GrantModelService grantModels,
+                                DifferentiationMail mail,
                                 OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
                                 FollowUpTriggers followUp, UserTaskRepository taskRows, JdbcClient jdbc,
                                 AuditService audit) {
@@ -86,8 +87,8 @@ class DifferentiationSteps {
         // the open follow-ups whose limited analysis falls in this year (flagged by the previous year's analysis, or
         // due this year), and those not yet concluded (their analysis is not scheduled yet)
         List<Map<String, Object>> cases = jdbc.sql("select c.id, o.name, c.status, c.analysis_due from follow_up_case c "
-                        + "join operator o on o.id = c.operator_id where c.closed_at is null and (c.analysis_due is null "
-                        + "or extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ?) order by o.name")
+                + "join operator o on o.id = c.operator_id where c.closed_at is null and (c.analysis_due is null "
+                + "or extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ?) order by o.name")
                 .params(r.getYear(), r.getYear() - 1)
                 .query((rs, n) -> {
                     Map<String, Object> m = new HashMap<>();
@@ -102,7 +103,8 @@ class DifferentiationSteps {
             r.limitedAnalysis(names.isEmpty() ? "-" : names, clock.instant());
             audit.record(AuditService.SYSTEM, "DIFF_LIMITED_ANALYSIS", DifferentiationService.CASE_TYPE, roundId,
                     String.valueOf(r.getYear()), "Ikke differensieringsår: begrenset analyse av operatører under særskilt "
-                            + "oppfølging (" + (names.isEmpty() ? "ingen" : names) + ")", null);
+                            + "oppfølging (" + (names.isEmpty() ? "ingen" : names) + ")",
+                    null);
         }
         mail.send("limited", mail.projectLeaders(), "diff-limited", r, "/differentiation/" + roundId,
                 Map.of("cases", cases), new Object[] {String.valueOf(r.getYear())}, null);
@@ -155,7 +157,8 @@ class DifferentiationSteps {
     public void escalate(long roundId, String step, String countyCode, long pass) {
         DiffRound r = service.load(roundId);
         boolean countyStep = countyCode != null && (step.equals("budsjettramme") || step.equals("tilbakemelding"));
-        List<String> to = countyStep ? NotificationService.recipients(mail.projectLeaders(), mail.county(countyCode)) : mail.projectLeaders();
+        List<String> to = countyStep ? NotificationService.recipients(mail.projectLeaders(), mail.county(countyCode))
+                : mail.projectLeaders();
         String key = "escalate:" + step + ":" + (countyCode == null ? "-" : countyCode) + ":" + pass;
         mail.send(key, to, "diff-escalation", r,
                 "/differentiation/" + roundId, stepModel(r, step, countyCode), subject(r, step, countyCode), null);
@@ -217,7 +220,8 @@ class DifferentiationSteps {
                     pdf.render("letters/differensiering-varsel", letterModel(r, m)));
             jdbc.sql("update diff_result set notified_at = coalesce(notified_at, ?), letter_document_id = ? "
                     + "where round_id = ? and operator_id = ?").params(Timestamp.from(clock.instant()), letter.getId(), roundId,
-                    o.getId()).update();
+                            o.getId())
+                    .update();
             // «med virkning fra første halvår det kommende året»: the step is in force from 1 January
             grantSteps.record(o.getId(), res.proposedStep(), LocalDate.of(r.getYear() + 1, 1, 1), GrantSteps.DIFFERENTIATION,
                     roundId, AuditService.SYSTEM);

@@ -118,8 +118,7 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
                             new Object[] {f.nok(service.proposedSum(r, county)), f.nok(row.frameNok())}, locale));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return s;
     }
@@ -174,7 +173,8 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
             case "plasseringsforslag" -> {
                 service.updateCounty(r.getId(), county, "proposal_sent_by = ?, feedback = null", user.username());
                 record(r, user, "DIFF_PROPOSAL", "Forslag til innplassering for " + labels.county(county) + ": "
-                        + new Formats().nok(service.proposedSum(r, county)) + (s.string("merknad") == null ? "" : ". " + s.string("merknad")));
+                        + new Formats().nok(service.proposedSum(r, county))
+                        + (s.string("merknad") == null ? "" : ". " + s.string("merknad")));
                 return Map.of();
             }
             case "tilbakemelding" -> {

@@ -41,26 +41,22 @@ public class DifferentiationWorkers {
         steps.briefOperators(roundId);
     }
 
-    @JobWorker(type = "differentiation.remind", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"roundId", "countyCode"})
+    @JobWorker(type = "differentiation.remind", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId", "countyCode"})
     public void remind(ActivatedJob job, @Variable long roundId, @Variable String countyCode) {
         steps.remind(roundId, job.getCustomHeaders().get("step"), countyCode, job.getElementInstanceKey());
     }
 
-    @JobWorker(type = "differentiation.escalate", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"roundId", "countyCode"})
+    @JobWorker(type = "differentiation.escalate", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId", "countyCode"})
     public void escalate(ActivatedJob job, @Variable long roundId, @Variable String countyCode) {
         steps.escalate(roundId, job.getCustomHeaders().get("step"), countyCode, job.getElementInstanceKey());
     }
 
-    @JobWorker(type = "differentiation.send-proposal", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"roundId", "countyCode"})
+    @JobWorker(type = "differentiation.send-proposal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId", "countyCode"})
     public void sendProposal(ActivatedJob job, @Variable long roundId, @Variable String countyCode) {
         steps.sendProposal(roundId, countyCode, job.getElementInstanceKey());
     }
 
-    @JobWorker(type = "differentiation.county-done", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"roundId", "countyCode"})
+    @JobWorker(type = "differentiation.county-done", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"roundId", "countyCode"})
     public void countyDone(@Variable long roundId, @Variable String countyCode) {
         steps.countyDone(roundId, countyCode);
     }

@@ -59,8 +59,7 @@ public class GrantModelService {
 
     @Transactional(readOnly = true)
     public GrantModel load(long id) {
-        record Row(long id, int firstYear, int lastYear, int versionNo, String note, String createdBy, Instant createdAt) {
-        }
+        record Row(long id, int firstYear, int lastYear, int versionNo, String note, String createdBy, Instant createdAt) {}
         Row r = jdbc.sql("select id, first_year, last_year, version_no, note, created_by, created_at from grant_model where id = ?")
                 .param(id).query(Row.class).single();
         SortedMap<Integer, BigDecimal> steps = new TreeMap<>();
@@ -91,13 +90,15 @@ public class GrantModelService {
         }
         int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from grant_model where first_year = ?")
                 .param(firstYear).query(Integer.class).single();
-        long id = jdbc.sql("insert into grant_model (first_year, last_year, version_no, note, created_by, created_at) values (?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql(
+                "insert into grant_model (first_year, last_year, version_no, note, created_by, created_at) values (?, ?, ?, ?, ?, ?) returning id")
                 .params(firstYear, firstYear + 1, version, note, by, Timestamp.from(clock.instant())).query(Long.class).single();
         steps.forEach((step, amount) -> jdbc.sql("insert into grant_step (model_id, step, amount_nok) values (?, ?, ?)")
                 .params(id, step, amount).update());
         audit.record(by, "GRANT_MODEL_VERSION", "GRANT_MODEL", id, String.valueOf(firstYear),
                 "Tilskuddsmodell " + firstYear + "–" + (firstYear + 1) + " versjon " + version + ": " + steps.size()
-                        + " trinn" + (note == null || note.isBlank() ? "" : ". " + note), null);
+                        + " trinn" + (note == null || note.isBlank() ? "" : ". " + note),
+                null);
         return load(id);
     }
 }

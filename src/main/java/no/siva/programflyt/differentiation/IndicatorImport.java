@@ -29,11 +29,9 @@ public class IndicatorImport {
 
     public static final int MAX_ROWS = 20_000;
 
-    public record RowError(int row, String column, String key, Object... args) {
-    }
+    public record RowError(int row, String column, String key, Object... args) {}
 
-    public record Result(int imported, List<RowError> errors) {
-    }
+    public record Result(int imported, List<RowError> errors) {}
 
     private final DifferentiationService service;
     private final AuditService audit;
@@ -125,8 +123,8 @@ public class IndicatorImport {
         }
         int count = values.values().stream().flatMap(m -> m.values().stream()).mapToInt(Map::size).sum();
         tx.executeWithoutResult(s -> {
-            values.forEach((operatorId, byYear) -> byYear.forEach((year, v) ->
-                    service.setValues(user, roundId, operatorId, year, v, "IMPORT")));
+            values.forEach(
+                    (operatorId, byYear) -> byYear.forEach((year, v) -> service.setValues(user, roundId, operatorId, year, v, "IMPORT")));
             DiffRound r = service.find(roundId).orElseThrow();
             audit.record(user.username(), "DIFF_VALUES_IMPORTED", DifferentiationService.CASE_TYPE, roundId,
                     String.valueOf(r.getYear()), count + " indikatorverdier importert for " + values.size() + " operatører", null);

@@ -54,8 +54,8 @@ class LimitedAnalysisService implements LimitedAnalysis {
                 : !now.complete() ? "Årets verdier mangler for " + String.join(", ",
                         now.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList())
                         + ": importer dem på siden for runden " + year
-                : complete ? null : "Programnivået for " + year + " bygger på bare " + scored + " operatører med verdier "
-                        + "(minst " + MIN_OPERATORS + "): importer verdiene for hele programmet på siden for runden " + year;
+                        : complete ? null : "Programnivået for " + year + " bygger på bare " + scored + " operatører med verdier "
+                                + "(minst " + MIN_OPERATORS + "): importer verdiene for hele programmet på siden for runden " + year;
         String weightedThen = then == null ? null : f.score(then.weighted());
         String weightedNow = now == null ? null : f.score(now.weighted());
         StringBuilder summary = new StringBuilder("Begrenset analyse " + year + ": vektet score " + dash(weightedNow));

@@ -36,8 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MethodService {
 
     /** One saved version of the method. */
-    public record Version(long id, int versionNo, String note, String createdBy, Instant createdAt) {
-    }
+    public record Version(long id, int versionNo, String note, String createdBy, Instant createdAt) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -122,7 +121,8 @@ class MethodService {
         int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from diff_method").query(Integer.class).single();
         jdbc.sql("insert into diff_method (version_no, method_json, note, created_by, created_at) values (?, ?, ?, ?, ?)")
                 .params(version, write(next), note == null || note.isBlank() ? null : note.trim(), user.username(),
-                        Timestamp.from(clock.instant())).update();
+                        Timestamp.from(clock.instant()))
+                .update();
         audit.record(user.username(), "DIFF_METHOD_VERSION", "DIFF_METHOD", (long) version, String.valueOf(version),
                 "Differensieringsmetoden versjon " + version + " er lagret" + (note == null || note.isBlank() ? "" : ": " + note.trim()),
                 null);

@@ -16,8 +16,7 @@ import no.siva.programflyt.shared.Formats;
  */
 final class Reasons {
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     static String of(ScoringEngine.Result r, List<String> soundness, String notRanked) {
         List<String> lines = new ArrayList<>();

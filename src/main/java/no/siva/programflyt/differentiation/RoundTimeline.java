@@ -11,13 +11,13 @@ import no.siva.programflyt.shared.Formats;
 /** The round's steps with their dates and whether each is done, due or late (per county for the county steps). */
 final class RoundTimeline {
 
-    enum State { DONE, DUE, LATE }
-
-    record Row(String step, String county, LocalDate date, State state, Instant doneAt) {
+    enum State {
+        DONE, DUE, LATE
     }
 
-    private RoundTimeline() {
-    }
+    record Row(String step, String county, LocalDate date, State state, Instant doneAt) {}
+
+    private RoundTimeline() {}
 
     static List<Row> of(DiffRound r, List<DifferentiationService.CountyRow> counties, Labels labels, LocalDate today) {
         Map<String, LocalDate> cal = r.calendar();

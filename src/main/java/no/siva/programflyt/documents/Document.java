@@ -30,8 +30,7 @@ public class Document {
     private String uploadedBy;
     private Instant uploadedAt;
 
-    protected Document() {
-    }
+    protected Document() {}
 
     Document(String caseType, Long caseId, String kind, String filename, String contentType, byte[] content,
              String sha256, String uploadedBy, Instant uploadedAt) {

@@ -73,8 +73,8 @@ public class DocumentService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Document storeGenerated(String caseType, long caseId, String kind, String filename, String contentType,
                                    byte[] content) {
-        return documents.findByCaseTypeAndCaseIdAndKind(caseType, caseId, kind).orElseGet(() ->
-                documents.save(new Document(caseType, caseId, kind, filename, contentType, content, sha256(content),
+        return documents.findByCaseTypeAndCaseIdAndKind(caseType, caseId, kind)
+                .orElseGet(() -> documents.save(new Document(caseType, caseId, kind, filename, contentType, content, sha256(content),
                         AuditService.SYSTEM, clock.instant())));
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("programflyt.letters")
 record LetterProperties(String signatoryName, String signatoryTitle, String contactName, String contactEmail,
-                               String contactPhone, Integer acceptanceWeeks) {
+                        String contactPhone, Integer acceptanceWeeks) {
 
     public LetterProperties {
         signatoryName = signatoryName == null ? "Programleder for Næringshageprogrammet" : signatoryName;

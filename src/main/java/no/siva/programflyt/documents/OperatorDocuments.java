@@ -19,8 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OperatorDocuments {
 
     /** One document and the case it belongs to. */
-    public record Entry(Document document, CaseInfo caseInfo) {
-    }
+    public record Entry(Document document, CaseInfo caseInfo) {}
 
     private final CaseDirectory cases;
     private final DocumentRepository documents;
@@ -35,8 +34,8 @@ public class OperatorDocuments {
         List<Entry> found = new ArrayList<>();
         for (CaseProvider provider : cases.providers()) {
             for (long caseId : provider.casesOfOperator(operatorId)) {
-                provider.find(caseId).filter(info -> CaseDirectory.canView(user, info)).ifPresent(info ->
-                        documents.findByCaseTypeAndCaseIdOrderByUploadedAt(info.caseType(), caseId)
+                provider.find(caseId).filter(info -> CaseDirectory.canView(user, info))
+                        .ifPresent(info -> documents.findByCaseTypeAndCaseIdOrderByUploadedAt(info.caseType(), caseId)
                                 .forEach(d -> found.add(new Entry(d, info))));
             }
         }

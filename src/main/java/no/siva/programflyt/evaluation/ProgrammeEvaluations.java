@@ -58,7 +58,8 @@ class ProgrammeEvaluations {
                 .query(Long.class).single();
         audit.recordOnce(AuditService.SYSTEM, "EVALUATION_PLANNED", CASE_TYPE, id, String.valueOf(year),
                 "Midtveisevalueringen av programmet skal lyses ut og følges opp innen " + new Formats().date(
-                        LocalDate.of(year, 12, 31)) + " (programveilederen §4.5)", String.valueOf(year));
+                        LocalDate.of(year, 12, 31)) + " (programveilederen §4.5)",
+                String.valueOf(year));
         Map<String, Object> v = new HashMap<>();
         v.put("evaluationYear", true);
         v.put("caseId", id);
@@ -83,7 +84,8 @@ class ProgrammeEvaluations {
                 from programme_evaluation where id = ?""").param(id)
                 .query((rs, n) -> new Evaluation(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), ts(rs.getTimestamp(9)), ts(rs.getTimestamp(10)))).optional();
+                        rs.getString(8), ts(rs.getTimestamp(9)), ts(rs.getTimestamp(10))))
+                .optional();
     }
 
     private static Instant ts(Timestamp t) {

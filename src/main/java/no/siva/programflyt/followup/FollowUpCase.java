@@ -53,8 +53,7 @@ public class FollowUpCase {
     @Version
     private long version;
 
-    protected FollowUpCase() {
-    }
+    protected FollowUpCase() {}
 
     FollowUpCase(long operatorId, String orgNumber, String countyCode, String startedBy, Instant startedAt,
                  Instant reminderAt, Instant escalateAt) {

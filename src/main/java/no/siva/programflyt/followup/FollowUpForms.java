@@ -10,8 +10,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The follow-up pages' small forms, validated on the server (Norwegian messages at each field). */
 final class FollowUpForms {
 
-    private FollowUpForms() {
-    }
+    private FollowUpForms() {}
 
     static class Start {
         @NotNull

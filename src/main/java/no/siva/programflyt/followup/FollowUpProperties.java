@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("programflyt.follow-up")
 record FollowUpProperties(Period reminderAfter, Period escalateAfter, Period analysisAfter,
-                                 Map<String, String> areas) {
+                          Map<String, String> areas) {
 
     public static final Map<String, String> DEFAULT_AREAS;
 

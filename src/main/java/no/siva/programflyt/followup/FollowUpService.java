@@ -41,12 +41,10 @@ public class FollowUpService {
     public static final String PROCESS_ID = "extraordinary-follow-up";
     public static final String TRIGGER_PROCESS_ID = "follow-up-trigger";
 
-    public record Trigger(long id, TriggerType type, String evidence, String sourceKey, String raisedBy, Instant raisedAt) {
-    }
+    public record Trigger(long id, TriggerType type, String evidence, String sourceKey, String raisedBy, Instant raisedAt) {}
 
     public record Meeting(long id, LocalDate heldOn, String form, String participants, String summary,
-                          String recordedBy, Instant recordedAt) {
-    }
+                          String recordedBy, Instant recordedAt) {}
 
     public record Measure(long id, String description, String owner, LocalDate dueDate, String status, String doneBy,
                           Instant doneAt, String doneComment) {
@@ -55,8 +53,7 @@ public class FollowUpService {
         }
     }
 
-    public record Score(String area, int score, String comment) {
-    }
+    public record Score(String area, int score, String comment) {}
 
     public record Scoreboard(long id, int versionNo, String recordedBy, Instant recordedAt, List<Score> scores) {
         public Integer scoreOf(String area) {
@@ -69,8 +66,7 @@ public class FollowUpService {
     }
 
     /** What a trigger did: opened a case, or was attached to the open one. */
-    public record Raised(long caseId, boolean opened) {
-    }
+    public record Raised(long caseId, boolean opened) {}
 
     public static final List<String> MEETING_FORMS = List.of("FYSISK", "DIGITALT", "EPOST", "TELEFON");
 
@@ -194,7 +190,8 @@ public class FollowUpService {
             operator.changeStatus(OperatorStatus.IN_FOLLOW_UP);
             audit.record(raisedBy, "FOLLOW_UP_STARTED", CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Ekstraordinær oppfølging av " + operator.getName() + " er startet: " + TRIGGER_LABELS.get(type)
-                            + ". " + evidence, null);
+                            + ". " + evidence,
+                    null);
             return new Raised(c.getId(), true);
         });
         FollowUpCase c = cases.findById(raised.caseId()).orElseThrow();
@@ -233,7 +230,7 @@ public class FollowUpService {
 
     private void insertTrigger(FollowUpCase c, TriggerType type, String evidence, String sourceKey, String raisedBy) {
         jdbc.sql("insert into follow_up_trigger (case_id, trigger_type, evidence, source_key, raised_by, raised_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
+                + "values (?, ?, ?, ?, ?, ?)")
                 .params(c.getId(), type.name(), evidence, sourceKey, raisedBy, Timestamp.from(clock.instant())).update();
     }
 
@@ -274,7 +271,7 @@ public class FollowUpService {
         int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from follow_up_scoreboard where case_id = ?")
                 .param(caseId).query(Integer.class).single();
         long id = jdbc.sql("insert into follow_up_scoreboard (case_id, version_no, recorded_by, recorded_at) "
-                        + "values (?, ?, ?, ?) returning id")
+                + "values (?, ?, ?, ?) returning id")
                 .params(caseId, versionNo, user.username(), Timestamp.from(clock.instant())).query(Long.class).single();
         for (Map.Entry<String, Integer> e : scores.entrySet()) {
             jdbc.sql("insert into follow_up_score (scoreboard_id, area, score, comment) values (?, ?, ?, ?)")
@@ -295,7 +292,7 @@ public class FollowUpService {
             throw new BusinessRuleException("followup.error.measuresFixed");
         }
         jdbc.sql("insert into follow_up_measure (case_id, description, owner, due_date, created_by, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
+                + "values (?, ?, ?, ?, ?, ?)")
                 .params(caseId, description, owner, dueDate, user.username(), Timestamp.from(clock.instant())).update();
         audit.record(user.username(), "FOLLOW_UP_MEASURE", CASE_TYPE, caseId, c.getOrgNumber(),
                 "Utviklingstiltak: " + description + " (ansvarlig " + owner + ", frist " + new Formats().date(dueDate) + ")", null);
@@ -338,7 +335,8 @@ public class FollowUpService {
                 .query(Long.class).single();
         audit.record(user.username(), "DEVELOPMENT_DIALOGUE", no.siva.programflyt.registry.OperatorService.CASE_TYPE,
                 operatorId, o.getOrgNumber(), "Utviklingssamtale " + new Formats().date(heldOn) + ": "
-                        + (onTrack ? "ønsket utvikling" : "ikke ønsket utvikling"), summary);
+                        + (onTrack ? "ønsket utvikling" : "ikke ønsket utvikling"),
+                summary);
         if (!onTrack && o.getStatus() != OperatorStatus.TERMINATED) {
             triggers.publishAfterCommit(operatorId, TriggerType.DEVELOPMENT_DIALOGUE, "Utviklingssamtalen "
                     + new Formats().date(heldOn) + ": " + summary, "utviklingssamtale-" + id, user.username());
@@ -348,9 +346,10 @@ public class FollowUpService {
 
     public List<Dialogue> dialogues(long operatorId) {
         return jdbc.sql("select id, held_on, county_participated, outcome, summary, recorded_by from operator_dialogue "
-                        + "where operator_id = ? order by held_on desc, id desc").param(operatorId)
+                + "where operator_id = ? order by held_on desc, id desc").param(operatorId)
                 .query((rs, n) -> new Dialogue(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getBoolean(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -362,24 +361,27 @@ public class FollowUpService {
 
     public List<Trigger> triggers(long caseId) {
         return jdbc.sql("select id, trigger_type, evidence, source_key, raised_by, raised_at from follow_up_trigger "
-                        + "where case_id = ? order by raised_at, id").param(caseId)
+                + "where case_id = ? order by raised_at, id").param(caseId)
                 .query((rs, n) -> new Trigger(rs.getLong(1), TriggerType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant())).list();
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
     }
 
     public List<Meeting> meetings(long caseId) {
         return jdbc.sql("select id, held_on, form, participants, summary, recorded_by, recorded_at from follow_up_meeting "
-                        + "where case_id = ? order by held_on desc, id desc").param(caseId)
+                + "where case_id = ? order by held_on desc, id desc").param(caseId)
                 .query((rs, n) -> new Meeting(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
     }
 
     public List<Measure> measures(long caseId) {
         return jdbc.sql("select id, description, owner, due_date, status, done_by, done_at, done_comment "
-                        + "from follow_up_measure where case_id = ? order by due_date, id").param(caseId)
+                + "from follow_up_measure where case_id = ? order by due_date, id").param(caseId)
                 .query((rs, n) -> new Measure(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getString(8))).list();
+                        rs.getString(8)))
+                .list();
     }
 
     /** Every version, newest first. */
@@ -425,7 +427,8 @@ public class FollowUpService {
                 from target_company where status = 'ACTIVE'""").param("op", operatorId).query().singleRow();
         level.put("aktivitet", "Aktive målbedrifter: " + active.get("own") + " (programsnitt for de andre operatørene: "
                 + ((java.math.BigDecimal) active.get("others")).setScale(1, java.math.RoundingMode.HALF_UP)
-                .toPlainString().replace('.', ',') + ")");
+                        .toPlainString().replace('.', ',')
+                + ")");
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> rep = jdbc.sql("""
                 select count(*) filter (where operator_id = :op and due_date < :today) as own_due,

@@ -105,7 +105,8 @@ class FollowUpSteps {
             // §7.1: «begrenset differensieringsanalyse av disse etter ett år» -- a year after the analysis that raised
             // the follow-up; a follow-up raised otherwise (dialogue, reporting, by hand) a year after its conclusion
             LocalDate concluded = c.getConcludedAt().atZone(Formats.OSLO).toLocalDate();
-            LocalDate due = c.getFlaggedOn() != null ? c.getFlaggedOn().plus(config.analysisAfter()) : concluded.plus(config.analysisAfter());
+            LocalDate due = c.getFlaggedOn() != null ? c.getFlaggedOn().plus(config.analysisAfter())
+                    : concluded.plus(config.analysisAfter());
             c.continued(due.isAfter(concluded) ? due : concluded.plusDays(1));
         }
         List<FollowUpService.Measure> agreed = service.measures(caseId);
@@ -203,7 +204,8 @@ class FollowUpSteps {
             o.changeStatus(OperatorStatus.ACTIVE);
             audit.record(AuditService.SYSTEM, "FOLLOW_UP_CLOSED", FollowUpService.CASE_TYPE, c.getId(), c.getOrgNumber(),
                     "Oppfølgingen er avsluttet; operatøren fortsetter i programmet ("
-                            + ("REDUCED_GRANT".equals(c.getAnalysisOutcome()) ? "lavere tilskudd" : "samme nivå") + ")", null);
+                            + ("REDUCED_GRANT".equals(c.getAnalysisOutcome()) ? "lavere tilskudd" : "samme nivå") + ")",
+                    null);
         }
         mail.send("analysis", NotificationService.recipients(mail.operatorStaff(c), mail.county(c)), "followup-analysis", c, o,
                 Map.of(), null);
@@ -219,7 +221,8 @@ class FollowUpSteps {
             Operator o = operators.findById(operatorId).orElseThrow();
             audit.record(AuditService.SYSTEM, "FOLLOW_UP_TRIGGER_IGNORED", no.siva.programflyt.registry.OperatorService.CASE_TYPE,
                     operatorId, o.getOrgNumber(), "Utløser for ekstraordinær oppfølging ble ikke registrert: operatøren er "
-                            + "tatt ut av programmet (" + source + ")", null);
+                            + "tatt ut av programmet (" + source + ")",
+                    null);
             return 0L;
         }
     }

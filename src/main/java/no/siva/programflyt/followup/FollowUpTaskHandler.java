@@ -158,9 +158,10 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
             }
             case "folge-opp-tiltak" -> {
                 jdbc.sql("update follow_up_measure set status = 'DONE', done_by = ?, done_at = ?, done_comment = ? "
-                                + "where id = ? and case_id = ? and status = 'OPEN'")
+                        + "where id = ? and case_id = ? and status = 'OPEN'")
                         .params(user.username(), Timestamp.from(clock.instant()), s.string("kommentar"), task.getSubjectId(),
-                                c.getId()).update();
+                                c.getId())
+                        .update();
                 record(c, user, "FOLLOW_UP_MEASURE_DONE", "Utviklingstiltak gjennomført: " + task.getName() + ". "
                         + s.string("kommentar"));
                 return Map.of();

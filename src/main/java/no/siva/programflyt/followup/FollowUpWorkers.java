@@ -20,8 +20,8 @@ public class FollowUpWorkers {
         this.steps = steps;
     }
 
-    @JobWorker(type = "followup.raise", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"operatorId", "trigger", "evidence", "source", "raisedBy", "flaggedByRound", "flaggedOn"})
+    @JobWorker(type = "followup.raise", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"operatorId", "trigger", "evidence",
+            "source", "raisedBy", "flaggedByRound", "flaggedOn"})
     public Map<String, Object> raise(@Variable long operatorId, @Variable String trigger, @Variable String evidence,
                                      @Variable String source, @Variable String raisedBy, @Variable Long flaggedByRound,
                                      @Variable String flaggedOn) {
@@ -62,8 +62,8 @@ public class FollowUpWorkers {
     }
 
     /** The operator's status, changed and audited once. */
-    @JobWorker(type = "followup.terminate-operator", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "terminationReason"})
+    @JobWorker(type = "followup.terminate-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId",
+            "terminationReason"})
     public void terminateOperator(@Variable long caseId, @Variable String terminationReason) {
         steps.terminateOperator(caseId, terminationReason);
     }

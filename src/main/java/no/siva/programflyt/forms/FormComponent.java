@@ -18,12 +18,10 @@ public record FormComponent(String id, String type, String key, String label, St
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Validate(Boolean required, Double min, Double max, Integer minLength, Integer maxLength,
-                           String pattern, String validationType) {
-    }
+                           String pattern, String validationType) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Option(String label, String value) {
-    }
+    public record Option(String label, String value) {}
 
     public boolean isInput() {
         return key != null && !key.isBlank() && switch (type) {

@@ -25,8 +25,7 @@ public class Incident {
     private Instant resolvedAt;
     private String resolvedBy;
 
-    protected Incident() {
-    }
+    protected Incident() {}
 
     void resolve(String by, Instant at) {
         resolvedAt = at;

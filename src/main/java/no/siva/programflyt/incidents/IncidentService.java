@@ -28,7 +28,8 @@ public class IncidentService {
 
     private final Clock clock;
 
-    public IncidentService(Clock clock, JdbcClient jdbc, IncidentRepository incidents, CamundaClient client, EngineIncidents engineIncidents,
+    public IncidentService(Clock clock, JdbcClient jdbc, IncidentRepository incidents, CamundaClient client,
+                           EngineIncidents engineIncidents,
                            AuditService audit, CaseDirectory cases,
                            @Value("${programflyt.jobs.retries-on-incident-retry:3}") int retriesOnRetry) {
         this.clock = clock;
@@ -54,7 +55,8 @@ public class IncidentService {
                                       error_message, case_type, case_id, business_key, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_key) where resolved_at is null do nothing""")
                 .params(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
-                        job.getType(), message, caseType, caseId, businessKey, Timestamp.from(clock.instant())).update();
+                        job.getType(), message, caseType, caseId, businessKey, Timestamp.from(clock.instant()))
+                .update();
         if (inserted == 1) {
             audit.record(AuditService.SYSTEM, "INCIDENT_CREATED", caseType, caseId, businessKey,
                     "Feil i automatisk steg " + job.getElementId() + ": " + message, null);

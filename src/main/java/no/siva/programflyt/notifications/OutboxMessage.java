@@ -32,8 +32,7 @@ public class OutboxMessage {
     private Instant nextAttemptAt;
     private Instant sentAt;
 
-    protected OutboxMessage() {
-    }
+    protected OutboxMessage() {}
 
     /** A part of an e-mail that only its recipient may see (an invitation's link): kept until sent, then blanked. */
     public static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("(?s)<!--secret-->.*?<!--/secret-->");

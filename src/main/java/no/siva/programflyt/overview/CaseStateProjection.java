@@ -134,7 +134,7 @@ class CaseStateProjection {
         String lastAt = at == null ? "case_state.last_event_at"
                 : onStageChange ? "case when case_state.stage_key is distinct from excluded.stage_key "
                         + "then excluded.last_event_at else case_state.last_event_at end"
-                : "excluded.last_event_at";
+                        : "excluded.last_event_at";
         jdbc.sql("""
                 insert into case_state (case_type, case_id, bpmn_process_id, title, business_key, county_code, counties,
                     operator_id, case_year, stage_key, url, started_at, ended_at, last_event_at, last_event,

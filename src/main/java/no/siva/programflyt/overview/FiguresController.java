@@ -25,11 +25,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class FiguresController {
 
     public record OperatorFigures(long id, String name, String countyCode, String status, long active, long admitted,
-                                 long exited, BigDecimal aid, BigDecimal grant) {
-    }
+                                  long exited, BigDecimal aid, BigDecimal grant) {}
 
-    public record YearFigures(int year, long admitted, long exited) {
-    }
+    public record YearFigures(int year, long admitted, long exited) {}
 
     private final JdbcClient jdbc;
     private final Labels labels;
@@ -80,8 +78,8 @@ class FiguresController {
             Map<String, Object> py = new LinkedHashMap<>(p);
             py.put("year", y);
             long[] c = jdbc.sql("select (select count(*) from target_company t join operator o on o.id = t.operator_id where "
-                            + scope + " and extract(year from t.agreement_start) = :year), (select count(*) from target_company t "
-                            + "join operator o on o.id = t.operator_id where " + scope + " and extract(year from t.exit_date) = :year)")
+                    + scope + " and extract(year from t.agreement_start) = :year), (select count(*) from target_company t "
+                    + "join operator o on o.id = t.operator_id where " + scope + " and extract(year from t.exit_date) = :year)")
                     .params(py).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
             years.add(new YearFigures(y, c[0], c[1]));
         }
@@ -97,7 +95,8 @@ class FiguresController {
     /** Chart.js data for operators by county and status (stacked bars), as JSON for the canvas. */
     private String chart(Map<String, Map<String, Long>> byCounty) {
         List<String> counties = byCounty.keySet().stream().map(labels::county).toList();
-        StringBuilder b = new StringBuilder("{\"type\":\"bar\",\"stacked\":true,\"labels\":").append(json(counties)).append(",\"datasets\":[");
+        StringBuilder b = new StringBuilder("{\"type\":\"bar\",\"stacked\":true,\"labels\":").append(json(counties))
+                .append(",\"datasets\":[");
         String[][] statuses = {{"ACTIVE", "Aktiv"}, {"IN_FOLLOW_UP", "Under oppfølging"}, {"TERMINATED", "Avsluttet"}};
         for (int i = 0; i < statuses.length; i++) {
             String s = statuses[i][0];

@@ -26,16 +26,13 @@ class OverviewService {
     public record Row(String caseType, long caseId, String title, String businessKey, String countyCode, Long operatorId,
                       Integer year, String stageKey, String url, Instant startedAt, Instant endedAt, Instant lastEventAt,
                       String lastEvent, long openTasks, long overdueTasks, Instant nextDue, String assignees,
-                      long incidents) {
-    }
+                      long incidents) {}
 
     /** An open task of a case in scope. */
     public record TaskRow(long taskId, String name, String caseType, long caseId, String caseTitle, String assignee,
-                          Instant dueAt, String countyCode) {
-    }
+                          Instant dueAt, String countyCode) {}
 
-    public record Page(List<Row> rows, long total, int page, int pages) {
-    }
+    public record Page(List<Row> rows, long total, int page, int pages) {}
 
     /** The page's rows first (in {@code page}), then their open tasks and incidents: per shown row only. */
     private static final String COLUMNS = """
@@ -81,7 +78,7 @@ class OverviewService {
     public void each(CurrentUser user, OverviewQuery q, Instant now, Consumer<Row> sink) {
         Where w = where(user, q, now, true);
         int size = 1000;
-        for (int offset = 0; ; offset += size) {
+        for (int offset = 0;; offset += size) {
             List<Row> rows = rows(w, q, now, size, offset);
             rows.forEach(sink);
             if (rows.size() < size) {
@@ -98,7 +95,7 @@ class OverviewService {
         Where w = where(user, all, now, true);
         Map<String, Map<String, Long>> m = new LinkedHashMap<>();
         jdbc.sql("select s.case_type, s.stage_key, count(*) from case_state s " + w.sql()
-                        + " group by s.case_type, s.stage_key order by s.case_type, s.stage_key").params(w.params())
+                + " group by s.case_type, s.stage_key order by s.case_type, s.stage_key").params(w.params())
                 .query((rs, n) -> m.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3)))
                 .list();
         return m;
@@ -148,8 +145,7 @@ class OverviewService {
                 .list();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     /** The filters and the user's scope as a where clause on {@code case_state s}. */
     private Where where(CurrentUser user, OverviewQuery q, Instant now, boolean taskFilters) {

@@ -13,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SavedViews {
 
-    public record View(long id, String role, String name, String query, String createdBy) {
-    }
+    public record View(long id, String role, String name, String query, String createdBy) {}
 
     /** Whom a view is shared with besides the role: the same operator, or the same counties. */
     static String scopeOf(CurrentUser user) {
@@ -53,7 +52,7 @@ public class SavedViews {
             return List.of();
         }
         return jdbc.sql("select id, role, name, query, created_by from saved_overview_view where role in (:roles) "
-                        + "and scope = :scope order by name")
+                + "and scope = :scope order by name")
                 .param("roles", roles).param("scope", scopeOf(user)).query(View.class).list();
     }
 
@@ -65,8 +64,8 @@ public class SavedViews {
             return "overview.error.viewName";
         }
         int saved = jdbc.sql("insert into saved_overview_view (role, scope, name, query, created_by, created_at) values (?, ?, ?, ?, ?, ?) "
-                        + "on conflict (role, scope, name) do update set query = excluded.query "
-                        + "where saved_overview_view.created_by = excluded.created_by")
+                + "on conflict (role, scope, name) do update set query = excluded.query "
+                + "where saved_overview_view.created_by = excluded.created_by")
                 .params(roleOf(user), scopeOf(user), n, q.queryString(), user.username(), Timestamp.from(clock.instant())).update();
         return saved == 0 ? "overview.error.viewTaken" : "overview.viewSaved";
     }

@@ -35,8 +35,8 @@ public class BpmnModels {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/processes/*.bpmn")) {
                 try (InputStream in = r.getInputStream()) {
                     BpmnModelInstance model = Bpmn.readModelFromStream(in);
-                    for (io.camunda.zeebe.model.bpmn.instance.UserTask t
-                            : model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
+                    for (io.camunda.zeebe.model.bpmn.instance.UserTask t : model
+                            .getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
                         org.camunda.bpm.model.xml.instance.ModelElementInstance parent = t.getParentElement();
                         while (parent != null && !(parent instanceof Process)) {
                             parent = parent.getParentElement();

@@ -25,8 +25,7 @@ public class CooperationAgreement {
     private LocalDate revokedOn;
     private String revokedReason;
 
-    protected CooperationAgreement() {
-    }
+    protected CooperationAgreement() {}
 
     /** Five years and a possible five-year extension (§12.1), neither past the programme's end. */
     public CooperationAgreement(long operatorId, Long admissionCaseId, LocalDate start, BigDecimal annualGrant,

@@ -10,8 +10,7 @@ public class County {
     private String code;
     private String name;
 
-    protected County() {
-    }
+    protected County() {}
 
     public String getCode() {
         return code;

@@ -44,10 +44,10 @@ public class GrantSteps {
     @Transactional
     public void record(long operatorId, int step, LocalDate effectiveFrom, String source, Long roundId, String by) {
         jdbc.sql("insert into operator_grant_step (operator_id, effective_from, step, source, round_id, recorded_by, recorded_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?) on conflict (operator_id, effective_from) do update set "
-                        + "step = excluded.step, source = excluded.source, round_id = excluded.round_id, "
-                        + "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at "
-                        + "where operator_grant_step.step <> excluded.step or operator_grant_step.source <> excluded.source")
+                + "values (?, ?, ?, ?, ?, ?, ?) on conflict (operator_id, effective_from) do update set "
+                + "step = excluded.step, source = excluded.source, round_id = excluded.round_id, "
+                + "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at "
+                + "where operator_grant_step.step <> excluded.step or operator_grant_step.source <> excluded.source")
                 .params(operatorId, effectiveFrom, step, source, roundId, by, Timestamp.from(clock.instant())).update();
     }
 
@@ -66,8 +66,7 @@ public class GrantSteps {
     /** The whole history, oldest first, each step with its period. */
     @Transactional(readOnly = true)
     public List<Step> history(long operatorId) {
-        record Row(int step, LocalDate effectiveFrom, String source, Long roundId, String recordedBy, Instant recordedAt) {
-        }
+        record Row(int step, LocalDate effectiveFrom, String source, Long roundId, String recordedBy, Instant recordedAt) {}
         List<Row> rows = jdbc.sql("select step, effective_from, source, round_id, recorded_by, recorded_at "
                 + "from operator_grant_step where operator_id = ? order by effective_from").param(operatorId).query(Row.class).list();
         java.util.ArrayList<Step> steps = new java.util.ArrayList<>();

@@ -14,8 +14,7 @@ public final class HourlyRate {
     public static final BigDecimal PER_MILLE = new BigDecimal("0.0012");
     public static final BigDecimal HOURS_PER_YEAR = new BigDecimal("1695");
 
-    private HourlyRate() {
-    }
+    private HourlyRate() {}
 
     /** Salary for a full-time position: 600 000 at 60 % is 1 000 000. */
     public static BigDecimal fullTimeSalary(BigDecimal salary, BigDecimal positionPercent) {
@@ -34,8 +33,7 @@ public final class HourlyRate {
     }
 
     /** A problem with a budget's staff line, at its field, as a message key with arguments. */
-    public record Problem(String field, String key, BigDecimal... args) {
-    }
+    public record Problem(String field, String key, BigDecimal... args) {}
 
     /**
      * The staff line of a budget by the guide §10.4: the hourly rate within the cap, the hours within what the position
@@ -62,7 +60,9 @@ public final class HourlyRate {
 
     /** The submission with each problem's message at its field (amounts as "1 100 kr", percents as "60 %"). */
     public static no.siva.programflyt.forms.FormSubmission withProblems(no.siva.programflyt.forms.FormSubmission s,
-            java.util.List<Problem> problems, org.springframework.context.MessageSource messages, java.util.Locale locale) {
+                                                                        java.util.List<Problem> problems,
+                                                                        org.springframework.context.MessageSource messages,
+                                                                        java.util.Locale locale) {
         no.siva.programflyt.shared.Formats f = new no.siva.programflyt.shared.Formats();
         for (Problem p : problems) {
             Object[] args = java.util.Arrays.stream(p.args()).map(a -> "budget.error.hoursAboveYear".equals(p.key())

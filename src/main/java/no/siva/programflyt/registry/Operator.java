@@ -32,8 +32,7 @@ public class Operator {
     @Version
     private long version;
 
-    protected Operator() {
-    }
+    protected Operator() {}
 
     public Operator(String orgNumber, String name, String countyCode, OperatorStatus status, String sivaContact,
                     Instant createdAt) {

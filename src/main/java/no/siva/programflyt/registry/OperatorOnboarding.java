@@ -26,8 +26,7 @@ public class OperatorOnboarding {
     private String ethicalGuidelinesUrl;
     private Instant updatedAt;
 
-    protected OperatorOnboarding() {
-    }
+    protected OperatorOnboarding() {}
 
     public OperatorOnboarding(long operatorId, Instant createdAt) {
         this.operatorId = operatorId;

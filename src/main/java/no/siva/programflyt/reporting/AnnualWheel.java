@@ -13,15 +13,15 @@ final class AnnualWheel {
 
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"};
 
-    private AnnualWheel() {
-    }
+    private AnnualWheel() {}
 
     static String svg(int year, List<ReportingService.Row> rows, LocalDate today) {
         double cx = 160, cy = 160, r = 130;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 320 320\" width=\"320\" height=\"320\" "
                 + "aria-hidden=\"true\" focusable=\"false\" class=\"wheel\">");
-        sb.append(String.format(Locale.ROOT, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"#f6f8fb\" stroke=\"#5a6472\"/>", cx, cy, r));
+        sb.append(
+                String.format(Locale.ROOT, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\" fill=\"#f6f8fb\" stroke=\"#5a6472\"/>", cx, cy, r));
         int days = LocalDate.of(year, 12, 31).getDayOfYear();
         for (int m = 0; m < 12; m++) {
             double a = angle(LocalDate.of(year, m + 1, 1).getDayOfYear() - 1, days);

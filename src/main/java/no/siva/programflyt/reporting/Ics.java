@@ -12,8 +12,7 @@ final class Ics {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private Ics() {
-    }
+    private Ics() {}
 
     static String of(String calendarName, List<ReportingService.Row> rows, String operatorName, String url, Instant now) {
         StringBuilder sb = new StringBuilder();
@@ -53,7 +52,7 @@ final class Ics {
         StringBuilder current = new StringBuilder();
         int octets = 0;
         boolean first = true;
-        for (int i = 0; i < content.length(); ) {
+        for (int i = 0; i < content.length();) {
             int cp = content.codePointAt(i);
             int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             if (octets + len > (first ? 75 : 74)) {

@@ -47,8 +47,8 @@ class ReportingCaseProvider implements CaseProvider {
     @Override
     public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
         return jdbc.sql("select y.created_at, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
-                        + "and o.status not in ('DONE', 'CANCELED')) open, (select max(coalesce(o.reviewed_at, o.submitted_at)) from reporting_obligation o "
-                        + "where o.reporting_year_id = y.id) last from reporting_year y where y.id = ?").param(caseId)
+                + "and o.status not in ('DONE', 'CANCELED')) open, (select max(coalesce(o.reviewed_at, o.submitted_at)) from reporting_obligation o "
+                + "where o.reporting_year_id = y.id) last from reporting_year y where y.id = ?").param(caseId)
                 .query((rs, n) -> new no.siva.programflyt.cases.CaseFacts(rs.getTimestamp(1).toInstant(),
                         rs.getLong(3) == 0 && rs.getTimestamp(4) != null ? rs.getTimestamp(4).toInstant() : null, rs.getInt(2)))
                 .optional().orElse(no.siva.programflyt.cases.CaseFacts.NONE);
@@ -59,7 +59,7 @@ class ReportingCaseProvider implements CaseProvider {
         // the stage does not depend on today's date (the overview would not see it change): overdue deadlines show
         // as overdue tasks
         return jdbc.sql("select y.operator_id, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
-                        + "and o.status not in ('DONE', 'CANCELED')) from reporting_year y where y.id = ?").param(caseId)
+                + "and o.status not in ('DONE', 'CANCELED')) from reporting_year y where y.id = ?").param(caseId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getLong(3)}).optional()
                 .flatMap(r -> operators.findById(r[0]).map(o -> new CaseInfo(ReportingService.CASE_TYPE, caseId,
                         "Rapporteringskalender " + r[1] + ": " + o.getName(), o.getOrgNumber() + "-" + r[1],

@@ -45,7 +45,8 @@ class ReportingController {
     private final no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues;
 
     public ReportingController(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme,
-                               no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues, ReportingService reporting, TargetFigures figures, OperatorRepository operators,
+                               no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues, ReportingService reporting,
+                               TargetFigures figures, OperatorRepository operators,
                                CalendarFeeds feeds, OperatorService operatorService,
                                @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
         this.clock = clock;
@@ -95,7 +96,7 @@ class ReportingController {
         Operator o = chosenOperator(user, operatorId);
         int y = year == null ? LocalDate.now(clock).getYear() : year;
         String body = Ics.of("Rapporteringsfrister " + y + " – " + o.getName(), reporting.forOperator(o.getId(), y,
-                        LocalDate.now(clock)),
+                LocalDate.now(clock)),
                 o.getName(), "https://programflyt.siva.no/reporting", clock.instant());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

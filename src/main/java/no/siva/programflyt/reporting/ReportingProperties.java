@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("programflyt.reporting")
 record ReportingProperties(Period firstReminder, Period secondReminder, Period escalationAfter,
-                                  Map<Obligation, MonthDay> deadlines, MonthDay lookAheadFrom) {
+                           Map<Obligation, MonthDay> deadlines, MonthDay lookAheadFrom) {
 
     public ReportingProperties {
         lookAheadFrom = lookAheadFrom == null ? MonthDay.of(12, 1) : lookAheadFrom;

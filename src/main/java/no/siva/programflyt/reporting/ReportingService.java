@@ -91,7 +91,8 @@ public class ReportingService {
         }
         Long id = tx.execute(s -> jdbc.sql("""
                 insert into reporting_year (operator_id, year, created_at) values (?, ?, ?)
-                on conflict (operator_id, year) do nothing returning id""").params(operatorId, year, Timestamp.from(clock.instant())).query(Long.class).optional().orElse(null));
+                on conflict (operator_id, year) do nothing returning id""").params(operatorId, year, Timestamp.from(clock.instant()))
+                .query(Long.class).optional().orElse(null));
         if (id == null) {
             return Optional.empty();
         }
@@ -182,7 +183,8 @@ public class ReportingService {
 
     /** Every operator's obligations of a year, the overdue ones first, then by deadline. */
     public List<Row> all(int year, LocalDate today) {
-        List<Row> rows = jdbc.sql(SELECT + " where o.year = ? order by (o.status <> 'DONE' and o.due_date < ?) desc, o.due_date, o.operator_id")
+        List<Row> rows = jdbc
+                .sql(SELECT + " where o.year = ? order by (o.status <> 'DONE' and o.due_date < ?) desc, o.due_date, o.operator_id")
                 .params(year, today).query(ReportingService::map).list();
         if (!rows.isEmpty() || !looksAhead(year, today)) {
             return rows;
@@ -227,7 +229,8 @@ public class ReportingService {
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), Obligation.valueOf(rs.getString(5)),
-                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getObject(11, Long.class));
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                rs.getObject(11, Long.class));
     }
 
 }

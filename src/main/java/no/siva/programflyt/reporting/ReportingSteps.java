@@ -73,7 +73,7 @@ class ReportingSteps {
         }
         // a direct link to the obligation's open task, where there is one
         String url = jdbc.sql("select id from user_task where subject_id = ? and state = 'OPEN' and element_id = 'levere' "
-                        + "and case_type = ? order by id limit 1").params(obligationId, ReportingService.CASE_TYPE)
+                + "and case_type = ? order by id limit 1").params(obligationId, ReportingService.CASE_TYPE)
                 .query(Long.class).optional().map(id -> baseUrl + "/tasks/" + id).orElse(taskUrl);
         for (String to : operatorStaff(r.operatorId())) {
             send(r, "reminder-" + reminderNo, to, "reporting-reminder", url);

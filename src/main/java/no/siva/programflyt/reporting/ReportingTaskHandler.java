@@ -162,7 +162,8 @@ class ReportingTaskHandler implements TaskCompletionHandler {
         if ("levere".equals(task.getElementId()) && "rapportering-budsjett".equals(task.getFormId())) {
             return no.siva.programflyt.registry.HourlyRate.withProblems(s, no.siva.programflyt.registry.HourlyRate
                     .budgetProblems(s.decimal("arslonn"), s.decimal("stillingsprosent"), s.decimal("timepris"),
-                            s.decimal("timer"), s.decimal("belop"), "belop"), messages, locale);
+                            s.decimal("timer"), s.decimal("belop"), "belop"),
+                    messages, locale);
         }
         return s;
     }
@@ -189,8 +190,10 @@ class ReportingTaskHandler implements TaskCompletionHandler {
                 jdbc.sql("""
                         update reporting_obligation set status = ?, reviewed_by = ?, reviewed_at = ?,
                                rejection_reason = ?, locked = ? where id = ?""")
-                        .params(approved ? "APPROVED" : "REJECTED", user.username(), Timestamp.from(clock.instant()), approved ? null : s.string("begrunnelse"),
-                                approved && r.code() == Obligation.TARGET_FIGURES, r.id()).update();
+                        .params(approved ? "APPROVED" : "REJECTED", user.username(), Timestamp.from(clock.instant()),
+                                approved ? null : s.string("begrunnelse"),
+                                approved && r.code() == Obligation.TARGET_FIGURES, r.id())
+                        .update();
                 if (approved && r.code() == Obligation.TARGET_FIGURES) {
                     figures.lock(r.operatorId(), r.year(), user);
                 }

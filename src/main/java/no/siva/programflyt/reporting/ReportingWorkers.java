@@ -75,8 +75,7 @@ public class ReportingWorkers {
     }
 
     /** The operator's cooperation agreement is revoked: its reporting calendar stops (extraordinary follow-up). */
-    @JobWorker(type = "reporting.stop-for-operator", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"operatorId", "reason"})
+    @JobWorker(type = "reporting.stop-for-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"operatorId", "reason"})
     public void stopForOperator(@Variable long operatorId, @Variable String reason) {
         stop.stopForOperator(operatorId, reason);
     }

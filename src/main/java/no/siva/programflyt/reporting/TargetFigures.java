@@ -15,8 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TargetFigures {
 
-    public record Figures(long operatorId, int year, Map<String, Object> values, boolean locked) {
-    }
+    public record Figures(long operatorId, int year, Map<String, Object> values, boolean locked) {}
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -31,7 +30,8 @@ public class TargetFigures {
     public Optional<Figures> find(long operatorId, int year) {
         return jdbc.sql("select figures, locked from target_figures where operator_id = ? and year = ?")
                 .params(operatorId, year).query((rs, n) -> new Figures(operatorId, year, read(rs.getString(1)),
-                        rs.getBoolean(2))).optional();
+                        rs.getBoolean(2)))
+                .optional();
     }
 
     /** The approved (locked) figures of every operator for a year, by operator (one query). */

@@ -37,8 +37,7 @@ public class AppUser {
     @Column(name = "county_code")
     private Set<String> counties = new HashSet<>();
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     /** A person granted access in Programflyt (an accepted invitation); she signs in through her bound login only. */
     public static AppUser invited(String username, String fullName, String email) {

@@ -11,7 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in user with her roles and data scope (counties, operator). */
 public record CurrentUser(String username, String fullName, String email, String passwordHash, Set<Role> roles,
                           Set<String> counties, Long operatorId, boolean enabled, boolean operatorManager)
-        implements UserDetails {
+        implements
+            UserDetails {
 
     public CurrentUser(String username, String fullName, String email, String passwordHash, Set<Role> roles,
                        Set<String> counties, Long operatorId, boolean enabled) {

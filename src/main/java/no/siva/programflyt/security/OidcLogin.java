@@ -45,7 +45,9 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     public static final String INVITATION_REFUSED = "/invitasjon/avvist";
 
     /** Where a provider's users get their access from. */
-    public enum Access { CLAIMS, GRANTED }
+    public enum Access {
+        CLAIMS, GRANTED
+    }
 
     /**
      * @param label       the name on the login button ("Siva", "ID-porten")
@@ -96,8 +98,7 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     private final OperatorIds operators;
     private final ObjectProvider<InvitationAcceptance> invitations;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin =
-            new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+    private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
 
     public OidcLogin(Settings settings, AppUserRepository users, OperatorIds operators,
                      ObjectProvider<InvitationAcceptance> invitations) {

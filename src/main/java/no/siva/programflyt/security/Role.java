@@ -2,11 +2,8 @@ package no.siva.programflyt.security;
 
 /** The programme's user roles. Candidate groups in BPMN use {@link #group()} (county and operator groups add a scope). */
 public enum Role {
-    SIVA_SAKSBEHANDLER("siva-saksbehandler"),
-    SIVA_PROSJEKTLEDER("siva-prosjektleder"),
-    FYLKE("fylke"),
-    OPERATOR("operator"),
-    ADMIN("admin");
+    SIVA_SAKSBEHANDLER("siva-saksbehandler"), SIVA_PROSJEKTLEDER("siva-prosjektleder"), FYLKE("fylke"), OPERATOR("operator"), ADMIN(
+            "admin");
 
     private final String group;
 

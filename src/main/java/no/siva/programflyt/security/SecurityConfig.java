@@ -23,17 +23,19 @@ class SecurityConfig {
                             org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**",
-                                "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
-                                "/calendar-feed/**", OidcLogin.NO_ACCESS, "/invitasjon/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
-                        .requestMatchers("/incidents/**")
-                        .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
-                        .requestMatchers("/admission/**", "/follow-up/**")
-                        .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.FYLKE.name(),
-                                Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+                        "/error/**",
+                        "/actuator/health/**", "/actuator/prometheus", "/stub/brreg/**", "/stub/brreg-regnskap/**",
+                        "/calendar-feed/**", OidcLogin.NO_ACCESS, "/invitasjon/**")
+                .permitAll()
+                .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/audit", "/audit/**").hasAnyRole(Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
+                .requestMatchers("/incidents/**")
+                .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.ADMIN.name())
+                .requestMatchers("/admission/**", "/follow-up/**")
+                .hasAnyRole(Role.SIVA_SAKSBEHANDLER.name(), Role.SIVA_PROSJEKTLEDER.name(), Role.FYLKE.name(),
+                        Role.ADMIN.name())
+                .anyRequest().authenticated())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/error/403"));
         if (oidc.enabled()) {   // production: the identity providers (OidcLogin), signed in as CurrentUser

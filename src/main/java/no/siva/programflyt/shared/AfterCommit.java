@@ -6,8 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** Runs an action once the current transaction has committed (at once when there is none): nothing for a rollback. */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     public static void run(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class Amounts {
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static Optional<BigDecimal> parse(String raw) {
         if (raw == null) {

@@ -12,8 +12,7 @@ import org.springframework.http.ResponseEntity;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** A cell, always in quotes. */
     public static String quoted(String s) {

@@ -15,8 +15,7 @@ import java.util.List;
 public final class CsvInput {
 
     /** A data row: its number in the file (the header is row 1) and its cells. */
-    public record Line(int row, String[] cells) {
-    }
+    public record Line(int row, String[] cells) {}
 
     /** The rows, or the file's error ({@code errorRow} 0 for the whole file). */
     public record Result(List<Line> lines, int errorRow, String errorKey, Object[] errorArgs, List<String> header) {
@@ -25,8 +24,7 @@ public final class CsvInput {
         }
     }
 
-    private CsvInput() {
-    }
+    private CsvInput() {}
 
     public static Result read(byte[] bytes, int maxRows) {
         String text;

@@ -14,8 +14,7 @@ public final class DatabaseUnavailable {
     /** PostgreSQL's "the server is shutting down / restarting / cannot connect now". */
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 public final class DueSoon {
 
-    private DueSoon() {
-    }
+    private DueSoon() {}
 
     /** The first moment that is no longer "soon": the start of the day after the window's last day. */
     public static Instant limit(Instant now, Duration window) {

@@ -13,8 +13,7 @@ import java.util.List;
 public interface LimitedAnalysis {
 
     /** One criterion: the score in the flagging analysis, the year's, and the year's result group. */
-    record Line(String criterion, String flagged, String yearScore, Integer group) {
-    }
+    record Line(String criterion, String flagged, String yearScore, Integer group) {}
 
     /**
      * @param complete  this year's values give a score on every criterion
@@ -22,8 +21,7 @@ public interface LimitedAnalysis {
      * @param summary   the whole result in one text, kept on the follow-up case
      */
     record Result(int year, Long roundId, boolean complete, String missing, List<Line> lines, String weightedFlagged,
-                  String weightedYear, Integer totalGroup, Integer currentStep, String summary) {
-    }
+                  String weightedYear, Integer totalGroup, Integer currentStep, String summary) {}
 
     /**
      * The analysis of {@code year} (the year it falls due, whenever it is concluded), the current step as of

@@ -5,8 +5,7 @@ public final class OrgNumber {
 
     private static final int[] WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
 
-    private OrgNumber() {
-    }
+    private OrgNumber() {}
 
     /** Removes the spaces people type ("923 609 016"); returns null for null. */
     public static String normalize(String raw) {

@@ -18,8 +18,7 @@ public class DevelopmentDialogues {
 
     /** The year's actuals: companies with a dialogue, and the three shares in percent (null when none). */
     public record Actuals(int companies, BigDecimal srlIncreasePercent, BigDecimal taxonomyPositivePercent,
-                          BigDecimal taxonomyHarmPercent) {
-    }
+                          BigDecimal taxonomyHarmPercent) {}
 
     private final JdbcClient jdbc;
 

@@ -82,8 +82,8 @@ class ImportedLifecycles {
                 return 0;
             }
             try {
-                for (List<Long> ids = companies.findActiveWithoutLifecycle(); !ids.isEmpty();
-                     ids = companies.findActiveWithoutLifecycle()) {
+                for (List<Long> ids = companies.findActiveWithoutLifecycle(); !ids.isEmpty(); ids = companies
+                        .findActiveWithoutLifecycle()) {
                     int now = start(ids);
                     started += now;
                     if (now == 0) {

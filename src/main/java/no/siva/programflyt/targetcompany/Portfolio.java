@@ -24,8 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Portfolio {
 
     public record Row(TargetCompany company, String operatorName, Instant nextDeadline, String nextTask,
-                      BigDecimal aidUsedEur, int aidUsedPercent) {
-    }
+                      BigDecimal aidUsedEur, int aidUsedPercent) {}
 
     private final TargetCompanyService service;
     private final OperatorRepository operators;

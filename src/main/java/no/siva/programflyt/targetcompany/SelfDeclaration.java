@@ -14,8 +14,7 @@ class SelfDeclaration {
     @Column(name = "valid_until")
     private LocalDate validUntil;
 
-    protected SelfDeclaration() {
-    }
+    protected SelfDeclaration() {}
 
     SelfDeclaration(LocalDate signedOn, LocalDate validUntil) {
         this.signedOn = signedOn;

@@ -36,8 +36,7 @@ public class TargetCompany {
     private LocalDate selfDeclarationValidUntil;
     /** Every self-declaration the company has signed, renewals included: aid is given only on a day one covers. */
     @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
-    @jakarta.persistence.CollectionTable(name = "self_declaration",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "target_company_id"))
+    @jakarta.persistence.CollectionTable(name = "self_declaration", joinColumns = @jakarta.persistence.JoinColumn(name = "target_company_id"))
     private java.util.Set<SelfDeclaration> declarations = new java.util.HashSet<>();
     private BigDecimal declaredOtherAidEur;
     private LocalDate agreementStart;
@@ -73,8 +72,7 @@ public class TargetCompany {
     @Version
     private long version;
 
-    protected TargetCompany() {
-    }
+    protected TargetCompany() {}
 
     public TargetCompany(long operatorId, String orgNumber, String name, String contactEmail, String needs,
                          String createdBy, Instant createdAt) {

@@ -29,15 +29,12 @@ public class TargetCompanyImport {
 
     public static final int MAX_ROWS = 10_000;
 
-    public record RowError(int row, String column, String key, Object... args) {
-    }
+    public record RowError(int row, String column, String key, Object... args) {}
 
-    public record Result(int imported, List<RowError> errors) {
-    }
+    public record Result(int imported, List<RowError> errors) {}
 
     private record Line(String org, String name, String email, LocalDate admitted, LocalDate start, LocalDate end,
-                        BigDecimal intensity, String surveyName, String surveyEmail) {
-    }
+                        BigDecimal intensity, String surveyName, String surveyEmail) {}
 
     private final TargetCompanyRepository companies;
     private final AuditService audit;

@@ -44,7 +44,8 @@ class TargetCompanySteps {
     private final Clock clock;
     private final no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
 
-    public TargetCompanySteps(Clock clock, no.siva.programflyt.targetcompany.ledger.AidLedger ledger, TargetCompanyService service, BrregClient register, EurRates rates, JdbcClient jdbc,
+    public TargetCompanySteps(Clock clock, no.siva.programflyt.targetcompany.ledger.AidLedger ledger, TargetCompanyService service,
+                              BrregClient register, EurRates rates, JdbcClient jdbc,
                               AuditService audit, MessageSource messages, no.siva.programflyt.tasks.TaskService tasks,
                               no.siva.programflyt.notifications.NotificationService notifications,
                               no.siva.programflyt.security.AppUserRepository users) {
@@ -109,11 +110,13 @@ class TargetCompanySteps {
                 c.isInsolvency(), c.isRecoveryOrder(), c.isTakenOverByLargeGroup(), LocalDate.now(clock)));
         String rateNote = "\nTerskelverdiene i euro er regnet med gjennomsnittskursen for " + rate.year() + " ("
                 + rate.nokPerEur().toPlainString().replace('.', ',') + " kr/EUR" + (rate.provisional()
-                ? ", foreløpig: årets gjennomsnitt er ikke kjent ennå)" : ")") + ".";
+                        ? ", foreløpig: årets gjennomsnitt er ikke kjent ennå)" : ")")
+                + ".";
         String summary = (r.findings().isEmpty() ? "Ingen funn: bedriften kan tas opp."
                 : r.findings().stream().map(f -> (f.severity() == Eligibility.Severity.BLOCK ? "Avvist: " : "Vurderes: ")
                         + messages.getMessage("eligibility." + f.code(), f.args().toArray(), java.util.Locale.forLanguageTag("nb")))
-                .collect(Collectors.joining("\n"))) + rateNote;
+                        .collect(Collectors.joining("\n")))
+                + rateNote;
         String outcome = !r.eligible() ? "REFUSED" : r.needsReview() ? "REVIEW" : "ELIGIBLE";
         c.eligibilityChecked(entry.orgFormCode(), entry.naceCode(), r.sme(), r.aggregation().category().name(),
                 r.aggregation().total().workUnits(), r.publicPercent(), summary, r.eligible());
@@ -181,7 +184,8 @@ class TargetCompanySteps {
         vars.put("bankrupt", bankrupt);
         record(c, "YEAR_PLANNED", "Avtaleår " + (yearNo + 1) + ": " + new Formats().date(yearStart) + "–"
                 + new Formats().date(yearEnd.minusDays(1)) + (renewal ? "; egenerklæringen fornyes innen "
-                + new Formats().date(validUntil) : "") + (bankrupt ? "; Enhetsregisteret viser KONKURS" : ""));
+                        + new Formats().date(validUntil) : "")
+                + (bankrupt ? "; Enhetsregisteret viser KONKURS" : ""));
         return vars;
     }
 
@@ -242,7 +246,8 @@ class TargetCompanySteps {
                 insert into survey_dispatch (target_company_id, form, dispatch_month, register_by, recipient_name, recipient_email)
                 values (?, ?, ?, ?, ?, ?) on conflict (target_company_id, form, dispatch_month) do nothing""")
                 .params(c.getId(), d.form().name(), d.month().atDay(1), d.registerBy(), c.getSurveyContactName(),
-                        c.getSurveyContactEmail()).update();
+                        c.getSurveyContactEmail())
+                .update();
     }
 
     private void record(TargetCompany c, String action, String summary) {

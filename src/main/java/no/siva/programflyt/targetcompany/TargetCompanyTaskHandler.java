@@ -121,11 +121,12 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 } else if (signed != null && !programme.contains(signed)) {
                     s = s.withError("signertDato", messages.getMessage("targetcompany.error.outsideProgramme",
                             new Object[] {new Formats().date(programme.start()), new Formats().date(programme.end())}, locale));
-                } else if (signed != null && "fornye-egenerklaering".equals(task.getElementId())
-                        && c.getSelfDeclarationSignedOn() != null && !signed.isAfter(c.getSelfDeclarationSignedOn())) {
-                    s = s.withError("signertDato", messages.getMessage("targetcompany.error.renewalNotAfter",
-                            new Object[] {new Formats().date(c.getSelfDeclarationSignedOn())}, locale));
-                }
+                } else
+                    if (signed != null && "fornye-egenerklaering".equals(task.getElementId())
+                            && c.getSelfDeclarationSignedOn() != null && !signed.isAfter(c.getSelfDeclarationSignedOn())) {
+                                s = s.withError("signertDato", messages.getMessage("targetcompany.error.renewalNotAfter",
+                                        new Object[] {new Formats().date(c.getSelfDeclarationSignedOn())}, locale));
+                            }
                 if ("ja".equals(s.string("annenStotte"))) {
                     for (String k : new String[] {"annenStotteEur", "annenStotteKilde", "annenStotteDato"}) {
                         if (s.string(k) == null || s.string(k).isBlank()) {
@@ -206,7 +207,8 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
                         s.decimal("stotteintensitet"));
                 ledger.grant(c.getId(), c.getAgreementStart(), s.decimal("innvilgetStotte"),
                         "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"
-                                + new Formats().date(c.getAgreementEnd()), user.username());
+                                + new Formats().date(c.getAgreementEnd()),
+                        user.username());
                 record(c, user, "AGREEMENT_SIGNED", "Målbedriftsavtale " + new Formats().date(c.getAgreementStart()) + "–"
                         + new Formats().date(c.getAgreementEnd()) + ", støtteintensitet "
                         + c.getAidIntensityPercent().stripTrailingZeros().toPlainString() + " %");
@@ -224,7 +226,8 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
                                 s.bool("kvinneGrunder"), s.bool("kvinneDagligLeder"), s.bool("kvinneStyreleder"),
                                 s.bool("eksport"), s.bool("internasjonaltMarked"), s.bool("henvist"),
                                 s.bool("internasjonaleKontakter"), s.string("behovNeste"), user.username(),
-                                Timestamp.from(clock.instant())).update();
+                                Timestamp.from(clock.instant()))
+                        .update();
                 record(c, user, "DEVELOPMENT_DIALOGUE", "Utviklingssamtale " + new Formats().date(date(s, "samtaledato"))
                         + ", SRL " + s.decimal("srl").intValue());
                 return Map.of();

@@ -18,8 +18,7 @@ public class TargetCompanyWorkers {
         this.steps = steps;
     }
 
-    @JobWorker(type = "targetcompany.check-eligibility", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "businessKey"})
+    @JobWorker(type = "targetcompany.check-eligibility", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
     public Map<String, Object> checkEligibility(@Variable long caseId) {
         return Map.of("eligibility", steps.checkEligibility(caseId));
     }
@@ -35,15 +34,13 @@ public class TargetCompanyWorkers {
         return steps.admitted(caseId);
     }
 
-    @JobWorker(type = "targetcompany.plan-year", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "yearNo"})
+    @JobWorker(type = "targetcompany.plan-year", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "yearNo"})
     public Map<String, Object> planYear(@Variable long caseId, @Variable Integer yearNo) {
         return steps.planYear(caseId, yearNo == null ? 0 : yearNo);
     }
 
     /** The reason comes with the exit message, or from the task's header (bankruptcy); none means the planned end. */
-    @JobWorker(type = "targetcompany.exit", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"caseId", "exitReason", "exitDate"})
+    @JobWorker(type = "targetcompany.exit", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "exitReason", "exitDate"})
     public Map<String, Object> exit(ActivatedJob job, @Variable long caseId, @Variable String exitReason,
                                     @Variable String exitDate) {
         String reason = job.getCustomHeaders().getOrDefault("exitReason", exitReason);
@@ -51,8 +48,8 @@ public class TargetCompanyWorkers {
     }
 
     /** The operator's cooperation agreement is revoked: its target companies are wound down (extraordinary follow-up). */
-    @JobWorker(type = "targetcompany.wind-down-for-operator", autoComplete = true, timeout = TIMEOUT,
-            fetchVariables = {"operatorId", "reason"})
+    @JobWorker(type = "targetcompany.wind-down-for-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"operatorId",
+            "reason"})
     public void windDownForOperator(@Variable long operatorId, @Variable String reason) {
         steps.windDownOperator(operatorId, reason);
     }

@@ -61,8 +61,7 @@ public record CaseDiagram(String processId, String activeSteps, String doneSteps
     }
 
     /** A call activity that starts a process: which process it is in and its id. */
-    record Caller(String processId, String callActivityId) {
-    }
+    record Caller(String processId, String callActivityId) {}
 
     /** Each called process with the call activity that calls it, read once from the BPMN files. */
     private static final class Callers {

@@ -29,8 +29,7 @@ import org.springframework.stereotype.Component;
 class Inbox {
 
     /** A query's WHERE clause and its parameters. */
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private final JdbcClient jdbc;
     private final UserTaskRepository tasks;

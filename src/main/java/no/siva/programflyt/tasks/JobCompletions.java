@@ -40,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JobCompletions {
 
-    enum Outcome { COMPLETED, GONE }
+    enum Outcome {
+        COMPLETED, GONE
+    }
 
     private static final Logger log = LoggerFactory.getLogger(JobCompletions.class);
 
@@ -91,7 +93,8 @@ class JobCompletions {
         }
         jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
                 .params(task.getJobKey(), task.getId(), body, Timestamp.from(clock.instant()),
-                        Timestamp.from(clock.instant().plus(resendAfter))).update();
+                        Timestamp.from(clock.instant().plus(resendAfter)))
+                .update();
         return body;
     }
 
@@ -176,8 +179,7 @@ class JobCompletions {
     }
 
     /** A completion taken for its next attempt. */
-    private record Due(long jobKey, String variables, int attempts) {
-    }
+    private record Due(long jobKey, String variables, int attempts) {}
 
     /** Attempts before a completion is given up (about two hours with the default two minutes' growing wait). */
     static final int MAX_ATTEMPTS = 10;
@@ -185,8 +187,8 @@ class JobCompletions {
     /** The first send takes its row, unless the resender already has (then that one sends it). */
     private boolean claimFirst(long jobKey) {
         Integer rows = inNewTransaction.execute(tx -> jdbc.sql("""
-                        update job_completion set attempts = 1, next_attempt_at = ?
-                        where job_key = ? and outcome is null and attempts = 0""")
+                update job_completion set attempts = 1, next_attempt_at = ?
+                where job_key = ? and outcome is null and attempts = 0""")
                 .params(Timestamp.from(clock.instant().plus(resendAfter)), jobKey).update());
         return rows != null && rows == 1;
     }
@@ -225,7 +227,7 @@ class JobCompletions {
     /** Stored in a transaction of its own (true when this answer was the first); never blocks on a bound connection. */
     private boolean answered(long jobKey, Outcome outcome, String message) {
         Integer rows = inNewTransaction.execute(tx -> jdbc.sql(
-                        "update job_completion set outcome = ?, answered_at = ?, last_error = ? where job_key = ? and outcome is null")
+                "update job_completion set outcome = ?, answered_at = ?, last_error = ? where job_key = ? and outcome is null")
                 .params(outcome.name(), Timestamp.from(clock.instant()), truncate(message), jobKey).update());
         return rows != null && rows == 1;
     }
@@ -234,7 +236,8 @@ class JobCompletions {
         inNewTransaction.executeWithoutResult(tx -> tasks.findByJobKey(jobKey).ifPresent(t -> audit.record(
                 AuditService.SYSTEM, "TASK_COMPLETION_GONE", t.getCaseType(), t.getCaseId(), t.getBusinessKey(),
                 "Prosessen hadde gått videre da oppgaven «" + t.getName() + "» ble fullført: svaret er lagret, men "
-                        + "flyttet ikke saken", null)));
+                        + "flyttet ikke saken",
+                null)));
     }
 
     private void failed(long jobKey, RuntimeException e) {

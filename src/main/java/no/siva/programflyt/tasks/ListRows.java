@@ -9,8 +9,7 @@ import no.siva.programflyt.forms.FormDefinition;
 /** «Legg til rad» and «Fjern rad» of a form's dynamic list: the typed input with a row more, or a row less. */
 final class ListRows {
 
-    private ListRows() {
-    }
+    private ListRows() {}
 
     /**
      * @param add    the path of the list that gets an empty row at its end, or null

@@ -15,8 +15,7 @@ class SavedTaskFilter {
     private String name;
     private String query;
 
-    protected SavedTaskFilter() {
-    }
+    protected SavedTaskFilter() {}
 
     public SavedTaskFilter(String username, String name, String query) {
         this.username = username;

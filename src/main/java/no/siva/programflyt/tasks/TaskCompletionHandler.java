@@ -44,6 +44,5 @@ public interface TaskCompletionHandler {
      * @param template e.g. "admission/panels"
      * @param fragment e.g. "register"
      */
-    record TaskPanel(String template, String fragment, Map<String, Object> model) {
-    }
+    record TaskPanel(String template, String fragment, Map<String, Object> model) {}
 }

@@ -99,8 +99,7 @@ public class TaskService {
     public static final int INBOX_PAGE_SIZE = 50;
 
     /** The task list's page and the user's saved filters, read in one transaction. */
-    public record InboxView(Page<UserTask> page, List<SavedTaskFilter> savedFilters) {
-    }
+    public record InboxView(Page<UserTask> page, List<SavedTaskFilter> savedFilters) {}
 
     /**
      * The task list as its page shows it: a page of tasks in the chosen order (the last page when {@code page} is past
@@ -259,8 +258,7 @@ public class TaskService {
     }
 
     /** How many tasks a bulk action changed and how many it left as they were. */
-    public record BulkResult(int done, int skipped) {
-    }
+    public record BulkResult(int done, int skipped) {}
 
     /** Everyone a project leader can give tasks to: the enabled users who work on tasks (not operator staff only). */
     @Transactional(readOnly = true)
@@ -320,8 +318,7 @@ public class TaskService {
     }
 
     /** A completion's submission and, when it was saved, its task and the job command to send after the commit. */
-    private record Completed(FormSubmission submission, UserTask task, String command) {
-    }
+    private record Completed(FormSubmission submission, UserTask task, String command) {}
 
     private Completed completeInTransaction(CurrentUser user, long id, Map<String, List<String>> input, Locale locale) {
         UserTask task = getVisible(user, id);

@@ -46,8 +46,7 @@ public class UserTask {
     @Version
     private long version;
 
-    protected UserTask() {
-    }
+    protected UserTask() {}
 
     public List<String> candidateGroupList() {
         return Arrays.stream(candidateGroups.split(",")).filter(s -> !s.isBlank()).toList();

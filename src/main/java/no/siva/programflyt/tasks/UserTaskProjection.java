@@ -40,7 +40,8 @@ class UserTaskProjection {
 
     private final Clock clock;
 
-    public UserTaskProjection(Clock clock, JdbcClient jdbc, UserTaskRepository tasks, BpmnModels models, CaseDirectory cases, AuditService audit,
+    public UserTaskProjection(Clock clock, JdbcClient jdbc, UserTaskRepository tasks, BpmnModels models, CaseDirectory cases,
+                              AuditService audit,
                               ApplicationEventPublisher events, ObjectMapper json) {
         this.clock = clock;
         this.tasks = tasks;
@@ -63,7 +64,8 @@ class UserTaskProjection {
         String caseType = cases.caseTypeOfProcess(job.getBpmnProcessId()).orElse(null);
         Long caseId = asLong(vars.get("caseId"));
         NewTask t = new NewTask(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
-                name, vars.get("taskForm") instanceof String f && !f.isBlank() ? f : formId(h), String.join(",", groups(h.get(H_CANDIDATE_GROUPS))), blankToNull(h.get(H_ASSIGNEE)),
+                name, vars.get("taskForm") instanceof String f && !f.isBlank() ? f : formId(h),
+                String.join(",", groups(h.get(H_CANDIDATE_GROUPS))), blankToNull(h.get(H_ASSIGNEE)),
                 instant(h.get(H_DUE_DATE)), instant(h.get(H_FOLLOW_UP_DATE)), caseType, caseId,
                 (String) vars.get("businessKey"),
                 cases.find(caseType, caseId).map(CaseInfo::title).orElse(null), (String) vars.get("countyCode"),
@@ -112,7 +114,7 @@ class UserTaskProjection {
             return List.of();
         }
         try {
-            return json.readValue(header, new TypeReference<List<String>>() { });
+            return json.readValue(header, new TypeReference<List<String>>() {});
         } catch (Exception e) {
             return List.of(header.split(","));
         }
@@ -138,6 +140,5 @@ class UserTaskProjection {
     }
 
     /** Published after a task row is created (in the same transaction). */
-    public record TaskCreatedEvent(long jobKey) {
-    }
+    public record TaskCreatedEvent(long jobKey) {}
 }

@@ -21,8 +21,8 @@ public class UserTaskWorker {
         this.projection = projection;
     }
 
-    @JobWorker(type = JOB_TYPE, autoComplete = false, timeout = 7L * 24 * 3600 * 1000, maxJobsActive = 64,
-            fetchVariables = {"caseId", "businessKey", "countyCode", "operatorId", "taskForm", "taskName", "subjectId"})
+    @JobWorker(type = JOB_TYPE, autoComplete = false, timeout = 7L * 24 * 3600 * 1000, maxJobsActive = 64, fetchVariables = {"caseId",
+            "businessKey", "countyCode", "operatorId", "taskForm", "taskName", "subjectId"})
     public void onUserTask(ActivatedJob job) {
         projection.project(job);
     }

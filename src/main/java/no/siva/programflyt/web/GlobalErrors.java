@@ -54,7 +54,7 @@ class GlobalErrors {
      */
     @ExceptionHandler(BusinessRuleException.class)
     public String refused(BusinessRuleException e, HandlerMethod handler, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+                          HttpServletResponse response, Model model) {
         RefusedReturnsTo back = handler == null ? null : handler.getMethodAnnotation(RefusedReturnsTo.class);
         if (back == null) {
             return message(response, model, 409, e.messageKey(), e.args());
@@ -131,7 +131,7 @@ class GlobalErrors {
             if (name.equals("org.apache.catalina.connector.ClientAbortException")
                     || t instanceof AsyncRequestNotUsableException
                     || (t instanceof IOException && t.getMessage() != null
-                        && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer")))) {
+                            && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer")))) {
                 return true;
             }
         }

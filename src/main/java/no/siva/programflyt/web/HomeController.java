@@ -25,8 +25,7 @@ class HomeController {
     private final no.siva.programflyt.security.AppUserRepository appUsers;
 
     /** A demo user as the login page lists it: user name, name, roles. */
-    public record DemoLogin(String username, String name, java.util.List<String> roles) {
-    }
+    public record DemoLogin(String username, String name, java.util.List<String> roles) {}
 
     public HomeController(Clock clock, TaskService tasks, no.siva.programflyt.security.OidcLogin oidc,
                           @org.springframework.beans.factory.annotation.Value("${programflyt.demo.users:false}") boolean demoUsers,

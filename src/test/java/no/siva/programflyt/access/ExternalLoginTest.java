@@ -54,7 +54,9 @@ class ExternalLoginTest extends ProcessTestBase {
     OperatorRepository operators;
 
     private MvcResult as(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user(username))).with(csrf())).andReturn();
+        return mvc.perform(request
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user(username)))
+                .with(csrf())).andReturn();
     }
 
     /** Invites (as {@code by}) and returns the secret from the e-mail sent. */

@@ -39,7 +39,7 @@ class AdmissionDeadlinesTest extends ProcessTestBase {
     IncidentService incidents;
 
     @Test
-    void pilotProject_remindsTwiceBeforeTheEndDate_thenEscalatesOnce()  {
+    void pilotProject_remindsTwiceBeforeTheEndDate_thenEscalatesOnce() {
         CurrentUser siva = user(DemoUsers.CASE_HANDLER);
         AdmissionCase c = commission(user(DemoUsers.VESTLAND), "912345742", "Nordfjord Innovasjon AS", "46");
         UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
@@ -79,7 +79,7 @@ class AdmissionDeadlinesTest extends ProcessTestBase {
     }
 
     @Test
-    void countyDecision_isRemindedEachCycleUntilDecided()  {
+    void countyDecision_isRemindedEachCycleUntilDecided() {
         CurrentUser vestland = user(DemoUsers.VESTLAND);
         CurrentUser siva = user(DemoUsers.CASE_HANDLER);
         AdmissionCase c = commission(vestland, "912345815", "Fjordtest AS", "46");

@@ -50,18 +50,18 @@ class AdmissionWebTest extends ProcessTestBase {
     @Test
     void unknownOrgNumberIsRefusedAtTheField_outageIsAcceptedForTheWorkerToRetry() throws Exception {
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", BrregStub.UNKNOWN)
-                        .param("companyName", "Finnes Ikke AS").param("countyCode", "46")
-                        .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
+                .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", BrregStub.UNKNOWN)
+                .param("companyName", "Finnes Ikke AS").param("countyCode", "46")
+                .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Organisasjonsnummeret finnes ikke i Enhetsregisteret.")));
         assertThat(cases.count()).isZero();
 
         BrregStub.outage();
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912345742")
-                        .param("companyName", "Nordfjord AS").param("countyCode", "46")
-                        .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
+                .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912345742")
+                .param("companyName", "Nordfjord AS").param("countyCode", "46")
+                .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
                 .andExpect(status().is3xxRedirection());
         assertThat(cases.count()).isEqualTo(1);
     }
@@ -69,17 +69,17 @@ class AdmissionWebTest extends ProcessTestBase {
     @Test
     void expansionNeedsAnOperator_andAJointCommissionNamesItsCounties() throws Exception {
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "BRANSJEUTVIDELSE").param("countyCode", "46")
-                        .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
+                .param("projectType", "BRANSJEUTVIDELSE").param("countyCode", "46")
+                .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Velg operatøren som utvidelsesprosjektet gjelder.")));
         assertThat(cases.count()).isZero();
 
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "BRANSJEUTVIDELSE").param("operatorId", Long.toString(sogn))
-                        .param("countyCode", "46").param("coCountyCodes", "18").param("coCountyCodes", "46")
-                        .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
+                .param("projectType", "BRANSJEUTVIDELSE").param("operatorId", Long.toString(sogn))
+                .param("countyCode", "46").param("coCountyCodes", "18").param("coCountyCodes", "46")
+                .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
                 .andExpect(status().is3xxRedirection());
         AdmissionCase c = cases.findAll().get(0);
         assertThat(c.getProjectType()).isEqualTo(ProjectType.BRANSJEUTVIDELSE);
@@ -108,20 +108,20 @@ class AdmissionWebTest extends ProcessTestBase {
 
         // upload: type and size refused with a message, a real PDF kept and downloadable within scope only
         mvc.perform(multipart("/cases/ADMISSION/" + id + "/documents")
-                        .file(new MockMultipartFile("file", "virus.exe", "application/octet-stream", "MZ\u0090".getBytes()))
-                        .with(as(DemoUsers.VESTLAND)).with(csrf()))
+                .file(new MockMultipartFile("file", "virus.exe", "application/octet-stream", "MZ\u0090".getBytes()))
+                .with(as(DemoUsers.VESTLAND)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("errorKey", "document.error.type"));
         mvc.perform(multipart("/cases/ADMISSION/" + id + "/documents")
-                        .file(new MockMultipartFile("file", "stor.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]))
-                        .with(as(DemoUsers.VESTLAND)).with(csrf()))
+                .file(new MockMultipartFile("file", "stor.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]))
+                .with(as(DemoUsers.VESTLAND)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("errorKey", "document.error.tooLarge"));
         mvc.perform(multipart("/cases/ADMISSION/" + id + "/documents")
-                        .file(new MockMultipartFile("file", "referat.pdf", "application/pdf", PDF))
-                        .with(as(DemoUsers.NORDLAND)).with(csrf()))
+                .file(new MockMultipartFile("file", "referat.pdf", "application/pdf", PDF))
+                .with(as(DemoUsers.NORDLAND)).with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(multipart("/cases/ADMISSION/" + id + "/documents")
-                        .file(new MockMultipartFile("file", "referat.pdf", "application/pdf", PDF))
-                        .with(as(DemoUsers.VESTLAND)).with(csrf()))
+                .file(new MockMultipartFile("file", "referat.pdf", "application/pdf", PDF))
+                .with(as(DemoUsers.VESTLAND)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "document.uploaded"));
         Document doc = documents.forCase(AdmissionService.CASE_TYPE, id).get(0);
         assertThat(doc.getFilename()).isEqualTo("referat.pdf");
@@ -142,26 +142,28 @@ class AdmissionWebTest extends ProcessTestBase {
 
     @Test
     void noticesAfterARedirectRenderWithAndWithoutArguments() throws Exception {
-        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("successKey", "admission.registered")).with(as(DemoUsers.VESTLAND)))
+        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("successKey", "admission.registered"))
+                .with(as(DemoUsers.VESTLAND)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Oppdraget er registrert, og Siva er varslet.")));
-        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("errorKey", "document.error.tooLarge")).with(as(DemoUsers.VESTLAND)))
+        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("errorKey", "document.error.tooLarge"))
+                .with(as(DemoUsers.VESTLAND)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Filen er for stor.")));
         mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("errorKey", "ledger.error.intensityAboveMax",
-                                "errorArgs", new Object[] {"80 %", "75 %"})).with(as(DemoUsers.VESTLAND)))
+                "errorArgs", new Object[] {"80 %", "75 %"})).with(as(DemoUsers.VESTLAND)))
                 .andExpect(content().string(containsString("Støtteintensiteten blir 80 %, men kan ikke være over 75 %")));
     }
 
     @Test
     void hourlyRateCapIsShownLiveAndTheRuleIsTheServers() throws Exception {
         mvc.perform(get("/hourly-rate-cap").param("arslonn", "600 000").param("stillingsprosent", "60")
-                        .with(as(DemoUsers.OPERATOR_USER)))
+                .with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1\u00a0100\u00a0kr per time")))
                 .andExpect(content().string(containsString("1\u00a0000\u00a0000\u00a0kr")));
         mvc.perform(get("/hourly-rate-cap").param("arslonn", "500000").param("stillingsprosent", "100")
-                        .with(as(DemoUsers.OPERATOR_USER)))
+                .with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(content().string(containsString("600\u00a0kr per time")));
         mvc.perform(get("/hourly-rate-cap").param("arslonn", "tusen").with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(status().isOk())
@@ -201,7 +203,7 @@ class AdmissionWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Forprosjekt: Sunnfjord Vekst AS")));
         // the operator's own staff see the agreement, but not the pilot project's documents (they never see that case)
         mvc.perform(get("/operators/" + operatorId).with(SecurityMockMvcRequestPostProcessors.user(
-                        operatorUser(operators.findById(operatorId).orElseThrow()))))
+                operatorUser(operators.findById(operatorId).orElseThrow()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"agreement-facts\"")))
                 .andExpect(content().string(containsString("Dokumenter (0)")))

@@ -141,9 +141,9 @@ class ProcessModelsTest {
         assertThat(messageProblems(model, List.of(ProcessMessage.caught("ingen-slik-melding", "=string(caseId)"),
                 ProcessMessage.caught("malbedrift-exit", "=caseId"),
                 ProcessMessage.caught("ekstraordinar-oppfolging", "=string(operatorId)")))).containsExactlyInAnyOrder(
-                "ingen-slik-melding is received by no model",
-                "malbedrift-exit: the model correlates by =string(caseId), the code by =caseId",
-                "ekstraordinar-oppfolging: no model waits for it (it starts an instance)");
+                        "ingen-slik-melding is received by no model",
+                        "malbedrift-exit: the model correlates by =string(caseId), the code by =caseId",
+                        "ekstraordinar-oppfolging: no model waits for it (it starts an instance)");
     }
 
     @Test
@@ -290,8 +290,7 @@ class ProcessModelsTest {
         return problems;
     }
 
-    record ModelMessage(boolean starts, boolean caught, String correlationKey) {
-    }
+    record ModelMessage(boolean starts, boolean caught, String correlationKey) {}
 
     private static Map<String, ModelMessage> modelMessages(Map<String, BpmnModelInstance> models) {
         Map<String, ModelMessage> messages = new TreeMap<>();

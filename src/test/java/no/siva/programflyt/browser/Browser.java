@@ -83,17 +83,18 @@ final class Browser implements AutoCloseable {
 
     /** The elements that reach beyond the window without a scrolling box around them (what makes a page too wide). */
     String tooWide() {
-        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
-                var w = document.documentElement.clientWidth, out = [];
-                document.querySelectorAll('body *').forEach(function (e) {
-                  var r = e.getBoundingClientRect(), a = e.parentElement, clipped = false;
-                  while (a && a !== document.body) { if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break; } a = a.parentElement; }
-                  var pos = getComputedStyle(e).position;
-                  if ((!clipped || pos === 'absolute' || pos === 'fixed') && r.right + window.scrollX > w + 1) { out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-                      + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '')
-                      + ' ' + Math.round(r.right + window.scrollX)); }
-                });
-                return out.slice(0, 6).join(', ');""");
+        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                """
+                        var w = document.documentElement.clientWidth, out = [];
+                        document.querySelectorAll('body *').forEach(function (e) {
+                          var r = e.getBoundingClientRect(), a = e.parentElement, clipped = false;
+                          while (a && a !== document.body) { if (getComputedStyle(a).overflowX !== 'visible') { clipped = true; break; } a = a.parentElement; }
+                          var pos = getComputedStyle(e).position;
+                          if ((!clipped || pos === 'absolute' || pos === 'fixed') && r.right + window.scrollX > w + 1) { out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                              + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '')
+                              + ' ' + Math.round(r.right + window.scrollX)); }
+                        });
+                        return out.slice(0, 6).join(', ');""");
         return String.valueOf(found);
     }
 

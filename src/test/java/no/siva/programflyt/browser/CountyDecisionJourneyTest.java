@@ -84,13 +84,15 @@ class CountyDecisionJourneyTest extends ProcessTestBase {
             b.driver.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation-summary")));
             assertThat(b.driver.findElement(By.id("confirmation-summary")).getText())
-                    .contains("Godkjent: finansiering vedtas").contains("1 200 000 kr/år").contains("Selskapet er godt forankret i regionen.");
+                    .contains("Godkjent: finansiering vedtas").contains("1 200 000 kr/år")
+                    .contains("Selskapet er godt forankret i regionen.");
             assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
             b.assertAccessible("vedtak til bekreftelse");
             // «Endre» brings the form back as typed
             b.driver.findElement(By.cssSelector("#confirmation button[name=endre]")).click();
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-begrunnelse")));
-            assertThat(b.driver.findElement(By.id("f-begrunnelse")).getAttribute("value")).isEqualTo("Selskapet er godt forankret i regionen.");
+            assertThat(b.driver.findElement(By.id("f-begrunnelse")).getAttribute("value"))
+                    .isEqualTo("Selskapet er godt forankret i regionen.");
             b.driver.findElement(By.cssSelector("form.task-form button[type=submit]")).click();
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation-summary")));
             b.driver.findElement(By.cssSelector("#confirmation button[name=bekreftet]")).click();

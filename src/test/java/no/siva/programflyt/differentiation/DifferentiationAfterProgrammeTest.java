@@ -45,7 +45,7 @@ class DifferentiationAfterProgrammeTest extends ProcessTestBase {
     @Test
     void noRoundIsStartedByHandForAYearAfterTheProgrammesEnd() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.startManually(
-                        user(no.siva.programflyt.demo.DemoUsers.PROJECT_LEADER), 2032))
+                user(no.siva.programflyt.demo.DemoUsers.PROJECT_LEADER), 2032))
                 .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("differentiation.error.afterProgramme");
                     assertThat(e.args()).containsExactly(2032, "31.12.2032");

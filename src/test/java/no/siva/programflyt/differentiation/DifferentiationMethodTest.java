@@ -165,8 +165,8 @@ class DifferentiationMethodTest extends ProcessTestBase {
     void aMethodThatDoesNotAddUpIsNotSaved() throws Exception {
         var leader = SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.PROJECT_LEADER));
         String page = mvc.perform(post("/differentiation/method").with(leader).with(csrf())
-                        .param("w.ACTIVITY", "30").param("w.SATISFACTION", "30").param("w.SUSTAINABILITY", "20")
-                        .param("w.EXPORT", "10").param("w.GROWTH", "15").param("b.ktu.tilfredshet", "0,5; 0,2; 0,8; 1"))
+                .param("w.ACTIVITY", "30").param("w.SATISFACTION", "30").param("w.SUSTAINABILITY", "20")
+                .param("w.EXPORT", "10").param("w.GROWTH", "15").param("b.ktu.tilfredshet", "0,5; 0,2; 0,8; 1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Vektene må til sammen være 100 %.")
                 .contains("Skriv fire stigende tall skilt med semikolon").contains("value=\"0,5; 0,2; 0,8; 1\"");

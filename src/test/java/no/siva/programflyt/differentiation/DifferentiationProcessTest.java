@@ -362,7 +362,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         // the status overview followed the round and each county's part of it
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
                 + "'DIFFERENTIATION_COUNTY' order by county_code").query(String.class).list().equals(List.of(
-                "differentiation.countyStage.DONE", "differentiation.countyStage.DONE", "differentiation.countyStage.DONE")));
+                        "differentiation.countyStage.DONE", "differentiation.countyStage.DONE", "differentiation.countyStage.DONE")));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select stage_key from case_state where case_type = "
                 + "'DIFFERENTIATION' and case_id = ?").param(id).query(String.class).single().equals("differentiation.status.COMPLETED"));
         // a county's part never carries the round's events (they name other counties)

@@ -165,8 +165,10 @@ class DifferentiationWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("Begrunnelse"))));
         mvc.perform(get("/differentiation/mine/" + id + "/letter").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
         mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
-        mvc.perform(get("/differentiation/" + id + "/county/46/basis.csv").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isNotFound());
-        mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
+        mvc.perform(get("/differentiation/" + id + "/county/46/basis.csv").with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(status().isForbidden());
 
         jdbc.sql("update diff_result set notified_at = now(), proposed_step = 4 where round_id = ?").param(id).update();
         String mine = mvc.perform(get("/differentiation/mine").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
@@ -218,7 +220,7 @@ class DifferentiationWebTest extends ProcessTestBase {
 
         // by hand: every field checked like the import, shown at the field, nothing saved
         mvc.perform(post("/differentiation/" + id + "/operator/" + sogn + "/values").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                        .param("v.2027.akt.virkemidler", "tolv").param("v.2026.akt.virkemidler", "101").param("v.2027.eks.eksport", "99"))
+                .param("v.2027.akt.virkemidler", "tolv").param("v.2026.akt.virkemidler", "101").param("v.2027.eks.eksport", "99"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Noen verdier er ikke gyldige")))
                 .andExpect(content().string(containsString("Skriv et tall, for eksempel 12,5.")))
@@ -227,16 +229,16 @@ class DifferentiationWebTest extends ProcessTestBase {
         assertThat(service.stored(id).of(sogn).get(2027).get("eks.eksport").value()).isEqualByComparingTo("4.4");
 
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
-                        .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "1 500 000"))
+                .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "1 500 000"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Beløpet må øke for hvert trinn.")));
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
-                        .param("from", "2029").param("amount.1", "2 000 000").param("amount.3", "3 000 000"))
+                .param("from", "2029").param("amount.1", "2 000 000").param("amount.3", "3 000 000"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("uten hull")));
         assertThat(grantModels.versions(2029)).hasSize(1);
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
                 .param("from", "2029").param("amount.1", "2 000 000")).andExpect(status().isForbidden());
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
-                        .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "2 600 000"))
+                .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "2 600 000"))
                 .andExpect(redirectedUrl("/differentiation/grant-model?from=2029"));
         assertThat(grantModels.latest(2029).orElseThrow().steps()).hasSize(2);
 
@@ -263,7 +265,7 @@ class DifferentiationWebTest extends ProcessTestBase {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("value=\"-150000\"").contains("value=\"3,6667\"");
         mvc.perform(post("/differentiation/" + id + "/operator/" + sogn + "/values").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                        .param("v.2027.sund.driftsresultat", "\u2212150 000").param("v.2027.ktu.tilfredshet", "3,6667"))
+                .param("v.2027.sund.driftsresultat", "\u2212150 000").param("v.2027.ktu.tilfredshet", "3,6667"))
                 .andExpect(redirectedUrl("/differentiation/" + id + "/operator/" + sogn));
         var stored = service.stored(id).of(sogn).get(2027);
         assertThat(stored.get("sund.driftsresultat").value()).isEqualByComparingTo("-150000");

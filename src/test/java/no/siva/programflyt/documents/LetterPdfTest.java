@@ -31,8 +31,7 @@ class LetterPdfTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T09:00:00Z"), Formats.OSLO);
 
     record Result(String name, Integer totalGroup, Integer minimumStep, Integer potentialStep, Integer proposedStep,
-                  Map<Criterion, Integer> groups, boolean soundnessWarning) {
-    }
+                  Map<Criterion, Integer> groups, boolean soundnessWarning) {}
 
     record Model(String label) {
         public BigDecimal amount(Integer step) {
@@ -40,14 +39,11 @@ class LetterPdfTest {
         }
     }
 
-    record CountyRow(BigDecimal frameNok) {
-    }
+    record CountyRow(BigDecimal frameNok) {}
 
-    record Trigger(String type, String evidence) {
-    }
+    record Trigger(String type, String evidence) {}
 
-    record Measure(String description, String owner, LocalDate dueDate) {
-    }
+    record Measure(String description, String owner, LocalDate dueDate) {}
 
     static PdfRenderer renderer() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();

@@ -35,13 +35,14 @@ class UploadProperties {
         DocumentRepository repo = mock(DocumentRepository.class);
         when(repo.save(any())).thenAnswer(call -> call.getArgument(0));
         // a fixed day: what is stored does not depend on when the property runs
-        return new DocumentService(java.time.Clock.fixed(java.time.Instant.parse("2027-01-02T08:00:00Z"), java.time.ZoneId.of("Europe/Oslo")),
+        return new DocumentService(
+                java.time.Clock.fixed(java.time.Instant.parse("2027-01-02T08:00:00Z"), java.time.ZoneId.of("Europe/Oslo")),
                 repo, mock(AuditService.class), LIMIT);
     }
 
     @Property(tries = 500)
     void anyNameAndBytes_areStoredAsAnAllowedType_orRefusedWithAMessage(@ForAll("names") String name,
-                                                                      @ForAll("contents") byte[] content) {
+                                                                        @ForAll("contents") byte[] content) {
         Throwable refused = catchThrowable(() -> {
             Document d = service.upload("ADMISSION", 1, "912345742", name, content, "saksbehandler");
             assertThat(content.length).isBetween(1, LIMIT);

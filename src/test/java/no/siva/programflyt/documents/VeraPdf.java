@@ -19,8 +19,7 @@ public final class VeraPdf {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
-    private VeraPdf() {
-    }
+    private VeraPdf() {}
 
     /** Fails with veraPDF's failed rules when the document is not PDF/A-2a and PDF/UA-1. */
     public static void assertPdfAAndPdfUa(String what, byte[] pdf) {
@@ -33,7 +32,7 @@ public final class VeraPdf {
 
     static ValidationResult validate(byte[] pdf, PDFAFlavour flavour) {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             return validator.validate(parser);
         } catch (Exception e) {
             throw new AssertionError("veraPDF could not validate the document as " + flavour, e);

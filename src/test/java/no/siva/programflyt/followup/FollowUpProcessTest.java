@@ -205,7 +205,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         int year = today().getYear() + 1;
         long yearId = reporting.startYear(sogn, year).orElseThrow();
         ReportingService.Row budget = await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn, year)
-                        .stream().filter(r -> r.code() == no.siva.programflyt.reporting.Obligation.BUDGET_NEXT_YEAR).findFirst(),
+                .stream().filter(r -> r.code() == no.siva.programflyt.reporting.Obligation.BUDGET_NEXT_YEAR).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
         UserTask deliver = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && "levere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))
@@ -258,7 +258,8 @@ class FollowUpProcessTest extends ProcessTestBase {
     void terminate_afterTheCountysConsultation_windsDownTheOperator_andLeavesNothingOpenButTheWindDown() {
         long sogn = sogn();
         CurrentUser staff = user(DemoUsers.OPERATOR_USER);
-        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null, LocalDate.of(2032, 12, 31), clock.instant()));
+        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null,
+                LocalDate.of(2032, 12, 31), clock.instant()));
         // the operator's live work: a reporting calendar, one active target company and one still in admission
         int year = today().getYear();
         long yearId = reporting.startYear(sogn, year).orElseThrow();
@@ -291,8 +292,8 @@ class FollowUpProcessTest extends ProcessTestBase {
 
         // revoked, terminated, reporting stopped, target companies wound down
         awaitOpenTask(FU, caseId, "kontrollere-avvikling");
-        await().atMost(Duration.ofSeconds(20)).until(() -> companies.findById(active.getId()).orElseThrow().getStatus()
-                == TargetCompanyStatus.EXITED);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> companies.findById(active.getId()).orElseThrow().getStatus() == TargetCompanyStatus.EXITED);
         assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
         assertThat(agreements.findByOperatorId(sogn).orElseThrow().getRevokedOn()).isEqualTo(today());
         assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.TERMINATED);

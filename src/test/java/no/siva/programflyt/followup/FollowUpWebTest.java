@@ -56,15 +56,15 @@ class FollowUpWebTest extends ProcessTestBase {
     @Test
     void aCountyOfficialStartsForHerOwnCountyOnly_andSeesOnlyHerCountysCases() throws Exception {
         mvc.perform(post("/follow-up").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("operatorId", Long.toString(helgeland())).param("evidence", "Svak leveranse."))
+                .param("operatorId", Long.toString(helgeland())).param("evidence", "Svak leveranse."))
                 .andExpect(status().isForbidden());   // another county's operator: not offered, so refused
         mvc.perform(post("/follow-up").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("operatorId", Long.toString(sogn())).param("evidence", " "))
+                .param("operatorId", Long.toString(sogn())).param("evidence", " "))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Fyll ut feltet.")));
         assertThat(cases.count()).isZero();
 
         mvc.perform(post("/follow-up").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("operatorId", Long.toString(sogn())).param("evidence", "Få nye målbedrifter <script>x</script>"))
+                .param("operatorId", Long.toString(sogn())).param("evidence", "Få nye målbedrifter <script>x</script>"))
                 .andExpect(status().is3xxRedirection());
         long id = cases.findOpen(sogn()).orElseThrow().getId();
         awaitOpenTask(FollowUpService.CASE_TYPE, id, "gjennomfore-oppfolging");
@@ -77,8 +77,8 @@ class FollowUpWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("/follow-up/" + id + "\""))));
         mvc.perform(get("/follow-up/" + id).with(as("fylke-nordland"))).andExpect(status().isNotFound());
         mvc.perform(post("/follow-up/" + id + "/meetings").with(as("fylke-nordland")).with(csrf())
-                        .param("heldOn", today().toString()).param("form", "FYSISK")
-                        .param("participants", "x").param("summary", "y"))
+                .param("heldOn", today().toString()).param("form", "FYSISK")
+                .param("participants", "x").param("summary", "y"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/follow-up/" + id).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isForbidden());
         mvc.perform(get("/follow-up/" + id).with(as(DemoUsers.PROJECT_LEADER))).andExpect(status().isOk());
@@ -112,8 +112,8 @@ class FollowUpWebTest extends ProcessTestBase {
 
         // a county official logs meetings but does not score
         mvc.perform(post("/follow-up/" + id + "/meetings").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("heldOn", today().toString()).param("form", "DIGITALT")
-                        .param("participants", "Fylket og Siva").param("summary", "Første møte."))
+                .param("heldOn", today().toString()).param("form", "DIGITALT")
+                .param("participants", "Fylket og Siva").param("summary", "Første møte."))
                 .andExpect(status().is3xxRedirection());
         MockHttpServletRequestBuilder byCounty = post("/follow-up/" + id + "/scoreboard");
         service.areas().keySet().forEach(a -> byCounty.param("score-" + a, "3"));
@@ -122,8 +122,8 @@ class FollowUpWebTest extends ProcessTestBase {
         assertThat(count("follow_up_scoreboard")).isZero();
         // no CSRF token, no change
         mvc.perform(post("/follow-up/" + id + "/meetings").with(as(DemoUsers.CASE_HANDLER))
-                        .param("heldOn", today().toString()).param("form", "DIGITALT")
-                        .param("participants", "x").param("summary", "y"))
+                .param("heldOn", today().toString()).param("form", "DIGITALT")
+                .param("participants", "x").param("summary", "y"))
                 .andExpect(status().isForbidden());
         assertThat(count("follow_up_meeting")).isEqualTo(1);
     }
@@ -134,15 +134,15 @@ class FollowUpWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Registrer utviklingssamtale")));
         mvc.perform(get("/follow-up/operator/" + sogn()).with(as("fylke-nordland"))).andExpect(status().isNotFound());
         mvc.perform(post("/follow-up/operator/" + sogn() + "/dialogues").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                        .param("heldOn", today().toString()).param("summary", "Samtale."))
+                .param("heldOn", today().toString()).param("summary", "Samtale."))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Fyll ut feltet.")));
         assertThat(count("operator_dialogue")).isZero();
         mvc.perform(post("/follow-up/operator/" + sogn() + "/dialogues").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("heldOn", today().toString()).param("onTrack", "false").param("summary", "Samtale."))
+                .param("heldOn", today().toString()).param("onTrack", "false").param("summary", "Samtale."))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/follow-up/operator/" + sogn() + "/dialogues").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
-                        .param("heldOn", today().toString()).param("countyParticipated", "true")
-                        .param("onTrack", "false").param("summary", "Ingen vekst i porteføljen."))
+                .param("heldOn", today().toString()).param("countyParticipated", "true")
+                .param("onTrack", "false").param("summary", "Ingen vekst i porteføljen."))
                 .andExpect(status().is3xxRedirection());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn()).isPresent());
         assertThat(service.triggers(cases.findOpen(sogn()).orElseThrow().getId()))

@@ -132,7 +132,8 @@ class ValidatorProperties {
 
     @Property(tries = 300)
     void anyTextInAnyFieldOfAnyForm_givesAValidSubmissionOrNorwegianMessagesAtTheFields(
-            @ForAll("forms") FormDefinition form, @ForAll("typed") List<String> typed) {
+                                                                                        @ForAll("forms") FormDefinition form,
+                                                                                        @ForAll("typed") List<String> typed) {
         Map<String, List<String>> input = new HashMap<>();
         List<FormComponent> fields = form.inputs();
         for (int i = 0; i < fields.size(); i++) {

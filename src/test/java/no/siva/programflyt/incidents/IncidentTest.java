@@ -72,7 +72,8 @@ class IncidentTest extends ProcessTestBase {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("admission 424242")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Prøv på nytt")));
-        mvc.perform(get("/incidents").with(SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.VESTLAND)))).andExpect(status().isForbidden());
+        mvc.perform(get("/incidents").with(SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.VESTLAND))))
+                .andExpect(status().isForbidden());
 
         // the fix: the case the job needs now exists
         jdbc.update("""

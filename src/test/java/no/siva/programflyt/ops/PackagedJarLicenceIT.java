@@ -69,8 +69,7 @@ class PackagedJarLicenceIT {
         assertThat(f.devRuntimeClasses()).isEqualTo(1);
     }
 
-    record Findings(List<String> libraries, List<String> offending, int devRuntimeClasses) {
-    }
+    record Findings(List<String> libraries, List<String> offending, int devRuntimeClasses) {}
 
     static Findings inspect(Path jar) throws IOException {
         List<String> libraries = new ArrayList<>();
@@ -105,7 +104,7 @@ class PackagedJarLicenceIT {
     /** The Camunda or Zeebe licence named in a library's own pom, or null. */
     private static String nonFreeLicence(InputStream library) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(library)) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
                 if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.xml")) {
                     var m = NON_FREE.matcher(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
                     if (m.find()) {

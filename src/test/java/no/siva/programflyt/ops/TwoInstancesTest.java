@@ -94,8 +94,8 @@ class TwoInstancesTest {
                         .filter(UserTask::isOpen).findFirst(), java.util.Optional::isPresent).orElseThrow();
                 // the 3-month reminder fires once on the engine's clock
                 engine.increaseTime(Duration.ofDays(95));
-                await().atMost(Duration.ofSeconds(20)).until(() ->
-                        EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
                 assertThat(EngineRecords.jobEventsOfType(engine, "followup.inform-start", JobIntent.COMPLETED)).isEqualTo(1);
 
                 // every e-mail in the outbox is sent, and received exactly once
@@ -126,9 +126,9 @@ class TwoInstancesTest {
     void aUserSignedInAtOneInstanceIsSignedInAtTheOther() throws Exception {
         int port = freePort();
         try (ConfigurableApplicationContext a = start(port, true, true);
-             ConfigurableApplicationContext b = start(port, false, false);
-             java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                     .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()) {
+                ConfigurableApplicationContext b = start(port, false, false);
+                java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()) {
             String urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
             String urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
 
@@ -144,7 +144,8 @@ class TwoInstancesTest {
             var signOut = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/logout"))
                     .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token,
-                            java.nio.charset.StandardCharsets.UTF_8))).build(),
+                            java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
             var atA = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
@@ -172,7 +173,8 @@ class TwoInstancesTest {
                 .header("Cookie", sessionCookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
                         + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrfOf(page.body()),
-                        java.nio.charset.StandardCharsets.UTF_8))).build(),
+                                java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).isEqualTo(url + "/");
         return sessionCookie(signIn);

@@ -142,7 +142,8 @@ class OverviewTest extends ProcessTestBase {
         assertThat(total(leader, "stale", "30")).isEqualTo(1);
         // issue 23, point 6: the process tabs are tabs (the CSS styles nav.tabs), and a title that holds its year
         // does not show it twice («Differensieringsrunde 2026 2026»)
-        String differentiationPage = mvc.perform(get("/overview").param("type", "DIFFERENTIATION").param("state", "all").with(as(leader.username())))
+        String differentiationPage = mvc
+                .perform(get("/overview").param("type", "DIFFERENTIATION").param("state", "all").with(as(leader.username())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         String y = Integer.toString(today().getYear() + 1);
         assertThat(differentiationPage).contains("<nav class=\"tabs\"").doesNotContain("<ul class=\"tabs\"")
@@ -157,13 +158,13 @@ class OverviewTest extends ProcessTestBase {
         assertThat(total(vestland, "county", "18")).isZero();
         assertThat(total(nordland, "state", "all")).isEqualTo(2);
         String csv = mvc.perform(asyncDispatch(mvc.perform(get("/overview/export.csv").param("state", "all")
-                        .with(as(DemoUsers.VESTLAND))).andReturn()))
+                .with(as(DemoUsers.VESTLAND))).andReturn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(4);   // header and three cases
         assertThat(csv).contains("Nordfjord Innovasjon AS").contains("Fjærland").doesNotContain("Lofoten")
                 .doesNotContain("Helgeland").doesNotContain("Nordland");
         byte[] xlsx = mvc.perform(asyncDispatch(mvc.perform(get("/overview/export.xlsx").param("state", "all")
-                        .with(as(DemoUsers.NORDLAND))).andReturn()))
+                .with(as(DemoUsers.NORDLAND))).andReturn()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);

@@ -73,22 +73,22 @@ class AppRestartTest {
                 UserTaskRepository tasks = before.getBean(UserTaskRepository.class);
                 taskId = await().atMost(Duration.ofSeconds(20)).until(() -> openTasks(tasks, caseId), l -> l.size() == 1)
                         .get(0).getId();
-                await().atMost(Duration.ofSeconds(20)).until(() ->
-                        EngineRecords.jobEventsOfType(engine, "followup.inform-start", JobIntent.COMPLETED) == 1);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> EngineRecords.jobEventsOfType(engine, "followup.inform-start", JobIntent.COMPLETED) == 1);
                 assertThat(EngineRecords.pendingTimers(engine, processInstanceKey(before, caseId))).isPositive();
             }
 
             // the application is down: the 3-month reminder falls due on the engine, and nobody takes its job
             engine.increaseTime(Duration.ofDays(95));
-            await().atMost(Duration.ofSeconds(20)).until(() ->
-                    EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.CREATED) == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.CREATED) == 1);
             assertThat(EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED)).isZero();
 
             try (ConfigurableApplicationContext after = start(port)) {
                 after.getBean(EngineClock.class).follow(engine);   // the application tells the engine's time
                 JdbcClient jdbc = after.getBean(JdbcClient.class);
-                await().atMost(Duration.ofSeconds(20)).until(() ->
-                        EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> EngineRecords.jobEventsOfType(engine, "followup.remind", JobIntent.COMPLETED) == 1);
                 await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                         "select count(*) from outbox_message where case_type = ? and case_id = ? and dedup_key like '%remind%'")
                         .params(FollowUpService.CASE_TYPE, caseId).query(Long.class).single() > 0);

@@ -135,7 +135,7 @@ class ClockAgreementTest extends ProcessTestBase {
     /** The operator's task list filtered by due date, as the page shows it. */
     private String inbox(String due) throws Exception {
         return mvc.perform(get("/tasks").param("view", "groups").param("due", due)
-                        .with(SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.OPERATOR_USER))))
+                .with(SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.OPERATOR_USER))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }

@@ -100,7 +100,8 @@ class ReportingCalendarTest extends ProcessTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> mails(helgelandYear, "reminder-2").size() == 11 * helgelandStaffCount);
         assertThat(mails(helgelandYear, "reminder-1")).hasSize((int) (11 * helgelandStaffCount));
         assertThat(mails(helgelandYear, "escalation")).allMatch(m -> m.getRecipient().equals("sara.saksbehandler@siva.no"));
-        assertThat(mails(helgelandYear, "reminder-1")).allMatch(m -> m.getBodyHtml().matches("(?s).*href=\"http://localhost:8080/tasks/\\d+\".*"));
+        assertThat(mails(helgelandYear, "reminder-1"))
+                .allMatch(m -> m.getBodyHtml().matches("(?s).*href=\"http://localhost:8080/tasks/\\d+\".*"));
         // Sogn: the first reminder only, never after delivery, never escalated
         assertThat(mails(sognYear, "reminder-1")).hasSize((int) (11 * sognStaffCount));
         assertThat(mails(sognYear, "reminder-2")).isEmpty();

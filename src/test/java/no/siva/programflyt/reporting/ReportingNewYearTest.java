@@ -57,6 +57,7 @@ class ReportingNewYearTest extends ProcessTestBase {
         moveClockTo(LocalDate.of(2033, 1, 1).atTime(2, 0).atZone(OSLO).toInstant());
         await().atMost(Duration.ofSeconds(20)).until(() -> newYearRuns() == 2);
         assertThat(years(2033)).isZero();
-        assertThat(jdbc.sql("select count(*) from reporting_obligation where year = 2032 and code = 'BUDGET_NEXT_YEAR'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from reporting_obligation where year = 2032 and code = 'BUDGET_NEXT_YEAR'").query(Long.class)
+                .single()).isZero();
     }
 }

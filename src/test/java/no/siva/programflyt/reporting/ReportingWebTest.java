@@ -78,7 +78,7 @@ class ReportingWebTest extends ProcessTestBase {
 
         // before approval the operator may still correct them
         mvc.perform(post("/reporting/target-figures").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("year", Integer.toString(YEAR)).param("f.nyeMalbedrifter", "14"))
+                .param("year", Integer.toString(YEAR)).param("f.nyeMalbedrifter", "14"))
                 .andExpect(status().is3xxRedirection());
         assertThat(figures.find(sogn(), YEAR).orElseThrow().values()).containsEntry("nyeMalbedrifter", "14");
 
@@ -94,7 +94,7 @@ class ReportingWebTest extends ProcessTestBase {
         assertThat(figures.find(sogn(), YEAR).orElseThrow().locked()).isTrue();
 
         mvc.perform(post("/reporting/target-figures").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("year", Integer.toString(YEAR)).param("f.nyeMalbedrifter", "99"))
+                .param("year", Integer.toString(YEAR)).param("f.nyeMalbedrifter", "99"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Måltallene for " + YEAR + " er godkjent og låst, og kan ikke endres.")));
         assertThat(figures.find(sogn(), YEAR).orElseThrow().values().get("nyeMalbedrifter")).hasToString("12");
@@ -122,7 +122,8 @@ class ReportingWebTest extends ProcessTestBase {
         complete(user(DemoUsers.OPERATOR_USER), open(row.id(), "levere"), low);
         UserTask review = open(row.id(), "kontrollere");
         mvc.perform(get("/tasks/" + review.getId()).with(as(DemoUsers.CASE_HANDLER)))
-                .andExpect(content().string(containsString("Andelen som forventes å få innovasjonsstøtte er 85 %: under Sivas minimumskrav på 90 %")));
+                .andExpect(content()
+                        .string(containsString("Andelen som forventes å få innovasjonsstøtte er 85 %: under Sivas minimumskrav på 90 %")));
         var refused = complete(user(DemoUsers.CASE_HANDLER), review, Map.of("vurdering", "godkjent"));
         assertThat(refused.errors()).containsOnlyKeys("begrunnelse");
         assertThat(refused.errors().get("begrunnelse")).contains("85 %").contains("90 %");
@@ -237,13 +238,13 @@ class ReportingWebTest extends ProcessTestBase {
         reporting.startYear(sogn(), YEAR).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
         byte[] body = mvc.perform(get("/reporting/calendar.ics").param("year", Integer.toString(YEAR))
-                        .with(as(DemoUsers.OPERATOR_USER)))
+                .with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         ICalendar cal = Biweekly.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).first();
         assertThat(cal).isNotNull();
         assertThat(cal.getEvents()).hasSize(11);
         assertThat(cal.getEvents()).extracting(e -> e.getDateStart().getValue().toInstant().atZone(ZoneId.of("Europe/Oslo"))
-                        .toLocalDate().toString())
+                .toLocalDate().toString())
                 .containsExactlyInAnyOrderElementsOf(reporting.forOperator(sogn(), YEAR).stream()
                         .map(r -> r.dueDate().toString()).toList());
         assertThat(cal.getEvents()).extracting(VEvent::getSummary).allMatch(s -> s.getValue().startsWith("Frist: "));

@@ -40,7 +40,8 @@ class OidcLoginWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("/oauth2/authorization/siva")))
                 .andExpect(content().string(not(containsString("name=\"password\""))));
         mvc.perform(get("/oauth2/authorization/siva")).andExpect(status().is3xxRedirection())
-                .andExpect(header().string("Location", startsWith("https://login.example.no/auth?response_type=code&client_id=programflyt-web")))
+                .andExpect(header().string("Location",
+                        startsWith("https://login.example.no/auth?response_type=code&client_id=programflyt-web")))
                 // PKCE, which ID-porten requires of every client
                 .andExpect(header().string("Location", containsString("code_challenge_method=S256")));
         mvc.perform(get("/tasks")).andExpect(status().is3xxRedirection())

@@ -74,7 +74,7 @@ class InputParsingProperties {
 
     @Property
     void anOverviewQueryFromAnyParametersIsValid_andReadsBackFromItsQueryString(
-            @ForAll("params") List<String> values) {
+                                                                                @ForAll("params") List<String> values) {
         LinkedMultiValueMap<String, String> p = new LinkedMultiValueMap<>();
         String[] keys = {"type", "county", "operator", "year", "stage", "stale", "due", "state", "sort", "dir", "page"};
         for (int i = 0; i < keys.length && i < values.size(); i++) {

@@ -13,8 +13,7 @@ import no.siva.programflyt.processes.ProcessMessage;
 /** Reads the in-memory engine's record stream: what the engine did, not what our code says it did. */
 public final class EngineRecords {
 
-    private EngineRecords() {
-    }
+    private EngineRecords() {}
 
     public static long jobEvents(ZeebeTestEngine engine, long jobKey, Intent intent) {
         return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
@@ -24,7 +23,8 @@ public final class EngineRecords {
     public static long jobEventsOfType(ZeebeTestEngine engine, String jobType, Intent intent) {
         return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
                 .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == intent
-                        && ((JobRecordValue) r.getValue()).getType().equals(jobType)).count();
+                        && ((JobRecordValue) r.getValue()).getType().equals(jobType))
+                .count();
     }
 
     /** How many messages of this name and correlation key the engine accepted. */
@@ -71,7 +71,7 @@ public final class EngineRecords {
                 switch ((io.camunda.zeebe.protocol.record.intent.TimerIntent) r.getIntent()) {
                     case CREATED -> pending.put(r.getKey(), (io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue());
                     case TRIGGERED, CANCELED -> pending.remove(r.getKey());
-                    default -> { }
+                    default -> {}
                 }
             }
         }

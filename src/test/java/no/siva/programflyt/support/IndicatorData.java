@@ -18,8 +18,7 @@ import no.siva.programflyt.security.CurrentUser;
  */
 public final class IndicatorData {
 
-    private IndicatorData() {
-    }
+    private IndicatorData() {}
 
     public static long roundWithValues(DifferentiationService service, DiffRoundRepository rounds, CurrentUser siva,
                                        java.time.Instant now, int year, Map<Long, Integer> levels) {
@@ -32,8 +31,9 @@ public final class IndicatorData {
                     continue;
                 }
                 values.put(i.code(), i.unit() == Unit.SCALE ? BigDecimal.valueOf(level)
-                        : i.unit() == Unit.ATTAINMENT ? BigDecimal.valueOf(level).divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_UP)
-                        : BigDecimal.valueOf(level * 10L));
+                        : i.unit() == Unit.ATTAINMENT
+                                ? BigDecimal.valueOf(level).divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_UP)
+                                : BigDecimal.valueOf(level * 10L));
             }
             service.setValues(siva, r.getId(), operatorId, year - 1, values, "IMPORT");
         });

@@ -61,8 +61,7 @@ public class MockOidc implements ApplicationContextInitializer<ConfigurableAppli
     }
 
     /** The outcome of a login: where the application sent her, and her session cookie. */
-    public record Login(String location, Cookie session) {
-    }
+    public record Login(String location, Cookie session) {}
 
     /**
      * Signs in through the provider with these claims (the subject is the provider's, e.g. ID-porten's pairwise

@@ -12,6 +12,5 @@ public final class Smtp {
 
     public static final ServerSetup SETUP = new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP);
 
-    private Smtp() {
-    }
+    private Smtp() {}
 }

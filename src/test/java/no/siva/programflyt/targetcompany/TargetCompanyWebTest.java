@@ -55,18 +55,18 @@ class TargetCompanyWebTest extends ProcessTestBase {
     @Test
     void importWithOneBadRowImportsNothingAndNamesTheRowAndField() throws Exception {
         mvc.perform(multipart("/target-companies/import").file(csv("""
-                        912345742;Fjordfisk AS;post@fjordfisk.no;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no
-                        912345815;Skogtre AS;;15.03.2025;15.03.2025;14.03.2028;80;Ola;ola@skogtre.no
-                        """)).with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                912345742;Fjordfisk AS;post@fjordfisk.no;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no
+                912345815;Skogtre AS;;15.03.2025;15.03.2025;14.03.2028;80;Ola;ola@skogtre.no
+                """)).with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ingenting er importert.")))
                 .andExpect(content().string(containsString("Rad 3 støtteintensitet: støtteintensiteten må være over 0 og høyst 75 %.")));
         assertThat(companies.count()).isZero();
 
         mvc.perform(multipart("/target-companies/import").file(csv("""
-                        912345742;Fjordfisk AS;post@fjordfisk.no;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no
-                        912345815;Skogtre AS;;15.03.2025;15.03.2025;14.03.2028;75;Ola;ola@skogtre.no
-                        """)).with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                912345742;Fjordfisk AS;post@fjordfisk.no;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no
+                912345815;Skogtre AS;;15.03.2025;15.03.2025;14.03.2028;75;Ola;ola@skogtre.no
+                """)).with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "import.done"));
         assertThat(companies.findAll()).hasSize(2).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(TargetCompanyStatus.ACTIVE));
         // the lifecycles start in the background after the import's commit: one each
@@ -77,8 +77,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
 
         // a second import of the same company is refused: it has an open case
         mvc.perform(multipart("/target-companies/import").file(csv(
-                        "912345742;Fjordfisk AS;;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no\n"))
-                        .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                "912345742;Fjordfisk AS;;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@fjordfisk.no\n"))
+                .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(content().string(containsString("Rad 2 organisasjonsnummer: bedriften har allerede en åpen sak")));
     }
 
@@ -88,7 +88,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
     /** Two starters at once (two instances catching up): one lifecycle, one first-year task, nothing cancelled. */
     @Test
     void anImportedCompanyGetsExactlyOneLifecycle_evenWhenStartedTwiceAtOnce() throws Exception {
-        TargetCompany c = new TargetCompany(user(DemoUsers.OPERATOR_USER).operatorId(), "912345742", "Fjordfisk AS", null, null, "test", clock.instant());
+        TargetCompany c = new TargetCompany(user(DemoUsers.OPERATOR_USER).operatorId(), "912345742", "Fjordfisk AS", null, null, "test",
+                clock.instant());
         c.selfDeclarationSigned(LocalDate.of(2025, 2, 1), java.math.BigDecimal.ZERO);
         c.agreed(LocalDate.of(2025, 2, 1), LocalDate.of(2028, 1, 31), "Importert", null, null, null, "Kari",
                 "kari@fjordfisk.no", new java.math.BigDecimal("60"));
@@ -112,7 +113,7 @@ class TargetCompanyWebTest extends ProcessTestBase {
     /** The keys of this test engine's lifecycle instances that passed {@code intent}. */
     private java.util.List<Long> lifecycles(io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent intent) {
         return java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream
-                        .of(engine.getRecordStreamSource()).processInstanceRecords().spliterator(), false)
+                .of(engine.getRecordStreamSource()).processInstanceRecords().spliterator(), false)
                 .filter(r -> r.getValue().getBpmnProcessId().equals(TargetCompanyService.PROCESS_ID)
                         && r.getValue().getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
                         && r.getIntent() == intent)
@@ -124,11 +125,11 @@ class TargetCompanyWebTest extends ProcessTestBase {
         byte[] latin1 = (HEADER + "912345742;Fjordfisk Æ AS;;01.02.2025;01.02.2025;31.01.2028;60;Kari;kari@f.no\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         mvc.perform(multipart("/target-companies/import").file(new MockMultipartFile("file", "x.csv", "text/csv", latin1))
-                        .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(content().string(containsString("Filen er ikke UTF-8")));
         mvc.perform(multipart("/target-companies/import").file(new MockMultipartFile("file", "x.csv", "text/csv",
-                        "organisasjonsnummer,navn\n912345742,Fjordfisk AS\n".getBytes(StandardCharsets.UTF_8)))
-                        .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                "organisasjonsnummer,navn\n912345742,Fjordfisk AS\n".getBytes(StandardCharsets.UTF_8)))
+                .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(content().string(containsString("Bruk semikolon (;) mellom kolonnene.")));
         assertThat(companies.count()).isZero();
     }
@@ -137,8 +138,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
     void portfolioLedgerAndScope() throws Exception {
         rates.set(2026, new BigDecimal("11.5000"), true);
         mvc.perform(multipart("/target-companies/import").file(csv(
-                        "912345742;Fjordfisk AS;;01.02.2026;01.02.2026;31.01.2029;60;Kari;kari@fjordfisk.no\n"))
-                        .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
+                "912345742;Fjordfisk AS;;01.02.2026;01.02.2026;31.01.2029;60;Kari;kari@fjordfisk.no\n"))
+                .with(as(DemoUsers.OPERATOR_USER)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         TargetCompany c = companies.findAll().get(0);
 
@@ -156,42 +157,42 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("Fjordfisk AS"))));
         // nothing granted yet: a line is refused at its amount, nothing saved
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
-                        .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "4 000"))
+                .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
+                .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "4 000"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.aboveGranted"))
                 .andExpect(flash().attribute("fieldError", "marketValue"));
         // bad input at the field: a date that is no date, a grant outside the agreement
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("grantDate", "31.02.2026").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
+                .param("grantDate", "31.02.2026").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.date"))
                 .andExpect(flash().attribute("fieldError", "grantDate"));
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("grantDate", "2026-01-31").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
+                .param("grantDate", "2026-01-31").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.firstGrantOnAdmission"))
                 .andExpect(flash().attribute("fieldError", "grantDate"));
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("grantDate", "2026-02-01").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
+                .param("grantDate", "2026-02-01").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
                 .andExpect(flash().attribute("successKey", "ledger.grantRecorded"));
         // an increase is dated the day it is granted, never ahead
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("grantDate", today().plusDays(1).toString()).param("grantAmount", "10 000").param("grantReason", "Mer"))
+                .param("grantDate", today().plusDays(1).toString()).param("grantAmount", "10 000").param("grantReason", "Mer"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.grantAhead"))
                 .andExpect(flash().attribute("fieldError", "grantDate"));
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
-                        .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "3 000"))
+                .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
+                .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "3 000"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.intensityAboveAgreed"))
                 .andExpect(flash().attribute("fieldError", "ownContribution"));
         // after the self-declaration's expiry (signed 01.02.2026: valid until 31.01.2028) no line, with the date
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("serviceDate", "2028-02-01").param("costType", "INNOVATION_ADVISORY")
-                        .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "4 000"))
+                .param("serviceDate", "2028-02-01").param("costType", "INNOVATION_ADVISORY")
+                .param("description", "Markedsrådgivning").param("marketValue", "10 000").param("ownContribution", "4 000"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.declarationExpired"))
                 .andExpect(flash().attribute("fieldError", "serviceDate"));
         assertThat(jdbc.sql("select count(*) from aid_ledger_line").query(Long.class).single()).isZero();
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
-                        .param("description", "<b>Markedsrådgivning</b>").param("marketValue", "10 000").param("ownContribution", "4 000"))
+                .param("serviceDate", "2026-03-10").param("costType", "INNOVATION_ADVISORY")
+                .param("description", "<b>Markedsrådgivning</b>").param("marketValue", "10 000").param("ownContribution", "4 000"))
                 .andExpect(flash().attribute("successKey", "ledger.recorded"));
         mvc.perform(get("/target-companies/" + c.getId()).with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("&lt;b&gt;Markedsrådgivning&lt;/b&gt;")))
@@ -199,7 +200,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("target-company-lifecycle.bpmn")));
         mvc.perform(get("/target-companies/ledger.csv").param("month", "2026-03").with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("912345742;2026-03-10;INNOVATION_ADVISORY;<b>Markedsrådgivning</b>;10000,00;4000,00;6000,00;1000,00;521,74")));
+                .andExpect(content().string(containsString(
+                        "912345742;2026-03-10;INNOVATION_ADVISORY;<b>Markedsrådgivning</b>;10000,00;4000,00;6000,00;1000,00;521,74")));
         mvc.perform(get("/target-companies.csv").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("912345742;Fjordfisk AS;Sogn Næringshage AS;Aktiv;01.02.2026;31.01.2029;60")));
 
@@ -212,11 +214,11 @@ class TargetCompanyWebTest extends ProcessTestBase {
         mvc.perform(get("/target-companies").with(as("helgeland-staff")))
                 .andExpect(content().string(not(containsString("Fjordfisk AS"))));
         mvc.perform(post("/target-companies/" + c.getId() + "/ledger").with(as("helgeland-staff")).with(csrf())
-                        .param("serviceDate", "2026-03-11").param("costType", "INNOVATION_ADVISORY")
-                        .param("description", "x").param("marketValue", "100").param("ownContribution", "40"))
+                .param("serviceDate", "2026-03-11").param("costType", "INNOVATION_ADVISORY")
+                .param("description", "x").param("marketValue", "100").param("ownContribution", "40"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/target-companies/ledger.csv").param("month", "2026-03").param("operatorId", Long.toString(c.getOperatorId()))
-                        .with(as("helgeland-staff")))
+                .with(as("helgeland-staff")))
                 .andExpect(content().string(not(containsString("912345742"))));
         mvc.perform(get("/target-companies/" + c.getId()).with(as(DemoUsers.NORDLAND))).andExpect(status().isNotFound());
         mvc.perform(get("/target-companies/" + c.getId()).with(as(DemoUsers.VESTLAND))).andExpect(status().isOk())
@@ -224,7 +226,7 @@ class TargetCompanyWebTest extends ProcessTestBase {
 
         // early exit from the page
         mvc.perform(post("/target-companies/" + c.getId() + "/exit").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("reason", "EARLY_TERMINATION").param("exitDate", LocalDate.of(2026, 6, 30).toString()))
+                .param("reason", "EARLY_TERMINATION").param("exitDate", LocalDate.of(2026, 6, 30).toString()))
                 .andExpect(flash().attribute("successKey", "targetcompany.exitRequested"));
         awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "registrere-exit-portal");
     }
@@ -232,12 +234,12 @@ class TargetCompanyWebTest extends ProcessTestBase {
     @Test
     void registeringValidatesTheOrgNumber() throws Exception {
         mvc.perform(post("/target-companies").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("orgNumber", "912345743").param("name", "Feil AS"))
+                .param("orgNumber", "912345743").param("name", "Feil AS"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")));
         assertThat(companies.count()).isZero();
         mvc.perform(post("/target-companies").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
-                        .param("orgNumber", "912 345 742").param("name", "Riktig AS"))
+                .param("orgNumber", "912 345 742").param("name", "Riktig AS"))
                 .andExpect(status().is3xxRedirection());
         assertThat(companies.findAll()).singleElement().satisfies(c -> assertThat(c.getOrgNumber()).isEqualTo("912345742"));
     }

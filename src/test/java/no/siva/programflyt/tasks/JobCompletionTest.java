@@ -59,7 +59,8 @@ class JobCompletionTest extends ProcessTestBase {
         jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
                 .params(pilot.getJobKey(), pilot.getId(), "{\"qualified\":true}",
                         Timestamp.from(clock.instant().minusSeconds(600)),
-                        Timestamp.from(clock.instant().minusSeconds(480))).update();
+                        Timestamp.from(clock.instant().minusSeconds(480)))
+                .update();
         assertThat(findOpen(ADMISSION, c.getId(), "foresla-tilskudd")).isEmpty();
 
         assertThat(completions.resendUnanswered()).isEqualTo(1);
@@ -80,7 +81,8 @@ class JobCompletionTest extends ProcessTestBase {
                 .params(DemoUsers.CASE_HANDLER, pilot.getId()).update();
         jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
                 .params(pilot.getJobKey(), pilot.getId(), "{\"qualified\":true}", Timestamp.from(clock.instant()),
-                        Timestamp.from(clock.instant().plusSeconds(120))).update();
+                        Timestamp.from(clock.instant().plusSeconds(120)))
+                .update();
 
         // no wait at all: the answer comes on the sender's thread and is stored there
         completions.dispatch(pilot.getJobKey(), "{\"qualified\":true}", java.time.Duration.ZERO);
@@ -118,7 +120,8 @@ class JobCompletionTest extends ProcessTestBase {
                 insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at, attempts)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(4242L, 1L, "{}", Timestamp.from(clock.instant().minusSeconds(7200)),
-                        Timestamp.from(clock.instant().minusSeconds(60)), JobCompletions.MAX_ATTEMPTS).update();
+                        Timestamp.from(clock.instant().minusSeconds(60)), JobCompletions.MAX_ATTEMPTS)
+                .update();
 
         assertThat(completions.resendUnanswered()).isEqualTo(1);
 

@@ -244,14 +244,15 @@ class TaskListTest extends ProcessTestBase {
         long sogn = operatorRepository.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
         CurrentUser staff = operatorUser(operatorRepository.findById(sogn).orElseThrow());
         Instant now = clock.instant();
-        jdbc.sql("""
-                insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, candidate_groups,
-                    due_at, state, created_at)
-                select -n, -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale ' || n,
-                       case when n <= 120 then :own when n <= 125 then :own || '0' when n <= 128 then 'fylke-46,' || :own
-                            else 'siva-saksbehandler' end,
-                       cast(:now as timestamptz) + (n || ' hours')::interval, case when n = 1 then 'COMPLETED' else 'OPEN' end, cast(:now as timestamptz)
-                from generate_series(1, 3000) n""")
+        jdbc.sql(
+                """
+                        insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, candidate_groups,
+                            due_at, state, created_at)
+                        select -n, -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale ' || n,
+                               case when n <= 120 then :own when n <= 125 then :own || '0' when n <= 128 then 'fylke-46,' || :own
+                                    else 'siva-saksbehandler' end,
+                               cast(:now as timestamptz) + (n || ' hours')::interval, case when n = 1 then 'COMPLETED' else 'OPEN' end, cast(:now as timestamptz)
+                        from generate_series(1, 3000) n""")
                 .param("own", "operator-" + sogn).param("now", java.sql.Timestamp.from(now)).update();
         jdbc.sql("analyze user_task").update();
 

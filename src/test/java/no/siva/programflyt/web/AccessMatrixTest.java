@@ -100,7 +100,7 @@ class AccessMatrixTest extends ProcessTestBase {
     record Probe(HttpMethod method, String url, Map<String, String> params, Set<String> allowed, boolean file,
                  Runnable before, List<String> askers) {
         Probe(HttpMethod method, String url, Map<String, String> params, Set<String> allowed) {
-            this(method, url, params, allowed, false, () -> { }, EVERYONE);
+            this(method, url, params, allowed, false, () -> {}, EVERYONE);
         }
 
         /** Sent as a multipart request with a small PDF as "file". */
@@ -150,7 +150,8 @@ class AccessMatrixTest extends ProcessTestBase {
             // the refused first, then the allowed, the case handler (who owns the saved filter and view) last
             List<String> order = Stream.concat(p.askers().stream().filter(u -> !p.allowed().contains(u)),
                     Stream.concat(p.askers().stream().filter(u -> p.allowed().contains(u) && !u.equals(SB)),
-                            Stream.of(SB).filter(u -> p.allowed().contains(u) && p.askers().contains(u)))).toList();
+                            Stream.of(SB).filter(u -> p.allowed().contains(u) && p.askers().contains(u))))
+                    .toList();
             for (String who : order) {
                 if (who.equals(SB) && f.ownedBySb.containsKey(p.url()) && !f.ownedBySb.get(p.url()).getAsBoolean()) {
                     wrong.add(p.url() + ": deleted by someone other than its owner");

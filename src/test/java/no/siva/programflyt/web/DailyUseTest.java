@@ -135,13 +135,13 @@ class DailyUseTest extends ProcessTestBase {
         assertThat(page(get("/tasks").param("sort", "task"), DemoUsers.CASE_HANDLER))
                 .contains("action=\"/tasks/" + bravo + "/claim\"").contains("Ta oppgaven «Bravo-oppgave» i Charlie AS");
         mvc.perform(post("/tasks/" + bravo + "/claim").param("back", "/tasks?view=groups&sort=task")
-                        .with(as(DemoUsers.CASE_HANDLER)).with(csrf()))
+                .with(as(DemoUsers.CASE_HANDLER)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks?view=groups&sort=task"));
         assertThat(taskRows.findById(bravo).orElseThrow().getAssignee()).isEqualTo(DemoUsers.CASE_HANDLER);
         // only the task list is a place to come back to
         long alfa = id(-902);
         mvc.perform(post("/tasks/" + alfa + "/claim").param("back", "https://example.org/")
-                        .with(as(DemoUsers.CASE_HANDLER)).with(csrf()))
+                .with(as(DemoUsers.CASE_HANDLER)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks/" + alfa));
         assertThat(page(get("/tasks"), DemoUsers.CASE_HANDLER)).doesNotContain("action=\"/tasks/" + bravo + "/claim\"");
     }
@@ -157,8 +157,8 @@ class DailyUseTest extends ProcessTestBase {
         assertThat(leaders).contains("id=\"bulk-assign\"").contains("name=\"ids\" form=\"bulk-assign\"");
 
         mvc.perform(post("/tasks/assign").param("ids", String.valueOf(bravo), String.valueOf(charlie))
-                        .param("assignee", SECOND_HANDLER).param("back", "/tasks?view=all")
-                        .with(as(DemoUsers.PROJECT_LEADER)).with(csrf()))
+                .param("assignee", SECOND_HANDLER).param("back", "/tasks?view=all")
+                .with(as(DemoUsers.PROJECT_LEADER)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks?view=all"));
         assertThat(taskRows.findById(bravo).orElseThrow().getAssignee()).isEqualTo(SECOND_HANDLER);
         assertThat(taskRows.findById(charlie).orElseThrow().getAssignee()).isEqualTo(SECOND_HANDLER);
@@ -252,8 +252,8 @@ class DailyUseTest extends ProcessTestBase {
         complete(vestland, awaitOpenTask("ADMISSION", c.getId(), "fylkets-vedtak"), java.util.Map.of("vedtak", "godkjent",
                 "vedtattTilskudd", "1200000", "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Ja."));
         awaitOpenTask("ADMISSION", c.getId(), "budsjett-timepris");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(page(get("/overview"), DemoUsers.PROJECT_LEADER)).contains("Sunnfjord Vekst AS"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(page(get("/overview"), DemoUsers.PROJECT_LEADER)).contains("Sunnfjord Vekst AS"));
         // a case the overview counts as ended stays in the open view while it has open tasks (the table's row)
         new JdbcTemplate(dataSource).update("update case_state set ended_at = ? where case_type = 'ADMISSION' and case_id = ?",
                 now(), c.getId());

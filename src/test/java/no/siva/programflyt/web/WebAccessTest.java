@@ -58,7 +58,7 @@ class WebAccessTest extends ProcessTestBase {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("Sunnfjord"))));
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.NORDLAND)).with(csrf())
-                        .param("vedtak", "avslatt").param("begrunnelse", "Nei."))
+                .param("vedtak", "avslatt").param("begrunnelse", "Nei."))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/tasks/" + decision.getId() + "/claim").with(as(DemoUsers.NORDLAND)).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -122,7 +122,7 @@ class WebAccessTest extends ProcessTestBase {
                 .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "TERMINATED"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/operators/" + o.getId()).with(as(DemoUsers.CASE_HANDLER)).with(csrf()).param("orgNumber", "912346315")
-                        .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("kan bare tas inn igjen av en administrator")));
         assertThat(operators.findById(o.getId()).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
@@ -135,19 +135,19 @@ class WebAccessTest extends ProcessTestBase {
     @Test
     void badOrgNumberIsRefusedAtTheFieldAndNothingIsSaved() throws Exception {
         mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "923609017")
-                        .param("name", "Feil AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .param("name", "Feil AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")))
                 .andExpect(content().string(containsString("aria-invalid=\"true\"")));
         assertThat(operators.findByOrgNumber("923609017")).isEmpty();
 
         mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "923609016")
-                        .param("name", "Dobbel AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .param("name", "Dobbel AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Det finnes allerede en operatør med dette organisasjonsnummeret")));
 
         mvc.perform(post("/operators").with(as(DemoUsers.ADMIN)).with(csrf()).param("orgNumber", "912 346 099")
-                        .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
+                .param("name", "Ny Hage AS").param("countyCode", "46").param("status", "ACTIVE"))
                 .andExpect(status().is3xxRedirection());
         assertThat(operators.findByOrgNumber("912346099")).isPresent();
     }
@@ -155,9 +155,9 @@ class WebAccessTest extends ProcessTestBase {
     @Test
     void commissionFormValidatesEveryFieldAndCountyScope() throws Exception {
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "12345678")
-                        .param("companyName", "").param("countyCode", "18").param("companyEmail", "ikke-epost")
-                        .param("pilotBudget", "mange penger").param("pilotEndDate", "2001-01-01"))
+                .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "12345678")
+                .param("companyName", "").param("countyCode", "18").param("companyEmail", "ikke-epost")
+                .param("pilotBudget", "mange penger").param("pilotEndDate", "2001-01-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")))
                 .andExpect(content().string(containsString("Fyll ut feltet.")))
@@ -166,17 +166,17 @@ class WebAccessTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Skriv et beløp større enn 0")))
                 .andExpect(content().string(containsString("Datoen må være frem i tid.")));
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912345742")
-                        .param("companyName", "Nordfjord AS").param("countyCode", "46")
-                        .param("pilotBudget", "250 000").param("pilotEndDate", "31.12.2030"))
+                .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912345742")
+                .param("companyName", "Nordfjord AS").param("countyCode", "46")
+                .param("pilotBudget", "250 000").param("pilotEndDate", "31.12.2030"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Skriv en gyldig dato.")));
         assertThat(cases.count()).isZero();
 
         mvc.perform(post("/admission").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912 345 742")
-                        .param("companyName", "Nordfjord AS").param("countyCode", "46")
-                        .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
+                .param("projectType", "FORPROSJEKT_OPPTAK").param("orgNumber", "912 345 742")
+                .param("companyName", "Nordfjord AS").param("countyCode", "46")
+                .param("pilotBudget", "250 000").param("pilotEndDate", "2030-12-31"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/admission/*"));
         assertThat(cases.findAll()).singleElement().satisfies(c -> {
             assertThat(c.getOrgNumber()).isEqualTo("912345742");
@@ -249,7 +249,7 @@ class WebAccessTest extends ProcessTestBase {
     void taskFormErrorsAreShownAtTheFieldInNorwegian() throws Exception {
         UserTask decision = atCountyDecision();
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000"))
+                .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Fyll ut «Begrunnelse for vedtaket».")))
                 .andExpect(content().string(containsString("id=\"f-begrunnelse-error\"")))
@@ -258,7 +258,7 @@ class WebAccessTest extends ProcessTestBase {
 
         // a formal decision is summarised first: nothing is saved before she confirms (issue 23, point 4)
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>"))
+                .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"confirmation-summary\"")))
                 .andExpect(content().string(containsString("1\u00a0200\u00a0000 kr/år")))
@@ -267,20 +267,20 @@ class WebAccessTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("name=\"bekreftet\"")));
         assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>")
-                        .param("endre", "ja"))
+                .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>")
+                .param("endre", "ja"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("class=\"task-form\"")))
                 .andExpect(content().string(not(containsString("id=\"confirmation-summary\""))));
         assertThat(taskRows.findById(decision.getId()).orElseThrow().isOpen()).isTrue();
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>")
-                        .param("bekreftet", "ja"))
+                .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "<script>alert(1)</script>")
+                .param("bekreftet", "ja"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/admission/" + decision.getCaseId()));
         mvc.perform(post("/tasks/" + decision.getId() + "/complete").with(as(DemoUsers.VESTLAND)).with(csrf())
-                        .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "Igjen.")
-                        .param("bekreftet", "ja"))
+                .param("vedtak", "godkjent").param("vedtattTilskudd", "1200000").param("begrunnelse", "Igjen.")
+                .param("bekreftet", "ja"))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/tasks/" + decision.getId()));
         mvc.perform(get("/admission/" + decision.getCaseId()).with(as(DemoUsers.VESTLAND)))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))

@@ -2,11 +2,8 @@ package no.siva.programflyt.differentiation.scoring;
 
 /** The five differentiation criteria (guide §7.2, §15.2.1–15.2.5), in the guide's order. */
 public enum Criterion {
-    ACTIVITY("Aktivitet", "Aktivitet"),
-    SATISFACTION("Kundetilfredshet og addisjonalitet", "KTU"),
-    SUSTAINABILITY("Bærekraft", "Bærekraft"),
-    EXPORT("Eksport og internasjonalisering", "Eksport"),
-    GROWTH("Økonomisk vekst", "Vekst");
+    ACTIVITY("Aktivitet", "Aktivitet"), SATISFACTION("Kundetilfredshet og addisjonalitet", "KTU"), SUSTAINABILITY("Bærekraft",
+            "Bærekraft"), EXPORT("Eksport og internasjonalisering", "Eksport"), GROWTH("Økonomisk vekst", "Vekst");
 
     private final String label;
     private final String shortLabel;

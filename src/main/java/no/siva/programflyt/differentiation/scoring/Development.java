@@ -17,8 +17,7 @@ import java.util.Map;
 public final class Development {
 
     /** One indicator's move over the report years. */
-    public record Move(Indicator indicator, ThreeYears.Change change) {
-    }
+    public record Move(Indicator indicator, ThreeYears.Change change) {}
 
     public record CriterionDevelopment(Criterion criterion, List<Move> declined, List<Move> improved) {
         public boolean negative() {
@@ -26,8 +25,7 @@ public final class Development {
         }
     }
 
-    private Development() {
-    }
+    private Development() {}
 
     public static Map<Criterion, CriterionDevelopment> of(List<Indicator> indicators, Map<String, ThreeYears.Change> changes,
                                                           BigDecimal tolerancePercent) {

@@ -24,8 +24,7 @@ public final class IndicatorCatalogue {
     static final Banding LOWER_IS_BETTER = Banding.of(false, "0.5", "0.8", "1.2", "1.5");
 
     /** The economic-soundness figures (§15.2.6): three report years each, the bankruptcy prediction only the latest. */
-    public record SoundnessFigure(String code, String label, String source, Unit unit) {
-    }
+    public record SoundnessFigure(String code, String label, String source, Unit unit) {}
 
     public static final List<SoundnessFigure> SOUNDNESS = List.of(
             new SoundnessFigure("sund.driftsresultat", "Driftsresultat (kr)", "FBP – Brreg", Unit.NOK),
@@ -35,8 +34,7 @@ public final class IndicatorCatalogue {
             new SoundnessFigure("sund.egenkapital", "Total egenkapital (kr)", "FBP – Brreg", Unit.NOK),
             new SoundnessFigure("sund.konkursrisiko", "Nyeste konkursprediksjon fra Forvalt.no (%)", "Forvalt", Unit.PERCENT));
 
-    private IndicatorCatalogue() {
-    }
+    private IndicatorCatalogue() {}
 
     /** The default catalogue, with the bandings overridden where {@code bandings} names an indicator. */
     public static List<Indicator> indicators(Map<String, Banding> bandings) {

@@ -20,8 +20,7 @@ public record Method(List<Indicator> indicators, WeightModel weights, Thresholds
      */
     public record Thresholds(int negativeAreas, BigDecimal declineTolerancePercent, int soundnessNegativeYears,
                              BigDecimal soundnessRiskPercent, BigDecimal soundnessMinSolidityPercent,
-                             BigDecimal soundnessDropPercent) {
-    }
+                             BigDecimal soundnessDropPercent) {}
 
     public Method {
         indicators = List.copyOf(indicators);

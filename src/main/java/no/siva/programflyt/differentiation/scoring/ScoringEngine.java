@@ -22,16 +22,14 @@ import java.util.Map;
 public final class ScoringEngine {
 
     /** An operator's raw values, indicator code to value; a missing code is not scored. */
-    public record OperatorData(long operatorId, String name, Map<String, BigDecimal> values) {
-    }
+    public record OperatorData(long operatorId, String name, Map<String, BigDecimal> values) {}
 
     /**
      * One indicator's score: its value, the programme level it was set against (null for the number of companies and
      * the supporting rows), what the comparison made of it (the ratio or the distance), and the 1–5 score.
      */
     public record IndicatorScore(Indicator indicator, BigDecimal value, BigDecimal programmeLevel, BigDecimal compared,
-                                 Integer score) {
-    }
+                                 Integer score) {}
 
     public record Result(long operatorId, String name, List<IndicatorScore> indicators,
                          Map<Criterion, BigDecimal> criterionScores, BigDecimal unweighted, BigDecimal weighted,

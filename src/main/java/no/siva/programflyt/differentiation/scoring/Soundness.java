@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class Soundness {
 
-    private Soundness() {
-    }
+    private Soundness() {}
 
     /** The warnings, in words, for an operator's figures by report year (empty: no warning). */
     public static List<String> warnings(Map<Integer, Map<String, BigDecimal>> byYear, List<Integer> years,

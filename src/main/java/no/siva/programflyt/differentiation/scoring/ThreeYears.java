@@ -27,8 +27,7 @@ public final class ThreeYears {
         }
     }
 
-    private ThreeYears() {
-    }
+    private ThreeYears() {}
 
     /** The report years of a round held in {@code roundYear}: the three before it, the latest last. */
     public static List<Integer> reportYears(int roundYear) {

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** What an indicator's value measures, and the values it may take (the import refuses anything outside). */
 public enum Unit {
-    COUNT("et antall", "0", "100000"),
-    PERCENT("en andel i prosent", "0", "100"),
+    COUNT("et antall", "0", "100000"), PERCENT("en andel i prosent", "0", "100"),
     /** A KTU mean or a Quantum Leap assessment on the 1–5 scale. */
     SCALE("en verdi på skalaen 1–5", "1", "5"),
     /** Achieved divided by the ambition level in the target figures (1 = on target). */

@@ -11,7 +11,9 @@ import java.util.List;
  */
 public final class Eligibility {
 
-    public enum Severity { BLOCK, WARN }
+    public enum Severity {
+        BLOCK, WARN
+    }
 
     public record Finding(String code, Severity severity, List<Object> args) {
         static Finding block(String code, Object... args) {
@@ -30,8 +32,7 @@ public final class Eligibility {
         }
     }
 
-    private Eligibility() {
-    }
+    private Eligibility() {}
 
     /**
      * §4.3: «bedrifter med 25 % eller mer offentlig eierskap (herunder KF og SF)» are excluded. These organisation

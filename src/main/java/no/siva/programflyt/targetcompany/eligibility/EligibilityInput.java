@@ -21,5 +21,4 @@ public record EligibilityInput(String orgForm, String naceCode, boolean bankrupt
                                List<Boolean> smeByYear, LocalDate registeredDate,
                                BigDecimal subscribedCapitalInclPremium, BigDecimal equity, BigDecimal interimEquity,
                                boolean insolvencyProceedings, boolean outstandingRecoveryOrder,
-                               boolean takenOverByLargeGroup, LocalDate assessmentDate) {
-}
+                               boolean takenOverByLargeGroup, LocalDate assessmentDate) {}

@@ -33,11 +33,12 @@ public final class OwnershipGraph {
 
     /** What kind of owner an enterprise is, for the investor exceptions and public ownership. */
     public enum Kind {
-        ENTERPRISE, PUBLIC_BODY, AUTONOMOUS_LOCAL_AUTHORITY, PUBLIC_INVESTMENT_OR_VENTURE, BUSINESS_ANGEL,
-        UNIVERSITY_OR_RESEARCH_CENTRE, INSTITUTIONAL_INVESTOR
+        ENTERPRISE, PUBLIC_BODY, AUTONOMOUS_LOCAL_AUTHORITY, PUBLIC_INVESTMENT_OR_VENTURE, BUSINESS_ANGEL, UNIVERSITY_OR_RESEARCH_CENTRE, INSTITUTIONAL_INVESTOR
     }
 
-    public enum Category { INDEPENDENT, PARTNER, LINKED }
+    public enum Category {
+        INDEPENDENT, PARTNER, LINKED
+    }
 
     /**
      * @param investedEur        for business angels: their financial participation in the target (exception up to EUR 1.25 m)
@@ -101,11 +102,9 @@ public final class OwnershipGraph {
     }
 
     /** One term of the calculation, for showing the case handler how the total came about. */
-    public record Term(String enterpriseId, BigDecimal share, Figures figures, String reason) {
-    }
+    public record Term(String enterpriseId, BigDecimal share, Figures figures, String reason) {}
 
-    public record Aggregation(Category category, Figures total, List<Term> terms) {
-    }
+    public record Aggregation(Category category, Figures total, List<Term> terms) {}
 
     private static final BigDecimal FIFTY = new BigDecimal("50");
     private static final BigDecimal TWENTY_FIVE = new BigDecimal("25");

@@ -22,8 +22,7 @@ public final class OwnershipText {
     public static final String TARGET = "M";
 
     /** A problem at a line of a field, as a message key with arguments. */
-    public record Problem(String field, int line, String key, Object... args) {
-    }
+    public record Problem(String field, int line, String key, Object... args) {}
 
     public record Parsed(OwnershipGraph graph, List<Problem> problems) {
         public boolean ok() {
@@ -31,8 +30,7 @@ public final class OwnershipText {
         }
     }
 
-    private OwnershipText() {
-    }
+    private OwnershipText() {}
 
     /** @param nokPerEur the rate for the accounts' year; figures are held in EUR */
     public static Parsed parse(Figures targetNok, String enterprises, String holdings, BigDecimal nokPerEur) {
@@ -70,7 +68,7 @@ public final class OwnershipText {
                 case "offentlig" -> new Enterprise(name, name, eur, Kind.PUBLIC_BODY, null, null, null);
                 case "kommune" -> type.length == 3 && Amounts.parse(type[1]).isPresent() && type[2].matches("\\d+")
                         ? new Enterprise(name, name, eur, Kind.AUTONOMOUS_LOCAL_AUTHORITY, null,
-                        Amounts.parse(type[1]).get(), Integer.parseInt(type[2]))
+                                Amounts.parse(type[1]).get(), Integer.parseInt(type[2]))
                         : new Enterprise(name, name, eur, Kind.PUBLIC_BODY, null, null, null);
                 case "investor" -> new Enterprise(name, name, eur, Kind.PUBLIC_INVESTMENT_OR_VENTURE, null, null, null);
                 case "universitet" -> new Enterprise(name, name, eur, Kind.UNIVERSITY_OR_RESEARCH_CENTRE, null, null, null);

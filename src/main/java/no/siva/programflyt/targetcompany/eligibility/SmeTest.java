@@ -12,14 +12,12 @@ final class SmeTest {
     public static final BigDecimal MAX_TURNOVER_EUR = new BigDecimal("50000000");
     public static final BigDecimal MAX_BALANCE_EUR = new BigDecimal("43000000");
 
-    private SmeTest() {
-    }
+    private SmeTest() {}
 
     /**
      * @param alternative the row of the guide's table (1–5) the figures fall in
      */
-    public record Result(boolean sme, int alternative) {
-    }
+    public record Result(boolean sme, int alternative) {}
 
     public static Result of(Figures f) {
         if (f.workUnits().compareTo(MAX_WORK_UNITS) >= 0) {

@@ -41,15 +41,15 @@ public class AidLedger {
     private static final String CASE_TYPE = "TARGET_COMPANY";
 
     public record LineInput(LocalDate serviceDate, CostType costType, String description, BigDecimal marketValueNok,
-                            BigDecimal ownContributionNok) {
-    }
+                            BigDecimal ownContributionNok) {}
 
     /** A grant as the ledger page shows it. */
     public record GrantRow(long id, LocalDate grantedOn, String kind, BigDecimal amountNok, BigDecimal eurRate,
-                           BigDecimal amountEur, boolean provisionalRate, String description) {
-    }
+                           BigDecimal amountEur, boolean provisionalRate, String description) {}
 
-    public enum GrantKind { AGREEMENT, INCREASE }
+    public enum GrantKind {
+        AGREEMENT, INCREASE
+    }
 
     private final AidLedgerRepository lines;
     private final TargetCompanyRepository companies;
@@ -172,7 +172,8 @@ public class AidLedger {
                     provisional_rate, description, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(c.getId(), c.getOrgNumber(), date, kind.name(), amountNok, rate.nokPerEur(), eur, rate.provisional(),
-                        description, actor, Timestamp.from(clock.instant())).query(Long.class).single();
+                        description, actor, Timestamp.from(clock.instant()))
+                .query(Long.class).single();
         audit.record(actor, "AID_GRANTED", CASE_TYPE, c.getId(), c.getOrgNumber(), (kind == GrantKind.AGREEMENT
                 ? "Innvilget støtte " : "Økt innvilget støtte: ") + fmt().nok(amountNok) + " (" + eur(eur) + ") fra "
                 + fmt().date(date), null);

@@ -31,8 +31,7 @@ public class AidLedgerLine {
     private String createdBy;
     private Instant createdAt;
 
-    protected AidLedgerLine() {
-    }
+    protected AidLedgerLine() {}
 
     AidLedgerLine(long targetCompanyId, String orgNumber, LocalDate serviceDate, CostType costType, String description,
                   BigDecimal marketValueNok, BigDecimal ownContributionNok, BigDecimal aidNok, BigDecimal vatNok,

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AidLedgerRepository extends JpaRepository<AidLedgerLine, Long> {
 
     List<AidLedgerLine> findByOrgNumberAndServiceDateBetweenOrderByServiceDate(String orgNumber, LocalDate from,
-                                                                             LocalDate to);
+                                                                               LocalDate to);
 
     List<AidLedgerLine> findByTargetCompanyIdOrderByServiceDateAscIdAsc(long targetCompanyId);
 }

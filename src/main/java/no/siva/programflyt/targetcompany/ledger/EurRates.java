@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EurRates {
 
-    public record Rate(int year, BigDecimal nokPerEur, boolean provisional) {
-    }
+    public record Rate(int year, BigDecimal nokPerEur, boolean provisional) {}
 
     private final JdbcClient jdbc;
 

@@ -14,11 +14,9 @@ import java.util.TreeSet;
 final class RollingCap {
 
     /** Aid already granted (or declared from other sources) on a date, in EUR. */
-    public record Grant(LocalDate date, BigDecimal eur) {
-    }
+    public record Grant(LocalDate date, BigDecimal eur) {}
 
-    private RollingCap() {
-    }
+    private RollingCap() {}
 
     /** The aid in the three years ending on {@code end}. */
     public static BigDecimal used(Collection<Grant> grants, LocalDate end) {

@@ -21,13 +21,13 @@ import java.util.List;
  */
 public final class KtuSchedule {
 
-    public enum Form { START, ONGOING, EXIT }
-
-    public record Dispatch(Form form, YearMonth month, LocalDate registerBy) {
+    public enum Form {
+        START, ONGOING, EXIT
     }
 
-    private KtuSchedule() {
-    }
+    public record Dispatch(Form form, YearMonth month, LocalDate registerBy) {}
+
+    private KtuSchedule() {}
 
     /** The dispatch that follows an agreement event (start or end) in this month. */
     public static Dispatch after(Form form, LocalDate event) {

@@ -61,7 +61,8 @@ class ScoringEngineTest {
     void aCriterionIsTheMeanOfItsIndicators_withoutTheSupportingOnes() {
         List<Indicator> list = new ArrayList<>(onePerCriterion());
         list.add(Indicator.of("ACTIVITY2", Criterion.ACTIVITY, "Andel nye opptak", "FBP", Comparison.ABSOLUTE, false, IDENTITY));
-        list.add(Indicator.of("QL", Criterion.ACTIVITY, "Rekruttering (Quantum Leap)", "Quantum Leap", Comparison.ABSOLUTE, true, IDENTITY));
+        list.add(
+                Indicator.of("QL", Criterion.ACTIVITY, "Rekruttering (Quantum Leap)", "Quantum Leap", Comparison.ABSOLUTE, true, IDENTITY));
         ScoringEngine.OperatorData o = op(1, 4, 3, 3, 3, 3);
         o.values().put("ACTIVITY2", BigDecimal.valueOf(1));
         o.values().put("QL", BigDecimal.valueOf(5));

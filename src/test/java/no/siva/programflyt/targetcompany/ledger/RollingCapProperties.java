@@ -24,8 +24,7 @@ class RollingCapProperties {
     static final AidCaps CAPS = AidCaps.of(Map.of(LocalDate.of(2014, 7, 1), new BigDecimal("200000"),
             LocalDate.of(2025, 1, 6), new BigDecimal("220000")));
 
-    record Attempt(int company, LocalDate date, BigDecimal eur) {
-    }
+    record Attempt(int company, LocalDate date, BigDecimal eur) {}
 
     @Provide
     Arbitrary<List<Attempt>> attempts() {
