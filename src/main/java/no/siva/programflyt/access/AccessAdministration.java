@@ -25,6 +25,7 @@ import no.siva.programflyt.security.OidcLogin;
 import no.siva.programflyt.security.People;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.security.SignedInSessions;
+import no.siva.programflyt.shared.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -194,7 +195,7 @@ public class AccessAdministration implements InvitationAcceptance {
         model.put("role", "role." + invitation.getRole().name());
         model.put("scope", scope(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId()));
         model.put("link", baseUrl + "/invitasjon/" + secret);
-        model.put("expiresAt", new no.siva.programflyt.shared.Formats().date(invitation.getExpiresAt()));
+        model.put("expiresAt", new Formats().date(invitation.getExpiresAt()));
         model.put("providers", providersFor(invitation.getRole()));
         notifications.enqueue("access-invitation:" + invitation.getId(), invitation.getEmail(), "access-invitation",
                 model, null, null);

@@ -2,11 +2,14 @@ package no.siva.programflyt.access;
 
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.InvitationAcceptance;
 import no.siva.programflyt.security.OidcLogin;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +49,7 @@ class AccessController {
 
     @GetMapping("/tilgang/inviter")
     String inviteForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return form(user, model, AccessAdministration.InviteForm.empty(), java.util.Map.of());
+        return form(user, model, AccessAdministration.InviteForm.empty(), Map.of());
     }
 
     @PostMapping("/tilgang/inviter")
@@ -62,7 +65,7 @@ class AccessController {
     }
 
     private String form(CurrentUser user, Model model, AccessAdministration.InviteForm form,
-                        java.util.Map<String, String> errors) {
+                        Map<String, String> errors) {
         var roles = access.invitableRoles(user);
         model.addAttribute("roles", roles);
         // an operator's manager invites staff only: the one choice is made
@@ -72,7 +75,7 @@ class AccessController {
                 : form);
         model.addAttribute("errors", errors);
         model.addAttribute("counties", labels.countiesByName());
-        model.addAttribute("operators", user.isAdmin() ? operators.findAll(org.springframework.data.domain.Sort.by("name"))
+        model.addAttribute("operators", user.isAdmin() ? operators.findAll(Sort.by("name"))
                 : List.of(operators.findById(user.operatorId()).orElseThrow()));
         return "access/invite";
     }
@@ -87,11 +90,11 @@ class AccessController {
     @GetMapping("/tilgang/personer/{username}")
     String person(@AuthenticationPrincipal CurrentUser user, @PathVariable String username, Model model) {
         AccessAdministration.Person person = access.person(user, username);
-        return personPage(user, model, person, access.formOf(user, username), java.util.Map.of());
+        return personPage(user, model, person, access.formOf(user, username), Map.of());
     }
 
     private String personPage(CurrentUser user, Model model, AccessAdministration.Person person,
-                              AccessAdministration.InviteForm form, java.util.Map<String, String> errors) {
+                              AccessAdministration.InviteForm form, Map<String, String> errors) {
         model.addAttribute("person", person);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -99,7 +102,7 @@ class AccessController {
         if (user.isAdmin()) {
             model.addAttribute("roles", access.invitableRoles(user));
             model.addAttribute("counties", labels.countiesByName());
-            model.addAttribute("operators", operators.findAll(org.springframework.data.domain.Sort.by("name")));
+            model.addAttribute("operators", operators.findAll(Sort.by("name")));
         }
         return "access/person";
     }
@@ -157,7 +160,7 @@ class AccessController {
         return "redirect:/oauth2/authorization/" + provider;
     }
 
-    private static String refusal(java.util.Optional<AccessAdministration.InvitationView> view) {
+    private static String refusal(Optional<AccessAdministration.InvitationView> view) {
         return view.isEmpty() ? "unknown" : switch (view.get().state()) {
             case ACCEPTED -> "used";
             case EXPIRED -> "expired";

@@ -1,5 +1,6 @@
 package no.siva.programflyt.access;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -20,8 +21,8 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
     /** Takes the invitation for one login; 0 when another took it first (an invitation is used once). */
     @Modifying
     @Query("update Invitation i set i.acceptedAt = ?2, i.acceptedBy = ?3 where i.id = ?1 and i.acceptedAt is null and i.revokedAt is null")
-    int take(long id, java.time.Instant at, String username);
+    int take(long id, Instant at, String username);
 
     @Query("select count(i) > 0 from Invitation i where i.role = 'ADMIN' and i.acceptedAt is null and i.revokedAt is null and i.expiresAt > ?1")
-    boolean adminInvitationOpen(java.time.Instant now);
+    boolean adminInvitationOpen(Instant now);
 }

@@ -1,8 +1,12 @@
 package no.siva.programflyt.admission;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
+import no.siva.programflyt.shared.Formats;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -20,8 +24,8 @@ class AdmissionCaseProvider implements CaseProvider {
     }
 
     @Override
-    public java.util.Set<String> bpmnProcessIds() {
-        return java.util.Set.of(AdmissionService.PROCESS_ID);
+    public Set<String> bpmnProcessIds() {
+        return Set.of(AdmissionService.PROCESS_ID);
     }
 
     @Override
@@ -30,14 +34,14 @@ class AdmissionCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
-        return cases.findById(caseId).map(c -> new no.siva.programflyt.cases.CaseFacts(c.getCreatedAt(), c.getClosedAt(),
-                c.getCreatedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
-                .orElse(no.siva.programflyt.cases.CaseFacts.NONE);
+    public CaseFacts facts(long caseId) {
+        return cases.findById(caseId).map(c -> new CaseFacts(c.getCreatedAt(), c.getClosedAt(),
+                c.getCreatedAt().atZone(Formats.OSLO).getYear()))
+                .orElse(CaseFacts.NONE);
     }
 
     @Override
-    public java.util.List<Long> casesOfOperator(long operatorId) {
+    public List<Long> casesOfOperator(long operatorId) {
         return cases.findIdsByOperator(operatorId);
     }
 

@@ -4,23 +4,23 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.brreg.BrregClient;
 import no.siva.programflyt.brreg.RegisterEntry;
 import no.siva.programflyt.brreg.RegisterUnavailableException;
 import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
+import no.siva.programflyt.registry.CountyRepository;
 import no.siva.programflyt.registry.OperatorOnboardingRepository;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
-import no.siva.programflyt.shared.OrgNumber;
-import no.siva.programflyt.tasks.UserTask;
-import no.siva.programflyt.audit.AuditService;
-import no.siva.programflyt.notifications.NotificationService;
-import no.siva.programflyt.registry.CountyRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.shared.OrgNumber;
 import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.TaskService;
+import no.siva.programflyt.tasks.UserTask;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -128,7 +128,7 @@ class AdmissionController {
                 : onboarding.findById(c.getOperatorId()).orElse(null));
         model.addAttribute("history", audit.forCase(AdmissionService.CASE_TYPE, id));
         model.addAttribute("mails", user.hasNationalScope()
-                ? notifications.forCase(AdmissionService.CASE_TYPE, id) : java.util.List.of());
+                ? notifications.forCase(AdmissionService.CASE_TYPE, id) : List.of());
         return "admission/case";
     }
 

@@ -2,9 +2,11 @@ package no.siva.programflyt.admission;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.brreg.BrregClient;
 import no.siva.programflyt.brreg.RegisterEntry;
@@ -19,6 +21,7 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.ProgrammePeriod;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
 import org.springframework.stereotype.Service;
@@ -45,9 +48,9 @@ class AdmissionSteps {
     private final AuditService audit;
 
     private final Clock clock;
-    private final no.siva.programflyt.shared.ProgrammePeriod programme;
+    private final ProgrammePeriod programme;
 
-    public AdmissionSteps(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, AdmissionService admissions,
+    public AdmissionSteps(Clock clock, ProgrammePeriod programme, AdmissionService admissions,
                           AdmissionMail mail, BrregClient register,
                           OperatorRepository operators, CooperationAgreementRepository agreements,
                           CountyRepository counties, DocumentService documents, PdfRenderer pdf,
@@ -110,7 +113,7 @@ class AdmissionSteps {
     @Transactional
     public void notifyRejection(long caseId) {
         AdmissionCase c = admissions.load(caseId);
-        List<String> to = new java.util.ArrayList<>(List.of(mail.sivaMailbox()));
+        List<String> to = new ArrayList<>(List.of(mail.sivaMailbox()));
         if (c.getCompanyEmail() != null) {
             to.add(c.getCompanyEmail());
         }
@@ -169,7 +172,7 @@ class AdmissionSteps {
         AdmissionCase c = admissions.load(caseId);
         Document letter = documents.storeGenerated(AdmissionService.CASE_TYPE, c.getId(), Document.GRANT_LETTER,
                 "tilsagnsbrev-" + c.getOrgNumber() + ".pdf", "application/pdf", grantLetterPdf(c));
-        List<String> to = new java.util.ArrayList<>(mail.countyOfficials(c));
+        List<String> to = new ArrayList<>(mail.countyOfficials(c));
         if (c.getCompanyEmail() != null) {
             to.add(0, c.getCompanyEmail());
         }
@@ -230,7 +233,7 @@ class AdmissionSteps {
         }
     }
 
-    private java.util.Optional<UserTask> openTask(AdmissionCase c, String elementId) {
+    private Optional<UserTask> openTask(AdmissionCase c, String elementId) {
         return tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(AdmissionService.CASE_TYPE, c.getId()).stream()
                 .filter(t -> t.isOpen() && t.getElementId().equals(elementId)).findFirst();
     }

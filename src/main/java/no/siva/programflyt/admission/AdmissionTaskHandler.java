@@ -1,11 +1,16 @@
 package no.siva.programflyt.admission;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.registry.HourlyRate;
 import no.siva.programflyt.registry.OperatorOnboarding;
@@ -26,13 +31,13 @@ class AdmissionTaskHandler implements TaskCompletionHandler {
     private final OperatorOnboardingRepository onboarding;
     private final AuditService audit;
     private final MessageSource messages;
-    private final no.siva.programflyt.documents.DocumentService documents;
+    private final DocumentService documents;
 
     private final Clock clock;
 
     public AdmissionTaskHandler(Clock clock, AdmissionService admissions, AdmissionCaseRepository cases,
                                 OperatorOnboardingRepository onboarding, AuditService audit, MessageSource messages,
-                                no.siva.programflyt.documents.DocumentService documents) {
+                                DocumentService documents) {
         this.documents = documents;
         this.clock = clock;
         this.admissions = admissions;
@@ -43,8 +48,8 @@ class AdmissionTaskHandler implements TaskCompletionHandler {
     }
 
     @Override
-    public java.util.Set<String> bpmnProcessIds() {
-        return java.util.Set.of(AdmissionService.PROCESS_ID);
+    public Set<String> bpmnProcessIds() {
+        return Set.of(AdmissionService.PROCESS_ID);
     }
 
     /** What the register proves goes into the assessment: an ASA or other form contradicts criterion 1. */
@@ -52,8 +57,8 @@ class AdmissionTaskHandler implements TaskCompletionHandler {
     public Map<String, List<String>> prefill(UserTask task) {
         if ("fylkets-vedtak".equals(task.getElementId())) {
             // the county decides on Siva's proposal: its amount, in whole kroner, is where the decision starts
-            return cases.findById(task.getCaseId()).map(AdmissionCase::getProposedGrant).filter(java.util.Objects::nonNull)
-                    .map(g -> Map.of("vedtattTilskudd", List.of(g.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString())))
+            return cases.findById(task.getCaseId()).map(AdmissionCase::getProposedGrant).filter(Objects::nonNull)
+                    .map(g -> Map.of("vedtattTilskudd", List.of(g.setScale(0, RoundingMode.HALF_UP).toPlainString())))
                     .orElse(Map.of());
         }
         if (!"gjennomfore-forprosjekt".equals(task.getElementId())) {
@@ -97,7 +102,7 @@ class AdmissionTaskHandler implements TaskCompletionHandler {
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
         // §4.3: the eight criteria of target group 1 must all be met for an operator to be admitted
         if ("gjennomfore-forprosjekt".equals(task.getElementId()) && "kvalifisert".equals(s.string("konklusjon"))) {
-            List<String> unmet = new java.util.ArrayList<>();
+            List<String> unmet = new ArrayList<>();
             for (AdmissionCriterion k : AdmissionService.criteriaFrom(s.values())) {
                 if (!k.isMet()) {
                     unmet.add(k.getCriterionNo() + ". " + messages.getMessage("admission.criterion." + k.getCriterionNo(),

@@ -1,6 +1,8 @@
 package no.siva.programflyt.audit;
 
 import jakarta.persistence.criteria.Predicate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +62,7 @@ record AuditFilter(LocalDate from, LocalDate to, String action, String caseType,
     private static void add(StringBuilder sb, String name, String value) {
         if (value != null) {
             sb.append(sb.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 

@@ -2,16 +2,18 @@ package no.siva.programflyt.audit;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AuditRepository
         extends
             JpaRepository<AuditEvent, Long>,
-            org.springframework.data.jpa.repository.JpaSpecificationExecutor<AuditEvent> {
+            JpaSpecificationExecutor<AuditEvent> {
 
-    @org.springframework.data.jpa.repository.Query("select distinct e.action from AuditEvent e order by e.action")
+    @Query("select distinct e.action from AuditEvent e order by e.action")
     List<String> actions();
 
-    @org.springframework.data.jpa.repository.Query("select distinct e.actor from AuditEvent e where e.actor is not null")
+    @Query("select distinct e.actor from AuditEvent e where e.actor is not null")
     List<String> actors();
 
     List<AuditEvent> findByCaseTypeAndCaseIdOrderByOccurredAtAscIdAsc(String caseType, Long caseId);

@@ -3,6 +3,10 @@ package no.siva.programflyt.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +21,11 @@ public class AuditService {
     public record CaseEventRecorded(String caseType, long caseId, String action, String summary, Instant at) {}
 
     private final AuditRepository repository;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     private final Clock clock;
 
-    public AuditService(Clock clock, AuditRepository repository, org.springframework.context.ApplicationEventPublisher events) {
+    public AuditService(Clock clock, AuditRepository repository, ApplicationEventPublisher events) {
         this.clock = clock;
         this.repository = repository;
         this.events = events;
@@ -66,16 +70,16 @@ public class AuditService {
 
     /** One page of the trail as the filter selects it, newest first. */
     @Transactional(readOnly = true)
-    public org.springframework.data.domain.Page<AuditEvent> search(AuditFilter filter, int page) {
-        return repository.findAll(filter.specification(), org.springframework.data.domain.PageRequest.of(Math.max(0, page),
-                PAGE_SIZE, org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("occurredAt"),
-                        org.springframework.data.domain.Sort.Order.desc("id"))));
+    public Page<AuditEvent> search(AuditFilter filter, int page) {
+        return repository.findAll(filter.specification(), PageRequest.of(Math.max(0, page),
+                PAGE_SIZE, Sort.by(Sort.Order.desc("occurredAt"),
+                        Sort.Order.desc("id"))));
     }
 
     /** Everything the filter selects, oldest first (the CSV export). */
     @Transactional(readOnly = true)
     public List<AuditEvent> searchAll(AuditFilter filter) {
-        return repository.findAll(filter.specification(), org.springframework.data.domain.Sort.by("occurredAt", "id"));
+        return repository.findAll(filter.specification(), Sort.by("occurredAt", "id"));
     }
 
     /** The actions and the people (user names) that occur in the trail: the filter's choices. */

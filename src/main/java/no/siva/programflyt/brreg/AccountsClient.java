@@ -3,6 +3,7 @@ package no.siva.programflyt.brreg;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +40,7 @@ public class AccountsClient {
                 return Optional.empty();
             }
             JsonNode latest = null;
-            for (JsonNode statement : json.isArray() ? json : java.util.List.of(json)) {
+            for (JsonNode statement : json.isArray() ? json : List.of(json)) {
                 if (latest == null || year(statement) > year(latest)) {
                     latest = statement;
                 }

@@ -2,6 +2,8 @@ package no.siva.programflyt.brreg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,11 +67,11 @@ public class BrregClient {
                 registeredOn(j));
     }
 
-    private static java.time.LocalDate registeredOn(JsonNode j) {
+    private static LocalDate registeredOn(JsonNode j) {
         String d = j.path("registreringsdatoEnhetsregisteret").asText("");
         try {
-            return d.isEmpty() ? null : java.time.LocalDate.parse(d);
-        } catch (java.time.format.DateTimeParseException e) {
+            return d.isEmpty() ? null : LocalDate.parse(d);
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

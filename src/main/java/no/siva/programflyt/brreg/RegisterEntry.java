@@ -1,5 +1,7 @@
 package no.siva.programflyt.brreg;
 
+import java.time.LocalDate;
+
 /**
  * A unit in the Central Coordinating Register for Legal Entities (Enhetsregisteret), as far as the programme needs it.
  *
@@ -9,7 +11,7 @@ package no.siva.programflyt.brreg;
  */
 public record RegisterEntry(String orgNumber, String name, String orgFormCode, String orgFormText, String naceCode,
                             String naceText, String address, boolean bankrupt, boolean underLiquidation,
-                            java.time.LocalDate registeredOn) {
+                            LocalDate registeredOn) {
 
     public boolean isLimitedCompany() {
         return "AS".equals(orgFormCode);

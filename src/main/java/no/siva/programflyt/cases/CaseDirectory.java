@@ -1,5 +1,7 @@
 package no.siva.programflyt.cases;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public class CaseDirectory {
 
     public CaseDirectory(List<CaseProvider> providers) {
         this.byType = providers.stream().collect(Collectors.toMap(CaseProvider::caseType, Function.identity()));
-        this.byProcess = new java.util.HashMap<>();
+        this.byProcess = new HashMap<>();
         for (CaseProvider p : providers) {
             p.bpmnProcessIds().forEach(id -> byProcess.put(id, p));
         }
@@ -35,7 +37,7 @@ public class CaseDirectory {
         return Optional.ofNullable(caseType == null ? null : byType.get(caseType));
     }
 
-    public java.util.Collection<CaseProvider> providers() {
+    public Collection<CaseProvider> providers() {
         return byType.values();
     }
 

@@ -1,6 +1,8 @@
 package no.siva.programflyt.cases;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Implemented once per process module; lets generic pages (tasks, audit) find and scope-check cases. */
 public interface CaseProvider {
@@ -9,7 +11,7 @@ public interface CaseProvider {
     String caseType();
 
     /** The BPMN process ids whose instances carry this provider's cases (a process and the ones it calls). */
-    java.util.Set<String> bpmnProcessIds();
+    Set<String> bpmnProcessIds();
 
     Optional<CaseInfo> find(long caseId);
 
@@ -24,12 +26,12 @@ public interface CaseProvider {
     }
 
     /** This provider's cases about one operator (its admission, its follow-ups), newest first; none by default. */
-    default java.util.List<Long> casesOfOperator(long operatorId) {
-        return java.util.List.of();
+    default List<Long> casesOfOperator(long operatorId) {
+        return List.of();
     }
 
     /** Cases of this provider whose state follows an event of another case (e.g. a round's county parts). */
-    default java.util.List<Long> followers(String caseType, long caseId) {
-        return java.util.List.of();
+    default List<Long> followers(String caseType, long caseId) {
+        return List.of();
     }
 }

@@ -1,34 +1,42 @@
 package no.siva.programflyt.demo;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.admission.CommissionForm;
 import no.siva.programflyt.admission.ProjectType;
-import java.util.Set;
+import no.siva.programflyt.followup.FollowUpService;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.reporting.ReportingService;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserDetailsService;
 import no.siva.programflyt.security.AppUserRepository;
-import no.siva.programflyt.security.Role;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.targetcompany.TargetCompanyImport;
+import no.siva.programflyt.targetcompany.TargetCompanyService;
+import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
-import no.siva.programflyt.tasks.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,20 +59,20 @@ class DemoCases {
     private final AppUserRepository userRows;
     private final OperatorRepository operators;
     private final PasswordEncoder encoder;
-    private final no.siva.programflyt.targetcompany.TargetCompanyImport targetImport;
-    private final no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies;
-    private final no.siva.programflyt.reporting.ReportingService reportingCalendars;
-    private final no.siva.programflyt.followup.FollowUpService followUps;
+    private final TargetCompanyImport targetImport;
+    private final TargetCompanyService targetCompanies;
+    private final ReportingService reportingCalendars;
+    private final FollowUpService followUps;
     private final DemoDifferentiation differentiation;
 
     private final Clock clock;
 
     public DemoCases(Clock clock, AdmissionService admissions, TaskService tasks, UserTaskRepository taskRows,
                      AppUserDetailsService users, AppUserRepository userRows, OperatorRepository operators,
-                     PasswordEncoder encoder, no.siva.programflyt.targetcompany.TargetCompanyImport targetImport,
-                     no.siva.programflyt.targetcompany.TargetCompanyService targetCompanies,
-                     no.siva.programflyt.reporting.ReportingService reportingCalendars,
-                     no.siva.programflyt.followup.FollowUpService followUps, DemoDifferentiation differentiation) {
+                     PasswordEncoder encoder, TargetCompanyImport targetImport,
+                     TargetCompanyService targetCompanies,
+                     ReportingService reportingCalendars,
+                     FollowUpService followUps, DemoDifferentiation differentiation) {
         this.clock = clock;
         this.differentiation = differentiation;
         this.reportingCalendars = reportingCalendars;
@@ -142,7 +150,7 @@ class DemoCases {
                     + ";50;Tor Tre;tor@laerdaltre.example.no\n"
                     + "912346285;Vikøy Design AS;;" + y.plusMonths(9) + ";" + y.plusMonths(9) + ";" + y.plusYears(4)
                     + ";75;Vilde Design;vilde@vikoy.example.no\n";
-            targetImport.importCsv(sognStaff, sogn, csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            targetImport.importCsv(sognStaff, sogn, csv.getBytes(StandardCharsets.UTF_8));
             targetCompanies.register(sognStaff, sogn, "912346293", "Fjærland Opplevelser AS", "post@fjaerland.example.no");
             // 8. This year's reporting calendars for the demo operators (the deadlines still ahead).
             for (String org : DemoUsers.DEMO_OPERATORS) {
@@ -157,7 +165,7 @@ class DemoCases {
             followUps.recordMeeting(nordland, followUp.getId(), LocalDate.now(clock).minusDays(7), "DIGITALT",
                     "Siva, Nordland fylkeskommune, daglig leder og styreleder",
                     "Gjennomgang av måltall og portefølje. Operatøren legger fram en plan for rekruttering av målbedrifter.");
-            Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+            Map<String, Integer> scores = new LinkedHashMap<>();
             followUps.areas().keySet().forEach(a -> scores.put(a, "rapportering".equals(a) || "aktivitet".equals(a) ? 2 : 3));
             followUps.saveScoreboard(siva, followUp.getId(), scores,
                     Map.of("aktivitet", "Få nye målbedrifter i år.", "rapportering", "Måltall levert etter fristen."));
@@ -184,7 +192,7 @@ class DemoCases {
                         log.warn("Warm-up: {} answered {} for {}", path, status, username);
                     }
                 }).size();
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 log.warn("Warm-up as {} stopped: {}", username, e.toString());
             }
         }
@@ -209,7 +217,7 @@ class DemoCases {
     }
 
     private void assess(CurrentUser siva, AdmissionCase c, boolean qualified) {
-        Map<String, List<String>> v = new java.util.HashMap<>();
+        Map<String, List<String>> v = new HashMap<>();
         for (int i = 1; i <= 8; i++) {
             v.put("kriterium" + i, List.of(qualified || i > 2 ? "oppfylt" : "ikke-oppfylt"));
             v.put("begrunnelse" + i, List.of(qualified || i > 2 ? "Dokumentert i forprosjektrapporten."

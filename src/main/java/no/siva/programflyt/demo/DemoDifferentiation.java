@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,7 @@ class DemoDifferentiation {
         if (!r.isDifferentiation()) {
             return;
         }
-        Map<String, List<String>> calendar = new java.util.HashMap<>();
+        Map<String, List<String>> calendar = new HashMap<>();
         service.defaultCalendar(year).forEach((k, v) -> calendar.put(k, List.of(v.toString())));
         complete(leader, r, "fastsette-kalender", calendar);
         complete(leader, r, "informasjonsmote", Map.of("avholdt", List.of(LocalDate.of(year, 9, 4).toString()),

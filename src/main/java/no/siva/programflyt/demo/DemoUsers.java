@@ -1,9 +1,10 @@
 package no.siva.programflyt.demo;
 
-import java.time.Clock;
-import java.util.Set;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import no.siva.programflyt.registry.CooperationAgreement;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.Operator;
@@ -12,6 +13,7 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.Role;
+import no.siva.programflyt.shared.ProgrammePeriod;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ public class DemoUsers {
     public static final String OPERATOR_USER = "naeringshage";
     public static final String ADMIN = "admin";
     /** Org numbers of the demo operators: Sogn Næringshage AS (Vestland) and Helgeland Næringshage AS (Nordland). */
-    public static final java.util.List<String> DEMO_OPERATORS = java.util.List.of("923609016", "912345602");
+    public static final List<String> DEMO_OPERATORS = List.of("923609016", "912345602");
 
     private final AppUserRepository users;
     private final OperatorRepository operators;
@@ -83,14 +85,14 @@ public class DemoUsers {
     private void agreement(Operator o, String annualGrant) {
         if (agreements.findByOperatorId(o.getId()).isEmpty()) {
             agreements.save(new CooperationAgreement(o.getId(), null, LocalDate.of(2023, 1, 1), new BigDecimal(annualGrant),
-                    null, no.siva.programflyt.shared.ProgrammePeriod.standard().end(), clock.instant()));
+                    null, ProgrammePeriod.standard().end(), clock.instant()));
         }
     }
 
     private Operator operator(String org, String name, String county, String contact) {
         return operators.findByOrgNumber(org).orElseGet(() -> {
             Operator o = new Operator(org, name, county, OperatorStatus.ACTIVE, contact, clock.instant());
-            o.startFirstPeriod(java.time.LocalDate.of(2023, 1, 1), no.siva.programflyt.shared.ProgrammePeriod.standard().end());
+            o.startFirstPeriod(LocalDate.of(2023, 1, 1), ProgrammePeriod.standard().end());
             return operators.save(o);
         });
     }

@@ -2,6 +2,7 @@ package no.siva.programflyt.differentiation;
 
 import java.util.Optional;
 import java.util.Set;
+import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,9 @@ class DifferentiationCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
-        return service.find(caseId).map(r -> new no.siva.programflyt.cases.CaseFacts(r.getStartedAt(), r.getCompletedAt(),
-                r.getYear())).orElse(no.siva.programflyt.cases.CaseFacts.NONE);
+    public CaseFacts facts(long caseId) {
+        return service.find(caseId).map(r -> new CaseFacts(r.getStartedAt(), r.getCompletedAt(),
+                r.getYear())).orElse(CaseFacts.NONE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,31 +16,35 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.Development;
-import no.siva.programflyt.differentiation.scoring.Method;
-import no.siva.programflyt.differentiation.scoring.Unit;
 import no.siva.programflyt.differentiation.scoring.Indicator;
 import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
+import no.siva.programflyt.differentiation.scoring.Method;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
+import no.siva.programflyt.differentiation.scoring.ThreeYears;
+import no.siva.programflyt.differentiation.scoring.Unit;
 import no.siva.programflyt.documents.Document;
 import no.siva.programflyt.documents.DocumentController;
 import no.siva.programflyt.documents.DocumentService;
+import no.siva.programflyt.registry.GrantSteps;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
-import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.tasks.CaseDiagram;
+import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,15 +71,15 @@ class DifferentiationController {
     private final Labels labels;
 
     private final Clock clock;
-    private final no.siva.programflyt.registry.GrantSteps grantSteps;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final GrantSteps grantSteps;
+    private final TransactionTemplate tx;
     private final MethodService methods;
 
     public DifferentiationController(Clock clock, DifferentiationService service, GrantModelService grantModels,
                                      IndicatorImport imports, OperatorRepository operators, DocumentService documents,
                                      UserTaskRepository taskRows, Labels labels,
-                                     no.siva.programflyt.registry.GrantSteps grantSteps,
-                                     org.springframework.transaction.support.TransactionTemplate tx, MethodService methods) {
+                                     GrantSteps grantSteps,
+                                     TransactionTemplate tx, MethodService methods) {
         this.clock = clock;
         this.grantSteps = grantSteps;
         this.tx = tx;
@@ -160,9 +165,9 @@ class DifferentiationController {
         var tasks = taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, id);
         model.addAttribute("tasks", tasks);
         // what to do next: the open task due first, and the round's status in words
-        model.addAttribute("nextTask", tasks.stream().filter(no.siva.programflyt.tasks.UserTask::isOpen)
-                .filter(t -> t.getDueAt() != null).min(java.util.Comparator.comparing(no.siva.programflyt.tasks.UserTask::getDueAt))
-                .or(() -> tasks.stream().filter(no.siva.programflyt.tasks.UserTask::isOpen).findFirst()).orElse(null));
+        model.addAttribute("nextTask", tasks.stream().filter(UserTask::isOpen)
+                .filter(t -> t.getDueAt() != null).min(Comparator.comparing(UserTask::getDueAt))
+                .or(() -> tasks.stream().filter(UserTask::isOpen).findFirst()).orElse(null));
         model.addAttribute("problems", frozen || r.getStatus() != RoundStatus.ANALYSIS ? List.of() : service.analysisProblems(id, live));
         model.addAttribute("diagram", CaseDiagram.of(DifferentiationService.PROCESS_ID, tasks));
         model.addAttribute("documents", documents.forCase(DifferentiationService.CASE_TYPE, id).stream()
@@ -248,7 +253,7 @@ class DifferentiationController {
         model.addAttribute("byCriterion", byCriterion);
         model.addAttribute("years", DifferentiationService.reportYears(r));
         model.addAttribute("inputs", inputs.of(operatorId));
-        Map<String, no.siva.programflyt.differentiation.scoring.ThreeYears.Change> changes = service.changes(r, method, inputs, operatorId);
+        Map<String, ThreeYears.Change> changes = service.changes(r, method, inputs, operatorId);
         model.addAttribute("changes", changes);
         model.addAttribute("soundness", IndicatorCatalogue.SOUNDNESS);
         List<String> warnings = frozen && result != null ? lines(result.soundness()) : service.soundness(r, method, inputs, operatorId);

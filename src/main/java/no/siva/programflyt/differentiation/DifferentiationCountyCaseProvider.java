@@ -1,12 +1,13 @@
 package no.siva.programflyt.differentiation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
+import no.siva.programflyt.registry.Labels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ class DifferentiationCountyCaseProvider implements CaseProvider {
     public static final String CASE_TYPE = "DIFFERENTIATION_COUNTY";
 
     private record Part(long id, long roundId, int year, String countyCode, boolean met, boolean framed, boolean proposed,
-                        String feedback, java.time.Instant basisSentAt, java.time.Instant feedbackAt) {}
+                        String feedback, Instant basisSentAt, Instant feedbackAt) {}
 
     private final JdbcClient jdbc;
     private final Labels labels;

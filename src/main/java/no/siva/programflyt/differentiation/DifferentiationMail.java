@@ -3,7 +3,9 @@ package no.siva.programflyt.differentiation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.notifications.NotificationService;
+import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.shared.Formats;
@@ -37,7 +39,7 @@ class DifferentiationMail {
     }
 
     /** The operator's staff; an operator without users in Programflyt is reached through its Siva contact. */
-    List<String> operatorRecipients(no.siva.programflyt.registry.Operator o) {
+    List<String> operatorRecipients(Operator o) {
         List<String> staff = operatorStaff(o.getId());
         return staff.isEmpty() ? List.of(users.caseHandlerEmail(o.getSivaContact()).orElse(sivaMailbox)) : staff;
     }
@@ -51,7 +53,7 @@ class DifferentiationMail {
         return sivaMailbox;
     }
 
-    java.util.Optional<String> emailOf(String username) {
+    Optional<String> emailOf(String username) {
         return users.findById(username).map(AppUser::getEmail);
     }
 

@@ -2,18 +2,25 @@ package no.siva.programflyt.differentiation;
 
 import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.differentiation.scoring.Criterion;
@@ -23,6 +30,8 @@ import no.siva.programflyt.differentiation.scoring.Method;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
 import no.siva.programflyt.differentiation.scoring.Soundness;
 import no.siva.programflyt.differentiation.scoring.ThreeYears;
+import no.siva.programflyt.processes.EngineCommands;
+import no.siva.programflyt.processes.ProcessMessage;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
@@ -31,10 +40,9 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.processes.EngineCommands;
-import no.siva.programflyt.processes.ProcessMessage;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.ProgrammePeriod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -114,11 +122,11 @@ public class DifferentiationService {
     private final TransactionTemplate tx;
 
     private final Clock clock;
-    private final no.siva.programflyt.shared.ProgrammePeriod programme;
+    private final ProgrammePeriod programme;
     private final MethodService methods;
     private final DerivedValues derived;
 
-    public DifferentiationService(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, DiffRoundRepository rounds,
+    public DifferentiationService(Clock clock, ProgrammePeriod programme, DiffRoundRepository rounds,
                                   DifferentiationProperties config,
                                   OperatorRepository operators, GrantModelService grantModels, JdbcClient jdbc,
                                   AuditService audit, Labels labels, CamundaClient client, EngineCommands engine,
@@ -365,7 +373,7 @@ public class DifferentiationService {
     }
 
     void updateCounty(long roundId, String countyCode, String setSql, Object... params) {
-        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));
+        List<Object> all = new ArrayList<>(Arrays.asList(params));
         all.add(roundId);
         all.add(countyCode);
         jdbc.sql("update diff_round_county set " + setSql + " where round_id = ? and county_code = ?").params(all).update();
@@ -396,7 +404,7 @@ public class DifferentiationService {
         Map<Long, Map<Integer, Map<String, Value>>> m = new HashMap<>();
         stored.byOperator().forEach((op, years) -> years
                 .forEach((y, codes) -> m.computeIfAbsent(op, k -> new HashMap<>()).computeIfAbsent(y, k -> new HashMap<>()).putAll(codes)));
-        java.util.Set<Long> inRound = new java.util.HashSet<>(participants().stream().map(Operator::getId).toList());
+        Set<Long> inRound = new HashSet<>(participants().stream().map(Operator::getId).toList());
         for (int y : reportYears(r)) {
             Map<Long, Map<String, BigDecimal>> storedYear = new HashMap<>();
             for (long op : inRound) {
@@ -563,7 +571,7 @@ public class DifferentiationService {
     /** Why an operator is not ranked: the criteria it has no data for. */
     static String notRankedReason(ScoringEngine.Result s) {
         return "mangler data for "
-                + String.join(", ", s.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList());
+                + String.join(", ", s.missing().stream().map(c -> c.label().toLowerCase(Locale.ROOT)).toList());
     }
 
     /**
@@ -646,7 +654,7 @@ public class DifferentiationService {
                     }
                     long letter = rs.getLong("letter_document_id");
                     Long letterId = rs.wasNull() ? null : letter;
-                    java.sql.Timestamp notified = rs.getTimestamp("notified_at");
+                    Timestamp notified = rs.getTimestamp("notified_at");
                     return new OperatorResult(o.getId(), o.getName(), o.getOrgNumber(), o.getCountyCode(),
                             rs.getBigDecimal("weighted"), rs.getBigDecimal("unweighted"), integer(rs, "total_group"), g, sc,
                             rs.getBoolean("soundness_warning"), rs.getInt("negative_areas"), integer(rs, "current_step"),
@@ -674,7 +682,7 @@ public class DifferentiationService {
         }
         GrantModelService.GrantModel model = grantModels.load(r.getGrantModelId());
         return results(r.getId(), countyCode).stream().map(o -> model.amount(o.proposedStep()))
-                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** An operator whose limited analysis belongs to a year: its follow-up case, when it is due, and why. */
@@ -736,7 +744,7 @@ public class DifferentiationService {
         }
     }
 
-    private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }

@@ -2,21 +2,25 @@ package no.siva.programflyt.differentiation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import no.siva.programflyt.notifications.NotificationService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.documents.Document;
 import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.documents.PdfRenderer;
 import no.siva.programflyt.followup.FollowUpTriggers;
 import no.siva.programflyt.followup.TriggerType;
+import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.GrantSteps;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
@@ -213,7 +217,7 @@ class DifferentiationSteps {
             m.put("reservations", county == null ? null : county.reservations());
             m.put("amount", model.amount(res.proposedStep()));
             m.put("model", model);
-            m.put("criteria", no.siva.programflyt.differentiation.scoring.Criterion.values());
+            m.put("criteria", Criterion.values());
             m.put("reasons", res.reasons() == null ? List.of() : List.of(res.reasons().split("\n")));
             Document letter = documents.storeGenerated(DifferentiationService.CASE_TYPE, roundId, "VARSEL-" + o.getId(),
                     "innplassering-" + r.getYear() + "-" + o.getOrgNumber() + ".pdf", "application/pdf",
@@ -246,11 +250,11 @@ class DifferentiationSteps {
         LocalDate analysedOn = r.getAnalysisDoneAt().atZone(Formats.OSLO).toLocalDate();
         for (DifferentiationService.OperatorResult res : service.results(roundId)) {
             if (res.negativeAreas() >= threshold && res.negativeCriteria() != null) {
-                String areas = java.util.Arrays.stream(res.negativeCriteria().split(","))
-                        .map(c -> no.siva.programflyt.differentiation.scoring.Criterion.valueOf(c).label())
+                String areas = Arrays.stream(res.negativeCriteria().split(","))
+                        .map(c -> Criterion.valueOf(c).label())
                         .collect(Collectors.joining(", "));
                 // the negative criteria's lines (the whole development is on the round's page for the operator)
-                String lines = res.development() == null ? "" : java.util.Arrays.stream(res.development().split("\n"))
+                String lines = res.development() == null ? "" : Arrays.stream(res.development().split("\n"))
                         .filter(l -> l.contains(": negativ utvikling")).collect(Collectors.joining("\n"));
                 String evidence = "Differensieringen " + r.getYear() + ": negativ utvikling de tre siste rapportårene på "
                         + areas + "." + (lines.isEmpty() ? "" : "\n" + lines);
@@ -281,7 +285,7 @@ class DifferentiationSteps {
         m.put("county", labels.county(countyCode));
         m.put("countyCode", countyCode);
         m.put("results", service.results(r.getId(), countyCode));
-        m.put("criteria", no.siva.programflyt.differentiation.scoring.Criterion.values());
+        m.put("criteria", Criterion.values());
         m.put("countyRow", service.county(r.getId(), countyCode).orElse(null));
         GrantModelService.GrantModel model = r.getGrantModelId() == null ? null : grantModels.load(r.getGrantModelId());
         m.put("model", model);
@@ -299,11 +303,11 @@ class DifferentiationSteps {
         return m;
     }
 
-    private java.util.Optional<String> holder(long roundId, String step, String countyCode) {
+    private Optional<String> holder(long roundId, String step, String countyCode) {
         return taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, roundId).stream()
                 .filter(t -> t.isOpen() && step.equals(t.getElementId())
                         && (countyCode == null || countyCode.equals(t.getCountyCode())))
-                .map(UserTask::getAssignee).filter(java.util.Objects::nonNull).findFirst().flatMap(mail::emailOf);
+                .map(UserTask::getAssignee).filter(Objects::nonNull).findFirst().flatMap(mail::emailOf);
     }
 
     private Map<String, Object> stepModel(DiffRound r, String step, String countyCode) {

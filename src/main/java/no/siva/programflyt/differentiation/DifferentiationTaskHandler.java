@@ -14,6 +14,7 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
@@ -167,7 +168,7 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
                 r.modelsReviewed(model.id(), s.string("behandling"), clock.instant());
                 record(r, user, "DIFF_MODELS_REVIEWED", "Modellene er gjennomgått (" + ("endret".equals(s.string("resultat"))
                         ? "endret" : "uendret") + ", " + model.label() + "). " + s.string("behandling"));
-                no.siva.programflyt.shared.AfterCommit.run(() -> service.publishToCounties(r, DifferentiationService.MODELS_MESSAGE));
+                AfterCommit.run(() -> service.publishToCounties(r, DifferentiationService.MODELS_MESSAGE));
                 return Map.of();
             }
             case "plasseringsforslag" -> {

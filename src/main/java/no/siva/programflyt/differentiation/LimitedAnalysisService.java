@@ -3,6 +3,7 @@ package no.siva.programflyt.differentiation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
@@ -52,7 +53,7 @@ class LimitedAnalysisService implements LimitedAnalysis {
         boolean complete = now != null && now.complete() && scored >= MIN_OPERATORS;
         String missing = now == null ? "Operatøren er ikke med i runden for " + year
                 : !now.complete() ? "Årets verdier mangler for " + String.join(", ",
-                        now.missing().stream().map(c -> c.label().toLowerCase(java.util.Locale.ROOT)).toList())
+                        now.missing().stream().map(c -> c.label().toLowerCase(Locale.ROOT)).toList())
                         + ": importer dem på siden for runden " + year
                         : complete ? null : "Programnivået for " + year + " bygger på bare " + scored + " operatører med verdier "
                                 + "(minst " + MIN_OPERATORS + "): importer verdiene for hele programmet på siden for runden " + year;

@@ -2,6 +2,7 @@ package no.siva.programflyt.differentiation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.Development;
@@ -32,9 +33,9 @@ final class Reasons {
                     continue;
                 }
                 if (s.score() >= 4) {
-                    strong.add(s.indicator().label().toLowerCase(java.util.Locale.ROOT));
+                    strong.add(s.indicator().label().toLowerCase(Locale.ROOT));
                 } else if (s.score() <= 2) {
-                    weak.add(s.indicator().label().toLowerCase(java.util.Locale.ROOT));
+                    weak.add(s.indicator().label().toLowerCase(Locale.ROOT));
                 }
             }
             StringBuilder b = new StringBuilder(c.label()).append(": resultatgruppe ").append(g == null ? "–" : g).append('.');
@@ -77,7 +78,7 @@ final class Reasons {
 
     private static String move(Development.Move m, Formats f) {
         ThreeYears.Change c = m.change();
-        return m.indicator().label().toLowerCase(java.util.Locale.ROOT) + " " + c.fromYear() + ": " + f.decimal(c.from())
+        return m.indicator().label().toLowerCase(Locale.ROOT) + " " + c.fromYear() + ": " + f.decimal(c.from())
                 + " → " + c.toYear() + ": " + f.decimal(c.to());
     }
 

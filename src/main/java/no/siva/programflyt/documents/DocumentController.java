@@ -1,10 +1,11 @@
 package no.siva.programflyt.documents;
 
 import java.io.IOException;
-import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.BusinessRuleException;
+import java.nio.charset.StandardCharsets;
 import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,7 @@ public class DocumentController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.getContentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(d.getFilename(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(d.getContent());
     }

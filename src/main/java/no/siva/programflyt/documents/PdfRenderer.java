@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.shared.Formats;
 import org.springframework.stereotype.Component;
@@ -71,10 +73,10 @@ public class PdfRenderer {
     /** The letter's frame: contact person (a named case handler, else the programme's mailbox) and signatory. */
     Map<String, Object> frame(String contactUser) {
         Map<String, Object> f = new HashMap<>();
-        var handler = contactUser == null ? java.util.Optional.<no.siva.programflyt.security.AppUser>empty()
+        var handler = contactUser == null ? Optional.<AppUser>empty()
                 : users.findById(contactUser);
-        f.put("contactName", handler.map(no.siva.programflyt.security.AppUser::getFullName).orElse(letters.contactName()));
-        f.put("contactEmail", handler.map(no.siva.programflyt.security.AppUser::getEmail).orElse(letters.contactEmail()));
+        f.put("contactName", handler.map(AppUser::getFullName).orElse(letters.contactName()));
+        f.put("contactEmail", handler.map(AppUser::getEmail).orElse(letters.contactEmail()));
         f.put("contactPhone", letters.contactPhone());
         f.put("signatoryName", letters.signatoryName());
         f.put("signatoryTitle", letters.signatoryTitle());

@@ -1,10 +1,13 @@
 package no.siva.programflyt.followup;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.shared.Formats;
 import org.springframework.stereotype.Component;
 
 /** A follow-up is seen by Siva and the operator's county; the operator's staff get its letters, not the case. */
@@ -35,14 +38,14 @@ class FollowUpCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
-        return cases.findById(caseId).map(c -> new no.siva.programflyt.cases.CaseFacts(c.getStartedAt(), c.getClosedAt(),
-                c.getStartedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
-                .orElse(no.siva.programflyt.cases.CaseFacts.NONE);
+    public CaseFacts facts(long caseId) {
+        return cases.findById(caseId).map(c -> new CaseFacts(c.getStartedAt(), c.getClosedAt(),
+                c.getStartedAt().atZone(Formats.OSLO).getYear()))
+                .orElse(CaseFacts.NONE);
     }
 
     @Override
-    public java.util.List<Long> casesOfOperator(long operatorId) {
+    public List<Long> casesOfOperator(long operatorId) {
         return cases.findByOperatorIdOrderByStartedAtDesc(operatorId).stream().map(FollowUpCase::getId).toList();
     }
 

@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.notifications.NotificationService;
@@ -13,8 +15,8 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
@@ -111,8 +113,8 @@ class FollowUpController {
         return startable;
     }
 
-    private static java.util.Optional<FollowUpService.Scoreboard> version(List<FollowUpService.Scoreboard> boards, Integer no) {
-        return no == null ? java.util.Optional.empty() : boards.stream().filter(b -> b.versionNo() == no).findFirst();
+    private static Optional<FollowUpService.Scoreboard> version(List<FollowUpService.Scoreboard> boards, Integer no) {
+        return no == null ? Optional.empty() : boards.stream().filter(b -> b.versionNo() == no).findFirst();
     }
 
     private void requireMayAssess(CurrentUser user, long caseId) {
@@ -130,8 +132,8 @@ class FollowUpController {
 
     @GetMapping("/follow-up/{id}")
     public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                       @org.springframework.web.bind.annotation.RequestParam(required = false) Integer fra,
-                       @org.springframework.web.bind.annotation.RequestParam(required = false) Integer til, Model model) {
+                       @RequestParam(required = false) Integer fra,
+                       @RequestParam(required = false) Integer til, Model model) {
         FollowUpCase c = service.getVisible(user, id);
         if (!model.containsAttribute("meeting")) {
             model.addAttribute("meeting", new FollowUpForms.Meeting());
@@ -207,7 +209,7 @@ class FollowUpController {
     public String scoreboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                              @RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes flash) {
         requireMayAssess(user, id);
-        Map<String, Integer> scores = new java.util.LinkedHashMap<>();
+        Map<String, Integer> scores = new LinkedHashMap<>();
         Map<String, String> comments = new HashMap<>();
         Map<String, String> scoreErrors = new HashMap<>();
         for (String area : service.areas().keySet()) {

@@ -3,6 +3,7 @@ package no.siva.programflyt.followup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
@@ -48,7 +49,7 @@ class FollowUpMail {
         return users.caseHandlerEmail(o.getSivaContact()).orElse(sivaMailbox);
     }
 
-    java.util.Optional<String> emailOf(String username) {
+    Optional<String> emailOf(String username) {
         return users.findById(username).map(AppUser::getEmail);
     }
 

@@ -1,6 +1,7 @@
 package no.siva.programflyt.followup;
 
 import java.time.Period;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,7 +32,7 @@ record FollowUpProperties(Period reminderAfter, Period escalateAfter, Period ana
         a.put("rapportering", "Rapportering og måltall til fristene");
         a.put("drift", "Økonomisk forsvarlig drift");
         a.put("forankring", "Lokal forankring, nettverk og samarbeid");
-        DEFAULT_AREAS = java.util.Collections.unmodifiableMap(a);
+        DEFAULT_AREAS = Collections.unmodifiableMap(a);
     }
 
     public FollowUpProperties {

@@ -1,6 +1,8 @@
 package no.siva.programflyt.followup;
 
 import io.camunda.client.CamundaClient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,17 +11,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -333,7 +337,7 @@ public class FollowUpService {
                 .params(operatorId, heldOn, countyParticipated, onTrack ? "ON_TRACK" : "NOT_ON_TRACK", summary, user.username(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        audit.record(user.username(), "DEVELOPMENT_DIALOGUE", no.siva.programflyt.registry.OperatorService.CASE_TYPE,
+        audit.record(user.username(), "DEVELOPMENT_DIALOGUE", OperatorService.CASE_TYPE,
                 operatorId, o.getOrgNumber(), "Utviklingssamtale " + new Formats().date(heldOn) + ": "
                         + (onTrack ? "ønsket utvikling" : "ikke ønsket utvikling"),
                 summary);
@@ -426,7 +430,7 @@ public class FollowUpService {
                          / greatest(count(distinct operator_id) filter (where operator_id <> :op), 1) as others
                 from target_company where status = 'ACTIVE'""").param("op", operatorId).query().singleRow();
         level.put("aktivitet", "Aktive målbedrifter: " + active.get("own") + " (programsnitt for de andre operatørene: "
-                + ((java.math.BigDecimal) active.get("others")).setScale(1, java.math.RoundingMode.HALF_UP)
+                + ((BigDecimal) active.get("others")).setScale(1, RoundingMode.HALF_UP)
                         .toPlainString().replace('.', ',')
                 + ")");
         LocalDate today = LocalDate.now(clock);
@@ -452,7 +456,7 @@ public class FollowUpService {
     }
 
     private static String mean(Map<String, Integer> scores) {
-        return String.format(java.util.Locale.forLanguageTag("nb"), "%.1f",
+        return String.format(Locale.forLanguageTag("nb"), "%.1f",
                 scores.values().stream().mapToInt(Integer::intValue).average().orElse(0));
     }
 

@@ -1,21 +1,25 @@
 package no.siva.programflyt.followup;
 
 import java.time.Clock;
-import no.siva.programflyt.notifications.NotificationService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.documents.Document;
 import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.documents.PdfRenderer;
+import no.siva.programflyt.notifications.NotificationService;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
@@ -217,9 +221,9 @@ class FollowUpSteps {
         try {
             return service.raise(operatorId, TriggerType.valueOf(trigger), evidence, source,
                     raisedBy == null ? AuditService.SYSTEM : raisedBy, roundId, flaggedOn).caseId();
-        } catch (no.siva.programflyt.shared.BusinessRuleException e) {
+        } catch (BusinessRuleException e) {
             Operator o = operators.findById(operatorId).orElseThrow();
-            audit.record(AuditService.SYSTEM, "FOLLOW_UP_TRIGGER_IGNORED", no.siva.programflyt.registry.OperatorService.CASE_TYPE,
+            audit.record(AuditService.SYSTEM, "FOLLOW_UP_TRIGGER_IGNORED", OperatorService.CASE_TYPE,
                     operatorId, o.getOrgNumber(), "Utløser for ekstraordinær oppfølging ble ikke registrert: operatøren er "
                             + "tatt ut av programmet (" + source + ")",
                     null);
@@ -250,10 +254,10 @@ class FollowUpSteps {
                 kind.toLowerCase() + "-" + c.getOrgNumber() + ".pdf", "application/pdf", pdf.render(template, model));
     }
 
-    private java.util.Optional<String> holder(FollowUpCase c) {
+    private Optional<String> holder(FollowUpCase c) {
         return taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, c.getId()).stream()
                 .filter(t -> t.isOpen() && "gjennomfore-oppfolging".equals(t.getElementId()))
-                .map(UserTask::getAssignee).filter(java.util.Objects::nonNull).findFirst()
+                .map(UserTask::getAssignee).filter(Objects::nonNull).findFirst()
                 .flatMap(u -> mail.emailOf(u));
     }
 

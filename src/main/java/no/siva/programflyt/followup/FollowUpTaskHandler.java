@@ -1,16 +1,20 @@
 package no.siva.programflyt.followup;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.registry.GrantSteps;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.LimitedAnalysis;
 import no.siva.programflyt.targetcompany.TargetCompanyRepository;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
@@ -31,13 +35,13 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
     private final MessageSource messages;
 
     private final Clock clock;
-    private final no.siva.programflyt.shared.LimitedAnalysis limitedAnalysis;
-    private final no.siva.programflyt.registry.GrantSteps grantSteps;
+    private final LimitedAnalysis limitedAnalysis;
+    private final GrantSteps grantSteps;
 
     public FollowUpTaskHandler(Clock clock, FollowUpService service, FollowUpMail mail, OperatorRepository operators,
                                TargetCompanyRepository companies, JdbcClient jdbc, AuditService audit,
-                               MessageSource messages, no.siva.programflyt.shared.LimitedAnalysis limitedAnalysis,
-                               no.siva.programflyt.registry.GrantSteps grantSteps) {
+                               MessageSource messages, LimitedAnalysis limitedAnalysis,
+                               GrantSteps grantSteps) {
         this.clock = clock;
         this.limitedAnalysis = limitedAnalysis;
         this.grantSteps = grantSteps;
@@ -71,7 +75,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
             }
             case "begrenset-analyse" -> {
                 model.put("analysis", limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), analysisYear(c),
-                        java.time.LocalDate.now(clock)));
+                        LocalDate.now(clock)));
                 model.put("triggers", service.triggers(c.getId()));
                 yield new TaskPanel("followup/panels", "limitedAnalysis", model);
             }
@@ -117,12 +121,12 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
     private FormSubmission validateAnalysis(UserTask task, FormSubmission s, Locale locale) {
         FollowUpCase c = service.load(task.getCaseId());
         var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), analysisYear(c),
-                java.time.LocalDate.now(clock));
+                LocalDate.now(clock));
         if (!analysis.complete()) {
             s = s.withError("resultat", messages.getMessage("followup.error.analysisIncomplete",
                     new Object[] {analysis.missing()}, locale));
         }
-        java.math.BigDecimal step = s.decimal("nyttTrinn");
+        BigDecimal step = s.decimal("nyttTrinn");
         if ("redusert-tilskudd".equals(s.string("resultat"))) {
             if (step == null) {
                 s = s.withError("nyttTrinn", messages.getMessage("followup.error.newStepRequired", null, locale));
@@ -136,7 +140,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
 
     /** The year a limited analysis belongs to: the year it falls due, whenever the task is concluded. */
     private int analysisYear(FollowUpCase c) {
-        return c.getAnalysisDue() != null ? c.getAnalysisDue().getYear() : java.time.LocalDate.now(clock).getYear();
+        return c.getAnalysisDue() != null ? c.getAnalysisDue().getYear() : LocalDate.now(clock).getYear();
     }
 
     @Override
@@ -173,13 +177,13 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
                     default -> "SAME_LEVEL";
                 };
                 c.analysed(outcome, s.string("begrunnelse"), user.username(), clock.instant());
-                java.time.LocalDate today = java.time.LocalDate.now(clock);
+                LocalDate today = LocalDate.now(clock);
                 var analysis = limitedAnalysis.of(c.getOperatorId(), c.getFlaggedByRoundId(), analysisYear(c), today);
                 Integer newStep = "REDUCED_GRANT".equals(outcome) ? s.decimal("nyttTrinn").intValue() : null;
                 c.analysisResult(analysis.roundId(), analysis.summary(), newStep);
                 if (newStep != null) {   // §15.3.10: a new step takes effect from the coming year
-                    grantSteps.record(c.getOperatorId(), newStep, java.time.LocalDate.of(today.getYear() + 1, 1, 1),
-                            no.siva.programflyt.registry.GrantSteps.LIMITED_ANALYSIS, analysis.roundId(), user.username());
+                    grantSteps.record(c.getOperatorId(), newStep, LocalDate.of(today.getYear() + 1, 1, 1),
+                            GrantSteps.LIMITED_ANALYSIS, analysis.roundId(), user.username());
                 }
                 record(c, user, "FOLLOW_UP_ANALYSED", "Begrenset differensieringsanalyse: "
                         + messages.getMessage("followup.analysis." + outcome, null, Locale.forLanguageTag("nb"))

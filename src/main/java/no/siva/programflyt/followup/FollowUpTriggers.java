@@ -1,10 +1,11 @@
 package no.siva.programflyt.followup;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
-import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.processes.EngineCommands;
 import no.siva.programflyt.processes.ProcessMessage;
+import no.siva.programflyt.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ public class FollowUpTriggers {
      * analysis falls due a year after it, §7.1).
      */
     public void publish(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy,
-                        Long roundId, java.time.LocalDate analysedOn) {
+                        Long roundId, LocalDate analysedOn) {
         engine.publishOnce(MESSAGE, Long.toString(operatorId), sourceKey, Duration.ofDays(1), Map.of("operatorId",
                 operatorId, "trigger", type.name(), "evidence", evidence, "source", sourceKey, "raisedBy", raisedBy,
                 "flaggedByRound", roundId == null ? 0L : roundId, "flaggedOn", analysedOn == null ? "" : analysedOn.toString()));
@@ -44,7 +45,7 @@ public class FollowUpTriggers {
     }
 
     public void publishAfterCommit(long operatorId, TriggerType type, String evidence, String sourceKey, String raisedBy,
-                                   Long roundId, java.time.LocalDate analysedOn) {
+                                   Long roundId, LocalDate analysedOn) {
         AfterCommit.run(() -> publish(operatorId, type, evidence, sourceKey, raisedBy, roundId, analysedOn));
     }
 }

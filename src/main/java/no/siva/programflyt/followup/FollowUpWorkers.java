@@ -2,6 +2,7 @@ package no.siva.programflyt.followup;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ public class FollowUpWorkers {
                                      @Variable String flaggedOn) {
         return Map.of("caseId", steps.raise(operatorId, trigger, evidence, source, raisedBy,
                 flaggedByRound == null || flaggedByRound == 0 ? null : flaggedByRound,
-                flaggedOn == null || flaggedOn.isBlank() ? null : java.time.LocalDate.parse(flaggedOn)));
+                flaggedOn == null || flaggedOn.isBlank() ? null : LocalDate.parse(flaggedOn)));
     }
 
     @JobWorker(type = "followup.inform-start", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})

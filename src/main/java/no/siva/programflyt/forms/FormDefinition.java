@@ -2,7 +2,10 @@ package no.siva.programflyt.forms;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A Camunda Forms JSON file from {@code forms/}, as deployed to the engine and rendered by the app. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -34,12 +37,12 @@ public record FormDefinition(String id, List<FormComponent> components) {
      * The label a message names a field by: its own, and where several fields share it (the eight criteria's
      * «Vurdering» and «Begrunnelse»), with the label of the group it is in: «Begrunnelse (1. Aksjeselskap …)».
      */
-    public java.util.Map<String, String> messageLabels() {
-        java.util.Map<String, String> group = new java.util.HashMap<>();
+    public Map<String, String> messageLabels() {
+        Map<String, String> group = new HashMap<>();
         collectGroups(components, null, group);
-        java.util.Map<String, Long> count = inputs().stream()
-                .collect(java.util.stream.Collectors.groupingBy(FormComponent::displayLabel, java.util.stream.Collectors.counting()));
-        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Map<String, Long> count = inputs().stream()
+                .collect(Collectors.groupingBy(FormComponent::displayLabel, Collectors.counting()));
+        Map<String, String> out = new HashMap<>();
         for (FormComponent c : inputs()) {
             String g = group.get(c.key());
             out.put(c.key(), count.get(c.displayLabel()) > 1 && g != null ? c.displayLabel() + " (" + g + ")" : c.displayLabel());
@@ -47,7 +50,7 @@ public record FormDefinition(String id, List<FormComponent> components) {
         return out;
     }
 
-    private static void collectGroups(List<FormComponent> list, String groupLabel, java.util.Map<String, String> out) {
+    private static void collectGroups(List<FormComponent> list, String groupLabel, Map<String, String> out) {
         if (list == null) {
             return;
         }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import no.siva.programflyt.shared.Amounts;
@@ -90,7 +92,7 @@ public class FormValidator {
      */
     private void validateList(FormComponent list, Map<String, List<String>> input, Map<String, Object> values,
                               Map<String, List<String>> raw, Map<String, String> errors, Locale locale) {
-        java.util.SortedSet<Integer> rows = new java.util.TreeSet<>();
+        SortedSet<Integer> rows = new TreeSet<>();
         String prefix = list.path() + "[";
         for (String key : input.keySet()) {
             int close = key.indexOf("].");

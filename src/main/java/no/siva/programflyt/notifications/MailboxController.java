@@ -1,5 +1,6 @@
 package no.siva.programflyt.notifications;
 
+import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class MailboxController {
     @GetMapping("/admin/mailbox/{id}")
     public String message(@PathVariable long id, Model model) {
         model.addAttribute("message", outbox.findById(id).orElseThrow(
-                () -> new no.siva.programflyt.shared.NotFoundException("message " + id)));
+                () -> new NotFoundException("message " + id)));
         return "notifications/message";
     }
 }

@@ -2,6 +2,8 @@ package no.siva.programflyt.notifications;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,11 +79,11 @@ public class NotificationService {
     /** Recipients from several lists, each once, in order. */
     @SafeVarargs
     public static List<String> recipients(List<String>... lists) {
-        java.util.LinkedHashSet<String> to = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> to = new LinkedHashSet<>();
         for (List<String> l : lists) {
             to.addAll(l);
         }
-        return new java.util.ArrayList<>(to);
+        return new ArrayList<>(to);
     }
 
     public void enqueueForCase(String keyPrefix, List<String> recipients, String template, Map<String, Object> model,

@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** An e-mail waiting in, or sent from, the outbox. {@code dedupKey} makes each business notification unique. */
 @Entity
@@ -35,7 +36,7 @@ public class OutboxMessage {
     protected OutboxMessage() {}
 
     /** A part of an e-mail that only its recipient may see (an invitation's link): kept until sent, then blanked. */
-    public static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("(?s)<!--secret-->.*?<!--/secret-->");
+    public static final Pattern SECRET = Pattern.compile("(?s)<!--secret-->.*?<!--/secret-->");
 
     void markSent(Instant at) {
         bodyHtml = SECRET.matcher(bodyHtml).replaceAll("<em>[personlig lenke: vises ikke etter sending]</em>");

@@ -2,6 +2,8 @@ package no.siva.programflyt.ops;
 
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component("engine")
 class EngineHealth implements HealthIndicator {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineHealth.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineHealth.class);
 
     private final CamundaClient client;
     private volatile boolean versionsLogged;

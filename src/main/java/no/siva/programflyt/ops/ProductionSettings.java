@@ -3,6 +3,7 @@ package no.siva.programflyt.ops;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -66,6 +67,6 @@ class ProductionSettings implements EnvironmentPostProcessor {
     }
 
     static String envName(String property) {
-        return property.replace('.', '_').replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Formats;
@@ -69,7 +71,7 @@ class FiguresController {
                 .params(p).query((rs, n) -> new OperatorFigures(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
                 .list();
-        Map<String, Map<String, Long>> byCounty = new java.util.TreeMap<>();
+        Map<String, Map<String, Long>> byCounty = new TreeMap<>();
         for (OperatorFigures o : operators) {
             byCounty.computeIfAbsent(o.countyCode(), k -> new LinkedHashMap<>()).merge(o.status(), 1L, Long::sum);
         }
@@ -114,6 +116,6 @@ class FiguresController {
 
     private static String json(List<String> strings) {
         return strings.stream().map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                .collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -3,20 +3,28 @@ package no.siva.programflyt.overview;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.cases.CaseDirectory;
+import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.incidents.IncidentRepository;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.cases.CaseDirectory;
-import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.tasks.CaseDiagram;
@@ -24,6 +32,7 @@ import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -96,7 +105,7 @@ class OverviewController {
         model.addAttribute("views", views.forUser(user));
         model.addAttribute("operators", operators.visibleTo(user));
         model.addAttribute("counties", user.hasNationalScope() ? labels.counties() : user.counties().stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c, labels::county, (a, b) -> a, java.util.TreeMap::new)));
+                .collect(Collectors.toMap(c -> c, labels::county, (a, b) -> a, TreeMap::new)));
         model.addAttribute("now", now);
         return "overview/index";
     }
@@ -114,7 +123,7 @@ class OverviewController {
                 try {
                     w.write(String.join(";", cells(r).stream().map(Csv::cell).toList()) + "\r\n");
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             w.flush();
@@ -160,11 +169,11 @@ class OverviewController {
                         switch (c.get(i)) {
                             case null -> cell.setBlank();
                             case Number num -> cell.setCellValue(num.doubleValue());
-                            case java.time.LocalDate d -> {
+                            case LocalDate d -> {
                                 cell.setCellValue(d);
                                 cell.setCellStyle(dateStyle);
                             }
-                            case java.time.LocalDateTime t -> {
+                            case LocalDateTime t -> {
                                 cell.setCellValue(t);
                                 cell.setCellStyle(timeStyle);
                             }
@@ -172,7 +181,7 @@ class OverviewController {
                         }
                     }
                 });
-                sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, Math.max(0, n[0] - 1), 0, h.size() - 1));
+                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, n[0] - 1), 0, h.size() - 1));
                 wb.write(out);
                 wb.dispose();
             }
@@ -200,7 +209,7 @@ class OverviewController {
     }
 
     /** The processes whose modules show a whole case on their own page. */
-    static final java.util.Set<String> OWN_CASE_PAGES = java.util.Set.of("ADMISSION", "FOLLOW_UP", "TARGET_COMPANY", "DIFFERENTIATION");
+    static final Set<String> OWN_CASE_PAGES = Set.of("ADMISSION", "FOLLOW_UP", "TARGET_COMPANY", "DIFFERENTIATION");
 
     /** Any case of any process: its diagram with the steps marked, its tasks, history, documents and incidents. */
     @GetMapping("/cases/{caseType}/{caseId}")
@@ -238,9 +247,9 @@ class OverviewController {
     /** One row for Excel: the same columns as the CSV, with numbers as numbers and dates as Norwegian dates. */
     private List<Object> typedCells(OverviewService.Row r) {
         Locale nb = Locale.forLanguageTag("nb");
-        java.util.function.Function<Instant, java.time.LocalDate> day = i -> i == null ? null
+        Function<Instant, LocalDate> day = i -> i == null ? null
                 : i.atZone(Formats.OSLO).toLocalDate();
-        List<Object> c = new java.util.ArrayList<>(List.of(messages.getMessage("overview.type." + r.caseType(), null, r.caseType(), nb),
+        List<Object> c = new ArrayList<>(List.of(messages.getMessage("overview.type." + r.caseType(), null, r.caseType(), nb),
                 r.title(), nz(r.businessKey()), labels.county(r.countyCode())));
         c.add(r.year());
         c.add(messages.getMessage(r.stageKey(), null, r.stageKey(), nb));

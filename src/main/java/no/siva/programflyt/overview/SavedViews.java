@@ -3,6 +3,7 @@ package no.siva.programflyt.overview;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.TreeSet;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ public class SavedViews {
         if (user.isOperatorUser()) {
             return "operator:" + user.operatorId();
         }
-        return "counties:" + String.join(",", new java.util.TreeSet<>(user.counties()));
+        return "counties:" + String.join(",", new TreeSet<>(user.counties()));
     }
 
     private final JdbcClient jdbc;

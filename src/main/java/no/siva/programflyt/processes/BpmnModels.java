@@ -4,13 +4,17 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -27,7 +31,7 @@ public class BpmnModels {
 
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, String> processNames = new HashMap<>();
-    private final java.util.Set<String> withUserTasks = new java.util.HashSet<>();
+    private final Set<String> withUserTasks = new HashSet<>();
     private final Map<String, Integer> retries = new HashMap<>();
 
     public BpmnModels() {
@@ -35,9 +39,9 @@ public class BpmnModels {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:/processes/*.bpmn")) {
                 try (InputStream in = r.getInputStream()) {
                     BpmnModelInstance model = Bpmn.readModelFromStream(in);
-                    for (io.camunda.zeebe.model.bpmn.instance.UserTask t : model
-                            .getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.UserTask.class)) {
-                        org.camunda.bpm.model.xml.instance.ModelElementInstance parent = t.getParentElement();
+                    for (UserTask t : model
+                            .getModelElementsByType(UserTask.class)) {
+                        ModelElementInstance parent = t.getParentElement();
                         while (parent != null && !(parent instanceof Process)) {
                             parent = parent.getParentElement();
                         }

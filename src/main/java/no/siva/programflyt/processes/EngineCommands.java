@@ -1,6 +1,7 @@
 package no.siva.programflyt.processes;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public class EngineCommands {
             if (t instanceof ClientStatusException s && s.getStatusCode() == grpc) {
                 return true;
             }
-            if (t instanceof io.camunda.client.api.command.ClientHttpException h && h.code() == http) {
+            if (t instanceof ClientHttpException h && h.code() == http) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ public class GrantSteps {
         record Row(int step, LocalDate effectiveFrom, String source, Long roundId, String recordedBy, Instant recordedAt) {}
         List<Row> rows = jdbc.sql("select step, effective_from, source, round_id, recorded_by, recorded_at "
                 + "from operator_grant_step where operator_id = ? order by effective_from").param(operatorId).query(Row.class).list();
-        java.util.ArrayList<Step> steps = new java.util.ArrayList<>();
+        ArrayList<Step> steps = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             steps.add(new Step(r.step(), r.effectiveFrom(), i + 1 < rows.size() ? rows.get(i + 1).effectiveFrom() : null,

@@ -2,6 +2,13 @@ package no.siva.programflyt.registry;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.shared.Formats;
+import org.springframework.context.MessageSource;
 
 /**
  * The cap on hourly rates for administration and implementation costs (programme guide §10.4): the lower of
@@ -39,9 +46,9 @@ public final class HourlyRate {
      * The staff line of a budget by the guide §10.4: the hourly rate within the cap, the hours within what the position
      * gives in a year of 1 695 hours, and the budget at least the hours at that rate.
      */
-    public static java.util.List<Problem> budgetProblems(BigDecimal salary, BigDecimal positionPercent, BigDecimal rate,
-                                                         BigDecimal hours, BigDecimal budget, String budgetField) {
-        java.util.List<Problem> problems = new java.util.ArrayList<>();
+    public static List<Problem> budgetProblems(BigDecimal salary, BigDecimal positionPercent, BigDecimal rate,
+                                               BigDecimal hours, BigDecimal budget, String budgetField) {
+        List<Problem> problems = new ArrayList<>();
         if (salary == null || positionPercent == null || rate == null || hours == null) {
             return problems;   // the form's own required-field errors are shown
         }
@@ -59,13 +66,13 @@ public final class HourlyRate {
     }
 
     /** The submission with each problem's message at its field (amounts as "1 100 kr", percents as "60 %"). */
-    public static no.siva.programflyt.forms.FormSubmission withProblems(no.siva.programflyt.forms.FormSubmission s,
-                                                                        java.util.List<Problem> problems,
-                                                                        org.springframework.context.MessageSource messages,
-                                                                        java.util.Locale locale) {
-        no.siva.programflyt.shared.Formats f = new no.siva.programflyt.shared.Formats();
+    public static FormSubmission withProblems(FormSubmission s,
+                                              List<Problem> problems,
+                                              MessageSource messages,
+                                              Locale locale) {
+        Formats f = new Formats();
         for (Problem p : problems) {
-            Object[] args = java.util.Arrays.stream(p.args()).map(a -> "budget.error.hoursAboveYear".equals(p.key())
+            Object[] args = Arrays.stream(p.args()).map(a -> "budget.error.hoursAboveYear".equals(p.key())
                     ? a.stripTrailingZeros().toPlainString() : f.nok(a)).toArray();
             s = s.withError(p.field(), messages.getMessage(p.key(), args, locale));
         }

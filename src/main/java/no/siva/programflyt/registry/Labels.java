@@ -1,6 +1,12 @@
 package no.siva.programflyt.registry;
 
+import java.text.Collator;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -11,23 +17,23 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     private final Map<String, String> counties;
-    private final java.util.List<Map.Entry<String, String>> countiesByName;
+    private final List<Map.Entry<String, String>> countiesByName;
     private final MessageSource messages;
 
     public Labels(CountyRepository counties, MessageSource messages) {
         this.counties = counties.findAll().stream().collect(Collectors.toMap(County::getCode, County::getName));
         this.countiesByName = this.counties.entrySet().stream().sorted(Map.Entry.comparingByValue(
-                java.text.Collator.getInstance(java.util.Locale.forLanguageTag("nb")))).toList();
+                Collator.getInstance(Locale.forLanguageTag("nb")))).toList();
         this.messages = messages;
     }
 
     /** Every county, number to name, by number. */
-    public java.util.SortedMap<String, String> counties() {
-        return new java.util.TreeMap<>(counties);
+    public SortedMap<String, String> counties() {
+        return new TreeMap<>(counties);
     }
 
     /** Every county, number to name, by name (the filters' lists), read once: counties change with a reform, not daily. */
-    public java.util.List<Map.Entry<String, String>> countiesByName() {
+    public List<Map.Entry<String, String>> countiesByName() {
         return countiesByName;
     }
 
@@ -48,7 +54,7 @@ public class Labels {
     }
 
     public String groups(String commaSeparated) {
-        return java.util.Arrays.stream(commaSeparated.split(",")).filter(g -> !g.isBlank()).map(this::group)
+        return Arrays.stream(commaSeparated.split(",")).filter(g -> !g.isBlank()).map(this::group)
                 .collect(Collectors.joining(", "));
     }
 }

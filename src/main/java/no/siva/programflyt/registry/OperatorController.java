@@ -1,9 +1,10 @@
 package no.siva.programflyt.registry;
 
 import jakarta.validation.Valid;
+import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.documents.OperatorDocuments;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.cases.CaseDirectory;
+import no.siva.programflyt.shared.BusinessRuleException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -100,7 +101,7 @@ class OperatorController {
         }
         try {
             operators.update(user, id, form);
-        } catch (no.siva.programflyt.shared.BusinessRuleException e) {
+        } catch (BusinessRuleException e) {
             errors.rejectValue(e.field(), e.messageKey());
             return form(form, id, model);
         }

@@ -1,5 +1,6 @@
 package no.siva.programflyt.reporting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,7 +45,7 @@ final class Ics {
 
     /** Lines end in CRLF and are folded at 75 octets. */
     private static void line(StringBuilder sb, String content) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= 75) {
             sb.append(content).append("\r\n");
             return;
@@ -54,7 +55,7 @@ final class Ics {
         boolean first = true;
         for (int i = 0; i < content.length();) {
             int cp = content.codePointAt(i);
-            int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int len = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
             if (octets + len > (first ? 75 : 74)) {
                 sb.append(current).append("\r\n ");
                 current.setLength(0);

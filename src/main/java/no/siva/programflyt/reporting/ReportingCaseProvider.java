@@ -1,10 +1,13 @@
 package no.siva.programflyt.reporting;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,21 +40,21 @@ class ReportingCaseProvider implements CaseProvider {
 
     /** An operator's reporting years follow its changes (e.g. its county). */
     @Override
-    public java.util.List<Long> followers(String caseType, long caseId) {
-        return no.siva.programflyt.registry.OperatorService.CASE_TYPE.equals(caseType)
+    public List<Long> followers(String caseType, long caseId) {
+        return OperatorService.CASE_TYPE.equals(caseType)
                 ? jdbc.sql("select id from reporting_year where operator_id = ?").param(caseId).query(Long.class).list()
-                : java.util.List.of();
+                : List.of();
     }
 
     /** A reporting year ends when none of its deadlines is open any more. */
     @Override
-    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
+    public CaseFacts facts(long caseId) {
         return jdbc.sql("select y.created_at, y.year, (select count(*) from reporting_obligation o where o.reporting_year_id = y.id "
                 + "and o.status not in ('DONE', 'CANCELED')) open, (select max(coalesce(o.reviewed_at, o.submitted_at)) from reporting_obligation o "
                 + "where o.reporting_year_id = y.id) last from reporting_year y where y.id = ?").param(caseId)
-                .query((rs, n) -> new no.siva.programflyt.cases.CaseFacts(rs.getTimestamp(1).toInstant(),
+                .query((rs, n) -> new CaseFacts(rs.getTimestamp(1).toInstant(),
                         rs.getLong(3) == 0 && rs.getTimestamp(4) != null ? rs.getTimestamp(4).toInstant() : null, rs.getInt(2)))
-                .optional().orElse(no.siva.programflyt.cases.CaseFacts.NONE);
+                .optional().orElse(CaseFacts.NONE);
     }
 
     @Override

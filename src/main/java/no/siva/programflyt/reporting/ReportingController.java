@@ -14,14 +14,19 @@ import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.ProgrammePeriod;
+import no.siva.programflyt.targetcompany.DevelopmentDialogues;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,14 +46,14 @@ class ReportingController {
     private final String baseUrl;
 
     private final Clock clock;
-    private final no.siva.programflyt.shared.ProgrammePeriod programme;
-    private final no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues;
+    private final ProgrammePeriod programme;
+    private final DevelopmentDialogues dialogues;
 
-    public ReportingController(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme,
-                               no.siva.programflyt.targetcompany.DevelopmentDialogues dialogues, ReportingService reporting,
+    public ReportingController(Clock clock, ProgrammePeriod programme,
+                               DevelopmentDialogues dialogues, ReportingService reporting,
                                TargetFigures figures, OperatorRepository operators,
                                CalendarFeeds feeds, OperatorService operatorService,
-                               @org.springframework.beans.factory.annotation.Value("${programflyt.base-url}") String baseUrl) {
+                               @Value("${programflyt.base-url}") String baseUrl) {
         this.clock = clock;
         this.programme = programme;
         this.dialogues = dialogues;
@@ -119,7 +124,7 @@ class ReportingController {
     }
 
     @GetMapping("/calendar-feed/{token}.ics")
-    public ResponseEntity<byte[]> subscribed(@org.springframework.web.bind.annotation.PathVariable String token) {
+    public ResponseEntity<byte[]> subscribed(@PathVariable String token) {
         Operator o = feeds.operatorOf(token).flatMap(operators::findById)
                 .orElseThrow(() -> new NotFoundException("feed"));
         LocalDate today = LocalDate.now(clock);
@@ -148,7 +153,7 @@ class ReportingController {
                                     @RequestParam int year, @RequestParam Map<String, String> params, RedirectAttributes flash) {
         Operator o = chosenOperator(user, operatorId);
         if (!(user.isOperatorUser() || user.isAdmin())) {
-            throw new org.springframework.security.access.AccessDeniedException("operator staff only");
+            throw new AccessDeniedException("operator staff only");
         }
         Map<String, Object> values = new TreeMap<>();
         params.forEach((k, v) -> {

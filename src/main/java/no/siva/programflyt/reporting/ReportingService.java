@@ -1,10 +1,13 @@
 package no.siva.programflyt.reporting;
 
 import io.camunda.client.CamundaClient;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
+import no.siva.programflyt.shared.ProgrammePeriod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,11 +69,11 @@ public class ReportingService {
 
     private final Clock clock;
 
-    private final no.siva.programflyt.shared.ProgrammePeriod programme;
+    private final ProgrammePeriod programme;
 
     public ReportingService(Clock clock, JdbcClient jdbc, OperatorRepository operators, ReportingProperties config,
                             CamundaClient client, AuditService audit, TransactionTemplate tx,
-                            no.siva.programflyt.shared.ProgrammePeriod programme) {
+                            ProgrammePeriod programme) {
         this.clock = clock;
         this.programme = programme;
         this.jdbc = jdbc;
@@ -192,7 +196,7 @@ public class ReportingService {
         List<Row> ahead = new ArrayList<>();
         operators.findAllByOrderByName().stream().filter(o -> o.getStatus() != OperatorStatus.TERMINATED)
                 .forEach(o -> ahead.addAll(ahead(o.getId(), year)));
-        ahead.sort(java.util.Comparator.comparing(Row::dueDate).thenComparing(Row::operatorId));
+        ahead.sort(Comparator.comparing(Row::dueDate).thenComparing(Row::operatorId));
         return ahead;
     }
 
@@ -212,7 +216,7 @@ public class ReportingService {
             rows.add(new Row(0, 0, operatorId, year, ob, ob.dueIn(year, config.deadline(ob)), "AHEAD", null, null, false,
                     null));
         }
-        rows.sort(java.util.Comparator.comparing(Row::dueDate));
+        rows.sort(Comparator.comparing(Row::dueDate));
         return rows;
     }
 
@@ -227,7 +231,7 @@ public class ReportingService {
                     order by (t.state = 'OPEN') desc, t.id desc limit 1)
             from reporting_obligation o""";
 
-    private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Row map(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), Obligation.valueOf(rs.getString(5)),
                 rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
                 rs.getObject(11, Long.class));

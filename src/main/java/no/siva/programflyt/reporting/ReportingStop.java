@@ -1,11 +1,12 @@
 package no.siva.programflyt.reporting;
 
 import java.util.List;
+import java.util.Set;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.processes.EngineCommands;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorService;
-import no.siva.programflyt.processes.EngineCommands;
 import no.siva.programflyt.tasks.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ class ReportingStop {
             canceled += jdbc.sql("update reporting_obligation set status = 'CANCELED' where reporting_year_id = ? "
                     + "and status not in ('DONE', 'CANCELED')").param(y[0]).update();
             tasks.cancelOpen(ReportingService.CASE_TYPE, y[0],
-                    java.util.Set.of(ReportingService.PROCESS_ID, ReportingService.OBLIGATION_PROCESS_ID), reason);
+                    Set.of(ReportingService.PROCESS_ID, ReportingService.OBLIGATION_PROCESS_ID), reason);
         }
         Operator o = operators.findById(operatorId).orElseThrow();
         audit.record(AuditService.SYSTEM, "REPORTING_STOPPED", OperatorService.CASE_TYPE, operatorId, o.getOrgNumber(),

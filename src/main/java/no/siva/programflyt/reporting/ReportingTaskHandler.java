@@ -1,7 +1,12 @@
 package no.siva.programflyt.reporting;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +15,9 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.followup.FollowUpTriggers;
 import no.siva.programflyt.followup.TriggerType;
 import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.registry.HourlyRate;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.targetcompany.survey.KtuSchedule;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
@@ -55,7 +62,7 @@ class ReportingTaskHandler implements TaskCompletionHandler {
      * ledger (first half of the year).
      */
     @Override
-    public Map<String, java.util.List<String>> prefill(UserTask task) {
+    public Map<String, List<String>> prefill(UserTask task) {
         if (!"levere".equals(task.getElementId()) || task.getSubjectId() == null) {
             return Map.of();
         }
@@ -67,10 +74,10 @@ class ReportingTaskHandler implements TaskCompletionHandler {
                 select coalesce(sum(l.aid_nok), 0), count(distinct l.target_company_id) from aid_ledger_line l
                 join target_company c on c.id = l.target_company_id
                 where c.operator_id = ? and l.service_date between ? and ?""")
-                .params(r.operatorId(), java.time.LocalDate.of(r.year(), 1, 1), java.time.LocalDate.of(r.year(), 6, 30))
+                .params(r.operatorId(), LocalDate.of(r.year(), 1, 1), LocalDate.of(r.year(), 6, 30))
                 .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getLong(2)}).single();
-        return Map.of("stotteNok", java.util.List.of(((java.math.BigDecimal) sums[0]).stripTrailingZeros().toPlainString()),
-                "antallBedrifter", java.util.List.of(sums[1].toString()));
+        return Map.of("stotteNok", List.of(((BigDecimal) sums[0]).stripTrailingZeros().toPlainString()),
+                "antallBedrifter", List.of(sums[1].toString()));
     }
 
     /**
@@ -84,8 +91,8 @@ class ReportingTaskHandler implements TaskCompletionHandler {
             if (r.code() == Obligation.TARGET_FIGURES) {
                 Object share = figures.find(r.operatorId(), r.year()).map(f -> f.values().get("andelInnovasjonsstotte"))
                         .orElse(null);
-                java.math.BigDecimal pct = share == null ? null : new java.math.BigDecimal(share.toString());
-                Map<String, Object> model = new java.util.HashMap<>();
+                BigDecimal pct = share == null ? null : new BigDecimal(share.toString());
+                Map<String, Object> model = new HashMap<>();
                 model.put("share", pct);
                 model.put("below", pct != null && pct.compareTo(INNOVATION_AID_MINIMUM) < 0);
                 return new TaskPanel("reporting/panels", "targetFiguresCheck", model);
@@ -93,12 +100,12 @@ class ReportingTaskHandler implements TaskCompletionHandler {
             if (r.code() != Obligation.AUDITOR_CONFIRMATION) {
                 return null;
             }
-            java.math.BigDecimal costs = amount(r.id());
+            BigDecimal costs = amount(r.id());
             // the confirmation in February covers last year; its budget was delivered the December before that
-            java.math.BigDecimal budget = jdbc.sql("""
+            BigDecimal budget = jdbc.sql("""
                     select amount_nok from reporting_obligation where operator_id = ? and year = ? and code = 'BUDGET_NEXT_YEAR'""")
-                    .params(r.operatorId(), r.year() - 2).query(java.math.BigDecimal.class).optional().orElse(null);
-            Map<String, Object> model = new java.util.HashMap<>();
+                    .params(r.operatorId(), r.year() - 2).query(BigDecimal.class).optional().orElse(null);
+            Map<String, Object> model = new HashMap<>();
             model.put("costs", costs);
             model.put("budget", budget);
             model.put("costYear", r.year() - 1);
@@ -112,8 +119,8 @@ class ReportingTaskHandler implements TaskCompletionHandler {
         if (!r.code().isRegistration()) {
             return null;
         }
-        java.time.LocalDate to = r.dueDate();
-        java.time.LocalDate from = previousRegistrationDeadline(to).plusDays(1);
+        LocalDate to = r.dueDate();
+        LocalDate from = previousRegistrationDeadline(to).plusDays(1);
         var admitted = jdbc.sql("""
                 select name, org_number, agreement_start from target_company
                 where operator_id = ? and agreement_start between ? and ? order by agreement_start""")
@@ -126,18 +133,18 @@ class ReportingTaskHandler implements TaskCompletionHandler {
                 "exited", exited));
     }
 
-    private java.math.BigDecimal amount(long obligationId) {
+    private BigDecimal amount(long obligationId) {
         return jdbc.sql("select amount_nok from reporting_obligation where id = ?").param(obligationId)
-                .query(java.math.BigDecimal.class).optional().orElse(null);
+                .query(BigDecimal.class).optional().orElse(null);
     }
 
-    static java.time.LocalDate previousRegistrationDeadline(java.time.LocalDate deadline) {
-        return no.siva.programflyt.targetcompany.survey.KtuSchedule.registrationDeadlineBefore(
-                java.time.YearMonth.from(deadline).minusMonths(2));
+    static LocalDate previousRegistrationDeadline(LocalDate deadline) {
+        return KtuSchedule.registrationDeadlineBefore(
+                YearMonth.from(deadline).minusMonths(2));
     }
 
     /** Siva's minimum share of target companies receiving innovation aid (§11.2). */
-    static final java.math.BigDecimal INNOVATION_AID_MINIMUM = new java.math.BigDecimal("90");
+    static final BigDecimal INNOVATION_AID_MINIMUM = new BigDecimal("90");
 
     @Override
     public FormSubmission validate(UserTask task, FormSubmission s, Locale locale) {
@@ -148,7 +155,7 @@ class ReportingTaskHandler implements TaskCompletionHandler {
             if (r.code() == Obligation.TARGET_FIGURES) {
                 Object share = figures.find(r.operatorId(), r.year()).map(f -> f.values().get("andelInnovasjonsstotte"))
                         .orElse(null);
-                java.math.BigDecimal pct = share == null ? null : new java.math.BigDecimal(share.toString());
+                BigDecimal pct = share == null ? null : new BigDecimal(share.toString());
                 if (pct != null && pct.compareTo(INNOVATION_AID_MINIMUM) < 0) {
                     return s.withError("begrunnelse", messages.getMessage("reporting.error.innovationAidBelowMinimum",
                             new Object[] {pct.stripTrailingZeros().toPlainString()}, locale));
@@ -160,7 +167,7 @@ class ReportingTaskHandler implements TaskCompletionHandler {
             return s.withError("begrunnelse", messages.getMessage("reporting.error.reasonRequired", null, locale));
         }
         if ("levere".equals(task.getElementId()) && "rapportering-budsjett".equals(task.getFormId())) {
-            return no.siva.programflyt.registry.HourlyRate.withProblems(s, no.siva.programflyt.registry.HourlyRate
+            return HourlyRate.withProblems(s, HourlyRate
                     .budgetProblems(s.decimal("arslonn"), s.decimal("stillingsprosent"), s.decimal("timepris"),
                             s.decimal("timer"), s.decimal("belop"), "belop"),
                     messages, locale);

@@ -2,6 +2,7 @@ package no.siva.programflyt.reporting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
@@ -36,7 +37,7 @@ public class TargetFigures {
 
     /** The approved (locked) figures of every operator for a year, by operator (one query). */
     public Map<Long, Map<String, Object>> lockedForYear(int year) {
-        Map<Long, Map<String, Object>> m = new java.util.HashMap<>();
+        Map<Long, Map<String, Object>> m = new HashMap<>();
         jdbc.sql("select operator_id, figures from target_figures where year = ? and locked").param(year)
                 .query((rs, n) -> m.put(rs.getLong(1), read(rs.getString(2)))).list();
         return m;

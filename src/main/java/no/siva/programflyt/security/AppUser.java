@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -30,7 +31,7 @@ public class AppUser {
     private String loginProvider;
     private String loginSubjectHash;
     private boolean operatorManager;
-    private java.time.Instant withdrawnAt;
+    private Instant withdrawnAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_county", joinColumns = @JoinColumn(name = "username"))
@@ -89,7 +90,7 @@ public class AppUser {
      * No access any more. The login stays bound to her, so that it is recognised and refused (and not, say, let in
      * again by a directory's claims); only a new invitation, accepted with it, brings her back.
      */
-    public void withdraw(java.time.Instant at) {
+    public void withdraw(Instant at) {
         this.enabled = false;
         this.withdrawnAt = at;
     }
@@ -102,7 +103,7 @@ public class AppUser {
         return operatorManager;
     }
 
-    public java.time.Instant getWithdrawnAt() {
+    public Instant getWithdrawnAt() {
         return withdrawnAt;
     }
 

@@ -1,6 +1,7 @@
 package no.siva.programflyt.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,7 +16,7 @@ public interface AppUserRepository extends JpaRepository<AppUser, String> {
 
     List<AppUser> findByEnabledTrueOrderByFullName();
 
-    java.util.Optional<AppUser> findByLoginProviderAndLoginSubjectHash(String provider, String subjectHash);
+    Optional<AppUser> findByLoginProviderAndLoginSubjectHash(String provider, String subjectHash);
 
     /** Everyone who has or had access (withdrawn last), by name. */
     @Query("select u from AppUser u order by case when u.withdrawnAt is null then 0 else 1 end, u.fullName")
@@ -32,7 +33,7 @@ public interface AppUserRepository extends JpaRepository<AppUser, String> {
     }
 
     /** The e-mail of the Siva case handler with this full name (the registry names an operator's Siva contact so). */
-    default java.util.Optional<String> caseHandlerEmail(String fullName) {
+    default Optional<String> caseHandlerEmail(String fullName) {
         return findByEnabledTrueOrderByFullName().stream()
                 .filter(u -> u.getRoles().contains(Role.SIVA_SAKSBEHANDLER) && u.getFullName().equals(fullName))
                 .map(AppUser::getEmail).findFirst();

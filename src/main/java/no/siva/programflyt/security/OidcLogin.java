@@ -1,23 +1,31 @@
 package no.siva.programflyt.security;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
@@ -98,7 +106,7 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     private final OperatorIds operators;
     private final ObjectProvider<InvitationAcceptance> invitations;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler afterLogin = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
 
     public OidcLogin(Settings settings, AppUserRepository users, OperatorIds operators,
                      ObjectProvider<InvitationAcceptance> invitations) {
@@ -120,10 +128,10 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     /** SHA-256 (hex) of a provider's subject: what binds a login to a person; the subject itself is not kept. */
     public static String subjectHash(String provider, String subject) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((provider + ":" + subject).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((provider + ":" + subject).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -163,12 +171,12 @@ public class OidcLogin implements AuthenticationSuccessHandler {
      */
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
-            throws IOException, jakarta.servlet.ServletException {
+            throws IOException, ServletException {
         Map<String, Object> claims = auth.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
         String registration = auth instanceof OAuth2AuthenticationToken t ? t.getAuthorizedClientRegistrationId() : "siva";
         Provider provider = settings.providers().get(registration);
         String subject = string(claims.get("sub"));
-        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        HttpSession session = request.getSession(false);
         String invitation = session == null ? null : (String) session.getAttribute(InvitationAcceptance.PENDING);
         if (invitation != null) {
             session.removeAttribute(InvitationAcceptance.PENDING);
@@ -187,7 +195,7 @@ public class OidcLogin implements AuthenticationSuccessHandler {
             }
             return;
         }
-        java.util.Optional<AppUser> bound = users.findByLoginProviderAndLoginSubjectHash(registration, hash);
+        Optional<AppUser> bound = users.findByLoginProviderAndLoginSubjectHash(registration, hash);
         if (bound.isPresent()) {      // a person with access granted in Programflyt (or suspended, or withdrawn)
             if (bound.get().isEnabled() && bound.get().getWithdrawnAt() == null && !bound.get().getRoles().isEmpty()) {
                 signIn(request, response, CurrentUser.of(bound.get()));
@@ -226,7 +234,7 @@ public class OidcLogin implements AuthenticationSuccessHandler {
     }
 
     private void signIn(HttpServletRequest request, HttpServletResponse response, CurrentUser user)
-            throws IOException, jakarta.servlet.ServletException {
+            throws IOException, ServletException {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);

@@ -1,12 +1,16 @@
 package no.siva.programflyt.security;
 
 import no.siva.programflyt.shared.DatabaseUnavailable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
@@ -20,7 +24,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, OidcLogin oidc,
-                            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations)
+                            ObjectProvider<ClientRegistrationRepository> registrations)
             throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
@@ -40,10 +44,10 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.accessDeniedPage("/error/403"));
         if (oidc.enabled()) {   // production: the identity providers (OidcLogin), signed in as CurrentUser
             // PKCE on every authorisation request (ID-porten requires it, also of confidential clients)
-            var resolver = new org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver(
+            var resolver = new DefaultOAuth2AuthorizationRequestResolver(
                     registrations.getObject(), "/oauth2/authorization");
             resolver.setAuthorizationRequestCustomizer(
-                    org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers.withPkce());
+                    OAuth2AuthorizationRequestCustomizers.withPkce());
             http.oauth2Login(o -> o.loginPage("/login").successHandler(oidc)
                     .authorizationEndpoint(a -> a.authorizationRequestResolver(resolver)));
         } else {                // development and tests: users in app_user with passwords

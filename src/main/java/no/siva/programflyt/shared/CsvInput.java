@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public final class CsvInput {
             }
         }
         return new Result(rows, 0, null, new Object[0],
-                java.util.Arrays.stream(lines[0].split(";", -1)).map(String::trim).toList());
+                Arrays.stream(lines[0].split(";", -1)).map(String::trim).toList());
     }
 
     private static Result error(int row, String key, Object... args) {

@@ -2,6 +2,7 @@ package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ public class DevelopmentDialogues {
     }
 
     private Map<Long, Actuals> byOperator(int year, Long operatorId) {
-        Map<Long, Actuals> m = new java.util.HashMap<>();
+        Map<Long, Actuals> m = new HashMap<>();
         jdbc.sql("""
                 with last_in_year as (
                     select distinct on (d.target_company_id) c.operator_id, d.target_company_id, d.held_on, d.srl,

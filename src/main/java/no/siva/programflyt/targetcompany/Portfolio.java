@@ -1,6 +1,7 @@
 package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ class Portfolio {
         return shown.stream().map(c -> {
             UserTask task = next.get(c.getId());
             BigDecimal aid = used.getOrDefault(c.getOrgNumber(), BigDecimal.ZERO);
-            int pct = aid.multiply(new BigDecimal("100")).divide(cap, 0, java.math.RoundingMode.HALF_UP).intValue();
+            int pct = aid.multiply(new BigDecimal("100")).divide(cap, 0, RoundingMode.HALF_UP).intValue();
             return new Row(c, names.get(c.getOperatorId()), task == null ? null : task.getDueAt(),
                     task == null ? null : task.getName(), aid, pct);
         }).toList();
@@ -86,7 +87,7 @@ class Portfolio {
                     Csv.cell(statusLabel.apply(c.getStatus().name())), f.date(c.getAgreementStart()), f.date(c.getAgreementEnd()),
                     c.getAidIntensityPercent() == null ? "" : c.getAidIntensityPercent().stripTrailingZeros().toPlainString(),
                     r.nextDeadline() == null ? "" : f.date(r.nextDeadline()), Csv.cell(r.nextTask()),
-                    r.aidUsedEur().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',')))
+                    r.aidUsedEur().setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',')))
                     .append("\r\n");
         }
         return sb.toString();

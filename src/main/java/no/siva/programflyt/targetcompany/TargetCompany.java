@@ -1,15 +1,22 @@
 package no.siva.programflyt.targetcompany;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A target company (målbedrift) of one operator, from needs mapping to exit. Business key: its org number. */
 @Entity
@@ -35,9 +42,9 @@ public class TargetCompany {
     private LocalDate selfDeclarationSignedOn;
     private LocalDate selfDeclarationValidUntil;
     /** Every self-declaration the company has signed, renewals included: aid is given only on a day one covers. */
-    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
-    @jakarta.persistence.CollectionTable(name = "self_declaration", joinColumns = @jakarta.persistence.JoinColumn(name = "target_company_id"))
-    private java.util.Set<SelfDeclaration> declarations = new java.util.HashSet<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "self_declaration", joinColumns = @JoinColumn(name = "target_company_id"))
+    private Set<SelfDeclaration> declarations = new HashSet<>();
     private BigDecimal declaredOtherAidEur;
     private LocalDate agreementStart;
     private LocalDate agreementEnd;
@@ -190,7 +197,7 @@ public class TargetCompany {
     /** The last expiry before the day (for the message when a day is not covered), or null. */
     public LocalDate declarationExpiredBefore(LocalDate day) {
         return declarations.stream().map(SelfDeclaration::getValidUntil).filter(u -> u.isBefore(day))
-                .max(java.util.Comparator.naturalOrder()).orElse(selfDeclarationValidUntil);
+                .max(Comparator.naturalOrder()).orElse(selfDeclarationValidUntil);
     }
 
     public LocalDate lastAidDate() {

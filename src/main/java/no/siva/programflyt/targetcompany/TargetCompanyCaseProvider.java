@@ -1,10 +1,14 @@
 package no.siva.programflyt.targetcompany;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
+import no.siva.programflyt.shared.Formats;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -36,10 +40,10 @@ class TargetCompanyCaseProvider implements CaseProvider {
 
     /** An operator's target companies follow its changes (e.g. its county, which decides who sees them). */
     @Override
-    public java.util.List<Long> followers(String caseType, long caseId) {
-        return no.siva.programflyt.registry.OperatorService.CASE_TYPE.equals(caseType)
+    public List<Long> followers(String caseType, long caseId) {
+        return OperatorService.CASE_TYPE.equals(caseType)
                 ? companies.findByOperatorIdOrderByName(caseId).stream().map(TargetCompany::getId).toList()
-                : java.util.List.of();
+                : List.of();
     }
 
     @Override
@@ -48,11 +52,11 @@ class TargetCompanyCaseProvider implements CaseProvider {
     }
 
     @Override
-    public no.siva.programflyt.cases.CaseFacts facts(long caseId) {
-        return companies.findById(caseId).map(c -> new no.siva.programflyt.cases.CaseFacts(c.getCreatedAt(),
-                c.getExitDate() == null ? null : c.getExitDate().atStartOfDay(no.siva.programflyt.shared.Formats.OSLO).toInstant(),
-                c.getCreatedAt().atZone(no.siva.programflyt.shared.Formats.OSLO).getYear()))
-                .orElse(no.siva.programflyt.cases.CaseFacts.NONE);
+    public CaseFacts facts(long caseId) {
+        return companies.findById(caseId).map(c -> new CaseFacts(c.getCreatedAt(),
+                c.getExitDate() == null ? null : c.getExitDate().atStartOfDay(Formats.OSLO).toInstant(),
+                c.getCreatedAt().atZone(Formats.OSLO).getYear()))
+                .orElse(CaseFacts.NONE);
     }
 
     /** The operator's staff see it; the operator's county reads it (for its overview); Siva sees all. */

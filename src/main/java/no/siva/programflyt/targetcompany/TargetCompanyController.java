@@ -2,24 +2,26 @@ package no.siva.programflyt.targetcompany;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.OrgNumber;
+import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.targetcompany.ledger.AidLedger;
 import no.siva.programflyt.targetcompany.ledger.AidLedgerLine;
 import no.siva.programflyt.targetcompany.ledger.AidLedgerRepository;
@@ -289,7 +291,7 @@ class TargetCompanyController {
         return "redirect:/target-companies";
     }
 
-    private List<no.siva.programflyt.registry.Operator> registerableOperators(CurrentUser user) {
+    private List<Operator> registerableOperators(CurrentUser user) {
         if (user.isOperatorUser()) {
             return List.of();
         }
@@ -305,6 +307,6 @@ class TargetCompanyController {
     }
 
     private static String money(BigDecimal b) {
-        return b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+        return b.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
 }

@@ -13,7 +13,9 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.CsvInput;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.OrgNumber;
+import no.siva.programflyt.shared.ProgrammePeriod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +44,10 @@ public class TargetCompanyImport {
     private final TransactionTemplate tx;
 
     private final Clock clock;
-    private final no.siva.programflyt.shared.ProgrammePeriod programme;
-    private final no.siva.programflyt.shared.Formats fmt = new no.siva.programflyt.shared.Formats();
+    private final ProgrammePeriod programme;
+    private final Formats fmt = new Formats();
 
-    public TargetCompanyImport(Clock clock, no.siva.programflyt.shared.ProgrammePeriod programme, TargetCompanyRepository companies,
+    public TargetCompanyImport(Clock clock, ProgrammePeriod programme, TargetCompanyRepository companies,
                                AuditService audit, ImportedLifecycles lifecycles, TransactionTemplate tx) {
         this.clock = clock;
         this.programme = programme;

@@ -5,17 +5,19 @@ import io.camunda.client.api.command.CreateProcessInstanceCommandStep1.CreatePro
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
-import no.siva.programflyt.registry.Operator;
-import no.siva.programflyt.registry.OperatorRepository;
-import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.processes.EngineCommands;
 import no.siva.programflyt.processes.ProcessMessage;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.OrgNumber;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -84,7 +86,7 @@ public class TargetCompanyService {
 
     /** Operator staff work on their own companies; Siva case handlers may act on any. */
     public static boolean mayWork(CurrentUser user, TargetCompany c) {
-        return user.isAdmin() || user.has(no.siva.programflyt.security.Role.SIVA_SAKSBEHANDLER)
+        return user.isAdmin() || user.has(Role.SIVA_SAKSBEHANDLER)
                 || (user.isOperatorUser() && c.getOperatorId().equals(user.operatorId()));
     }
 
@@ -170,7 +172,7 @@ public class TargetCompanyService {
      */
     @Transactional
     public List<Long> windDown(long operatorId, LocalDate date, String reason) {
-        List<Long> withdrawn = new java.util.ArrayList<>();
+        List<Long> withdrawn = new ArrayList<>();
         for (TargetCompany listed : companies.findByOperatorIdOrderByName(operatorId)) {
             TargetCompany c = load(listed.getId());
             if (c.getStatus() == TargetCompanyStatus.ACTIVE) {

@@ -6,18 +6,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.brreg.BrregClient;
 import no.siva.programflyt.brreg.RegisterEntry;
+import no.siva.programflyt.notifications.NotificationService;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.targetcompany.eligibility.Eligibility;
 import no.siva.programflyt.targetcompany.eligibility.EligibilityInput;
 import no.siva.programflyt.targetcompany.eligibility.Figures;
 import no.siva.programflyt.targetcompany.eligibility.OwnershipText;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
 import no.siva.programflyt.targetcompany.ledger.EurRates;
 import no.siva.programflyt.targetcompany.survey.KtuSchedule;
+import no.siva.programflyt.tasks.TaskService;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,18 +45,18 @@ class TargetCompanySteps {
     private final JdbcClient jdbc;
     private final AuditService audit;
     private final MessageSource messages;
-    private final no.siva.programflyt.tasks.TaskService tasks;
-    private final no.siva.programflyt.notifications.NotificationService notifications;
-    private final no.siva.programflyt.security.AppUserRepository users;
+    private final TaskService tasks;
+    private final NotificationService notifications;
+    private final AppUserRepository users;
 
     private final Clock clock;
-    private final no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+    private final AidLedger ledger;
 
-    public TargetCompanySteps(Clock clock, no.siva.programflyt.targetcompany.ledger.AidLedger ledger, TargetCompanyService service,
+    public TargetCompanySteps(Clock clock, AidLedger ledger, TargetCompanyService service,
                               BrregClient register, EurRates rates, JdbcClient jdbc,
-                              AuditService audit, MessageSource messages, no.siva.programflyt.tasks.TaskService tasks,
-                              no.siva.programflyt.notifications.NotificationService notifications,
-                              no.siva.programflyt.security.AppUserRepository users) {
+                              AuditService audit, MessageSource messages, TaskService tasks,
+                              NotificationService notifications,
+                              AppUserRepository users) {
         this.clock = clock;
         this.ledger = ledger;
         this.tasks = tasks;
@@ -70,7 +78,7 @@ class TargetCompanySteps {
     @Transactional
     public void windDownOperator(long operatorId, String reason) {
         for (long withdrawn : service.windDown(operatorId, LocalDate.now(clock), reason)) {
-            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, java.util.Set.of(TargetCompanyService.PROCESS_ID,
+            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, Set.of(TargetCompanyService.PROCESS_ID,
                     TargetCompanyService.ADMISSION_PROCESS_ID), "operatøren er tatt ut av programmet");
         }
     }
@@ -99,7 +107,7 @@ class TargetCompanySteps {
         }
         ledger.recordGroup(c, parsed.graph().linkedTo(OwnershipText.TARGET).stream()
                 .map(id -> OwnershipText.orgNumberIn(parsed.graph().enterprise(id).name()))
-                .flatMap(java.util.Optional::stream).toList());
+                .flatMap(Optional::stream).toList());
         List<Boolean> years = new ArrayList<>();
         if ("ja".equals(c.getSmeLastYear()) || "nei".equals(c.getSmeLastYear())) {
             years.add("ja".equals(c.getSmeLastYear()));
@@ -114,7 +122,7 @@ class TargetCompanySteps {
                 + ".";
         String summary = (r.findings().isEmpty() ? "Ingen funn: bedriften kan tas opp."
                 : r.findings().stream().map(f -> (f.severity() == Eligibility.Severity.BLOCK ? "Avvist: " : "Vurderes: ")
-                        + messages.getMessage("eligibility." + f.code(), f.args().toArray(), java.util.Locale.forLanguageTag("nb")))
+                        + messages.getMessage("eligibility." + f.code(), f.args().toArray(), Locale.forLanguageTag("nb")))
                         .collect(Collectors.joining("\n")))
                 + rateNote;
         String outcome = !r.eligible() ? "REFUSED" : r.needsReview() ? "REVIEW" : "ELIGIBLE";
@@ -201,10 +209,10 @@ class TargetCompanySteps {
             LocalDate d = r == ExitReason.PLANNED_END ? c.getAgreementEnd()
                     : date != null ? LocalDate.parse(date) : LocalDate.now(clock);
             c.exited(d, r);
-            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, c.getId(), java.util.Set.of(TargetCompanyService.YEAR_PROCESS_ID),
+            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, c.getId(), Set.of(TargetCompanyService.YEAR_PROCESS_ID),
                     "bedriften er ute av programmet");
             record(c, "TARGET_COMPANY_EXITED", "Ute av programmet " + new Formats().date(d) + " ("
-                    + messages.getMessage("targetcompany.exit." + r.name(), null, java.util.Locale.forLanguageTag("nb")) + ")");
+                    + messages.getMessage("targetcompany.exit." + r.name(), null, Locale.forLanguageTag("nb")) + ")");
         }
         KtuSchedule.Dispatch exit = KtuSchedule.after(KtuSchedule.Form.EXIT, c.getExitDate());
         plan(c, exit);
@@ -223,7 +231,7 @@ class TargetCompanySteps {
         model.put("company", c);
         model.put("formats", new Formats());
         model.put("subjectArgs", new Object[] {c.getName()});
-        for (no.siva.programflyt.security.AppUser u : users.findOperatorStaff(c.getOperatorId())) {
+        for (AppUser u : users.findOperatorStaff(c.getOperatorId())) {
             notifications.enqueue("targetcompany:" + c.getId() + ":renewal-" + c.getSelfDeclarationValidUntil() + ":"
                     + u.getEmail(), u.getEmail(), "targetcompany-renewal", model, TargetCompanyService.CASE_TYPE, c.getId());
         }

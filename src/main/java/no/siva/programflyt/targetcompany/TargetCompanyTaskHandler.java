@@ -4,12 +4,19 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.brreg.AccountsClient;
+import no.siva.programflyt.brreg.RegisterUnavailableException;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.ProgrammePeriod;
 import no.siva.programflyt.targetcompany.eligibility.Figures;
@@ -33,14 +40,14 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
     private final JdbcClient jdbc;
     private final AuditService audit;
     private final MessageSource messages;
-    private final no.siva.programflyt.brreg.AccountsClient accounts;
+    private final AccountsClient accounts;
 
     private final Clock clock;
     private final ProgrammePeriod programme;
 
     public TargetCompanyTaskHandler(Clock clock, TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
                                     EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages,
-                                    no.siva.programflyt.brreg.AccountsClient accounts, ProgrammePeriod programme) {
+                                    AccountsClient accounts, ProgrammePeriod programme) {
         this.clock = clock;
         this.programme = programme;
         this.accounts = accounts;
@@ -61,33 +68,33 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
 
     /** The needs mapping starts from the last annual accounts in Regnskapsregisteret, where they are filed. */
     @Override
-    public Map<String, java.util.List<String>> prefill(UserTask task) {
+    public Map<String, List<String>> prefill(UserTask task) {
         if ("avtale-og-plan".equals(task.getElementId())) {
             // §14.5: «Dato for signering av egenerklæringsskjema vil tilsvare opptaksdato i program»
             LocalDate signed = companies.findById(task.getCaseId()).map(TargetCompany::getSelfDeclarationSignedOn).orElse(null);
-            return signed == null ? Map.of() : Map.of("avtalestart", java.util.List.of(signed.toString()));
+            return signed == null ? Map.of() : Map.of("avtalestart", List.of(signed.toString()));
         }
         if (!"kartlegge-behov".equals(task.getElementId())) {
             return Map.of();
         }
         try {
             return accounts.latest(task.getBusinessKey()).map(a -> {
-                Map<String, java.util.List<String>> v = new java.util.HashMap<>();
-                v.put("regnskapsar", java.util.List.of(Integer.toString(a.year())));
+                Map<String, List<String>> v = new HashMap<>();
+                v.put("regnskapsar", List.of(Integer.toString(a.year())));
                 put(v, "omsetning", a.turnover());
                 put(v, "balanse", a.totalAssets());
                 put(v, "egenkapital", a.equity());
                 put(v, "aksjekapital", a.paidInEquity());
                 return v;
             }).orElse(Map.of());
-        } catch (no.siva.programflyt.brreg.RegisterUnavailableException e) {
+        } catch (RegisterUnavailableException e) {
             return Map.of();   // the operator types the figures; the form says where they come from
         }
     }
 
-    private static void put(Map<String, java.util.List<String>> v, String key, BigDecimal value) {
+    private static void put(Map<String, List<String>> v, String key, BigDecimal value) {
         if (value != null) {
-            v.put(key, java.util.List.of(value.stripTrailingZeros().toPlainString()));
+            v.put(key, List.of(value.stripTrailingZeros().toPlainString()));
         }
     }
 
@@ -156,7 +163,7 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
                 if (s.valid() && start != null && end != null && granted != null) {
                     try {
                         ledger.checkGrant(c, start, granted, start, end);
-                    } catch (no.siva.programflyt.shared.BusinessRuleException e) {
+                    } catch (BusinessRuleException e) {
                         s = s.withError("date".equals(e.field()) ? "avtalestart" : "innvilgetStotte",
                                 messages.getMessage(e.messageKey(), e.args(), locale));
                     }
@@ -242,8 +249,8 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
 
     /** A checklist's values as "EU1,EU3" (sorted), empty when none. */
     private static String codes(Object checklist) {
-        return checklist instanceof java.util.Collection<?> list
-                ? list.stream().map(Object::toString).sorted().collect(java.util.stream.Collectors.joining(",")) : "";
+        return checklist instanceof Collection<?> list
+                ? list.stream().map(Object::toString).sorted().collect(Collectors.joining(",")) : "";
     }
 
     private static LocalDate date(FormSubmission s, String key) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.siva.programflyt.security.CurrentUser;
@@ -49,7 +50,7 @@ class Inbox {
         List<Long> ids = idsAndTotal.stream().map(r -> r[0]).toList();
         Map<Long, UserTask> byId = tasks.findAllById(ids).stream()
                 .collect(Collectors.toMap(UserTask::getId, Function.identity()));
-        List<UserTask> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        List<UserTask> rows = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new PageImpl<>(rows, PageRequest.of(number, size), total);
     }
 

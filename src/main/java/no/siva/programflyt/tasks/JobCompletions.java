@@ -3,18 +3,20 @@ package no.siva.programflyt.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jakarta.annotation.PreDestroy;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.processes.EngineCommands;
 import org.slf4j.Logger;
@@ -124,7 +126,7 @@ class JobCompletions {
         CompletableFuture<Outcome> answer;
         try {
             answer = CompletableFuture.supplyAsync(() -> claimFirst(jobKey) ? send(jobKey, variables, true) : null, sender);
-        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        } catch (RejectedExecutionException shuttingDown) {
             return null;   // the application is stopping: the resender sends it at the next start
         }
         try {
@@ -154,7 +156,7 @@ class JobCompletions {
      * @return how many were handed to the sender
      */
     int resendUnanswered() {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
                 update job_completion set attempts = attempts + 1,
                        next_attempt_at = cast(? as timestamptz) + least(attempts + 1, 10) * cast(? as interval)
@@ -170,7 +172,7 @@ class JobCompletions {
             } else {
                 try {
                     sender.execute(() -> send(d.jobKey(), d.variables(), false));
-                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                } catch (RejectedExecutionException stopping) {
                     return due.size();   // the application is stopping: the rows stay for the next start
                 }
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.forms.FormComponent;
 import no.siva.programflyt.forms.FormDefinition;
+import no.siva.programflyt.forms.FormSubmission;
 
 /** «Legg til rad» and «Fjern rad» of a form's dynamic list: the typed input with a row more, or a row less. */
 final class ListRows {
@@ -18,7 +19,7 @@ final class ListRows {
     static Map<String, List<String>> edit(FormDefinition form, Map<String, List<String>> input, String add, String remove) {
         Map<String, List<String>> out = new LinkedHashMap<>(input);
         for (FormComponent list : form.lists()) {
-            int rows = new no.siva.programflyt.forms.FormSubmission(Map.of(), input, Map.of()).rows(list.path(), list.startRows());
+            int rows = new FormSubmission(Map.of(), input, Map.of()).rows(list.path(), list.startRows());
             if (list.path().equals(add) && rows < 200 && !list.children().isEmpty()) {
                 out.put(FormComponent.rowKey(list.path(), rows, list.children().get(0).key()), List.of(""));
             }

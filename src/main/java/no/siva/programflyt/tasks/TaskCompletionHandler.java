@@ -3,6 +3,7 @@ package no.siva.programflyt.tasks;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.security.CurrentUser;
 
@@ -13,7 +14,7 @@ import no.siva.programflyt.security.CurrentUser;
 public interface TaskCompletionHandler {
 
     /** The processes whose user tasks this handler completes (a process and the ones it calls). */
-    java.util.Set<String> bpmnProcessIds();
+    Set<String> bpmnProcessIds();
 
     /** Values the form starts with, as raw input (e.g. what a register proves). */
     default Map<String, List<String>> prefill(UserTask task) {

@@ -2,17 +2,20 @@ package no.siva.programflyt.tasks;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.cases.CaseDirectory;
+import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.processes.BpmnModels;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.People;
 import no.siva.programflyt.shared.BusinessRuleException;
-import no.siva.programflyt.cases.CaseDirectory;
-import no.siva.programflyt.cases.CaseInfo;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +36,10 @@ class TaskController {
     private final Labels labels;
 
     private final Clock clock;
-    private final no.siva.programflyt.security.People people;
+    private final People people;
 
     public TaskController(Clock clock, TaskService tasks, CaseDirectory cases, AuditService audit, BpmnModels models,
-                          Labels labels, no.siva.programflyt.security.People people) {
+                          Labels labels, People people) {
         this.clock = clock;
         this.people = people;
         this.tasks = tasks;
@@ -60,7 +63,7 @@ class TaskController {
         model.addAttribute("sort", order);
         model.addAttribute("claimable", result.getContent().stream()
                 .filter(t -> t.getAssignee() == null && TaskService.canWorkOn(user, t)).map(UserTask::getId)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         // where a claim or a bulk assignment from the list comes back to: this very list
         model.addAttribute("listUrl", "/tasks?" + query.toQueryString()
                 + (order.isDefault() ? "" : "&sort=" + order.value()) + (result.getNumber() > 0 ? "&page=" + result.getNumber() : ""));
@@ -179,7 +182,7 @@ class TaskController {
                            RedirectAttributes flash) {
         UserTask task = tasks.getVisible(user, id);
         FormSubmission result;
-        Map<String, List<String>> input = new java.util.HashMap<>(params);
+        Map<String, List<String>> input = new HashMap<>(params);
         input.remove("_csrf");
         boolean change = input.remove("endre") != null;
         boolean confirmed = input.remove("bekreftet") != null;

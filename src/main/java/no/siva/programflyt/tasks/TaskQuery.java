@@ -1,5 +1,8 @@
 package no.siva.programflyt.tasks;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The inbox's filters, as they appear in its URL (and so in saved filters).
  *
@@ -25,7 +28,7 @@ public record TaskQuery(String view, String process, String due, String county, 
 
     private static void append(StringBuilder sb, String name, String value) {
         if (value != null) {
-            sb.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            sb.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 

@@ -1,15 +1,19 @@
 package no.siva.programflyt.tasks;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.forms.FormComponent;
 import no.siva.programflyt.forms.FormDefinition;
 import no.siva.programflyt.forms.FormRepository;
 import no.siva.programflyt.forms.FormSubmission;
@@ -18,6 +22,7 @@ import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -62,7 +67,7 @@ public class TaskService {
         this.forms = forms;
         this.validator = validator;
         this.audit = audit;
-        this.handlers = new java.util.HashMap<>();
+        this.handlers = new HashMap<>();
         for (TaskCompletionHandler h : handlers) {
             h.bpmnProcessIds().forEach(id -> this.handlers.put(id, h));
         }
@@ -170,7 +175,7 @@ public class TaskService {
      * that carries the interruption, in its transaction; a second delivery finds nothing open.
      */
     @Transactional
-    public int cancelOpen(String caseType, long caseId, java.util.Set<String> bpmnProcessIds, String reason) {
+    public int cancelOpen(String caseType, long caseId, Set<String> bpmnProcessIds, String reason) {
         int n = 0;
         for (UserTask t : tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(caseType, caseId)) {
             if (t.isOpen() && bpmnProcessIds.contains(t.getBpmnProcessId()) && tasks.markCanceled(t.getId()) == 1) {
@@ -382,21 +387,21 @@ public class TaskService {
     /** Each filled-in field of a valid submission as the user reads it: its label and its value (option labels, kroner). */
     public List<Map.Entry<String, String>> summary(UserTask task, FormSubmission s) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
-        for (no.siva.programflyt.forms.FormComponent c : formOf(task).inputs()) {
+        for (FormComponent c : formOf(task).inputs()) {
             List<String> raw = s.raw().getOrDefault(c.key(), List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
             if (raw.isEmpty()) {
                 continue;
             }
             Object typed = s.values().get(c.key());
             String shown;
-            if (typed instanceof java.math.BigDecimal n) {
-                shown = new no.siva.programflyt.shared.Formats().decimal(n) + (c.suffix() != null ? " " + c.suffix()
+            if (typed instanceof BigDecimal n) {
+                shown = new Formats().decimal(n) + (c.suffix() != null ? " " + c.suffix()
                         : c.displayLabel().contains("(kr)") ? " kr" : "");
             } else if ("checkbox".equals(c.type())) {
                 shown = "true".equals(raw.get(0)) ? "Ja" : "Nei";
             } else {
                 shown = raw.stream().map(v -> c.options().stream().filter(o -> v.equals(o.value()))
-                        .map(no.siva.programflyt.forms.FormComponent.Option::label).findFirst().orElse(v))
+                        .map(FormComponent.Option::label).findFirst().orElse(v))
                         .collect(Collectors.joining(", "));
             }
             out.add(Map.entry(c.displayLabel(), shown));

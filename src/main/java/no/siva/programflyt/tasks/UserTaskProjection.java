@@ -1,6 +1,9 @@
 package no.siva.programflyt.tasks;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,15 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
-import no.siva.programflyt.processes.BpmnModels;
 import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.cases.CaseInfo;
+import no.siva.programflyt.processes.BpmnModels;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns a user-task job into a row of the task list, once. */
 @Component
@@ -92,8 +93,8 @@ class UserTaskProjection {
                 .update();
     }
 
-    private static java.sql.Timestamp timestamp(Instant i) {
-        return i == null ? null : java.sql.Timestamp.from(i);
+    private static Timestamp timestamp(Instant i) {
+        return i == null ? null : Timestamp.from(i);
     }
 
     private String formId(Map<String, String> h) {

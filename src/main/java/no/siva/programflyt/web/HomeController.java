@@ -1,12 +1,22 @@
 package no.siva.programflyt.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.OidcLogin;
 import no.siva.programflyt.tasks.TaskQuery;
 import no.siva.programflyt.tasks.TaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -14,7 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final TaskService tasks;
-    private final no.siva.programflyt.security.OidcLogin oidc;
+    private final OidcLogin oidc;
 
     private final boolean demoUsers;
 
@@ -22,14 +32,14 @@ class HomeController {
     static final int HOME_ROWS = 10;
 
     private final Clock clock;
-    private final no.siva.programflyt.security.AppUserRepository appUsers;
+    private final AppUserRepository appUsers;
 
     /** A demo user as the login page lists it: user name, name, roles. */
-    public record DemoLogin(String username, String name, java.util.List<String> roles) {}
+    public record DemoLogin(String username, String name, List<String> roles) {}
 
-    public HomeController(Clock clock, TaskService tasks, no.siva.programflyt.security.OidcLogin oidc,
-                          @org.springframework.beans.factory.annotation.Value("${programflyt.demo.users:false}") boolean demoUsers,
-                          no.siva.programflyt.security.AppUserRepository appUsers) {
+    public HomeController(Clock clock, TaskService tasks, OidcLogin oidc,
+                          @Value("${programflyt.demo.users:false}") boolean demoUsers,
+                          AppUserRepository appUsers) {
         this.clock = clock;
         this.appUsers = appUsers;
         this.tasks = tasks;
@@ -50,14 +60,14 @@ class HomeController {
         model.addAttribute("overdueAnywhere", user.seesEverything()
                 ? tasks.inboxPage(user, TaskQuery.of("all", null, "overdue", null, null), now, 0).getContent().stream()
                         .limit(HOME_ROWS).toList()
-                : java.util.List.of());
+                : List.of());
         model.addAttribute("now", now);
         model.addAttribute("dueSoon", tasks.dueSoonWindow());
         return "home";
     }
 
     /** The person who signed in but has no access: a clear page, nothing else (she is not signed in). */
-    @GetMapping(no.siva.programflyt.security.OidcLogin.NO_ACCESS)
+    @GetMapping(OidcLogin.NO_ACCESS)
     public String noAccess() {
         return "no-access";
     }
@@ -65,20 +75,20 @@ class HomeController {
     @GetMapping("/login")
     public String login(Model model) {
         model.addAttribute("oidc", oidc.enabled());
-        model.addAttribute("providers", oidc.enabled() ? oidc.providers() : java.util.Map.of());
+        model.addAttribute("providers", oidc.enabled() ? oidc.providers() : Map.of());
         // the demo lists every demo user it created, with name and roles (the password is the same for all); the
         // login page must work while the database is away, so the list is read once and then kept
-        model.addAttribute("demoUsers", demoUsers ? demoLogins() : java.util.List.of());
+        model.addAttribute("demoUsers", demoUsers ? demoLogins() : List.of());
         return "login";
     }
 
-    private volatile java.util.List<DemoLogin> demoLogins;
+    private volatile List<DemoLogin> demoLogins;
 
-    private java.util.List<DemoLogin> demoLogins() {
+    private List<DemoLogin> demoLogins() {
         if (demoLogins == null) {
             try {
-                java.util.List<DemoLogin> read = appUsers.findAll(org.springframework.data.domain.Sort.by("username")).stream()
-                        .filter(no.siva.programflyt.security.AppUser::isEnabled)
+                List<DemoLogin> read = appUsers.findAll(Sort.by("username")).stream()
+                        .filter(AppUser::isEnabled)
                         .map(u -> new DemoLogin(u.getUsername(), u.getFullName(),
                                 u.getRoles().stream().sorted().map(r -> "role." + r.name()).toList()))
                         .toList();
@@ -86,15 +96,15 @@ class HomeController {
                     return read;   // not created yet: ask again next time
                 }
                 demoLogins = read;
-            } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
-                return java.util.List.of();   // the database is away: the page works without the list
+            } catch (DataAccessException | TransactionException e) {
+                return List.of();   // the database is away: the page works without the list
             }
         }
         return demoLogins;
     }
 
     @GetMapping("/error/403")
-    public String forbidden(jakarta.servlet.http.HttpServletResponse response) {
+    public String forbidden(HttpServletResponse response) {
         response.setStatus(403);
         return "error/403";
     }

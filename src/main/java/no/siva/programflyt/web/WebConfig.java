@@ -1,11 +1,14 @@
 package no.siva.programflyt.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,7 +21,7 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 class WebConfig implements WebMvcConfigurer {
 
     /** The live-reload profile's source folder of our own static files (read before the class path), or empty. */
-    @org.springframework.beans.factory.annotation.Value("${programflyt.web.static-from:}")
+    @Value("${programflyt.web.static-from:}")
     private String staticFrom;
 
     public static final Locale BOKMAAL = Locale.forLanguageTag("nb");
@@ -28,13 +31,13 @@ class WebConfig implements WebMvcConfigurer {
         // Only bokmål and English exist: any other requested language falls back to bokmål.
         CookieLocaleResolver r = new CookieLocaleResolver("programflyt-lang") {
             @Override
-            public void setLocale(jakarta.servlet.http.HttpServletRequest request,
-                                  jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+            public void setLocale(HttpServletRequest request,
+                                  HttpServletResponse response, Locale locale) {
                 super.setLocale(request, response, supported(locale));
             }
 
             @Override
-            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            public Locale resolveLocale(HttpServletRequest request) {
                 return supported(super.resolveLocale(request));
             }
         };

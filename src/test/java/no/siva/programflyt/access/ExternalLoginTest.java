@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.siva.programflyt.demo.DemoUsers;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -55,7 +57,7 @@ class ExternalLoginTest extends ProcessTestBase {
 
     private MvcResult as(String username, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user(username)))
+                .with(SecurityMockMvcRequestPostProcessors.user(user(username)))
                 .with(csrf())).andReturn();
     }
 
@@ -273,8 +275,8 @@ class ExternalLoginTest extends ProcessTestBase {
                 .param("email", "x@vlfk.no").param("role", "FYLKE").param("counties", "46"));
         assertThat(countyInvite.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(countyInvite)).contains("Velg en rolle.");
-        users.save(new AppUser("helgeland-staff", "Hege Helgeland", "hege@hnh.no", "{noop}x", java.util.Set.of(Role.OPERATOR),
-                java.util.Set.of(), helgeland));
+        users.save(new AppUser("helgeland-staff", "Hege Helgeland", "hege@hnh.no", "{noop}x", Set.of(Role.OPERATOR),
+                Set.of(), helgeland));
         assertThat(as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/helgeland-staff/trekk-tilbake")).getResponse()
                 .getStatus()).isEqualTo(403);
         assertThat(users.findById("helgeland-staff").orElseThrow().accessState()).isEqualTo("ACTIVE");
@@ -283,9 +285,9 @@ class ExternalLoginTest extends ProcessTestBase {
         assertThat(siriIn.location()).isEqualTo("/");
         assertThat(MockOidc.perform(mvc, "/tilgang", siriIn.session()).getResponse().getStatus()).isEqualTo(403);
         // another manager of her own operator: not hers to suspend
-        AppUser coManager = new AppUser("sogn-leder2", "Kari Medleder", "kari@sognnh.no", "{noop}x", java.util.Set.of(Role.OPERATOR),
-                java.util.Set.of(), sogn);
-        coManager.grant(java.util.Set.of(Role.OPERATOR), java.util.Set.of(), sogn, true);
+        AppUser coManager = new AppUser("sogn-leder2", "Kari Medleder", "kari@sognnh.no", "{noop}x", Set.of(Role.OPERATOR),
+                Set.of(), sogn);
+        coManager.grant(Set.of(Role.OPERATOR), Set.of(), sogn, true);
         users.save(coManager);
         assertThat(as(DemoUsers.OPERATOR_USER, post("/tilgang/personer/sogn-leder2/stans")).getResponse().getStatus())
                 .isEqualTo(403);

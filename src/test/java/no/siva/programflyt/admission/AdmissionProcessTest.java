@@ -6,28 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.notifications.OutboxMessage;
+import no.siva.programflyt.registry.CooperationAgreement;
+import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.registry.OperatorOnboarding;
+import no.siva.programflyt.registry.OperatorOnboardingRepository;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.support.ProcessTestBase;
-import no.siva.programflyt.tasks.UserTask;
-import no.siva.programflyt.documents.Document;
-import no.siva.programflyt.documents.DocumentService;
-import no.siva.programflyt.registry.CooperationAgreement;
-import no.siva.programflyt.registry.CooperationAgreementRepository;
-import no.siva.programflyt.registry.OperatorOnboarding;
-import no.siva.programflyt.registry.OperatorOnboardingRepository;
 import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.EngineRecords;
+import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.tasks.UserTask;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -100,7 +104,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(staff, awaitOpenTask(ADMISSION, c.getId(), "etiske-retningslinjer"), Map.of(
                 "etiskeRetningslinjer", "true", "habilitetsrutiner", "true")).valid()).isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElementsInOrder("sla-opp-enhetsregisteret", "gjennomfore-forprosjekt", "foresla-tilskudd",
                         "fylkets-vedtak", "ta-opp-operator", "sende-tilsagnsbrev", "starte-rapporteringskalender", "tatt-opp")
@@ -127,7 +131,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(operator.getPeriodStart()).isEqualTo(today);
         // five years and a possible five more (§12.1), never past the programme's end, 31.12.2032
         LocalDate programmeEnd = LocalDate.of(2032, 12, 31);
-        LocalDate fiveYears = java.util.Collections.min(List.of(today.plusYears(5).minusDays(1), programmeEnd));
+        LocalDate fiveYears = Collections.min(List.of(today.plusYears(5).minusDays(1), programmeEnd));
         assertThat(operator.getPeriodEnd()).isEqualTo(fiveYears);
         assertThat(done.getOperatorId()).isEqualTo(operator.getId());
         CooperationAgreement agreement = agreements.findByOperatorId(operator.getId()).orElseThrow();
@@ -164,7 +168,7 @@ class AdmissionProcessTest extends ProcessTestBase {
             text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
         }
         LocalDate today = today();
-        java.time.format.DateTimeFormatter d = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        DateTimeFormatter d = DateTimeFormatter.ofPattern("dd.MM.yyyy");
         assertThat(text).contains("Tilsagnsbrev").contains("Hardanger Vekst AS").contains("912345955")
                 .contains("Vestland").contains("2 250 000 kr")
                 .contains(d.format(today) + "–" + d.format(today.plusYears(5).minusDays(1)))
@@ -205,7 +209,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(user(DemoUsers.CASE_HANDLER), project, Map.of("anbefaling", "viderefore",
                 "begrunnelse", "Godt mottatt i Sunnfjord.")).valid()).isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElementsInOrder("gjennomfore-utvidelse", "sende-anbefaling", "anbefaling-gitt")
                 .hasNotPassedElement("gjennomfore-forprosjekt").hasNotPassedElement("ta-opp-operator");
@@ -226,7 +230,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         f.setOrgNumber("912345815");
         f.setCompanyName("Fjellregionen Næringshage AS");
         f.setCountyCode("46");
-        f.setCoCountyCodes(new java.util.ArrayList<>(List.of("18")));
+        f.setCoCountyCodes(new ArrayList<>(List.of("18")));
         f.setPilotBudget("300000");
         f.setPilotEndDate(today().plusMonths(3));
         AdmissionCase c = admissions.register(user(DemoUsers.VESTLAND), f);
@@ -282,7 +286,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         UserTask pilot = awaitOpenTask(ADMISSION, c.getId(), "gjennomfore-forprosjekt");
         assertThat(complete(user(DemoUsers.CASE_HANDLER), pilot, assessment(false)).valid()).isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElement("sende-begrunnet-avslag").hasPassedElement("ikke-kvalifisert")
                 .hasNotPassedElement("foresla-tilskudd");
@@ -312,7 +316,7 @@ class AdmissionProcessTest extends ProcessTestBase {
         assertThat(complete(nordland, decision, Map.of("vedtak", "avslatt", "begrunnelse", "Ikke rom i budsjettet.")).valid())
                 .isTrue();
 
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey()))
                 .hasPassedElement("varsle-avslag").hasPassedElement("avslatt").hasNotPassedElement("ta-opp-operator");
         AdmissionCase done = cases.findById(c.getId()).orElseThrow();

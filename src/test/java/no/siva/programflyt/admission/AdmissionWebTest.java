@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.documents.Document;
@@ -27,6 +28,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** The admission's pages: commission form with the register check, case page, documents, diagram, rate cap. */
 @AutoConfigureMockMvc
@@ -138,19 +140,19 @@ class AdmissionWebTest extends ProcessTestBase {
      * The notice a redirect carries, as the dispatcher hands it on (MockMvc's flashAttr writes it into a mock session
      * that the application's session store, Spring Session, does not read).
      */
-    private static final String INPUT_FLASH = org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE;
+    private static final String INPUT_FLASH = DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE;
 
     @Test
     void noticesAfterARedirectRenderWithAndWithoutArguments() throws Exception {
-        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("successKey", "admission.registered"))
+        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, Map.of("successKey", "admission.registered"))
                 .with(as(DemoUsers.VESTLAND)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Oppdraget er registrert, og Siva er varslet.")));
-        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("errorKey", "document.error.tooLarge"))
+        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, Map.of("errorKey", "document.error.tooLarge"))
                 .with(as(DemoUsers.VESTLAND)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Filen er for stor.")));
-        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, java.util.Map.of("errorKey", "ledger.error.intensityAboveMax",
+        mvc.perform(get("/admission").requestAttr(INPUT_FLASH, Map.of("errorKey", "ledger.error.intensityAboveMax",
                 "errorArgs", new Object[] {"80 %", "75 %"})).with(as(DemoUsers.VESTLAND)))
                 .andExpect(content().string(containsString("Støtteintensiteten blir 80 %, men kan ikke være over 75 %")));
     }
@@ -196,7 +198,7 @@ class AdmissionWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("href=\"#agreement\"")))
                 .andExpect(content().string(containsString("Dokumenter (1)")))
                 .andExpect(content().string(containsString("id=\"agreement-facts\"")))
-                .andExpect(content().string(containsString(today().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))))
+                .andExpect(content().string(containsString(today().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))))
                 .andExpect(content().string(containsString("1\u00a0200\u00a0000\u00a0kr")))
                 .andExpect(content().string(containsString("Forbehold om statsbudsjettet.")))
                 .andExpect(content().string(containsString("href=\"/documents/" + letter.getId() + "\"")))

@@ -13,6 +13,7 @@ import io.camunda.zeebe.model.bpmn.instance.Lane;
 import io.camunda.zeebe.model.bpmn.instance.Message;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Participant;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
@@ -212,7 +213,7 @@ class ProcessModelsTest {
 
     private static String processOf(BaseElement e) {
         var parent = e.getParentElement();
-        while (parent != null && !(parent instanceof io.camunda.zeebe.model.bpmn.instance.Process)) {
+        while (parent != null && !(parent instanceof Process)) {
             parent = parent.getParentElement();
         }
         return parent == null ? "?" : ((BaseElement) parent).getId();

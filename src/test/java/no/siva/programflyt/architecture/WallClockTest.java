@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,7 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,7 +65,7 @@ class WallClockTest {
         return noClasses().should().callMethodWhere(WALL_CLOCK_READ)
                 .orShould().callConstructorWhere(new DescribedPredicate<>("create a Date of now") {
                     @Override
-                    public boolean test(com.tngtech.archunit.core.domain.JavaConstructorCall call) {
+                    public boolean test(JavaConstructorCall call) {
                         return call.getTargetOwner().getName().equals("java.util.Date")
                                 && call.getTarget().getRawParameterTypes().isEmpty();
                     }
@@ -96,15 +101,15 @@ class WallClockTest {
     @SuppressWarnings("unused")
     static class Planted {
         Object[] reads() {
-            return new Object[] {java.time.Instant.now(), java.time.LocalDate.now(java.time.ZoneId.of("Europe/Oslo")),
-                    System.currentTimeMillis(), Clock.systemUTC(), new java.util.Date()};
+            return new Object[] {Instant.now(), LocalDate.now(ZoneId.of("Europe/Oslo")),
+                    System.currentTimeMillis(), Clock.systemUTC(), new Date()};
         }
     }
 
     @SuppressWarnings("unused")
     static class Allowed {
         Object[] reads(Clock clock) {
-            return new Object[] {java.time.Instant.now(clock), java.time.LocalDate.now(clock), clock.instant(),
+            return new Object[] {Instant.now(clock), LocalDate.now(clock), clock.instant(),
                     System.nanoTime()};
         }
     }

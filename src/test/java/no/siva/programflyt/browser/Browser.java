@@ -6,10 +6,18 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,25 +73,25 @@ final class Browser implements AutoCloseable {
     /** A phone's width (390 px, as an iPhone 12 to 15): Chromium's own window cannot be narrower than 500 px. */
     void narrow() {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /** The desktop width of the issue's screenshots (1 400 px). */
     void wide() {
         ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+                Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** True when the page is wider than the window: something forces the reader to scroll sideways. */
     long pageWidthBeyondWindow() {
-        Object over = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        Object over = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         return ((Number) over).longValue();
     }
 
     /** The elements that reach beyond the window without a scrolling box around them (what makes a page too wide). */
     String tooWide() {
-        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        Object found = ((JavascriptExecutor) driver).executeScript(
                 """
                         var w = document.documentElement.clientWidth, out = [];
                         document.querySelectorAll('body *').forEach(function (e) {
@@ -109,12 +117,12 @@ final class Browser implements AutoCloseable {
 
     private void screenshot(String page) {
         try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(dir);
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-            java.nio.file.Files.write(dir.resolve(page.replaceAll("[^a-zA-Z0-9æøåÆØÅ-]+", "-") + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(page.replaceAll("[^a-zA-Z0-9æøåÆØÅ-]+", "-") + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -12,7 +12,9 @@ import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -72,7 +74,7 @@ class CountyDecisionJourneyTest extends ProcessTestBase {
             assertThat(b.driver.findElement(By.id("error-summary")).getText()).contains("Skjemaet har feil");
             // issue 23, point 3: the summary has the focus and is in view, not ~950 px below the top
             assertThat(b.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
-            Number top = (Number) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+            Number top = (Number) ((JavascriptExecutor) b.driver).executeScript(
                     "return document.getElementById('error-summary').getBoundingClientRect().top");
             assertThat(top.doubleValue()).isBetween(-1.0, 200.0);
             assertThat(b.driver.findElement(By.id("f-vedtattTilskudd")).getAttribute("value")).isEqualTo("1 200 000");
@@ -102,7 +104,7 @@ class CountyDecisionJourneyTest extends ProcessTestBase {
 
             // the case moves on: the workers admit the operator and send the grant letter, and the operator's
             // onboarding tasks open; the page shows it after a reload
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> {
+            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> {
                 d.navigate().refresh();
                 return d.findElement(By.id("case-status")).getText().equals("Tatt opp i programmet")
                         && d.findElement(By.id("active-steps")).getText().contains("Send budsjett med timepris");

@@ -2,11 +2,12 @@ package no.siva.programflyt.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
-import no.siva.programflyt.access.AccessAdministration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.siva.programflyt.access.AccessAdministration;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.demo.DemoUsers;
@@ -17,6 +18,8 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,8 +50,8 @@ class EveryPageTypeTest extends ProcessTestBase {
     AccessAdministration access;
 
     /** One width per run (each within the suite's time limit per test): the desk's 1 400 px and the phone's 390 px. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} px")
-    @org.junit.jupiter.params.provider.ValueSource(ints = {1400, 390})
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {1400, 390})
     void everyPageTypeIsAccessibleAndFitsAPhone(int widthPx) {
         CurrentUser siva = user(DemoUsers.CASE_HANDLER);
         long sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -60,7 +63,7 @@ class EveryPageTypeTest extends ProcessTestBase {
         long followUp = followUps.start(siva, sogn, "Svake resultater to år på rad.").caseId();
         long round = differentiation.startManually(user(DemoUsers.PROJECT_LEADER), today().getYear() + 1).getId();
         long evaluation = jdbc.sql("insert into programme_evaluation (kind, year, created_at) values ('MIDTERM', 2027, ?) "
-                + "returning id").param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+                + "returning id").param(Timestamp.from(clock.instant())).query(Long.class).single();
         Long mail = jdbc.sql("select min(id) from outbox_message").query(Long.class).optional().orElse(null);
         access.invite(user(DemoUsers.ADMIN), new AccessAdministration.InviteForm("Kari Fjordheim", "kari@vlfk.no", "FYLKE",
                 List.of("46"), null, false));

@@ -3,17 +3,22 @@ package no.siva.programflyt.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyRepository;
 import no.siva.programflyt.targetcompany.TargetCompanyService;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
 import no.siva.programflyt.targetcompany.ledger.EurRates;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,7 +64,7 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
             b.open("/tasks/" + mapping.getId());
             // the figures come from Regnskapsregisteret, fetched by a worker beside the task: the page shows them once
             // they are there (under load the task may open a moment before)
-            new org.openqa.selenium.support.ui.WebDriverWait(b.driver, java.time.Duration.ofSeconds(20)).until(d -> {
+            new WebDriverWait(b.driver, Duration.ofSeconds(20)).until(d -> {
                 if ("7800000".equals(d.findElement(By.id("f-omsetning")).getAttribute("value"))) {
                     return true;
                 }
@@ -83,8 +88,8 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+    @Autowired
+    AidLedger ledger;
 
     @Test
     void theLedgerRefusesAndRecordsAtTheForm() {
@@ -96,7 +101,7 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
         c.agreed(start, start.plusYears(3), "Rådgivning", "Vekst", "Rådgivning", null, "Ola", "ola@skogtre.no",
                 new BigDecimal("50"));
         c = companies.save(c);
-        ledger.recordGroup(c, java.util.List.of());
+        ledger.recordGroup(c, List.of());
         ledger.grant(c.getId(), start,
                 new BigDecimal("100000"), "Målbedriftsavtale", DemoUsers.OPERATOR_USER);
         try (Browser b = new Browser(port)) {
@@ -120,7 +125,7 @@ class TargetCompanyJourneyTest extends ProcessTestBase {
 
     private void fillLine(Browser b, String market, String own) {
         var date = b.driver.findElement(By.id("serviceDate"));
-        ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", date,
+        ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", date,
                 today().minusDays(3).toString());
         for (String[] field : new String[][] {{"description", "Markedsrådgivning"}, {"marketValue", market},
                 {"ownContribution", own}}) {

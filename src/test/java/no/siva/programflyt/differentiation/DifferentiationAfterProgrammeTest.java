@@ -7,9 +7,12 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.support.TestDate;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,13 +47,13 @@ class DifferentiationAfterProgrammeTest extends ProcessTestBase {
     /** Nor by hand: the project leader cannot start a round for 2032 (it would decide 2033), with the reason. */
     @Test
     void noRoundIsStartedByHandForAYearAfterTheProgrammesEnd() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.startManually(
-                user(no.siva.programflyt.demo.DemoUsers.PROJECT_LEADER), 2032))
-                .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class, e -> {
+        Assertions.assertThatThrownBy(() -> service.startManually(
+                user(DemoUsers.PROJECT_LEADER), 2032))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("differentiation.error.afterProgramme");
                     assertThat(e.args()).containsExactly(2032, "31.12.2032");
                 });
         assertThat(jdbc.sql("select count(*) from diff_round").query(Long.class).single()).isZero();
-        assertThat(service.startManually(user(no.siva.programflyt.demo.DemoUsers.PROJECT_LEADER), 2031).getYear()).isEqualTo(2031);
+        assertThat(service.startManually(user(DemoUsers.PROJECT_LEADER), 2031).getYear()).isEqualTo(2031);
     }
 }

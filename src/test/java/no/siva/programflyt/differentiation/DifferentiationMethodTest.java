@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,14 @@ import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.Indicator;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
+import no.siva.programflyt.differentiation.scoring.Unit;
+import no.siva.programflyt.registry.GrantSteps;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.support.ProcessTestBase;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +58,7 @@ class DifferentiationMethodTest extends ProcessTestBase {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    no.siva.programflyt.registry.GrantSteps grantSteps;
+    GrantSteps grantSteps;
 
     private long sogn;
     private long helgeland;
@@ -82,10 +87,10 @@ class DifferentiationMethodTest extends ProcessTestBase {
             boolean activity = i.criterion() == Criterion.ACTIVITY;
             boolean satisfaction = i.criterion() == Criterion.SATISFACTION;
             var unit = i.unit();
-            String strong = unit == no.siva.programflyt.differentiation.scoring.Unit.SCALE ? "4,6"
-                    : unit == no.siva.programflyt.differentiation.scoring.Unit.ATTAINMENT ? "1,2" : "40";
-            String weak = unit == no.siva.programflyt.differentiation.scoring.Unit.SCALE ? "3,2"
-                    : unit == no.siva.programflyt.differentiation.scoring.Unit.ATTAINMENT ? "0,6" : "10";
+            String strong = unit == Unit.SCALE ? "4,6"
+                    : unit == Unit.ATTAINMENT ? "1,2" : "40";
+            String weak = unit == Unit.SCALE ? "3,2"
+                    : unit == Unit.ATTAINMENT ? "0,6" : "10";
             csv.append(DemoUsers.DEMO_OPERATORS.get(0)).append(';').append(i.code()).append(';').append(year - 1).append(';')
                     .append(satisfaction ? weak : strong).append('\n');
             csv.append(DemoUsers.DEMO_OPERATORS.get(1)).append(';').append(i.code()).append(';').append(year - 1).append(';')
@@ -146,7 +151,7 @@ class DifferentiationMethodTest extends ProcessTestBase {
         assertThat(page("/differentiation/" + id + "/operator/" + sogn)).isEqualTo(operatorBefore);
 
         // the step history, one table on the operator's page and on its page in the round
-        grantSteps.record(sogn, 4, java.time.LocalDate.of(2029, 1, 1), no.siva.programflyt.registry.GrantSteps.DIFFERENTIATION,
+        grantSteps.record(sogn, 4, LocalDate.of(2029, 1, 1), GrantSteps.DIFFERENTIATION,
                 id, "t");
         for (String path : List.of("/operators/" + sogn, "/differentiation/" + id + "/operator/" + sogn)) {
             assertThat(page(path)).as(path).contains("id=\"step-history\"").contains("fra 01.01.2029")
@@ -197,7 +202,7 @@ class DifferentiationMethodTest extends ProcessTestBase {
         assertThat(r.reasons()).startsWith("Ikke rangert:");
         // the two ranked operators are grouped between themselves
         assertThat(service.resultsByOperator(id).get(sogn).totalGroup()).isNotNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id,
-                "46", Map.of(fresh.getId(), 4))).isInstanceOf(no.siva.programflyt.shared.BusinessRuleException.class);
+        Assertions.assertThatThrownBy(() -> service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id,
+                "46", Map.of(fresh.getId(), 4))).isInstanceOf(BusinessRuleException.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,27 +17,33 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.Indicator;
+import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.followup.FollowUpCaseRepository;
 import no.siva.programflyt.followup.FollowUpService;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.notifications.OutboxMessage;
+import no.siva.programflyt.registry.GrantSteps;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.support.TestDate;
 import no.siva.programflyt.tasks.UserTask;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The differentiation round (guide §15.3) on the in-memory engine through the real workers: a whole round for three
@@ -59,9 +66,9 @@ class DifferentiationProcessTest extends ProcessTestBase {
     @Autowired
     FollowUpCaseRepository followUps;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
     @Autowired
-    no.siva.programflyt.documents.DocumentService documents;
+    DocumentService documents;
 
     private void moveTo(LocalDateTime t) {
         moveClockTo(t.atZone(OSLO).toInstant());
@@ -78,7 +85,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
     }
 
     private DiffRound awaitRound(int year) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> service.byYear(year), java.util.Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(20)).until(() -> service.byYear(year), Optional::isPresent).orElseThrow();
     }
 
     private List<UserTask> awaitOpen(long roundId, String element, int count) {
@@ -94,7 +101,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
     private UserTask awaitCountyTask(long roundId, String element, String county) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, roundId)
                 .stream().filter(t -> t.isOpen() && t.getElementId().equals(element) && county.equals(t.getCountyCode()))
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private void done(CurrentUser u, UserTask t, Map<String, String> values) {
@@ -289,8 +296,8 @@ class DifferentiationProcessTest extends ProcessTestBase {
         }
         // what the county got is what stands: no change once sent, unless the county asks for one
         Operator v1 = all.stream().filter(o -> o.getCountyCode().equals("46")).findFirst().orElseThrow();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.setProposedSteps(siva, id, "46", Map.of(v1.getId(), 6)))
-                .isInstanceOf(no.siva.programflyt.shared.BusinessRuleException.class);
+        Assertions.assertThatThrownBy(() -> service.setProposedSteps(siva, id, "46", Map.of(v1.getId(), 6)))
+                .isInstanceOf(BusinessRuleException.class);
         // Trøndelag asks for a change first, then agrees; Vestland agrees; Nordland is late.
         done(trondelag, awaitCountyTask(id, "tilbakemelding", "50"), Map.of("vedtak", "endring",
                 "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Vi ber om en ny vurdering."));
@@ -354,7 +361,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(notices.stream().filter(m -> m.getDedupKey().startsWith("diff:" + id + ":notify:" + sogn + ":")
                 && m.getRecipient().equals(user(DemoUsers.OPERATOR_USER).email()))).hasSize(1);
         assertThat(EngineRecords.jobEventsOfType(engine, "differentiation.notify",
-                io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED)).isEqualTo(1);
+                JobIntent.COMPLETED)).isEqualTo(1);
 
         Set<Long> flagged = Set.of(ranked.get(6).getId(), ranked.get(7).getId());
         await().atMost(Duration.ofSeconds(20)).until(() -> followUps.findAll().size() == 2);
@@ -399,7 +406,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         // The yearly timer in August finds the round already started and ends at once.
         moveTo(LocalDateTime.of(y, 8, 16, 12, 0));
         await().atMost(Duration.ofSeconds(20)).until(() -> EngineRecords.jobEventsOfType(engine, "differentiation.plan",
-                io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED) == 2);
+                JobIntent.COMPLETED) == 2);
         assertThat(service.rounds()).hasSize(1);
         assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DIFF, r.getId())).isEmpty();
     }
@@ -407,5 +414,5 @@ class DifferentiationProcessTest extends ProcessTestBase {
     @Autowired
     FollowUpService followUpService;
     @Autowired
-    no.siva.programflyt.registry.GrantSteps grantSteps;
+    GrantSteps grantSteps;
 }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.TreeMap;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.scoring.Indicator;
@@ -29,6 +30,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The differentiation pages: Siva sees scores; a county official sees only her county's operators and only result
@@ -137,7 +139,7 @@ class DifferentiationWebTest extends ProcessTestBase {
                 .doesNotContain(weighted.replace('.', ','));
 
         // Siva's draft steps are not the county's until the proposal is sent
-        service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id, "46", java.util.Map.of(sogn, 5));
+        service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id, "46", Map.of(sogn, 5));
         assertThat(mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).replace('\u00a0', ' ').replace('\u202f', ' '))
                 .doesNotContain("3 500 000");
@@ -248,7 +250,7 @@ class DifferentiationWebTest extends ProcessTestBase {
                 .andExpect(redirectedUrl("/differentiation"));
         mvc.perform(post("/differentiation/" + id + "/state-budget").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
                 .param("date", "6. oktober")).andExpect(redirectedUrl("/differentiation/" + id + "#budget-date"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("budgetError", "differentiation.error.date"));
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
                 .param("from", "tjueni").param("amount.1", "2 000 000")).andExpect(redirectedUrl("/differentiation/grant-model"));
@@ -259,7 +261,7 @@ class DifferentiationWebTest extends ProcessTestBase {
     @Test
     void valuesAsShownSaveBackUnchanged() throws Exception {
         jdbc.sql("update diff_round set analysis_done_at = null, method_json = null where id = ?").param(id).update();
-        service.setValues(user(DemoUsers.CASE_HANDLER), id, sogn, 2027, java.util.Map.of("sund.driftsresultat",
+        service.setValues(user(DemoUsers.CASE_HANDLER), id, sogn, 2027, Map.of("sund.driftsresultat",
                 new BigDecimal("-150000"), "ktu.tilfredshet", new BigDecimal("3.6667")), "IMPORT");
         String page = mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.CASE_HANDLER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

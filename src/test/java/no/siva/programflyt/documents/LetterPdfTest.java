@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class LetterPdfTest {
 
     static Map<String, Object> model(String template) {
         Formats f = new Formats();
-        Map<Criterion, Integer> groups = new java.util.EnumMap<>(Criterion.class);
+        Map<Criterion, Integer> groups = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) {
             groups.put(c, 2);
         }

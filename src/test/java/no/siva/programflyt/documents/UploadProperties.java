@@ -6,10 +6,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,7 +40,7 @@ class UploadProperties {
         when(repo.save(any())).thenAnswer(call -> call.getArgument(0));
         // a fixed day: what is stored does not depend on when the property runs
         return new DocumentService(
-                java.time.Clock.fixed(java.time.Instant.parse("2027-01-02T08:00:00Z"), java.time.ZoneId.of("Europe/Oslo")),
+                Clock.fixed(Instant.parse("2027-01-02T08:00:00Z"), ZoneId.of("Europe/Oslo")),
                 repo, mock(AuditService.class), LIMIT);
     }
 
@@ -75,7 +79,7 @@ class UploadProperties {
                         ".", "..", "a".repeat(400)));
         Arbitrary<String> ext = Arbitraries.of("", ".pdf", ".PDF", ".docx", ".xlsx", ".png", ".jpg", ".jpeg", ".exe",
                 ".html", ".pdf.exe", ".svg", ".txt");
-        return net.jqwik.api.Combinators.combine(stem, ext).as(String::concat).injectNull(0.02);
+        return Combinators.combine(stem, ext).as(String::concat).injectNull(0.02);
     }
 
     @Provide
@@ -84,7 +88,7 @@ class UploadProperties {
                 new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, new byte[] {'P', 'K', 3, 4}, "<html>".getBytes(),
                 "MZ".getBytes());
         Arbitrary<byte[]> rest = Arbitraries.bytes().array(byte[].class).ofMaxSize(LIMIT + 100);
-        return net.jqwik.api.Combinators.combine(prefix, rest).as((p, r) -> {
+        return Combinators.combine(prefix, rest).as((p, r) -> {
             byte[] all = Arrays.copyOf(p, p.length + r.length);
             System.arraycopy(r, 0, all, p.length, r.length);
             return all;

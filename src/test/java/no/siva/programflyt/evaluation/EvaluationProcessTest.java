@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
@@ -33,7 +34,7 @@ class EvaluationProcessTest extends ProcessTestBase {
     private long evaluationId(int year) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select id from programme_evaluation where year = ?").param(year).query(Long.class).optional(),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
     }
 
     @Test

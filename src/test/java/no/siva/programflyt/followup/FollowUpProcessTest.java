@@ -4,21 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.differentiation.DiffRoundRepository;
+import no.siva.programflyt.differentiation.DifferentiationService;
+import no.siva.programflyt.documents.Document;
+import no.siva.programflyt.documents.DocumentService;
 import no.siva.programflyt.notifications.OutboxMessage;
 import no.siva.programflyt.registry.CooperationAgreement;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
+import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
+import no.siva.programflyt.reporting.Obligation;
 import no.siva.programflyt.reporting.ReportingService;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.support.EngineRecords;
+import no.siva.programflyt.support.IndicatorData;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.ExitReason;
 import no.siva.programflyt.targetcompany.TargetCompany;
@@ -26,6 +38,9 @@ import no.siva.programflyt.targetcompany.TargetCompanyRepository;
 import no.siva.programflyt.targetcompany.TargetCompanyService;
 import no.siva.programflyt.targetcompany.TargetCompanyStatus;
 import no.siva.programflyt.tasks.UserTask;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,11 +75,11 @@ class FollowUpProcessTest extends ProcessTestBase {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    no.siva.programflyt.documents.DocumentService documents;
+    DocumentService documents;
     @Autowired
-    no.siva.programflyt.differentiation.DifferentiationService differentiation;
+    DifferentiationService differentiation;
     @Autowired
-    no.siva.programflyt.differentiation.DiffRoundRepository diffRounds;
+    DiffRoundRepository diffRounds;
 
     private long sogn() {
         return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -150,9 +165,9 @@ class FollowUpProcessTest extends ProcessTestBase {
         var noValues = complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker."));
         assertThat(noValues.errors()).containsOnlyKeys("resultat");
         // (the programme level needs a programme: three operators with the year's values)
-        long third = operators.save(new no.siva.programflyt.registry.Operator("912346102", "Tredje Næringshage AS", "46",
+        long third = operators.save(new Operator("912346102", "Tredje Næringshage AS", "46",
                 OperatorStatus.ACTIVE, "Sara Saksbehandler", clock.instant())).getId();
-        no.siva.programflyt.support.IndicatorData.roundWithValues(differentiation, diffRounds, siva(), clock.instant(),
+        IndicatorData.roundWithValues(differentiation, diffRounds, siva(), clock.instant(),
                 today().getYear(), Map.of(sogn, 3, operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId(), 4,
                         third, 2));
         assertThat(complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker.")).valid())
@@ -163,7 +178,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.ACTIVE);
         // the case is closed in the job; the instance ends once the job's completion reaches the engine
         awaitEnded(cases.findById(caseId).orElseThrow().getProcessInstanceKey());
-        BpmnAssert.assertThat(new io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance(
+        BpmnAssert.assertThat(new InspectedProcessInstance(
                 cases.findById(caseId).orElseThrow().getProcessInstanceKey())).isCompleted().hasPassedElement("fortsetter");
     }
 
@@ -173,7 +188,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         // T2: a development dialogue without the desired development raises it (as a message)
         service.recordDialogue(siva(), sogn, today(), true, false, "Ingen økning i målbedrifter.");
         FollowUpCase c = await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
         awaitOpenTask(FU, c.getId(), "gjennomfore-oppfolging");
         // T3, T4 as messages, T1 by hand: all join the open case
         triggers.publish(sogn, TriggerType.REPORTING_DEVIATION, "Måltall levert uten revisorbekreftelse.", "rapportering-77",
@@ -205,21 +220,21 @@ class FollowUpProcessTest extends ProcessTestBase {
         int year = today().getYear() + 1;
         long yearId = reporting.startYear(sogn, year).orElseThrow();
         ReportingService.Row budget = await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn, year)
-                .stream().filter(r -> r.code() == no.siva.programflyt.reporting.Obligation.BUDGET_NEXT_YEAR).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+                .stream().filter(r -> r.code() == Obligation.BUDGET_NEXT_YEAR).findFirst(),
+                Optional::isPresent).orElseThrow();
         UserTask deliver = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && "levere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(complete(user(DemoUsers.OPERATOR_USER), deliver, Map.of("arslonn", "900000", "stillingsprosent", "100",
                 "timepris", "1080", "timer", "1695", "belop", "2 400 000", "levert", "true")).valid())
                 .isTrue();
         UserTask review = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && "kontrollere".equals(t.getElementId()) && Long.valueOf(budget.id()).equals(t.getSubjectId()))
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(complete(siva(), review, Map.of("vurdering", "avvist", "begrunnelse", "Budsjettet mangler timeføring.",
                 "avvik", "true")).valid()).isTrue();
         FollowUpCase c = await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
         assertThat(service.triggers(c.getId())).singleElement().satisfies(t -> {
             assertThat(t.type()).isEqualTo(TriggerType.REPORTING_DEVIATION);
             assertThat(t.evidence()).contains("Budsjettet mangler timeføring");
@@ -258,7 +273,7 @@ class FollowUpProcessTest extends ProcessTestBase {
     void terminate_afterTheCountysConsultation_windsDownTheOperator_andLeavesNothingOpenButTheWindDown() {
         long sogn = sogn();
         CurrentUser staff = user(DemoUsers.OPERATOR_USER);
-        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new java.math.BigDecimal("2000000"), null,
+        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new BigDecimal("2000000"), null,
                 LocalDate.of(2032, 12, 31), clock.instant()));
         // the operator's live work: a reporting calendar, one active target company and one still in admission
         int year = today().getYear();
@@ -305,19 +320,19 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(mails(caseId, "terminated")).extracting(OutboxMessage::getRecipient).contains("ola@sognnh.no");
         var letter = documents.forCase(FU, caseId).stream().filter(d -> d.getKind().equals("AVSLUTNINGSBREV")).findFirst()
                 .orElseThrow();
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(letter.getContent())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        try (var pdf = Loader.loadPDF(letter.getContent())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Samarbeidet i Næringshageprogrammet avsluttes", "Sogn Næringshage AS",
                     "Rapporteringsfristene i Næringshageprogrammet bortfaller fra i dag", "Vurdert etter møtene og scoreboardet.",
                     "Enig etter ny vurdering.");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
-        assertThat(documents.forCase(FU, caseId)).extracting(no.siva.programflyt.documents.Document::getKind)
+        assertThat(documents.forCase(FU, caseId)).extracting(Document::getKind)
                 .containsExactlyInAnyOrder("OPPFOLGINGSBREV", "AVSLUTNINGSBREV");
         assertThat(reporting.startYear(sogn, year + 1)).isEmpty();   // no new calendar for a terminated operator
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.raise(sogn, TriggerType.DIFFERENTIATION,
-                "Ny analyse.", "etter-avslutning", "system")).isInstanceOf(no.siva.programflyt.shared.BusinessRuleException.class);
+        Assertions.assertThatThrownBy(() -> service.raise(sogn, TriggerType.DIFFERENTIATION,
+                "Ny analyse.", "etter-avslutning", "system")).isInstanceOf(BusinessRuleException.class);
         // nothing of the operator stays open but the wind-down
         List<String> openOfOperator = taskRows.findAll().stream().filter(UserTask::isOpen)
                 .filter(t -> Long.valueOf(sogn).equals(t.getOperatorId()) || t.getCandidateGroups().contains("operator-" + sogn)

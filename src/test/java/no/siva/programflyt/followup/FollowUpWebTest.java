@@ -9,10 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -144,7 +146,7 @@ class FollowUpWebTest extends ProcessTestBase {
                 .param("heldOn", today().toString()).param("countyParticipated", "true")
                 .param("onTrack", "false").param("summary", "Ingen vekst i porteføljen."))
                 .andExpect(status().is3xxRedirection());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn()).isPresent());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn()).isPresent());
         assertThat(service.triggers(cases.findOpen(sogn()).orElseThrow().getId()))
                 .extracting(FollowUpService.Trigger::type).containsExactly(TriggerType.DEVELOPMENT_DIALOGUE);
     }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DiffRoundRepository;
@@ -71,7 +72,7 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
     }
 
     private FollowUpCase caseOf(long operatorId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(operatorId), java.util.Optional::isPresent)
+        return await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(operatorId), Optional::isPresent)
                 .orElseThrow();
     }
 

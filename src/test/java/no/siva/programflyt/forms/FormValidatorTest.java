@@ -3,6 +3,7 @@ package no.siva.programflyt.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ class FormValidatorTest {
     /** Issue 23, point 3: of the eight criteria's «Vurdering» and «Begrunnelse», a message says which criterion. */
     @Test
     void aMessageAboutOneOfTheEightCriteriaNamesTheCriterion() throws Exception {
-        FormDefinition criteria = new ObjectMapper().readValue(new java.io.File("forms/forprosjekt-vurdering.form"),
+        FormDefinition criteria = new ObjectMapper().readValue(new File("forms/forprosjekt-vurdering.form"),
                 FormDefinition.class);
         FormSubmission s = validator.validate(criteria, Map.of("kriterium1", List.of("oppfylt")), NB);
         assertThat(s.errors().get("begrunnelse1")).isEqualTo("Fyll ut «Begrunnelse (1. Aksjeselskap med privat aksjemajoritet)».");

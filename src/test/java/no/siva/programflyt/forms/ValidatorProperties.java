@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -48,7 +50,7 @@ class ValidatorProperties {
     @Property
     void everyEightDigitsHaveExactlyOneCheckDigit_unlessMod11GivesTen(@ForAll @IntRange(min = 0, max = 99_999_999) int body) {
         String eight = String.format("%08d", body);
-        long valid = java.util.stream.IntStream.rangeClosed(0, 9).filter(d -> OrgNumber.isValid(eight + d)).count();
+        long valid = IntStream.rangeClosed(0, 9).filter(d -> OrgNumber.isValid(eight + d)).count();
         int sum = 0;
         for (int i = 0; i < 8; i++) {
             sum += (eight.charAt(i) - '0') * WEIGHTS[i];
@@ -88,7 +90,7 @@ class ValidatorProperties {
     @Provide
     Arbitrary<String> validOrgNumbers() {
         return Arbitraries.integers().between(0, 99_999_999).map(b -> String.format("%08d", b))
-                .map(eight -> java.util.stream.IntStream.rangeClosed(0, 9).mapToObj(d -> eight + d)
+                .map(eight -> IntStream.rangeClosed(0, 9).mapToObj(d -> eight + d)
                         .filter(OrgNumber::isValid).findFirst().orElse(null))
                 .filter(s -> s != null);
     }
@@ -170,7 +172,7 @@ class ValidatorProperties {
         try {
             LocalDate.parse(text.trim());
             isDate = true;
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             isDate = false;
         }
         if (!isDate && !text.trim().isEmpty()) {   // empty after trimming: "required", tested elsewhere

@@ -8,15 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.processes.BpmnModels;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
-import no.siva.programflyt.processes.BpmnModels;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -70,8 +72,8 @@ class IncidentTest extends ProcessTestBase {
 
         mvc.perform(get("/incidents").with(SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.CASE_HANDLER))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("admission 424242")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Prøv på nytt")));
+                .andExpect(content().string(Matchers.containsString("admission 424242")))
+                .andExpect(content().string(Matchers.containsString("Prøv på nytt")));
         mvc.perform(get("/incidents").with(SecurityMockMvcRequestPostProcessors.user(user(DemoUsers.VESTLAND))))
                 .andExpect(status().isForbidden());
 
@@ -80,7 +82,7 @@ class IncidentTest extends ProcessTestBase {
                 insert into admission_case (id, project_type, org_number, company_name, county_code, pilot_budget,
                                             pilot_end_date, status, created_by, created_at)
                 values (?, 'FORPROSJEKT_OPPTAK', '912345742', 'Reparert AS', '46', 250000, '2030-01-01', 'REGISTERED', 'test', ?)""",
-                missingCase, java.sql.Timestamp.from(clock.instant()));
+                missingCase, Timestamp.from(clock.instant()));
         incidents.retry(incident.getId(), DemoUsers.CASE_HANDLER);
 
         assertThat(incidents.open()).isEmpty();

@@ -7,9 +7,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.admission.AdmissionWorkers;
@@ -21,8 +27,8 @@ import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.support.RedeliverEveryJob;
 import no.siva.programflyt.support.Smtp;
-import no.siva.programflyt.tasks.UserTaskWorker;
 import no.siva.programflyt.tasks.UserTask;
+import no.siva.programflyt.tasks.UserTaskWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +52,11 @@ class AtLeastOnceDeliveryTest extends ProcessTestBase {
 
     @Test
     void everyJobTypeOfTheModelsIsDeliveredTwiceInTheProcessTests() throws Exception {
-        java.util.Set<String> modelled = new java.util.TreeSet<>();
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+        Set<String> modelled = new TreeSet<>();
+        try (var files = Files.list(Path.of("processes"))) {
             for (var file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
-                var m = java.util.regex.Pattern.compile("zeebe:taskDefinition type=\"([^\"]+)\"")
-                        .matcher(java.nio.file.Files.readString(file));
+                var m = Pattern.compile("zeebe:taskDefinition type=\"([^\"]+)\"")
+                        .matcher(Files.readString(file));
                 while (m.find()) {
                     modelled.add(m.group(1));
                 }
@@ -119,7 +125,7 @@ class AtLeastOnceDeliveryTest extends ProcessTestBase {
 
         MimeMessage letter = Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Tilsagnsbrev")).findFirst().orElseThrow();
-        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) letter.getContent();
+        MimeMultipart parts = (MimeMultipart) letter.getContent();
         boolean pdfAttached = false;
         for (int i = 0; i < parts.getCount(); i++) {
             pdfAttached |= "tilsagnsbrev-912345742.pdf".equals(parts.getBodyPart(i).getFileName())

@@ -3,6 +3,7 @@ package no.siva.programflyt.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class PackagedJarLicenceIT {
     }
 
     private static byte[] emptyJar() throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             out.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             out.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8));

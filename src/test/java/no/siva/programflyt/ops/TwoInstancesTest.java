@@ -10,9 +10,17 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.protocol.record.value.deployment.Process;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import no.siva.programflyt.ProgramflytApplication;
 import no.siva.programflyt.demo.DemoUsers;
@@ -20,6 +28,7 @@ import no.siva.programflyt.followup.FollowUpService;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.AppUserDetailsService;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.SignedInSessions;
 import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.Smtp;
@@ -91,7 +100,7 @@ class TwoInstancesTest {
                 UserTaskRepository tasks = b.getBean(UserTaskRepository.class);
                 UserTask task = await().atMost(Duration.ofSeconds(20)).until(() -> tasks
                         .findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, caseId).stream()
-                        .filter(UserTask::isOpen).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                        .filter(UserTask::isOpen).findFirst(), Optional::isPresent).orElseThrow();
                 // the 3-month reminder fires once on the engine's clock
                 engine.increaseTime(Duration.ofDays(95));
                 await().atMost(Duration.ofSeconds(20))
@@ -107,7 +116,7 @@ class TwoInstancesTest {
                 assertThat(smtp.getReceivedMessages()).hasSize((int) outbox);
                 assertThat(jdbc.sql("select max(attempts) from outbox_message").query(Integer.class).single()).isEqualTo(1);
 
-                assertThat(b.getBean(TaskService.class).complete(siva, task.getId(), Map.of(), java.util.Locale.forLanguageTag("nb"))
+                assertThat(b.getBean(TaskService.class).complete(siva, task.getId(), Map.of(), Locale.forLanguageTag("nb"))
                         .valid()).isFalse();   // the conclusion needs a scoreboard: refused, nothing done
                 assertThat(tasks.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(FollowUpService.CASE_TYPE, caseId)).hasSize(1);
                 // (the clock move crosses 1 January, so the reporting calendars' own tasks may also open meanwhile)
@@ -127,55 +136,55 @@ class TwoInstancesTest {
         int port = freePort();
         try (ConfigurableApplicationContext a = start(port, true, true);
                 ConfigurableApplicationContext b = start(port, false, false);
-                java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                        .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()) {
+                HttpClient http = HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER).build()) {
             String urlA = "http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port");
             String urlB = "http://127.0.0.1:" + b.getEnvironment().getProperty("local.server.port");
 
             String session = signIn(http, urlA);
 
-            var atB = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/tasks"))
-                    .header("Cookie", session).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var atB = http.send(HttpRequest.newBuilder(URI.create(urlB + "/tasks"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(atB.statusCode()).isEqualTo(200);
             assertThat(atB.body()).contains("Sara Saksbehandler");
 
             // signing out at B (its CSRF token from B's page) ends the session at A as well
             String token = csrfOf(atB.body());
-            var signOut = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlB + "/logout"))
+            var signOut = http.send(HttpRequest.newBuilder(URI.create(urlB + "/logout"))
                     .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(token,
-                            java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token,
+                            StandardCharsets.UTF_8)))
                     .build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+                    HttpResponse.BodyHandlers.discarding());
             assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
-            var atA = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
-                    .header("Cookie", session).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            var atA = http.send(HttpRequest.newBuilder(URI.create(urlA + "/tasks"))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.discarding());
             assertThat(atA.statusCode()).isEqualTo(302);
             assertThat(atA.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 
             // signed in again at A; her access ended at B (a suspension, say): signed out at A at once
             String second = signIn(http, urlA);
-            assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
-                    .header("Cookie", second).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(urlA + "/tasks"))
+                    .header("Cookie", second).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                     .isEqualTo(200);
-            b.getBean(no.siva.programflyt.security.SignedInSessions.class).endAll(DemoUsers.CASE_HANDLER);
-            var ended = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(urlA + "/tasks"))
-                    .header("Cookie", second).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            b.getBean(SignedInSessions.class).endAll(DemoUsers.CASE_HANDLER);
+            var ended = http.send(HttpRequest.newBuilder(URI.create(urlA + "/tasks"))
+                    .header("Cookie", second).build(), HttpResponse.BodyHandlers.discarding());
             assertThat(ended.statusCode()).isEqualTo(302);
         }
     }
 
     /** Signs the case handler in at this instance through its login form; returns her session cookie. */
-    private static String signIn(java.net.http.HttpClient http, String url) throws Exception {
-        var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        var signIn = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/login"))
+    private static String signIn(HttpClient http, String url) throws Exception {
+        var page = http.send(HttpRequest.newBuilder(URI.create(url + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var signIn = http.send(HttpRequest.newBuilder(URI.create(url + "/login"))
                 .header("Cookie", sessionCookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
-                        + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + java.net.URLEncoder.encode(csrfOf(page.body()),
-                                java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + DemoUsers.CASE_HANDLER
+                        + "&password=" + DemoUsers.PASSWORD + "&_csrf=" + URLEncoder.encode(csrfOf(page.body()),
+                                StandardCharsets.UTF_8)))
                 .build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.discarding());
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).isEqualTo(url + "/");
         return sessionCookie(signIn);
     }
@@ -184,7 +193,7 @@ class TwoInstancesTest {
         return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
     }
 
-    private static String sessionCookie(java.net.http.HttpResponse<?> response) {
+    private static String sessionCookie(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }

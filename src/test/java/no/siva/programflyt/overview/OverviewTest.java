@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
+import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.followup.FollowUpService;
@@ -25,7 +26,10 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyService;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -33,6 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -60,9 +66,9 @@ class OverviewTest extends ProcessTestBase {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    no.siva.programflyt.audit.AuditService audit;
+    AuditService audit;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    TransactionTemplate tx;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -144,7 +150,7 @@ class OverviewTest extends ProcessTestBase {
         // does not show it twice («Differensieringsrunde 2026 2026»)
         String differentiationPage = mvc
                 .perform(get("/overview").param("type", "DIFFERENTIATION").param("state", "all").with(as(leader.username())))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String y = Integer.toString(today().getYear() + 1);
         assertThat(differentiationPage).contains("<nav class=\"tabs\"").doesNotContain("<ul class=\"tabs\"")
                 .contains("Differensieringsrunde " + y).doesNotContain(">" + y + "</small>");
@@ -173,12 +179,12 @@ class OverviewTest extends ProcessTestBase {
             assertThat(titles).contains("Lofoten").contains("Helgeland").doesNotContain("Nordfjord");
             // issue 23, point 12: typed cells, not text: the start a date in Norwegian format, the counts numbers
             var row = sheet.getRow(1);
-            assertThat(row.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
-            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(row.getCell(6))).isTrue();
+            assertThat(row.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(row.getCell(6))).isTrue();
             assertThat(row.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy");
             assertThat(row.getCell(6).getLocalDateTimeCellValue().toLocalDate()).isBeforeOrEqualTo(today()).isAfter(today().minusYears(3));
-            assertThat(row.getCell(10).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
-            assertThat(row.getCell(14).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(row.getCell(10).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(row.getCell(14).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Prosess");
         }
         // an operator's staff: its own target company and reporting year only
@@ -188,7 +194,7 @@ class OverviewTest extends ProcessTestBase {
         // one page per case: the generic address leads to the module's case page
         mvc.perform(get("/cases/FOLLOW_UP/" + followUp).with(as(DemoUsers.PROJECT_LEADER)))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/follow-up/" + followUp));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/follow-up/" + followUp));
         String page = mvc.perform(get("/follow-up/" + followUp).with(as(DemoUsers.PROJECT_LEADER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-active=\"gjennomfore-oppfolging\"").contains("Gjennomfør oppfølgingen og konkluder");
@@ -203,18 +209,18 @@ class OverviewTest extends ProcessTestBase {
         assertThat(jdbc.sql("select query from saved_overview_view").query(String.class).list())
                 .containsExactly("type=ADMISSION&due=overdue");
         mvc.perform(get("/overview").with(as(DemoUsers.PROJECT_LEADER)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("Forfalte forprosjekter")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("Forfalte forprosjekter")));
         mvc.perform(get("/overview").with(as(DemoUsers.VESTLAND)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Forfalte forprosjekter"))));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.not(Matchers.containsString("Forfalte forprosjekter"))));
         // a county official's view is shared with her county's officials, not with another county's
         mvc.perform(post("/overview/views").with(as(DemoUsers.VESTLAND)).with(csrf()).param("name", "Våre saker"))
                 .andExpect(status().is3xxRedirection());
         long vestlandView = jdbc.sql("select id from saved_overview_view where name = 'Våre saker'").query(Long.class).single();
         mvc.perform(get("/overview").with(as(DemoUsers.NORDLAND)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Våre saker"))));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.not(Matchers.containsString("Våre saker"))));
         mvc.perform(post("/overview/views/" + vestlandView + "/delete").with(as(DemoUsers.NORDLAND)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select count(*) from saved_overview_view").query(Long.class).single()).isEqualTo(2);

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -96,7 +98,7 @@ class DatabaseOutageTest extends ProcessTestBase {
         Instant due = pilot.getDueAt(); // the pilot project's end
         Instant cutAt = clock.instant();
         // signed in before the outage: her session is in the database too
-        jakarta.servlet.http.Cookie session = mvc.perform(formLogin("/login").user(DemoUsers.CASE_HANDLER)
+        Cookie session = mvc.perform(formLogin("/login").user(DemoUsers.CASE_HANDLER)
                 .password(DemoUsers.PASSWORD)).andReturn().getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
 
@@ -140,7 +142,7 @@ class DatabaseOutageTest extends ProcessTestBase {
 
         // the pool reconnects (a look meanwhile may still find it empty); the job's last back-off passes on the clock
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
-                .ignoreException(org.springframework.dao.DataAccessResourceFailureException.class).until(() -> {
+                .ignoreException(DataAccessResourceFailureException.class).until(() -> {
                     advance(Duration.ofSeconds(10));
                     return reminders(c).size() == 1;
                 });

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import no.siva.programflyt.demo.DemoUsers;
@@ -86,7 +87,7 @@ class ReportingCalendarTest extends ProcessTestBase {
                 if (r.code().review()) {
                     UserTask review = await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                             .filter(t -> t.isOpen() && r.id() == nz(t.getSubjectId()) && "kontrollere".equals(t.getElementId()))
-                            .findFirst(), java.util.Optional::isPresent).orElseThrow();
+                            .findFirst(), Optional::isPresent).orElseThrow();
                     assertThat(complete(siva, review, Map.of("vurdering", "godkjent")).valid()).isTrue();
                 }
                 await().atMost(Duration.ofSeconds(20)).until(() -> reporting.row(r.id()).done());

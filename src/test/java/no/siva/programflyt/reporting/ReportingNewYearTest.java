@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
@@ -47,7 +48,7 @@ class ReportingNewYearTest extends ProcessTestBase {
         // after the deployment instead
         assertThat(EngineRecords.startTimersDue(engine, "nyttar")).singleElement().satisfies(due -> {
             assertThat(due.atZone(OSLO).toLocalDate()).isEqualTo(LocalDate.of(2032, 1, 1));
-            assertThat(due.atZone(OSLO).toLocalTime()).isBetween(java.time.LocalTime.of(0, 5), java.time.LocalTime.of(1, 5));
+            assertThat(due.atZone(OSLO).toLocalTime()).isBetween(LocalTime.of(0, 5), LocalTime.of(1, 5));
         });
 
         moveClockTo(LocalDate.of(2032, 1, 1).atTime(2, 0).atZone(OSLO).toInstant());

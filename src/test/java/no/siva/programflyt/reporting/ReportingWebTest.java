@@ -13,19 +13,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.support.ProcessTestBase;
-import no.siva.programflyt.support.TestDate;
 import no.siva.programflyt.support.StatedDateEngine;
+import no.siva.programflyt.support.TestDate;
+import no.siva.programflyt.targetcompany.ExitReason;
+import no.siva.programflyt.targetcompany.TargetCompany;
+import no.siva.programflyt.targetcompany.TargetCompanyRepository;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
+import no.siva.programflyt.targetcompany.ledger.CostType;
+import no.siva.programflyt.targetcompany.ledger.EurRates;
 import no.siva.programflyt.tasks.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -51,7 +65,7 @@ class ReportingWebTest extends ProcessTestBase {
     }
 
     @Autowired
-    org.springframework.context.MessageSource messageSource;
+    MessageSource messageSource;
 
     private String messages(String key) {
         return messageSource.getMessage(key, null, NB);
@@ -64,7 +78,7 @@ class ReportingWebTest extends ProcessTestBase {
     private UserTask open(long obligationId, String element) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
                 .filter(t -> t.isOpen() && Long.valueOf(obligationId).equals(t.getSubjectId()) && element.equals(t.getElementId()))
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .findFirst(), Optional::isPresent).orElseThrow();
     }
 
     @Test
@@ -104,11 +118,11 @@ class ReportingWebTest extends ProcessTestBase {
     }
 
     @Autowired
-    no.siva.programflyt.targetcompany.TargetCompanyRepository companies;
+    TargetCompanyRepository companies;
     @Autowired
-    no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+    AidLedger ledger;
     @Autowired
-    no.siva.programflyt.targetcompany.ledger.EurRates rates;
+    EurRates rates;
 
     /** §11.2: «Siva har et minimumskrav på 90 %»: below it the reviewer is told, and must give a reason to approve. */
     @Test
@@ -117,7 +131,7 @@ class ReportingWebTest extends ProcessTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
         ReportingService.Row row = reporting.forOperator(sogn(), YEAR).stream()
                 .filter(r -> r.code() == Obligation.TARGET_FIGURES).findFirst().orElseThrow();
-        Map<String, String> low = new java.util.HashMap<>(ReportingCalendarTest.delivery(Obligation.TARGET_FIGURES));
+        Map<String, String> low = new HashMap<>(ReportingCalendarTest.delivery(Obligation.TARGET_FIGURES));
         low.put("andelInnovasjonsstotte", "85");
         complete(user(DemoUsers.OPERATOR_USER), open(row.id(), "levere"), low);
         UserTask review = open(row.id(), "kontrollere");
@@ -135,22 +149,22 @@ class ReportingWebTest extends ProcessTestBase {
 
     @Test
     void theSystemChecksWhatItKnowsBeforeTheOperatorIsAsked() throws Exception {
-        rates.set(YEAR, new java.math.BigDecimal("11.5000"), true);
-        var c = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345742", "Vårlys AS", null, "x", "t", clock.instant());
-        c.selfDeclarationSigned(LocalDate.of(YEAR, 3, 10), java.math.BigDecimal.ZERO);
+        rates.set(YEAR, new BigDecimal("11.5000"), true);
+        var c = new TargetCompany(sogn(), "912345742", "Vårlys AS", null, "x", "t", clock.instant());
+        c.selfDeclarationSigned(LocalDate.of(YEAR, 3, 10), BigDecimal.ZERO);
         c.agreed(LocalDate.of(YEAR, 3, 10), LocalDate.of(YEAR + 2, 3, 9), "x", "x", "x", null, "A", "a@b.no",
-                new java.math.BigDecimal("60"));
+                new BigDecimal("60"));
         c = companies.save(c);
-        var gone = new no.siva.programflyt.targetcompany.TargetCompany(sogn(), "912345815", "Høstløv AS", null, "x", "t", clock.instant());
-        gone.selfDeclarationSigned(LocalDate.of(YEAR - 2, 1, 10), java.math.BigDecimal.ZERO);
+        var gone = new TargetCompany(sogn(), "912345815", "Høstløv AS", null, "x", "t", clock.instant());
+        gone.selfDeclarationSigned(LocalDate.of(YEAR - 2, 1, 10), BigDecimal.ZERO);
         gone.agreed(LocalDate.of(YEAR - 2, 1, 10), LocalDate.of(YEAR, 4, 30), "x", "x", "x", null, "A", "a@b.no",
-                new java.math.BigDecimal("60"));
-        gone.exited(LocalDate.of(YEAR, 4, 30), no.siva.programflyt.targetcompany.ExitReason.PLANNED_END);
+                new BigDecimal("60"));
+        gone.exited(LocalDate.of(YEAR, 4, 30), ExitReason.PLANNED_END);
         companies.save(gone);
-        ledger.grant(c.getId(), LocalDate.of(YEAR, 3, 10), new java.math.BigDecimal("100000"), "Målbedriftsavtale", "t");
-        ledger.record(c.getId(), new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(LocalDate.of(YEAR, 4, 2),
-                no.siva.programflyt.targetcompany.ledger.CostType.INNOVATION_ADVISORY, "Rådgivning",
-                new java.math.BigDecimal("20000"), new java.math.BigDecimal("8000")), "t");
+        ledger.grant(c.getId(), LocalDate.of(YEAR, 3, 10), new BigDecimal("100000"), "Målbedriftsavtale", "t");
+        ledger.record(c.getId(), new AidLedger.LineInput(LocalDate.of(YEAR, 4, 2),
+                CostType.INNOVATION_ADVISORY, "Rådgivning",
+                new BigDecimal("20000"), new BigDecimal("8000")), "t");
 
         reporting.startYear(sogn(), YEAR).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> reporting.forOperator(sogn(), YEAR).size() == 11);
@@ -160,7 +174,7 @@ class ReportingWebTest extends ProcessTestBase {
                 .andExpect(status().isOk())
                 // from the day after the February deadline (28 February, also in a leap year: guide §11.1)
                 .andExpect(content().string(containsString("Registrert i Programflyt "
-                        + new no.siva.programflyt.shared.Formats().date(LocalDate.of(YEAR, 2, 28).plusDays(1))
+                        + new Formats().date(LocalDate.of(YEAR, 2, 28).plusDays(1))
                         + "–31.05." + YEAR)))
                 .andExpect(content().string(containsString("Vårlys AS")))
                 .andExpect(content().string(containsString("Høstløv AS")));
@@ -174,7 +188,7 @@ class ReportingWebTest extends ProcessTestBase {
     @Test
     void theAuditorsConfirmationIsShownAgainstTheBudgetToSiva() throws Exception {
         long budgetYear = jdbc.sql("insert into reporting_year (operator_id, year, created_at) values (?, ?, ?) returning id")
-                .params(sogn(), YEAR - 2, java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+                .params(sogn(), YEAR - 2, Timestamp.from(clock.instant())).query(Long.class).single();
         jdbc.sql("""
                 insert into reporting_obligation (reporting_year_id, operator_id, year, code, due_date, status, amount_nok)
                 values (?, ?, ?, 'BUDGET_NEXT_YEAR', ?, 'DONE', 900000)""")
@@ -193,7 +207,7 @@ class ReportingWebTest extends ProcessTestBase {
     }
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     /** From 1 December the coming year's deadlines are on the page and in the .ics, before its calendar starts. */
     @Test
@@ -203,7 +217,7 @@ class ReportingWebTest extends ProcessTestBase {
                 .andExpect(content().string(not(containsString("Fristene for 2029 er klare"))));
         mvc.perform(get("/reporting").param("year", "2029").with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(content().string(containsString(messages("reporting.none"))));
-        moveClockTo(java.time.LocalDate.of(2028, 12, 1).atStartOfDay(ZoneId.of("Europe/Oslo")).toInstant().plusSeconds(60));
+        moveClockTo(LocalDate.of(2028, 12, 1).atStartOfDay(ZoneId.of("Europe/Oslo")).toInstant().plusSeconds(60));
         mvc.perform(get("/reporting").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Fristene for 2029 er klare")));
         mvc.perform(get("/reporting").param("year", "2029").with(as(DemoUsers.OPERATOR_USER)))
@@ -212,7 +226,7 @@ class ReportingWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Kommende")))
                 .andExpect(content().string(containsString("Kalenderen for 2029 starter 1. januar")));
         String ics = mvc.perform(get("/reporting/calendar.ics").param("year", "2029").with(as(DemoUsers.OPERATOR_USER)))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(Obligation.values().length + 1);
         assertThat(ics).contains("DTSTART;VALUE=DATE:20290115").contains("UID:programflyt-obligation-" + sogn() + "-2029-TARGET_FIGURES");
         // Siva's view of every operator: the coming year too
@@ -240,7 +254,7 @@ class ReportingWebTest extends ProcessTestBase {
         byte[] body = mvc.perform(get("/reporting/calendar.ics").param("year", Integer.toString(YEAR))
                 .with(as(DemoUsers.OPERATOR_USER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        ICalendar cal = Biweekly.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).first();
+        ICalendar cal = Biweekly.parse(new String(body, StandardCharsets.UTF_8)).first();
         assertThat(cal).isNotNull();
         assertThat(cal.getEvents()).hasSize(11);
         assertThat(cal.getEvents()).extracting(e -> e.getDateStart().getValue().toInstant().atZone(ZoneId.of("Europe/Oslo"))
@@ -259,7 +273,7 @@ class ReportingWebTest extends ProcessTestBase {
         String url = (String) ((Object[]) flash.get("successArgs"))[0];
         String path = url.substring(url.indexOf("/calendar-feed/"));
         byte[] body = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(Biweekly.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8)).first().getEvents()).hasSize(11);
+        assertThat(Biweekly.parse(new String(body, StandardCharsets.UTF_8)).first().getEvents()).hasSize(11);
         mvc.perform(post("/reporting/feed").with(as(DemoUsers.OPERATOR_USER)).with(csrf()));
         mvc.perform(get(path)).andExpect(status().isNotFound());
         mvc.perform(get("/calendar-feed/" + "0".repeat(64) + ".ics")).andExpect(status().isNotFound());

@@ -11,6 +11,7 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,7 +34,7 @@ class OidcLoginTest extends ProcessTestBase {
     @Autowired
     OperatorRepository operators;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private OAuth2AuthenticationToken token(Map<String, Object> claims) {
         OidcIdToken id = new OidcIdToken("t", clock.instant(), clock.instant().plusSeconds(60), claims);

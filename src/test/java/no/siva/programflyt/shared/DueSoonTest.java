@@ -3,13 +3,14 @@ package no.siva.programflyt.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 /** "Due soon" by the calendar, as the reminders count days: the day the three-days-left reminder goes out. */
 class DueSoonTest {
 
-    private static java.time.Instant oslo(int y, int m, int d, int h, int min) {
+    private static Instant oslo(int y, int m, int d, int h, int min) {
         return LocalDateTime.of(y, m, d, h, min).atZone(Formats.OSLO).toInstant();
     }
 

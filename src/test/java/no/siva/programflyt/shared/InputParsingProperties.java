@@ -3,6 +3,7 @@ package no.siva.programflyt.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -86,7 +87,7 @@ class InputParsingProperties {
         assertThat(List.of("open", "ended", "all")).contains(q.state());
         LinkedMultiValueMap<String, String> back = new LinkedMultiValueMap<>(UriComponentsBuilder
                 .fromUriString("/overview?" + q.queryString()).build(true).getQueryParams());
-        back.replaceAll((k, v) -> v.stream().map(s -> java.net.URLDecoder.decode(s, StandardCharsets.UTF_8)).toList());
+        back.replaceAll((k, v) -> v.stream().map(s -> URLDecoder.decode(s, StandardCharsets.UTF_8)).toList());
         assertThat(OverviewQuery.from(back)).isEqualTo(q);
     }
 

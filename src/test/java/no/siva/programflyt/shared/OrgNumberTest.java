@@ -2,6 +2,7 @@ package no.siva.programflyt.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +22,7 @@ class OrgNumberTest {
         assertThat(OrgNumber.isValid(org)).isFalse();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void checkDigitTenIsNeverValid() {
         // 12345678x: weights 3,2,7,6,5,4,3,2 give 138; 138 % 11 = 6; 11 - 6 = 5: so ...5 is valid, and
         // 10000001x: 3 + 2 = 5; 11 - 5 = 6 ... find one whose remainder is 1 (check digit 10) by brute force.
@@ -42,7 +43,7 @@ class OrgNumberTest {
         throw new AssertionError("no base with check digit 10 in range");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void amountsAreParsedAsNorwegiansTypeThem() {
         assertThat(Amounts.parse("1 250 000")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1250000"));
         assertThat(Amounts.parse("1250000,50")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1250000.50"));

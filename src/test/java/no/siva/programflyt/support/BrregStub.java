@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -36,7 +38,7 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("brreg-stub",
-                java.util.Map.of("programflyt.brreg.base-url", server().baseUrl() + "/enhetsregisteret/api",
+                Map.of("programflyt.brreg.base-url", server().baseUrl() + "/enhetsregisteret/api",
                         "programflyt.brreg.accounts-base-url", server().baseUrl() + "/regnskapsregisteret",
                         "programflyt.brreg.timeout", "PT2S")));
     }
@@ -119,7 +121,7 @@ public final class BrregStub implements ApplicationContextInitializer<Configurab
     }
 
     public static int lookups(String orgNumber) {
-        return server().countRequestsMatching(com.github.tomakehurst.wiremock.client.WireMock
+        return server().countRequestsMatching(WireMock
                 .getRequestedFor(urlPathEqualTo("/enhetsregisteret/api/enheter/" + orgNumber)).build()).getCount();
     }
 

@@ -5,8 +5,16 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import no.siva.programflyt.processes.ProcessMessage;
 
@@ -35,8 +43,8 @@ public final class EngineRecords {
     public static long messagesPublished(ZeebeTestEngine engine, String name, String correlationKey) {
         return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
                 .filter(r -> r.getValueType() == ValueType.MESSAGE
-                        && r.getIntent() == io.camunda.zeebe.protocol.record.intent.MessageIntent.PUBLISHED)
-                .map(r -> (io.camunda.zeebe.protocol.record.value.MessageRecordValue) r.getValue())
+                        && r.getIntent() == MessageIntent.PUBLISHED)
+                .map(r -> (MessageRecordValue) r.getValue())
                 .filter(m -> m.getName().equals(name) && m.getCorrelationKey().equals(correlationKey)).count();
     }
 
@@ -46,30 +54,30 @@ public final class EngineRecords {
     }
 
     /** The elements of every process-instance timer still due to fire (timer start events left out). */
-    public static java.util.List<String> pendingTimerElements(ZeebeTestEngine engine) {
+    public static List<String> pendingTimerElements(ZeebeTestEngine engine) {
         return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() > 0)
-                .map(io.camunda.zeebe.protocol.record.value.TimerRecordValue::getTargetElementId).distinct().toList();
+                .map(TimerRecordValue::getTargetElementId).distinct().toList();
     }
 
     /** When the pending timer start events of {@code elementId} are due. */
-    public static java.util.List<java.time.Instant> startTimersDue(ZeebeTestEngine engine, String elementId) {
+    public static List<Instant> startTimersDue(ZeebeTestEngine engine, String elementId) {
         return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() <= 0)
                 .filter(t -> t.getTargetElementId().equals(elementId))
-                .map(t -> java.time.Instant.ofEpochMilli(t.getDueDate())).toList();
+                .map(t -> Instant.ofEpochMilli(t.getDueDate())).toList();
     }
 
     /** The elements of one process instance's timers still due to fire. */
-    public static java.util.List<String> pendingTimerElements(ZeebeTestEngine engine, long processInstanceKey) {
+    public static List<String> pendingTimerElements(ZeebeTestEngine engine, long processInstanceKey) {
         return pending(engine).values().stream().filter(t -> t.getProcessInstanceKey() == processInstanceKey)
-                .map(t -> t.getTargetElementId() + "@" + java.time.Instant.ofEpochMilli(t.getDueDate())).toList();
+                .map(t -> t.getTargetElementId() + "@" + Instant.ofEpochMilli(t.getDueDate())).toList();
     }
 
-    private static java.util.Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> pending(ZeebeTestEngine engine) {
-        java.util.Map<Long, io.camunda.zeebe.protocol.record.value.TimerRecordValue> pending = new java.util.HashMap<>();
+    private static Map<Long, TimerRecordValue> pending(ZeebeTestEngine engine) {
+        Map<Long, TimerRecordValue> pending = new HashMap<>();
         for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
             if (r.getValueType() == ValueType.TIMER) {
-                switch ((io.camunda.zeebe.protocol.record.intent.TimerIntent) r.getIntent()) {
-                    case CREATED -> pending.put(r.getKey(), (io.camunda.zeebe.protocol.record.value.TimerRecordValue) r.getValue());
+                switch ((TimerIntent) r.getIntent()) {
+                    case CREATED -> pending.put(r.getKey(), (TimerRecordValue) r.getValue());
                     case TRIGGERED, CANCELED -> pending.remove(r.getKey());
                     default -> {}
                 }

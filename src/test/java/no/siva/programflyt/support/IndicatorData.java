@@ -1,6 +1,8 @@
 package no.siva.programflyt.support;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
@@ -21,7 +23,7 @@ public final class IndicatorData {
     private IndicatorData() {}
 
     public static long roundWithValues(DifferentiationService service, DiffRoundRepository rounds, CurrentUser siva,
-                                       java.time.Instant now, int year, Map<Long, Integer> levels) {
+                                       Instant now, int year, Map<Long, Integer> levels) {
         DiffRound r = rounds.findByYear(year).orElseGet(() -> rounds.save(new DiffRound(year, year % 2 == 0,
                 DemoUsers.PROJECT_LEADER, now)));
         levels.forEach((operatorId, level) -> {
@@ -32,7 +34,7 @@ public final class IndicatorData {
                 }
                 values.put(i.code(), i.unit() == Unit.SCALE ? BigDecimal.valueOf(level)
                         : i.unit() == Unit.ATTAINMENT
-                                ? BigDecimal.valueOf(level).divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_UP)
+                                ? BigDecimal.valueOf(level).divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP)
                                 : BigDecimal.valueOf(level * 10L));
             }
             service.setValues(siva, r.getId(), operatorId, year - 1, values, "IMPORT");

@@ -14,6 +14,7 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -92,7 +93,7 @@ public class MockOidc implements ApplicationContextInitializer<ConfigurableAppli
         MvcResult page = perform(mvc, "/invitasjon/" + secret, null);
         Cookie session = page.getResponse().getCookie("SESSION");
         var press = MockMvcRequestBuilders.post("/invitasjon/" + secret).param("provider", provider)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+                .with(SecurityMockMvcRequestPostProcessors.csrf());
         if (session != null) {
             press.cookie(session);
         }

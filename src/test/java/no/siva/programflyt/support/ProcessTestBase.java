@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.JsonMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.spring.test.proxy.CamundaClientProxy;
-import java.net.URI;
 import io.camunda.zeebe.spring.test.CamundaTestAutoConfiguration;
 import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
+import io.camunda.zeebe.spring.test.proxy.CamundaClientProxy;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,14 +19,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.admission.CommissionForm;
 import no.siva.programflyt.admission.ProjectType;
 import no.siva.programflyt.forms.FormSubmission;
 import no.siva.programflyt.notifications.OutboxRepository;
+import no.siva.programflyt.registry.Operator;
+import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserDetailsService;
+import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyRepository;
 import no.siva.programflyt.targetcompany.TargetCompanyService;
@@ -71,7 +76,7 @@ public abstract class ProcessTestBase {
     @Autowired
     protected TaskService tasks;
     @Autowired
-    private no.siva.programflyt.security.AppUserRepository appUsers;
+    private AppUserRepository appUsers;
     @Autowired
     protected UserTaskRepository taskRows;
     @Autowired
@@ -143,11 +148,11 @@ public abstract class ProcessTestBase {
     }
 
     /** A staff member of the operator (created on first use): operator staff see their own operator only. */
-    protected CurrentUser operatorUser(no.siva.programflyt.registry.Operator operator) {
+    protected CurrentUser operatorUser(Operator operator) {
         String username = "staff-" + operator.getId();
         if (appUsers.findById(username).isEmpty()) {
-            appUsers.save(new no.siva.programflyt.security.AppUser(username, "Kari Leder", "kari@nordfjord.example.no",
-                    "{noop}x", java.util.Set.of(no.siva.programflyt.security.Role.OPERATOR), java.util.Set.of(),
+            appUsers.save(new AppUser(username, "Kari Leder", "kari@nordfjord.example.no",
+                    "{noop}x", Set.of(Role.OPERATOR), Set.of(),
                     operator.getId()));
         }
         return user(username);

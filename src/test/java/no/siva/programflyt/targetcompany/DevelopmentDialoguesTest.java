@@ -2,7 +2,9 @@ package no.siva.programflyt.targetcompany;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
@@ -38,7 +40,7 @@ class DevelopmentDialoguesTest extends ProcessTestBase {
         // a: SRL 3 in 2026, 5 in 2027 (an increase); positive on EU1 and EU4, harm to EU2 -- both kept
         insertDialogue(a, LocalDate.of(2026, 6, 1), 3);
         UserTask dialogue = awaitOpenTask(TargetCompanyService.CASE_TYPE, a.getId(), "utviklingssamtale");
-        Map<String, List<String>> input = new java.util.HashMap<>(Map.of("samtaledato", List.of("2027-02-20"),
+        Map<String, List<String>> input = new HashMap<>(Map.of("samtaledato", List.of("2027-02-20"),
                 "srl", List.of("5"), "taksonomiPositiv", List.of("EU4", "EU1"), "taksonomiSkade", List.of("EU2"),
                 "behovNeste", List.of("Eksport.")));
         assertThat(tasks.complete(staff, dialogue.getId(), input, NB).valid()).isTrue();
@@ -64,6 +66,6 @@ class DevelopmentDialoguesTest extends ProcessTestBase {
                 insert into development_dialogue (target_company_id, held_on, srl, woman_founder, woman_ceo, woman_chair,
                     export, international_market, referred, international_contacts, recorded_by, recorded_at)
                 values (?, ?, ?, false, false, false, false, false, false, false, 't', ?)""")
-                .params(c.getId(), on, srl, java.sql.Timestamp.from(clock.instant())).update();
+                .params(c.getId(), on, srl, Timestamp.from(clock.instant())).update();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,10 +14,19 @@ import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.support.BrregStub;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.TestDate;
+import no.siva.programflyt.targetcompany.ledger.AidLedger;
+import no.siva.programflyt.targetcompany.ledger.CostType;
+import no.siva.programflyt.targetcompany.ledger.EurRates;
 import no.siva.programflyt.tasks.UserTask;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,9 +49,9 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    no.siva.programflyt.targetcompany.ledger.AidLedger ledger;
+    AidLedger ledger;
     @Autowired
-    no.siva.programflyt.targetcompany.ledger.EurRates rates;
+    EurRates rates;
 
     private long sogn() {
         return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -110,7 +120,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     void asaIsRefusedAtAdmission() {
         TargetCompany c = register(BrregStub.ASA);
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), targetCompanyMapping());
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -130,7 +140,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         v.putAll(Map.of("eierskap[0].eier", "Storby kommune", "eierskap[0].kapital", "30",
                 "eierskap[1].eier", "Konsernet AS", "eierskap[1].kapital", "20"));
         complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v);
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
         assertThat(done.getStatus()).isEqualTo(TargetCompanyStatus.REFUSED);
         assertThat(done.getPublicPercent()).isEqualByComparingTo("30");
@@ -138,8 +148,8 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     }
 
     /** Each exclusion of §4.3 and §14, through the process: refused, with its reason on the case. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "bank          | 912346226 | innovasjonsselskap=false | Banker og forsikringsselskap",
             "innovation    | 912345742 | innovasjonsselskap=true  | Andre innovasjonsselskap",
             "recovery      | 912345742 | tilbakebetalingskrav=true | utestående krav om tilbakebetaling",
@@ -161,7 +171,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
             }
         }
         assertThat(complete(staff(), awaitOpenTask(TC, c.getId(), "kartlegge-behov"), v).valid()).isTrue();
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("ikke-tatt-opp")
                 .hasNotPassedElement("aktivt-ar");
         TargetCompany done = companies.findById(c.getId()).orElseThrow();
@@ -177,7 +187,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     @Test
     void smeThresholdsUseTheRateOfTheYearTheAidIsReceived_notTheAccountsYear() {
         int year = today().getYear();
-        rates.set(year, new java.math.BigDecimal("13.0000"), false);
+        rates.set(year, new BigDecimal("13.0000"), false);
         try {
             TargetCompany c = register("912345742");
             Map<String, String> v = targetCompanyMapping();
@@ -207,8 +217,8 @@ class TargetCompanyProcessTest extends ProcessTestBase {
     }
 
     /** The start survey and the portal deadline for an agreement starting in each quarter of the guide's table. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "start {0}")
-    @org.junit.jupiter.params.provider.CsvSource({
+    @ParameterizedTest(name = "start {0}")
+    @CsvSource({
             "2027-01-15, START 2027-03 2027-02-28, 2027-02-28",
             "2027-04-01, START 2027-06 2027-05-31, 2027-05-31",
             "2027-07-31, START 2027-09 2027-08-31, 2027-08-31",
@@ -307,7 +317,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         complete(staff(), exitPortal, Map.of("registrert", "true"));
         complete(staff(), awaitOpenTask(TC, c.getId(), "registrere-opptak-portal"), Map.of("registrert", "true"));
         moveClockTo(start.plusYears(3).plusMonths(5));
-        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), java.time.Duration.ofSeconds(20));
+        ZeebeTestThreadSupport.waitForProcessInstanceCompleted(c.getProcessInstanceKey(), Duration.ofSeconds(20));
         assertThat(new InspectedProcessInstance(c.getProcessInstanceKey())).hasPassedElement("bestille-exit-undersokelse");
         assertThat(jdbc.sql("select count(*) from survey_dispatch where target_company_id = ? and form = 'EXIT' and ordered_at is not null")
                 .param(c.getId()).query(Long.class).single()).isEqualTo(1);
@@ -319,8 +329,8 @@ class TargetCompanyProcessTest extends ProcessTestBase {
      */
     @Test
     void theAgreementsGrantMeetsTheCapInForceOnItsDate_beforeAndFrom06012025() {
-        var saved = jdbc.sql("select nok_per_eur from eur_rate where year = 2025").query(java.math.BigDecimal.class).single();
-        rates.set(2025, new java.math.BigDecimal("10.0000"), false);
+        var saved = jdbc.sql("select nok_per_eur from eur_rate where year = 2025").query(BigDecimal.class).single();
+        rates.set(2025, new BigDecimal("10.0000"), false);
         try {
             agreementsAt06012025();
         } finally {   // eur_rate outlives the test: the next test sees the real 2025 rate again
@@ -368,7 +378,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         assertThat(tasks.initialSubmission(agreement).rawFirst("avtalestart")).isEqualTo(signed.toString());
         var later = complete(staff(), agreement, agreementForm(signed.plusDays(1), signed.plusYears(2), "100000"));
         assertThat(later.errors()).containsOnlyKeys("avtalestart");
-        assertThat(later.errors().get("avtalestart")).contains(new no.siva.programflyt.shared.Formats().date(signed));
+        assertThat(later.errors().get("avtalestart")).contains(new Formats().date(signed));
         var pastEnd = complete(staff(), agreement, agreementForm(signed, LocalDate.of(2033, 1, 1), "100000"));
         assertThat(pastEnd.errors()).containsOnlyKeys("avtaleslutt");
         assertThat(pastEnd.errors().get("avtaleslutt")).contains("31.12.2032");
@@ -382,7 +392,7 @@ class TargetCompanyProcessTest extends ProcessTestBase {
      * before, a line after the expiry is refused until the renewal is signed, then accepted.
      */
     @Test
-    @no.siva.programflyt.support.TestDate("2026-12-04")   // a three-year agreement from today fits the programme
+    @TestDate("2026-12-04")   // a three-year agreement from today fits the programme
     void aSelfDeclarationExpiringDuringTheAgreement_refusesAidUntilRenewed() {
         LocalDate start = today();
         TargetCompany c = admit("912345955", start, start.plusYears(3).minusDays(1));
@@ -392,14 +402,14 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         moveClockTo(start.plusYears(2).minusDays(30));
         UserTask renewal = awaitOpenTask(TC, c.getId(), "fornye-egenerklaering");
         LocalDate validUntil = start.plusYears(2).minusDays(1);
-        var line = new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(start.plusYears(2),
-                no.siva.programflyt.targetcompany.ledger.CostType.INNOVATION_ADVISORY, "Rådgivning",
-                new java.math.BigDecimal("10000"), new java.math.BigDecimal("4000"));
+        var line = new AidLedger.LineInput(start.plusYears(2),
+                CostType.INNOVATION_ADVISORY, "Rådgivning",
+                new BigDecimal("10000"), new BigDecimal("4000"));
         moveClockTo(start.plusYears(2));   // expired, not yet renewed
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER))
-                .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class, e -> {
+        Assertions.assertThatThrownBy(() -> ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("ledger.error.declarationExpired");
-                    assertThat(e.args()).containsExactly(new no.siva.programflyt.shared.Formats().date(validUntil));
+                    assertThat(e.args()).containsExactly(new Formats().date(validUntil));
                 });
         assertThat(ledger.invoicedNok(c.getId())).isZero();
         // renewed ten days late: the days between the expiry and the renewal stay uncovered
@@ -407,10 +417,10 @@ class TargetCompanyProcessTest extends ProcessTestBase {
         assertThat(complete(staff(), renewal, Map.of("bekreftSmb", "true", "kategori", "uavhengig",
                 "bekreftIkkeVansker", "true", "bekreftIngenKrav", "true", "annenStotte", "nei",
                 "signertDato", today().toString(), "signertAv", "Kari Daglig Leder")).valid()).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER))
-                .isInstanceOfSatisfying(no.siva.programflyt.shared.BusinessRuleException.class,
+        Assertions.assertThatThrownBy(() -> ledger.record(c.getId(), line, DemoUsers.OPERATOR_USER))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("ledger.error.declarationExpired"));
-        var afterRenewal = new no.siva.programflyt.targetcompany.ledger.AidLedger.LineInput(today(), line.costType(),
+        var afterRenewal = new AidLedger.LineInput(today(), line.costType(),
                 line.description(), line.marketValueNok(), line.ownContributionNok());
         assertThat(ledger.record(c.getId(), afterRenewal, DemoUsers.OPERATOR_USER).getAidNok()).isEqualByComparingTo("6000");
     }

@@ -11,16 +11,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.stream.StreamSupport;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
+import no.siva.programflyt.security.Role;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.ledger.EurRates;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +55,7 @@ class TargetCompanyWebTest extends ProcessTestBase {
     @Autowired
     EurRates rates;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -70,7 +83,7 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "import.done"));
         assertThat(companies.findAll()).hasSize(2).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo(TargetCompanyStatus.ACTIVE));
         // the lifecycles start in the background after the import's commit: one each
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> companies.findAll().stream().allMatch(c -> c.getProcessInstanceKey() != null));
         TargetCompany fjordfisk = companies.findAll().stream().filter(c -> c.getOrgNumber().equals("912345742")).findFirst().orElseThrow();
         awaitOpenTask(TargetCompanyService.CASE_TYPE, fjordfisk.getId(), "utviklingssamtale");   // straight into the active period
@@ -90,11 +103,11 @@ class TargetCompanyWebTest extends ProcessTestBase {
     void anImportedCompanyGetsExactlyOneLifecycle_evenWhenStartedTwiceAtOnce() throws Exception {
         TargetCompany c = new TargetCompany(user(DemoUsers.OPERATOR_USER).operatorId(), "912345742", "Fjordfisk AS", null, null, "test",
                 clock.instant());
-        c.selfDeclarationSigned(LocalDate.of(2025, 2, 1), java.math.BigDecimal.ZERO);
+        c.selfDeclarationSigned(LocalDate.of(2025, 2, 1), BigDecimal.ZERO);
         c.agreed(LocalDate.of(2025, 2, 1), LocalDate.of(2028, 1, 31), "Importert", null, null, null, "Kari",
-                "kari@fjordfisk.no", new java.math.BigDecimal("60"));
+                "kari@fjordfisk.no", new BigDecimal("60"));
         long id = companies.save(c).getId();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var pool = Executors.newFixedThreadPool(2);
         try {
             var a = pool.submit(() -> lifecycles.catchUp());
             var b = pool.submit(() -> lifecycles.catchUp());
@@ -104,18 +117,18 @@ class TargetCompanyWebTest extends ProcessTestBase {
         }
         assertThat(companies.findById(id).orElseThrow().getProcessInstanceKey()).isNotNull();
         awaitOpenTask(TargetCompanyService.CASE_TYPE, id, "utviklingssamtale");
-        assertThat(lifecycles(io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED)).hasSize(1);
-        assertThat(lifecycles(io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_TERMINATED)).isEmpty();
+        assertThat(lifecycles(ProcessInstanceIntent.ELEMENT_ACTIVATED)).hasSize(1);
+        assertThat(lifecycles(ProcessInstanceIntent.ELEMENT_TERMINATED)).isEmpty();
         assertThat(taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(TargetCompanyService.CASE_TYPE, id))
                 .filteredOn(t -> t.isOpen() && t.getElementId().equals("utviklingssamtale")).hasSize(1);
     }
 
     /** The keys of this test engine's lifecycle instances that passed {@code intent}. */
-    private java.util.List<Long> lifecycles(io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent intent) {
-        return java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream
+    private List<Long> lifecycles(ProcessInstanceIntent intent) {
+        return StreamSupport.stream(RecordStream
                 .of(engine.getRecordStreamSource()).processInstanceRecords().spliterator(), false)
                 .filter(r -> r.getValue().getBpmnProcessId().equals(TargetCompanyService.PROCESS_ID)
-                        && r.getValue().getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS
+                        && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
                         && r.getIntent() == intent)
                 .map(r -> r.getKey()).toList();
     }
@@ -207,8 +220,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
 
         // scope: another operator's staff, and a county official of another county, see nothing of it
         long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
-        var other = new no.siva.programflyt.security.AppUser("helgeland-staff", "Hege", "hege@hnh.no", "{noop}x",
-                java.util.Set.of(no.siva.programflyt.security.Role.OPERATOR), java.util.Set.of(), helgeland);
+        var other = new AppUser("helgeland-staff", "Hege", "hege@hnh.no", "{noop}x",
+                Set.of(Role.OPERATOR), Set.of(), helgeland);
         users.save(other);
         mvc.perform(get("/target-companies/" + c.getId()).with(as("helgeland-staff"))).andExpect(status().isNotFound());
         mvc.perform(get("/target-companies").with(as("helgeland-staff")))
@@ -245,5 +258,5 @@ class TargetCompanyWebTest extends ProcessTestBase {
     }
 
     @Autowired
-    no.siva.programflyt.security.AppUserRepository users;
+    AppUserRepository users;
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.CamundaClient;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Map;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
@@ -13,6 +14,7 @@ import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.support.ProcessTestBase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +68,7 @@ class JobCompletionTest extends ProcessTestBase {
         assertThat(completions.resendUnanswered()).isEqualTo(1);
 
         awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> "COMPLETED".equals(row(pilot.getJobKey()).get("outcome")));
         assertThat(row(pilot.getJobKey())).containsEntry("attempts", 1);
         // answered: nothing left to send
@@ -85,10 +87,10 @@ class JobCompletionTest extends ProcessTestBase {
                 .update();
 
         // no wait at all: the answer comes on the sender's thread and is stored there
-        completions.dispatch(pilot.getJobKey(), "{\"qualified\":true}", java.time.Duration.ZERO);
+        completions.dispatch(pilot.getJobKey(), "{\"qualified\":true}", Duration.ZERO);
 
         awaitOpenTask(ADMISSION, c.getId(), "foresla-tilskudd");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> "COMPLETED".equals(row(pilot.getJobKey()).get("outcome")));
         // answered, and too young to be sent again anyway
         assertThat(completions.resendUnanswered()).isZero();

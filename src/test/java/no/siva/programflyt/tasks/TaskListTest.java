@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +21,7 @@ import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.forms.FormSubmission;
+import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.NotFoundException;
@@ -25,6 +29,7 @@ import no.siva.programflyt.support.ProcessTestBase;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,9 +42,9 @@ class TaskListTest extends ProcessTestBase {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
     @Autowired
-    no.siva.programflyt.registry.OperatorRepository operatorRepository;
+    OperatorRepository operatorRepository;
 
     @Test
     void inboxViewsAndScope() {
@@ -191,7 +196,7 @@ class TaskListTest extends ProcessTestBase {
             for (Future<?> f : running) {
                 try {
                     outcomes.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     outcomes.add(e.getCause());
                 }
             }
@@ -227,12 +232,12 @@ class TaskListTest extends ProcessTestBase {
         Instant due = pilot.getDueAt();
         assertThat(pilot.overdue(due.minusSeconds(60))).isFalse();
         assertThat(pilot.overdue(due.plusSeconds(60))).isTrue();
-        assertThat(pilot.dueSoon(due.minus(java.time.Duration.ofDays(2)), tasks.dueSoonWindow())).isTrue();
-        assertThat(pilot.dueSoon(due.minus(java.time.Duration.ofDays(10)), tasks.dueSoonWindow())).isFalse();
+        assertThat(pilot.dueSoon(due.minus(Duration.ofDays(2)), tasks.dueSoonWindow())).isTrue();
+        assertThat(pilot.dueSoon(due.minus(Duration.ofDays(10)), tasks.dueSoonWindow())).isFalse();
         assertThat(ids(inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "overdue", null, null),
                 due.plusSeconds(1)))).containsExactly(pilot.getId());
         assertThat(ids(inbox(user(DemoUsers.CASE_HANDLER), TaskQuery.of("groups", null, "soon", null, null),
-                due.minus(java.time.Duration.ofDays(1))))).containsExactly(pilot.getId());
+                due.minus(Duration.ofDays(1))))).containsExactly(pilot.getId());
     }
 
     /**
@@ -253,7 +258,7 @@ class TaskListTest extends ProcessTestBase {
                                     else 'siva-saksbehandler' end,
                                cast(:now as timestamptz) + (n || ' hours')::interval, case when n = 1 then 'COMPLETED' else 'OPEN' end, cast(:now as timestamptz)
                         from generate_series(1, 3000) n""")
-                .param("own", "operator-" + sogn).param("now", java.sql.Timestamp.from(now)).update();
+                .param("own", "operator-" + sogn).param("now", Timestamp.from(now)).update();
         jdbc.sql("analyze user_task").update();
 
         TaskQuery groups = TaskQuery.of("groups", null, null, null, null);
@@ -295,7 +300,7 @@ class TaskListTest extends ProcessTestBase {
         return list.stream().map(UserTask::getId).toList();
     }
 
-    private java.util.List<UserTask> inbox(CurrentUser user, TaskQuery query, Instant now) {
+    private List<UserTask> inbox(CurrentUser user, TaskQuery query, Instant now) {
         return tasks.inboxPage(user, query, now, 0).getContent();
     }
 }

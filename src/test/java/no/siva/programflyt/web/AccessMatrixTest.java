@@ -3,6 +3,9 @@ package no.siva.programflyt.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -11,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import no.siva.programflyt.access.AccessAdministration;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.demo.DemoUsers;
@@ -24,7 +29,10 @@ import no.siva.programflyt.overview.OverviewQuery;
 import no.siva.programflyt.overview.SavedViews;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.OidcLogin;
 import no.siva.programflyt.security.Role;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.TargetCompany;
@@ -43,6 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -127,11 +136,11 @@ class AccessMatrixTest extends ProcessTestBase {
     private static final String SOGN_STAFF = "sogn-ansatt";
     private static final String HELGELAND_STAFF = "helgeland-ansatt";
     @Autowired
-    no.siva.programflyt.access.AccessAdministration access;
+    AccessAdministration access;
     @Autowired
-    no.siva.programflyt.security.AppUserRepository appUsers;
+    AppUserRepository appUsers;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    TransactionTemplate transactions;
 
     @Test
     void everyEndpoint_everyRole_ownAndOtherScope() throws Exception {
@@ -185,7 +194,7 @@ class AccessMatrixTest extends ProcessTestBase {
         assertThat(wrong).as("requests with the wrong outcome").isEmpty();
 
         // the saved filter and view were deleted by their owner, who came last
-        assertThat(f.ownedBySb.values()).noneMatch(java.util.function.BooleanSupplier::getAsBoolean);
+        assertThat(f.ownedBySb.values()).noneMatch(BooleanSupplier::getAsBoolean);
         // the operator's staff, asking to register a company for another operator, registered it for their own
         assertThat(jdbc.sql("select operator_id from target_company where org_number = ?").param(ANOTHER_COMPANY)
                 .query(Long.class).list()).containsExactly(f.sogn);
@@ -228,8 +237,8 @@ class AccessMatrixTest extends ProcessTestBase {
 
     private static String body(MvcResult r) {
         try {
-            return r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
+            return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -559,7 +568,7 @@ class AccessMatrixTest extends ProcessTestBase {
         final long ownInvitation;
         final long otherInvitation;
         /** URL of a delete request of something the case handler saved: whether it is still there. */
-        final Map<String, java.util.function.BooleanSupplier> ownedBySb = new LinkedHashMap<>();
+        final Map<String, BooleanSupplier> ownedBySb = new LinkedHashMap<>();
 
         Fixture() {
             CurrentUser siva = user(SB);
@@ -585,12 +594,12 @@ class AccessMatrixTest extends ProcessTestBase {
 
             // access administration: a staff member and an open invitation of each operator
             transactions.executeWithoutResult(t -> {
-                appUsers.save(new no.siva.programflyt.security.AppUser(SOGN_STAFF, "Siri Sogn", "siri@sognnh.no", "{noop}x",
+                appUsers.save(new AppUser(SOGN_STAFF, "Siri Sogn", "siri@sognnh.no", "{noop}x",
                         Set.of(Role.OPERATOR), Set.of(), sogn));
-                appUsers.save(new no.siva.programflyt.security.AppUser(HELGELAND_STAFF, "Hege Helgeland", "hege@hnh.example.no",
+                appUsers.save(new AppUser(HELGELAND_STAFF, "Hege Helgeland", "hege@hnh.example.no",
                         "{noop}x", Set.of(Role.OPERATOR), Set.of(), helgeland));
                 for (long operator : List.of(sogn, helgeland)) {
-                    assertThat(access.invite(user(AD), new no.siva.programflyt.access.AccessAdministration.InviteForm(
+                    assertThat(access.invite(user(AD), new AccessAdministration.InviteForm(
                             "Ny Ansatt", "ny" + operator + "@nh.example.no", "OPERATOR", List.of(),
                             String.valueOf(operator), false)).ok()).isTrue();
                 }
@@ -598,7 +607,7 @@ class AccessMatrixTest extends ProcessTestBase {
             // both came in by invitation (their access is granted in Programflyt, so it can be changed there)
             for (String staff : List.of(SOGN_STAFF, HELGELAND_STAFF)) {
                 jdbc.sql("update app_user set login_provider = 'idporten', login_subject_hash = ? where username = ?")
-                        .params(no.siva.programflyt.security.OidcLogin.subjectHash("idporten", staff), staff).update();
+                        .params(OidcLogin.subjectHash("idporten", staff), staff).update();
             }
             ownInvitation = jdbc.sql("select id from access_invitation where operator_id = ?").param(sogn).query(Long.class).single();
             otherInvitation = jdbc.sql("select id from access_invitation where operator_id = ?").param(helgeland)
@@ -609,7 +618,7 @@ class AccessMatrixTest extends ProcessTestBase {
             DiffRound r = differentiation.startManually(user(PL), today().getYear() + 1);
             round = r.getId();
             evaluation = jdbc.sql("insert into programme_evaluation (kind, year, created_at) values ('MIDTERM', 2027, ?) "
-                    + "returning id").param(java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+                    + "returning id").param(Timestamp.from(clock.instant())).query(Long.class).single();
 
             ownDocument = documents.upload(AdmissionService.CASE_TYPE, ownAdmission, "912345742", "notat.pdf",
                     "%PDF-1.4 notat".getBytes(), SB).getId();
@@ -634,7 +643,7 @@ class AccessMatrixTest extends ProcessTestBase {
                                           error_message, case_type, case_id, business_key, created_at)
                     values (-1, ?, 'operator-admission', 'sende-tilsagnsbrev', 'admission.grant-letter',
                             'prøvefeil', 'ADMISSION', ?, '912345742', ?) returning id""")
-                    .params(own.getProcessInstanceKey(), ownAdmission, java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
+                    .params(own.getProcessInstanceKey(), ownAdmission, Timestamp.from(clock.instant())).query(Long.class).single();
             mail = outbox.findAll().get(0).getId();
         }
 

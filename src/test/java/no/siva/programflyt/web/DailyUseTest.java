@@ -8,9 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.demo.DemoUsers;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.support.ProcessTestBase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +43,9 @@ class DailyUseTest extends ProcessTestBase {
     @Autowired
     MockMvc mvc;
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
     @Autowired
-    no.siva.programflyt.audit.AuditService audit;
+    AuditService audit;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -62,8 +71,8 @@ class DailyUseTest extends ProcessTestBase {
                 """, now(), now(), now(), now(), now(), now());
     }
 
-    private java.sql.Timestamp now() {
-        return java.sql.Timestamp.from(clock.instant());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private long id(long jobKey) {
@@ -71,7 +80,7 @@ class DailyUseTest extends ProcessTestBase {
     }
 
     private static List<String> order(String html, String... names) {
-        return java.util.Arrays.stream(names).sorted(java.util.Comparator.comparingInt(html::indexOf)).toList();
+        return Arrays.stream(names).sorted(Comparator.comparingInt(html::indexOf)).toList();
     }
 
     @Test
@@ -184,7 +193,7 @@ class DailyUseTest extends ProcessTestBase {
     void theHomePageListsWhatWaits_withDeadlines() throws Exception {
         String home = page(get("/"), DemoUsers.CASE_HANDLER);
         assertThat(home).contains("Dette venter på deg").contains("Charlie-oppgave").contains("href=\"/cases/FOLLOW_UP/903\"")
-                .contains(new no.siva.programflyt.shared.Formats().date(clock.instant().plus(java.time.Duration.ofDays(2))));
+                .contains(new Formats().date(clock.instant().plus(Duration.ofDays(2))));
         assertThat(order(home, "Bravo-oppgave", "Alfa-oppgave", "Charlie-oppgave"))
                 .containsExactly("Charlie-oppgave", "Bravo-oppgave", "Alfa-oppgave");
         assertThat(home).doesNotContain("Forfalt i hele programmet");
@@ -226,10 +235,10 @@ class DailyUseTest extends ProcessTestBase {
         assertThat(wrong).contains("«Til dato» kan ikke være før «Fra dato».").contains("aria-invalid=\"true\"");
         assertThat(page(get("/audit").param("from", "i går"), DemoUsers.PROJECT_LEADER)).contains("«Fra dato» må være en gyldig dato.");
         // the days of a period are Norwegian days, both ends included
-        String today = clock.instant().atZone(no.siva.programflyt.shared.Formats.OSLO).toLocalDate().toString();
+        String today = clock.instant().atZone(Formats.OSLO).toLocalDate().toString();
         assertThat(page(get("/audit").param("from", today).param("to", today).param("action", "TASK_CLAIMED"), DemoUsers.PROJECT_LEADER))
                 .contains("Bravo-oppgave");
-        String tomorrow = clock.instant().atZone(no.siva.programflyt.shared.Formats.OSLO).toLocalDate().plusDays(1).toString();
+        String tomorrow = clock.instant().atZone(Formats.OSLO).toLocalDate().plusDays(1).toString();
         assertThat(page(get("/audit").param("from", tomorrow).param("action", "TASK_CLAIMED"), DemoUsers.PROJECT_LEADER))
                 .contains("Ingen hendelser");
         // the CSV is the same selection
@@ -248,11 +257,11 @@ class DailyUseTest extends ProcessTestBase {
         var c = commission(vestland, "912345882", "Sunnfjord Vekst AS", "46");
         complete(siva, awaitOpenTask("ADMISSION", c.getId(), "gjennomfore-forprosjekt"), assessment(true));
         complete(siva, awaitOpenTask("ADMISSION", c.getId(), "foresla-tilskudd"),
-                java.util.Map.of("foreslattTilskudd", "1200000", "begrunnelse", "Begrunnet."));
-        complete(vestland, awaitOpenTask("ADMISSION", c.getId(), "fylkets-vedtak"), java.util.Map.of("vedtak", "godkjent",
+                Map.of("foreslattTilskudd", "1200000", "begrunnelse", "Begrunnet."));
+        complete(vestland, awaitOpenTask("ADMISSION", c.getId(), "fylkets-vedtak"), Map.of("vedtak", "godkjent",
                 "vedtattTilskudd", "1200000", "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Ja."));
         awaitOpenTask("ADMISSION", c.getId(), "budsjett-timepris");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(page(get("/overview"), DemoUsers.PROJECT_LEADER)).contains("Sunnfjord Vekst AS"));
         // a case the overview counts as ended stays in the open view while it has open tasks (the table's row)
         new JdbcTemplate(dataSource).update("update case_state set ended_at = ? where case_type = 'ADMISSION' and case_id = ?",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import no.siva.programflyt.admission.AdmissionCase;
@@ -84,6 +85,6 @@ class HtmlEscapingTest extends ProcessTestBase {
     private String page(String url, String username) throws Exception {
         var response = mvc.perform(get(url).with(SecurityMockMvcRequestPostProcessors.user(user(username)))).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);
-        return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return response.getContentAsString(StandardCharsets.UTF_8);
     }
 }

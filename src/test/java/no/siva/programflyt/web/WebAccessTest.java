@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.util.Map;
+import javax.sql.DataSource;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionCaseRepository;
 import no.siva.programflyt.admission.AdmissionService;
@@ -19,11 +22,15 @@ import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.tasks.TaskQuery;
 import no.siva.programflyt.tasks.UserTask;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -39,7 +46,7 @@ class WebAccessTest extends ProcessTestBase {
     @Autowired
     OperatorRepository operators;
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -188,15 +195,15 @@ class WebAccessTest extends ProcessTestBase {
     @Test
     void theInboxIsPaged() throws Exception {
         CurrentUser staff = user(DemoUsers.OPERATOR_USER);
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("""
+        new JdbcTemplate(dataSource).update("""
                 insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, candidate_groups,
                     due_at, state, case_type, case_id, case_title, operator_id, created_at)
                 select -n, -1, 'target-company-active-year', 'utviklingssamtale', 'Utviklingssamtale ' || n, ?,
                        ?::timestamptz + (n || ' days')::interval - interval '10 days 12 hours', 'OPEN', 'TARGET_COMPANY', n,
                        'Målbedrift ' || n, ?, ?::timestamptz
                 from generate_series(1, 120) n""", "operator-" + staff.operatorId(),
-                java.sql.Timestamp.from(clock.instant()), staff.operatorId(), java.sql.Timestamp.from(clock.instant()));
-        var query = no.siva.programflyt.tasks.TaskQuery.of("groups", null, null, null, null);
+                Timestamp.from(clock.instant()), staff.operatorId(), Timestamp.from(clock.instant()));
+        var query = TaskQuery.of("groups", null, null, null, null);
         var first = tasks.inboxPage(staff, query, clock.instant(), 0);
         assertThat(first.getTotalElements()).isEqualTo(120);
         assertThat(first.getContent()).hasSize(50).extracting(UserTask::getName).startsWith("Utviklingssamtale 1", "Utviklingssamtale 2");
@@ -209,16 +216,16 @@ class WebAccessTest extends ProcessTestBase {
         mvc.perform(get("/tasks").param("page", "99").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Viser 101–120 av 120 oppgaver")));
         // issue 23, point 8: each row links to its case and shows when it came; people by name, not user name
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+        new JdbcTemplate(dataSource).update(
                 "update user_task set assignee = ? where job_key = -1", DemoUsers.OPERATOR_USER);
         String inbox = mvc.perform(get("/tasks").with(as(DemoUsers.OPERATOR_USER))).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(inbox).contains("href=\"/cases/TARGET_COMPANY/1\"").contains("Mottatt")
-                .contains(new no.siva.programflyt.shared.Formats().date(clock.instant()))
+                .contains(new Formats().date(clock.instant()))
                 .contains("Ola Operatør").doesNotContain(">" + DemoUsers.OPERATOR_USER + "<");
         mvc.perform(get("/").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("120")));
-        assertThat(tasks.inboxCount(staff, no.siva.programflyt.tasks.TaskQuery.of("groups", null, "overdue", null, null),
+        assertThat(tasks.inboxCount(staff, TaskQuery.of("groups", null, "overdue", null, null),
                 clock.instant())).isEqualTo(10);
     }
 
@@ -313,12 +320,12 @@ class WebAccessTest extends ProcessTestBase {
     @Test
     void theLoginPageSaysOnlyWhatApplies_andListsEveryDemoUser() throws Exception {
         String plain = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(plain).doesNotContain("id=\"no-access\"").doesNotContain("har ingen rolle i Programflyt");
         assertThat(plain).contains("saksbehandler2").contains("Sindre Saksbehandler").contains("Anne Administrator")
                 .contains("Prosjektleder i Siva").contains("Ansatt hos programoperatør");
         String wrongPassword = mvc.perform(get("/login").param("error", "")).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(wrongPassword).contains("Feil brukernavn eller passord").doesNotContain("har ingen rolle i Programflyt");
         mvc.perform(get("/login").param("ingen-tilgang", ""))
                 .andExpect(content().string(containsString("har ingen rolle i Programflyt")));
@@ -341,11 +348,11 @@ class WebAccessTest extends ProcessTestBase {
     @Test
     void auditTrailIsAppendOnly() {
         atCountyDecision();
-        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("select count(*) from audit_event", Long.class)).isPositive();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'x'"))
+        Assertions.assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'x'"))
                 .hasMessageContaining("audit_event is append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
+        Assertions.assertThatThrownBy(() -> jdbc.update("delete from audit_event"))
                 .hasMessageContaining("audit_event is append-only");
     }
 

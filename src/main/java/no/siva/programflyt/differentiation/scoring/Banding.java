@@ -1,6 +1,7 @@
 package no.siva.programflyt.differentiation.scoring;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record Banding(List<BigDecimal> cutPoints, boolean higherIsBetter) {
     }
 
     public static Banding of(boolean higherIsBetter, String... cuts) {
-        return new Banding(java.util.Arrays.stream(cuts).map(BigDecimal::new).toList(), higherIsBetter);
+        return new Banding(Arrays.stream(cuts).map(BigDecimal::new).toList(), higherIsBetter);
     }
 
     /** The cut points as a project leader types them: "0,5; 0,8; 1,2; 1,5". */

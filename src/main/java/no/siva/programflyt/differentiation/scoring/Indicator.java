@@ -1,5 +1,7 @@
 package no.siva.programflyt.differentiation.scoring;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One indicator of a criterion (guide §15.2.1–15.2.5): where its value comes from, how it is set against the
  * programme level (all but the number of companies are, §15.2), and whether it only supports the analysis (Quantum
@@ -23,7 +25,7 @@ public record Indicator(String code, Criterion criterion, String label, String s
         return new Indicator(code, criterion, label, source, comparison, supporting, b, unit, derived, changeOf);
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isChange() {
         return changeOf != null;
     }

@@ -3,11 +3,13 @@ package no.siva.programflyt.differentiation.scoring;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores every operator of a round (guide §7.2, §15.2, §15.3.2): each indicator 1–5 by its banding, a criterion's
@@ -40,7 +42,7 @@ public final class ScoringEngine {
 
         /** The criteria without a single scored value: why an operator is not ranked. */
         public List<Criterion> missing() {
-            return java.util.Arrays.stream(Criterion.values()).filter(c -> !criterionScores.containsKey(c)).toList();
+            return Arrays.stream(Criterion.values()).filter(c -> !criterionScores.containsKey(c)).toList();
         }
     }
 
@@ -138,7 +140,7 @@ public final class ScoringEngine {
     }
 
     /** Result groups by the quartile rule with shared best rank on ties (see the class comment). */
-    static Map<Long, Integer> groups(List<Result> ranked, java.util.function.Function<Result, BigDecimal> score) {
+    static Map<Long, Integer> groups(List<Result> ranked, Function<Result, BigDecimal> score) {
         List<Result> sorted = ranked.stream().sorted(Comparator.comparing(score, Comparator.reverseOrder())).toList();
         Map<Long, Integer> groups = new HashMap<>();
         int n = sorted.size();

@@ -1,9 +1,12 @@
 package no.siva.programflyt.differentiation.scoring;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Economic soundness (guide §15.2.6): a flag, never ranked («blir ikke brukt til å sammenligne inkubatorene og
@@ -35,7 +38,7 @@ public final class Soundness {
         }
         drop(byYear, years, "sund.driftsinntekter", "Driftsinntektene", t).ifPresent(w::add);
         drop(byYear, years, "sund.ansatte", "Antall ansatte", t).ifPresent(w::add);
-        BigDecimal risk = years.stream().sorted(java.util.Comparator.reverseOrder()).map(y -> value(byYear, y, "sund.konkursrisiko"))
+        BigDecimal risk = years.stream().sorted(Comparator.reverseOrder()).map(y -> value(byYear, y, "sund.konkursrisiko"))
                 .filter(v -> v != null).findFirst().orElse(null);
         if (risk != null && risk.compareTo(t.soundnessRiskPercent()) >= 0) {
             w.add("Konkursprediksjon " + plain(risk) + " % (grense " + plain(t.soundnessRiskPercent()) + " %)");
@@ -43,17 +46,17 @@ public final class Soundness {
         return w;
     }
 
-    private static java.util.Optional<String> drop(Map<Integer, Map<String, BigDecimal>> byYear, List<Integer> years,
-                                                   String code, String label, Method.Thresholds t) {
+    private static Optional<String> drop(Map<Integer, Map<String, BigDecimal>> byYear, List<Integer> years,
+                                         String code, String label, Method.Thresholds t) {
         BigDecimal first = value(byYear, years.get(0), code);
         BigDecimal last = value(byYear, years.get(years.size() - 1), code);
         if (first == null || last == null || first.signum() <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        BigDecimal fell = first.subtract(last).multiply(BigDecimal.valueOf(100)).divide(first, 1, java.math.RoundingMode.HALF_UP);
+        BigDecimal fell = first.subtract(last).multiply(BigDecimal.valueOf(100)).divide(first, 1, RoundingMode.HALF_UP);
         return fell.compareTo(t.soundnessDropPercent()) > 0
-                ? java.util.Optional.of(label + " falt " + plain(fell) + " % fra " + years.get(0) + " til " + years.get(years.size() - 1))
-                : java.util.Optional.empty();
+                ? Optional.of(label + " falt " + plain(fell) + " % fra " + years.get(0) + " til " + years.get(years.size() - 1))
+                : Optional.empty();
     }
 
     private static BigDecimal value(Map<Integer, Map<String, BigDecimal>> byYear, int year, String code) {

@@ -3,6 +3,7 @@ package no.siva.programflyt.targetcompany.eligibility;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The target-company eligibility rules of the programme guide §4.3 and §14 (GBER), as one check that lists every
@@ -42,7 +43,7 @@ public final class Eligibility {
      * selskap: only municipalities and counties may take part), ADOS (Administrativ enhet - offentlig sektor), ORGL
      * (Organisasjonsledd) and KIRK (Den norske kirke).
      */
-    public static final java.util.Map<String, String> PUBLIC_ORG_FORMS = java.util.Map.of("STAT", "Staten",
+    public static final Map<String, String> PUBLIC_ORG_FORMS = Map.of("STAT", "Staten",
             "FYLK", "Fylkeskommune", "KOMM", "Kommune", "SF", "Statsforetak", "KF", "Kommunalt foretak",
             "FKF", "Fylkeskommunalt foretak", "IKS", "Interkommunalt selskap",
             "ADOS", "Administrativ enhet - offentlig sektor", "ORGL", "Organisasjonsledd", "KIRK", "Den norske kirke");

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.siva.programflyt.shared.Amounts;
+import no.siva.programflyt.shared.OrgNumber;
 import no.siva.programflyt.targetcompany.eligibility.OwnershipGraph.Enterprise;
 import no.siva.programflyt.targetcompany.eligibility.OwnershipGraph.Holding;
 import no.siva.programflyt.targetcompany.eligibility.OwnershipGraph.Kind;
@@ -115,17 +118,17 @@ public final class OwnershipText {
         return new Parsed(new OwnershipGraph(byName.values(), hs), problems);
     }
 
-    private static final java.util.regex.Pattern ORG_NUMBER = java.util.regex.Pattern.compile("(?<!\\d)(\\d{3} ?\\d{3} ?\\d{3})(?!\\d)");
+    private static final Pattern ORG_NUMBER = Pattern.compile("(?<!\\d)(\\d{3} ?\\d{3} ?\\d{3})(?!\\d)");
 
     /**
      * The Norwegian org number written in an enterprise's name ("Morselskap AS 912 345 678"), if any: enterprises are
      * told apart across target companies by it, so that two companies linked to one parent share one aid cap.
      */
     public static Optional<String> orgNumberIn(String name) {
-        java.util.regex.Matcher m = ORG_NUMBER.matcher(name == null ? "" : name);
+        Matcher m = ORG_NUMBER.matcher(name == null ? "" : name);
         while (m.find()) {
             String digits = m.group(1).replace(" ", "");
-            if (no.siva.programflyt.shared.OrgNumber.isValid(digits)) {
+            if (OrgNumber.isValid(digits)) {
                 return Optional.of(digits);
             }
         }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -303,11 +304,11 @@ public class AidLedger {
 
     /** The month's invoice basis for one operator: every line of its companies with service date in the month. */
     @Transactional(readOnly = true)
-    public List<AidLedgerLine> month(long operatorId, java.time.YearMonth month) {
+    public List<AidLedgerLine> month(long operatorId, YearMonth month) {
         List<AidLedgerLine> result = new ArrayList<>();
         for (TargetCompany c : companies.findByOperatorIdOrderByName(operatorId)) {
             lines.findByTargetCompanyIdOrderByServiceDateAscIdAsc(c.getId()).stream()
-                    .filter(l -> java.time.YearMonth.from(l.getServiceDate()).equals(month)).forEach(result::add);
+                    .filter(l -> YearMonth.from(l.getServiceDate()).equals(month)).forEach(result::add);
         }
         return result;
     }

@@ -2,6 +2,7 @@ package no.siva.programflyt.targetcompany.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -56,9 +57,9 @@ class OwnershipGraphProperties {
         var a = graph(holdings, List.of()).aggregate("M");
         assertThat(a.terms().get(0).enterpriseId()).isEqualTo("M");
         assertThat(a.terms()).extracting(OwnershipGraph.Term::enterpriseId).doesNotHaveDuplicates();
-        assertThat(a.total().workUnits()).isGreaterThanOrEqualTo(java.math.BigDecimal.TEN);
-        assertThat(a.terms()).allSatisfy(t -> assertThat(t.share()).isBetween(new java.math.BigDecimal("0.25"),
-                java.math.BigDecimal.ONE));
+        assertThat(a.total().workUnits()).isGreaterThanOrEqualTo(BigDecimal.TEN);
+        assertThat(a.terms()).allSatisfy(t -> assertThat(t.share()).isBetween(new BigDecimal("0.25"),
+                BigDecimal.ONE));
     }
 
     @Property(tries = 200)
@@ -66,6 +67,6 @@ class OwnershipGraphProperties {
         List<Holding> withState = new ArrayList<>(holdings);
         withState.add(Holding.of("STAT", "E1", "60"));
         var g = graph(withState, List.of(Enterprise.ofKind("STAT", OwnershipGraph.Kind.PUBLIC_BODY)));
-        assertThat(g.publicPercent("M")).isBetween(java.math.BigDecimal.ZERO, new java.math.BigDecimal("100"));
+        assertThat(g.publicPercent("M")).isBetween(BigDecimal.ZERO, new BigDecimal("100"));
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -15,13 +16,16 @@ import java.util.concurrent.Future;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.shared.BusinessRuleException;
+import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.support.TestDate;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The aid ledger by the guide's own words: aid is granted on the admission date and checked there against the cap in
@@ -41,12 +45,12 @@ class AidLedgerTest extends ProcessTestBase {
     EurRates rates;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
-    private List<java.util.Map<String, Object>> savedRates;
+    private List<Map<String, Object>> savedRates;
 
     /** eur_rate outlives the test: the real rates are put back for the tests that follow. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void realRates() {
         jdbc.sql("delete from eur_rate").update();
         for (var r : savedRates) {
@@ -267,7 +271,7 @@ class AidLedgerTest extends ProcessTestBase {
         assertThatThrownBy(() -> line(c, LocalDate.of(2026, 3, 1), "500000", "200000"))   // 300 000: only 200 000 by then
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("ledger.error.aboveGrantedByThen");
-                    var f = new no.siva.programflyt.shared.Formats();
+                    var f = new Formats();
                     assertThat(e.args()).containsExactly(f.nok(new BigDecimal("300000")), "01.03.2026",
                             f.nok(new BigDecimal("200000")));
                 });

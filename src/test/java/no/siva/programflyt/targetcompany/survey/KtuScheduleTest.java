@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import no.siva.programflyt.targetcompany.survey.KtuSchedule.Dispatch;
 import no.siva.programflyt.targetcompany.survey.KtuSchedule.Form;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +36,7 @@ class KtuScheduleTest {
         assertThat(d.month()).isEqualTo(dispatch);
         assertThat(d.registerBy()).isEqualTo(registerBy);
         // always 2–4 months after the start
-        long months = java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.from(start), dispatch);
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(start), dispatch);
         assertThat(months).isBetween(2L, 4L);
     }
 
@@ -42,9 +44,9 @@ class KtuScheduleTest {
     void ongoingYearlyThenExit() {
         var all = KtuSchedule.forAgreement(LocalDate.of(2026, 2, 10), LocalDate.of(2028, 8, 31));
         assertThat(all).extracting(Dispatch::form, Dispatch::month).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Form.START, YearMonth.of(2026, 6)),
-                org.assertj.core.groups.Tuple.tuple(Form.ONGOING, YearMonth.of(2027, 6)),
-                org.assertj.core.groups.Tuple.tuple(Form.ONGOING, YearMonth.of(2028, 6)),
-                org.assertj.core.groups.Tuple.tuple(Form.EXIT, YearMonth.of(2028, 12)));
+                Tuple.tuple(Form.START, YearMonth.of(2026, 6)),
+                Tuple.tuple(Form.ONGOING, YearMonth.of(2027, 6)),
+                Tuple.tuple(Form.ONGOING, YearMonth.of(2028, 6)),
+                Tuple.tuple(Form.EXIT, YearMonth.of(2028, 12)));
     }
 }
