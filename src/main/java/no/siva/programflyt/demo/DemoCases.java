@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +16,8 @@ import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.admission.CommissionForm;
 import no.siva.programflyt.admission.ProjectType;
+import no.siva.programflyt.followup.FollowUpWork;
+import no.siva.programflyt.followup.OperatorDialogues;
 import no.siva.programflyt.followup.FollowUpService;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
@@ -63,6 +64,8 @@ class DemoCases {
     private final TargetCompanyService targetCompanies;
     private final ReportingService reportingCalendars;
     private final FollowUpService followUps;
+    private final OperatorDialogues operatorDialogues;
+    private final FollowUpWork followUpWork;
     private final DemoDifferentiation differentiation;
 
     private final Clock clock;
@@ -72,11 +75,14 @@ class DemoCases {
                      PasswordEncoder encoder, TargetCompanyImport targetImport,
                      TargetCompanyService targetCompanies,
                      ReportingService reportingCalendars,
-                     FollowUpService followUps, DemoDifferentiation differentiation) {
+                     FollowUpService followUps, OperatorDialogues operatorDialogues, FollowUpWork followUpWork,
+                     DemoDifferentiation differentiation) {
         this.clock = clock;
         this.differentiation = differentiation;
         this.reportingCalendars = reportingCalendars;
         this.followUps = followUps;
+        this.operatorDialogues = operatorDialogues;
+        this.followUpWork = followUpWork;
         this.targetImport = targetImport;
         this.targetCompanies = targetCompanies;
         this.admissions = admissions;
@@ -159,15 +165,15 @@ class DemoCases {
             // 9. Helgeland Næringshage: a development dialogue without the desired development raises an
             //    extraordinary follow-up (as a message), with a first meeting and scoreboard.
             long helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId();
-            followUps.recordDialogue(siva, helgeland, LocalDate.now(clock).minusDays(20), true, false,
+            operatorDialogues.recordDialogue(siva, helgeland, LocalDate.now(clock).minusDays(20), true, false,
                     "Porteføljen har krympet to år på rad, og måltallene for andel med innovasjonsstøtte er ikke nådd.");
             var followUp = await(() -> followUps.forOperator(helgeland).stream().findFirst().orElse(null));
-            followUps.recordMeeting(nordland, followUp.getId(), LocalDate.now(clock).minusDays(7), "DIGITALT",
+            followUpWork.recordMeeting(nordland, followUp.getId(), LocalDate.now(clock).minusDays(7), "DIGITALT",
                     "Siva, Nordland fylkeskommune, daglig leder og styreleder",
                     "Gjennomgang av måltall og portefølje. Operatøren legger fram en plan for rekruttering av målbedrifter.");
             Map<String, Integer> scores = new LinkedHashMap<>();
-            followUps.areas().keySet().forEach(a -> scores.put(a, "rapportering".equals(a) || "aktivitet".equals(a) ? 2 : 3));
-            followUps.saveScoreboard(siva, followUp.getId(), scores,
+            followUpWork.areas().keySet().forEach(a -> scores.put(a, "rapportering".equals(a) || "aktivitet".equals(a) ? 2 : 3));
+            followUpWork.saveScoreboard(siva, followUp.getId(), scores,
                     Map.of("aktivitet", "Få nye målbedrifter i år.", "rapportering", "Måltall levert etter fristen."));
             // 10. This year's differentiation round, analysed; it goes on by its own calendar.
             differentiation.create(user(DemoUsers.PROJECT_LEADER), siva);

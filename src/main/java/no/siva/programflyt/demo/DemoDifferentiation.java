@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import no.siva.programflyt.differentiation.DiffRound;
+import no.siva.programflyt.differentiation.DifferentiationAnalysis;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.differentiation.GrantModelService;
 import no.siva.programflyt.differentiation.IndicatorImport;
@@ -32,6 +33,7 @@ class DemoDifferentiation {
     private static final Locale NB = Locale.forLanguageTag("nb");
 
     private final DifferentiationService service;
+    private final DifferentiationAnalysis analysis;
     private final GrantModelService grantModels;
     private final IndicatorImport imports;
     private final TaskService tasks;
@@ -39,10 +41,12 @@ class DemoDifferentiation {
 
     private final Clock clock;
 
-    DemoDifferentiation(Clock clock, DifferentiationService service, GrantModelService grantModels, IndicatorImport imports,
+    DemoDifferentiation(Clock clock, DifferentiationService service, DifferentiationAnalysis analysis, GrantModelService grantModels,
+                        IndicatorImport imports,
                         TaskService tasks, UserTaskRepository taskRows) {
         this.clock = clock;
         this.service = service;
+        this.analysis = analysis;
         this.grantModels = grantModels;
         this.imports = imports;
         this.tasks = tasks;
@@ -98,7 +102,7 @@ class DemoDifferentiation {
                 csv.append(org).append(";sund.egenkapital;").append(reportYear).append(';').append(400000 * q).append('\n');
                 csv.append(org).append(";sund.soliditet;").append(reportYear).append(';').append(15 + q * 5).append('\n');
             }
-            service.setMinimumAndPotential(siva, r.getId(), operators.get(i).getId(), 2 + q / 2, 4 + q / 2);
+            analysis.setMinimumAndPotential(siva, r.getId(), operators.get(i).getId(), 2 + q / 2, 4 + q / 2);
         }
         var imported = imports.importCsv(siva, r.getId(), csv.toString().getBytes(StandardCharsets.UTF_8));
         if (!imported.errors().isEmpty()) {

@@ -41,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DifferentiationSteps {
 
     private final DifferentiationService service;
+    private final DifferentiationAnalysis analysis;
     private final GrantModelService grantModels;
     private final DifferentiationMail mail;
     private final OperatorRepository operators;
@@ -55,7 +56,8 @@ class DifferentiationSteps {
     private final Clock clock;
     private final GrantSteps grantSteps;
 
-    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, GrantModelService grantModels,
+    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, DifferentiationAnalysis analysis,
+                                GrantModelService grantModels,
                                 DifferentiationMail mail,
                                 OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
                                 FollowUpTriggers followUp, UserTaskRepository taskRows, JdbcClient jdbc,
@@ -63,6 +65,7 @@ class DifferentiationSteps {
         this.clock = clock;
         this.grantSteps = grantSteps;
         this.service = service;
+        this.analysis = analysis;
         this.grantModels = grantModels;
         this.mail = mail;
         this.operators = operators;
@@ -204,7 +207,7 @@ class DifferentiationSteps {
         GrantModelService.GrantModel model = grantModels.load(r.getGrantModelId());
         Map<String, DifferentiationService.CountyRow> counties = new HashMap<>();
         service.counties(roundId).forEach(c -> counties.put(c.countyCode(), c));
-        for (DifferentiationService.OperatorResult res : service.results(roundId)) {
+        for (DifferentiationAnalysis.OperatorResult res : analysis.results(roundId)) {
             Operator o = operators.findById(res.operatorId()).orElseThrow();
             if (res.proposedStep() == null) {   // cannot happen through the tasks; an incident rather than "trinn null"
                 throw new IllegalStateException("No proposed step for operator " + o.getId() + " in round " + roundId);
@@ -248,7 +251,7 @@ class DifferentiationSteps {
         DiffRound r = service.load(roundId);
         int threshold = service.method(r).thresholds().negativeAreas();
         LocalDate analysedOn = r.getAnalysisDoneAt().atZone(Formats.OSLO).toLocalDate();
-        for (DifferentiationService.OperatorResult res : service.results(roundId)) {
+        for (DifferentiationAnalysis.OperatorResult res : analysis.results(roundId)) {
             if (res.negativeAreas() >= threshold && res.negativeCriteria() != null) {
                 String areas = Arrays.stream(res.negativeCriteria().split(","))
                         .map(c -> Criterion.valueOf(c).label())
@@ -284,12 +287,12 @@ class DifferentiationSteps {
         Map<String, Object> m = new HashMap<>(extra);
         m.put("county", labels.county(countyCode));
         m.put("countyCode", countyCode);
-        m.put("results", service.results(r.getId(), countyCode));
+        m.put("results", analysis.results(r.getId(), countyCode));
         m.put("criteria", Criterion.values());
         m.put("countyRow", service.county(r.getId(), countyCode).orElse(null));
         GrantModelService.GrantModel model = r.getGrantModelId() == null ? null : grantModels.load(r.getGrantModelId());
         m.put("model", model);
-        m.put("sum", service.proposedSum(r, countyCode));
+        m.put("sum", analysis.proposedSum(r, countyCode));
         return documents.storeGenerated(DifferentiationService.CASE_TYPE, r.getId(), kind,
                 kind.toLowerCase() + "-" + r.getYear() + ".pdf", "application/pdf", pdf.render(template, letterModel(r, m)));
     }

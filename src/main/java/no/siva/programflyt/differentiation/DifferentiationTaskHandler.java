@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 class DifferentiationTaskHandler implements TaskCompletionHandler {
 
     private final DifferentiationService service;
+    private final DifferentiationAnalysis analysis;
     private final GrantModelService grantModels;
     private final AuditService audit;
     private final Labels labels;
@@ -33,10 +34,12 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
 
     private final Clock clock;
 
-    public DifferentiationTaskHandler(Clock clock, DifferentiationService service, GrantModelService grantModels, AuditService audit,
+    public DifferentiationTaskHandler(Clock clock, DifferentiationService service, DifferentiationAnalysis analysis,
+                                      GrantModelService grantModels, AuditService audit,
                                       Labels labels, MessageSource messages) {
         this.clock = clock;
         this.service = service;
+        this.analysis = analysis;
         this.grantModels = grantModels;
         this.audit = audit;
         this.labels = labels;
@@ -72,10 +75,10 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
         model.put("countyName", labels.county(county));
         if (county != null) {
             model.put("countyRow", service.county(r.getId(), county).orElse(null));
-            model.put("sum", service.proposedSum(r, county));
+            model.put("sum", analysis.proposedSum(r, county));
         }
         if ("analyse".equals(task.getElementId())) {
-            model.put("problems", service.analysisProblems(r.getId()));
+            model.put("problems", analysis.analysisProblems(r.getId()));
         }
         return new TaskPanel("differentiation/panels", "round", model);
     }
@@ -92,7 +95,7 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
                 }
             }
             case "analyse" -> {
-                List<String> problems = service.analysisProblems(r.getId());
+                List<String> problems = analysis.analysisProblems(r.getId());
                 if (!problems.isEmpty()) {
                     s = s.withError("kvalitetssikret", messages.getMessage("differentiation.error.analysisIncomplete",
                             new Object[] {problems.size(), String.join("; ", problems.subList(0, Math.min(3, problems.size())))}, locale));
@@ -110,13 +113,13 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
             case "plasseringsforslag" -> {
                 String county = task.getCountyCode();
                 var row = service.county(r.getId(), county).orElseThrow();
-                boolean missing = service.results(r.getId(), county).stream().anyMatch(o -> o.proposedStep() == null);
+                boolean missing = analysis.results(r.getId(), county).stream().anyMatch(o -> o.proposedStep() == null);
                 if (missing) {
                     s = s.withError("merknad", messages.getMessage("differentiation.error.stepMissing", null, locale));
-                } else if (row.frameNok() != null && service.proposedSum(r, county).compareTo(row.frameNok()) > 0) {
+                } else if (row.frameNok() != null && analysis.proposedSum(r, county).compareTo(row.frameNok()) > 0) {
                     Formats f = new Formats();
                     s = s.withError("merknad", messages.getMessage("differentiation.error.overFrame",
-                            new Object[] {f.nok(service.proposedSum(r, county)), f.nok(row.frameNok())}, locale));
+                            new Object[] {f.nok(analysis.proposedSum(r, county)), f.nok(row.frameNok())}, locale));
                 }
             }
             default -> {}
@@ -146,7 +149,7 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
                 return Map.of();
             }
             case "analyse" -> {
-                service.freeze(r.getId(), user.username());
+                analysis.freeze(r.getId(), user.username());
                 return Map.of();
             }
             case "fylkesmote" -> {
@@ -174,7 +177,7 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
             case "plasseringsforslag" -> {
                 service.updateCounty(r.getId(), county, "proposal_sent_by = ?, feedback = null", user.username());
                 record(r, user, "DIFF_PROPOSAL", "Forslag til innplassering for " + labels.county(county) + ": "
-                        + new Formats().nok(service.proposedSum(r, county))
+                        + new Formats().nok(analysis.proposedSum(r, county))
                         + (s.string("merknad") == null ? "" : ". " + s.string("merknad")));
                 return Map.of();
             }

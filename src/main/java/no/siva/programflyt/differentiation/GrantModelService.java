@@ -101,4 +101,17 @@ public class GrantModelService {
                 null);
         return load(id);
     }
+
+    /** The step a person typed, if the model has it; null for blank, not a number, or a step the model lacks. */
+    static Integer stepOf(String raw, GrantModel model) {
+        if (raw == null || raw.isBlank() || model == null) {
+            return null;
+        }
+        try {
+            int s = Integer.parseInt(raw.trim());
+            return model.steps().containsKey(s) ? s : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -34,17 +34,19 @@ public class IndicatorImport {
     public record Result(int imported, List<RowError> errors) {}
 
     private final DifferentiationService service;
+    private final DifferentiationAnalysis analysis;
     private final AuditService audit;
     private final TransactionTemplate tx;
 
-    public IndicatorImport(DifferentiationService service, AuditService audit, TransactionTemplate tx) {
+    public IndicatorImport(DifferentiationService service, DifferentiationAnalysis analysis, AuditService audit, TransactionTemplate tx) {
         this.service = service;
+        this.analysis = analysis;
         this.audit = audit;
         this.tx = tx;
     }
 
     public Result importCsv(CurrentUser user, long roundId, byte[] bytes) {
-        DifferentiationService.requireSiva(user);
+        DifferentiationAccess.requireSiva(user);
         CsvInput.Result csv = CsvInput.read(bytes, MAX_ROWS);
         if (!csv.ok()) {
             return new Result(0, List.of(new RowError(csv.errorRow(), "", csv.errorKey(), csv.errorArgs())));
@@ -124,7 +126,7 @@ public class IndicatorImport {
         int count = values.values().stream().flatMap(m -> m.values().stream()).mapToInt(Map::size).sum();
         tx.executeWithoutResult(s -> {
             values.forEach(
-                    (operatorId, byYear) -> byYear.forEach((year, v) -> service.setValues(user, roundId, operatorId, year, v, "IMPORT")));
+                    (operatorId, byYear) -> byYear.forEach((year, v) -> analysis.setValues(user, roundId, operatorId, year, v, "IMPORT")));
             DiffRound r = service.find(roundId).orElseThrow();
             audit.record(user.username(), "DIFF_VALUES_IMPORTED", DifferentiationService.CASE_TYPE, roundId,
                     String.valueOf(r.getYear()), count + " indikatorverdier importert for " + values.size() + " operatører", null);

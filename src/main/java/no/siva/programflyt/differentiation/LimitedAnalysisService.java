@@ -23,10 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 class LimitedAnalysisService implements LimitedAnalysis {
 
     private final DifferentiationService service;
+    private final DifferentiationAnalysis analysis;
     private final GrantSteps steps;
 
-    LimitedAnalysisService(DifferentiationService service, GrantSteps steps) {
+    LimitedAnalysisService(DifferentiationService service, DifferentiationAnalysis analysis, GrantSteps steps) {
         this.service = service;
+        this.analysis = analysis;
         this.steps = steps;
     }
 
@@ -40,11 +42,11 @@ class LimitedAnalysisService implements LimitedAnalysis {
                     + "eller prosjektleder starter den", List.of(), null, null, null, current, null);
         }
         Formats f = new Formats();
-        List<ScoringEngine.Result> all = service.liveScores(round.get().getId());
+        List<ScoringEngine.Result> all = analysis.liveScores(round.get().getId());
         ScoringEngine.Result now = all.stream().filter(s -> s.operatorId() == operatorId).findFirst().orElse(null);
         long scored = all.stream().filter(ScoringEngine.Result::complete).count();
-        DifferentiationService.OperatorResult then = flaggedByRoundId == null ? null
-                : service.resultsByOperator(flaggedByRoundId).get(operatorId);
+        DifferentiationAnalysis.OperatorResult then = flaggedByRoundId == null ? null
+                : analysis.resultsByOperator(flaggedByRoundId).get(operatorId);
         List<Line> lines = new ArrayList<>();
         for (Criterion c : Criterion.values()) {
             lines.add(new Line(c.label(), then == null ? "–" : dash(f.score(then.scores().get(c))),

@@ -15,7 +15,6 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.tasks.CaseDiagram;
 import no.siva.programflyt.tasks.TaskService;
@@ -37,6 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FollowUpController {
 
     private final FollowUpService service;
+    private final OperatorDialogues operatorDialogues;
+    private final FollowUpWork followUpWork;
     private final OperatorService operators;
     private final TaskService tasks;
     private final DocumentService documents;
@@ -45,10 +46,13 @@ class FollowUpController {
 
     private final Clock clock;
 
-    public FollowUpController(Clock clock, FollowUpService service, OperatorService operators, TaskService tasks,
+    public FollowUpController(Clock clock, FollowUpService service, OperatorDialogues operatorDialogues, FollowUpWork followUpWork,
+                              OperatorService operators, TaskService tasks,
                               DocumentService documents, AuditService audit, NotificationService notifications) {
         this.clock = clock;
         this.service = service;
+        this.operatorDialogues = operatorDialogues;
+        this.followUpWork = followUpWork;
         this.operators = operators;
         this.tasks = tasks;
         this.documents = documents;
@@ -113,7 +117,7 @@ class FollowUpController {
         return startable;
     }
 
-    private static Optional<FollowUpService.Scoreboard> version(List<FollowUpService.Scoreboard> boards, Integer no) {
+    private static Optional<FollowUpWork.Scoreboard> version(List<FollowUpWork.Scoreboard> boards, Integer no) {
         return no == null ? Optional.empty() : boards.stream().filter(b -> b.versionNo() == no).findFirst();
     }
 
@@ -146,18 +150,18 @@ class FollowUpController {
         model.addAttribute("operator", operators.getVisible(user, c.getOperatorId()));
         model.addAttribute("triggers", service.triggers(id));
         model.addAttribute("triggerLabels", FollowUpService.TRIGGER_LABELS);
-        model.addAttribute("meetings", service.meetings(id));
+        model.addAttribute("meetings", followUpWork.meetings(id));
         model.addAttribute("meetingForms", FollowUpService.MEETING_FORMS);
-        List<FollowUpService.Scoreboard> boards = service.scoreboards(id);   // newest first
+        List<FollowUpWork.Scoreboard> boards = followUpWork.scoreboards(id);   // newest first
         model.addAttribute("boards", boards);
         // two versions side by side: the chosen ones, else the latest and the one before it
         if (boards.size() > 1) {
             model.addAttribute("compareTo", version(boards, til).orElse(boards.get(0)));
             model.addAttribute("compareFrom", version(boards, fra).orElse(boards.get(1)));
         }
-        model.addAttribute("areas", service.areas());
-        model.addAttribute("level", service.programmeLevel(c.getOperatorId()));
-        model.addAttribute("measures", service.measures(id));
+        model.addAttribute("areas", followUpWork.areas());
+        model.addAttribute("level", followUpWork.programmeLevel(c.getOperatorId()));
+        model.addAttribute("measures", followUpWork.measures(id));
         model.addAttribute("tasks", caseTasks);
         model.addAttribute("diagram", CaseDiagram.of(FollowUpService.PROCESS_ID, caseTasks));
         model.addAttribute("documents", documents.forCase(FollowUpService.CASE_TYPE, id));
@@ -183,7 +187,7 @@ class FollowUpController {
         if (errors.hasErrors()) {
             return show(user, id, null, null, model);
         }
-        service.recordMeeting(user, id, form.getHeldOn(), form.getForm(), form.getParticipants().trim(), form.getSummary().trim());
+        followUpWork.recordMeeting(user, id, form.getHeldOn(), form.getForm(), form.getParticipants().trim(), form.getSummary().trim());
         flash.addFlashAttribute("successKey", "followup.meetingLogged");
         return "redirect:/follow-up/" + id + "#motelogg";
     }
@@ -199,7 +203,7 @@ class FollowUpController {
         if (errors.hasErrors()) {
             return show(user, id, null, null, model);
         }
-        service.addMeasure(user, id, form.getDescription().trim(), form.getOwner().trim(), form.getDueDate());
+        followUpWork.addMeasure(user, id, form.getDescription().trim(), form.getOwner().trim(), form.getDueDate());
         flash.addFlashAttribute("successKey", "followup.measureAdded");
         return "redirect:/follow-up/" + id + "#tiltak";
     }
@@ -212,7 +216,7 @@ class FollowUpController {
         Map<String, Integer> scores = new LinkedHashMap<>();
         Map<String, String> comments = new HashMap<>();
         Map<String, String> scoreErrors = new HashMap<>();
-        for (String area : service.areas().keySet()) {
+        for (String area : followUpWork.areas().keySet()) {
             String raw = params.getFirst("score-" + area);
             String comment = params.getFirst("comment-" + area);
             try {
@@ -234,7 +238,7 @@ class FollowUpController {
             model.addAttribute("scoreInput", params.toSingleValueMap());
             return show(user, id, null, null, model);
         }
-        int version = service.saveScoreboard(user, id, scores, comments);
+        int version = followUpWork.saveScoreboard(user, id, scores, comments);
         flash.addFlashAttribute("successKey", "followup.scoreboardSaved");
         flash.addFlashAttribute("successArgs", new Object[] {version});
         return "redirect:/follow-up/" + id + "#scoreboard";
@@ -253,7 +257,7 @@ class FollowUpController {
         }
         model.addAttribute("operator", o);
         model.addAttribute("cases", service.forOperator(operatorId));
-        model.addAttribute("dialogues", service.dialogues(operatorId));
+        model.addAttribute("dialogues", operatorDialogues.dialogues(operatorId));
         model.addAttribute("mayStart", o.getStatus() != OperatorStatus.TERMINATED && FollowUpService.mayStart(user, o));
         model.addAttribute("mayRecordDialogue", o.getStatus() != OperatorStatus.TERMINATED && FollowUpService.mayAssess(user));
         return "followup/operator";
@@ -271,7 +275,7 @@ class FollowUpController {
         if (errors.hasErrors()) {
             return operator(user, operatorId, model);
         }
-        service.recordDialogue(user, operatorId, form.getHeldOn(), form.isCountyParticipated(), form.getOnTrack(),
+        operatorDialogues.recordDialogue(user, operatorId, form.getHeldOn(), form.isCountyParticipated(), form.getOnTrack(),
                 form.getSummary().trim());
         flash.addFlashAttribute("successKey", form.getOnTrack() ? "followup.dialogueRecorded" : "followup.dialogueRaised");
         return "redirect:/follow-up/operator/" + operatorId;

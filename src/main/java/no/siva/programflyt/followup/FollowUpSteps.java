@@ -39,6 +39,7 @@ class FollowUpSteps {
     static final String TERMINATION_LETTER = "AVSLUTNINGSBREV";
 
     private final FollowUpService service;
+    private final FollowUpWork followUpWork;
     private final FollowUpProperties config;
     private final FollowUpMail mail;
     private final OperatorRepository operators;
@@ -51,12 +52,13 @@ class FollowUpSteps {
 
     private final Clock clock;
 
-    public FollowUpSteps(Clock clock, FollowUpService service, FollowUpProperties config, FollowUpMail mail,
+    public FollowUpSteps(Clock clock, FollowUpService service, FollowUpWork followUpWork, FollowUpProperties config, FollowUpMail mail,
                          OperatorRepository operators, CooperationAgreementRepository agreements,
                          UserTaskRepository taskRows, DocumentService documents, PdfRenderer pdf, Labels labels,
                          AuditService audit) {
         this.clock = clock;
         this.service = service;
+        this.followUpWork = followUpWork;
         this.config = config;
         this.mail = mail;
         this.operators = operators;
@@ -113,9 +115,9 @@ class FollowUpSteps {
                     : concluded.plus(config.analysisAfter());
             c.continued(due.isAfter(concluded) ? due : concluded.plusDays(1));
         }
-        List<FollowUpService.Measure> agreed = service.measures(caseId);
+        List<FollowUpWork.Measure> agreed = followUpWork.measures(caseId);
         List<Map<String, Object>> measures = new ArrayList<>();
-        for (FollowUpService.Measure m : agreed) {
+        for (FollowUpWork.Measure m : agreed) {
             if (!m.done()) {
                 Map<String, Object> v = new HashMap<>();
                 v.put("measureId", m.id());

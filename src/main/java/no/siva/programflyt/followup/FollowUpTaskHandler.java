@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 class FollowUpTaskHandler implements TaskCompletionHandler {
 
     private final FollowUpService service;
+    private final FollowUpWork followUpWork;
     private final FollowUpMail mail;
     private final OperatorRepository operators;
     private final TargetCompanyRepository companies;
@@ -38,7 +39,8 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
     private final LimitedAnalysis limitedAnalysis;
     private final GrantSteps grantSteps;
 
-    public FollowUpTaskHandler(Clock clock, FollowUpService service, FollowUpMail mail, OperatorRepository operators,
+    public FollowUpTaskHandler(Clock clock, FollowUpService service, FollowUpWork followUpWork, FollowUpMail mail,
+                               OperatorRepository operators,
                                TargetCompanyRepository companies, JdbcClient jdbc, AuditService audit,
                                MessageSource messages, LimitedAnalysis limitedAnalysis,
                                GrantSteps grantSteps) {
@@ -46,6 +48,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
         this.limitedAnalysis = limitedAnalysis;
         this.grantSteps = grantSteps;
         this.service = service;
+        this.followUpWork = followUpWork;
         this.mail = mail;
         this.operators = operators;
         this.companies = companies;
@@ -80,16 +83,16 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
                 yield new TaskPanel("followup/panels", "limitedAnalysis", model);
             }
             case "folge-opp-tiltak" -> {
-                model.put("measure", service.measures(c.getId()).stream()
+                model.put("measure", followUpWork.measures(c.getId()).stream()
                         .filter(m -> task.getSubjectId() != null && m.id() == task.getSubjectId()).findFirst().orElse(null));
                 yield new TaskPanel("followup/panels", "measure", model);
             }
             default -> {
                 model.put("triggers", service.triggers(c.getId()));
-                model.put("measures", service.measures(c.getId()));
-                model.put("meetings", service.meetings(c.getId()));
-                model.put("board", service.scoreboards(c.getId()).stream().findFirst().orElse(null));
-                model.put("areas", service.areas());
+                model.put("measures", followUpWork.measures(c.getId()));
+                model.put("meetings", followUpWork.meetings(c.getId()));
+                model.put("board", followUpWork.scoreboards(c.getId()).stream().findFirst().orElse(null));
+                model.put("areas", followUpWork.areas());
                 yield new TaskPanel("followup/panels", "summary", model);
             }
         };
@@ -105,10 +108,10 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
             return s;
         }
         long caseId = task.getCaseId();
-        if (!service.hasScoreboard(caseId)) {
+        if (!followUpWork.hasScoreboard(caseId)) {
             s = s.withError("vurdering", messages.getMessage("followup.error.scoreboardRequired", null, locale));
         }
-        if ("fortsette".equals(s.string("konklusjon")) && service.measures(caseId).stream().noneMatch(m -> !m.done())) {
+        if ("fortsette".equals(s.string("konklusjon")) && followUpWork.measures(caseId).stream().noneMatch(m -> !m.done())) {
             s = s.withError("konklusjon", messages.getMessage("followup.error.measuresRequired", null, locale));
         }
         return s;

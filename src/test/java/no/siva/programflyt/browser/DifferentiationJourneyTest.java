@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.TreeMap;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DiffRound;
+import no.siva.programflyt.differentiation.DifferentiationAnalysis;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.differentiation.GrantModelService;
 import no.siva.programflyt.differentiation.IndicatorImport;
@@ -35,6 +36,8 @@ class DifferentiationJourneyTest extends ProcessTestBase {
     int port;
     @Autowired
     DifferentiationService service;
+    @Autowired
+    DifferentiationAnalysis analysis;
     @Autowired
     GrantModelService grantModels;
     @Autowired
@@ -72,12 +75,12 @@ class DifferentiationJourneyTest extends ProcessTestBase {
                     }
                     csv.append(o.getOrgNumber()).append(';').append(i.code()).append(';').append(q).append('\n');
                 }
-                service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), r.getId(), o.getId(), 2, 4);
+                analysis.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), r.getId(), o.getId(), 2, 4);
                 q--;
             }
             assertThat(imports.importCsv(user(DemoUsers.CASE_HANDLER), r.getId(),
                     csv.toString().getBytes(StandardCharsets.UTF_8)).errors()).isEmpty();
-            service.freeze(r.getId(), DemoUsers.CASE_HANDLER);
+            analysis.freeze(r.getId(), DemoUsers.CASE_HANDLER);
 
             b.open("/differentiation/" + r.getId());
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("distribution")));

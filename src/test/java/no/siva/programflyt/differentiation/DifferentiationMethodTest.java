@@ -46,6 +46,8 @@ class DifferentiationMethodTest extends ProcessTestBase {
     @Autowired
     DifferentiationService service;
     @Autowired
+    DifferentiationAnalysis analysis;
+    @Autowired
     MethodService methods;
     @Autowired
     DiffRoundRepository rounds;
@@ -98,8 +100,8 @@ class DifferentiationMethodTest extends ProcessTestBase {
         }
         assertThat(imports.importCsv(user(DemoUsers.CASE_HANDLER), id, csv.toString().getBytes(StandardCharsets.UTF_8))
                 .errors()).isEmpty();
-        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, sogn, 3, 5);
-        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, helgeland, 2, 4);
+        analysis.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, sogn, 3, 5);
+        analysis.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, helgeland, 2, 4);
         return id;
     }
 
@@ -116,9 +118,9 @@ class DifferentiationMethodTest extends ProcessTestBase {
     @Test
     void changingTheMethodNeverChangesAFrozenRound() throws Exception {
         long id = analysedRound(2028);
-        service.freeze(id, DemoUsers.CASE_HANDLER);
-        Map<Long, DifferentiationService.OperatorResult> before = service.resultsByOperator(id);
-        List<ScoringEngine.Result> liveBefore = service.liveScores(id);
+        analysis.freeze(id, DemoUsers.CASE_HANDLER);
+        Map<Long, DifferentiationAnalysis.OperatorResult> before = analysis.resultsByOperator(id);
+        List<ScoringEngine.Result> liveBefore = analysis.liveScores(id);
         String pageBefore = page("/differentiation/" + id);
         String operatorBefore = page("/differentiation/" + id + "/operator/" + sogn);
         assertThat(jdbc.sql("select method_json from diff_round where id = ?").param(id).query(String.class).single())
@@ -135,13 +137,13 @@ class DifferentiationMethodTest extends ProcessTestBase {
                 "Strengere KTU")).isEmpty();
         assertThat(methods.current().weights().weight(Criterion.SATISFACTION)).isEqualByComparingTo("0.45");
 
-        Map<Long, DifferentiationService.OperatorResult> after = service.resultsByOperator(id);
+        Map<Long, DifferentiationAnalysis.OperatorResult> after = analysis.resultsByOperator(id);
         for (long op : List.of(sogn, helgeland)) {
             assertThat(after.get(op).weighted()).isEqualByComparingTo(before.get(op).weighted());
             assertThat(after.get(op).groups()).isEqualTo(before.get(op).groups());
             assertThat(after.get(op).reasons()).isEqualTo(before.get(op).reasons());
         }
-        List<ScoringEngine.Result> liveAfter = service.liveScores(id);
+        List<ScoringEngine.Result> liveAfter = analysis.liveScores(id);
         for (int i = 0; i < liveBefore.size(); i++) {
             assertThat(liveAfter.get(i).weighted()).isEqualByComparingTo(liveBefore.get(i).weighted());
             assertThat(liveAfter.get(i).indicators().stream().map(ScoringEngine.IndicatorScore::score).toList())
@@ -160,8 +162,8 @@ class DifferentiationMethodTest extends ProcessTestBase {
 
         // the next round, analysed now, uses the new method: Helgeland (strong on satisfaction) gains
         long next = analysedRound(2030);
-        service.freeze(next, DemoUsers.CASE_HANDLER);
-        assertThat(service.resultsByOperator(next).get(helgeland).weighted())
+        analysis.freeze(next, DemoUsers.CASE_HANDLER);
+        assertThat(analysis.resultsByOperator(next).get(helgeland).weighted())
                 .isNotEqualByComparingTo(before.get(helgeland).weighted());
     }
 
@@ -189,20 +191,20 @@ class DifferentiationMethodTest extends ProcessTestBase {
         Operator fresh = operators.save(new Operator("912346102", "Ny Næringshage AS", "46", OperatorStatus.ACTIVE,
                 "Sara Saksbehandler", clock.instant()));
         long id = analysedRound(2028);
-        assertThat(service.analysisProblems(id)).singleElement().asString()
+        assertThat(analysis.analysisProblems(id)).singleElement().asString()
                 .contains("Ny Næringshage AS").contains("ikke rangert").contains("minimum er ikke satt");
-        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, fresh.getId(), 2, 2);
-        assertThat(service.analysisProblems(id)).isEmpty();
-        service.freeze(id, DemoUsers.CASE_HANDLER);
-        DifferentiationService.OperatorResult r = service.resultsByOperator(id).get(fresh.getId());
+        analysis.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, fresh.getId(), 2, 2);
+        assertThat(analysis.analysisProblems(id)).isEmpty();
+        analysis.freeze(id, DemoUsers.CASE_HANDLER);
+        DifferentiationAnalysis.OperatorResult r = analysis.resultsByOperator(id).get(fresh.getId());
         assertThat(r.ranked()).isFalse();
         assertThat(r.notRankedReason()).contains("aktivitet").contains("kundetilfredshet og addisjonalitet");
         assertThat(r.totalGroup()).isNull();
         assertThat(r.proposedStep()).isEqualTo(2);
         assertThat(r.reasons()).startsWith("Ikke rangert:");
         // the two ranked operators are grouped between themselves
-        assertThat(service.resultsByOperator(id).get(sogn).totalGroup()).isNotNull();
-        Assertions.assertThatThrownBy(() -> service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id,
+        assertThat(analysis.resultsByOperator(id).get(sogn).totalGroup()).isNotNull();
+        Assertions.assertThatThrownBy(() -> analysis.setProposedSteps(user(DemoUsers.CASE_HANDLER), id,
                 "46", Map.of(fresh.getId(), 4))).isInstanceOf(BusinessRuleException.class);
     }
 }

@@ -58,6 +58,8 @@ class DifferentiationProcessTest extends ProcessTestBase {
     @Autowired
     DifferentiationService service;
     @Autowired
+    DifferentiationAnalysis roundAnalysis;
+    @Autowired
     GrantModelService grantModels;
     @Autowired
     IndicatorImport imports;
@@ -236,11 +238,11 @@ class DifferentiationProcessTest extends ProcessTestBase {
         IndicatorImport.Result imported = imports.importCsv(siva, id, indicatorCsv(ranked, y + 1));
         assertThat(imported.errors()).isEmpty();
         for (Operator o : all) {
-            service.setMinimumAndPotential(siva, id, o.getId(), 3, 5);
+            roundAnalysis.setMinimumAndPotential(siva, id, o.getId(), 3, 5);
         }
         done(siva, analysis, Map.of("kvalitetssikret", "true"));
         assertThat(service.find(id).orElseThrow().getAnalysisDoneAt()).isNotNull();
-        Map<Long, DifferentiationService.OperatorResult> results = service.resultsByOperator(id);
+        Map<Long, DifferentiationAnalysis.OperatorResult> results = roundAnalysis.resultsByOperator(id);
         assertThat(results.get(ranked.get(0).getId()).totalGroup()).isEqualTo(1);
         assertThat(results.get(ranked.get(7).getId()).totalGroup()).isEqualTo(4);
         assertThat(results.get(ranked.get(7).getId()).negativeAreas()).isEqualTo(5);
@@ -283,26 +285,26 @@ class DifferentiationProcessTest extends ProcessTestBase {
         for (String c : List.of("46", "18", "50")) {
             Map<Long, Integer> steps = new HashMap<>();
             all.stream().filter(o -> o.getCountyCode().equals(c)).forEach(o -> steps.put(o.getId(), 4));
-            service.setProposedSteps(siva, id, c, steps);
+            roundAnalysis.setProposedSteps(siva, id, c, steps);
         }
         // Trøndelag first gets more than its frame: refused at the field, nothing sent
         Operator t1 = all.stream().filter(o -> o.getCountyCode().equals("50")).findFirst().orElseThrow();
-        service.setProposedSteps(siva, id, "50", Map.of(t1.getId(), 6));
+        roundAnalysis.setProposedSteps(siva, id, "50", Map.of(t1.getId(), 6));
         UserTask proposal50 = awaitCountyTask(id, "plasseringsforslag", "50");
         assertThat(complete(siva, proposal50, Map.of()).errors()).containsKey("merknad");
-        service.setProposedSteps(siva, id, "50", Map.of(t1.getId(), 4));
+        roundAnalysis.setProposedSteps(siva, id, "50", Map.of(t1.getId(), 4));
         for (String c : List.of("46", "18", "50")) {
             done(siva, awaitCountyTask(id, "plasseringsforslag", c), Map.of());
         }
         // what the county got is what stands: no change once sent, unless the county asks for one
         Operator v1 = all.stream().filter(o -> o.getCountyCode().equals("46")).findFirst().orElseThrow();
-        Assertions.assertThatThrownBy(() -> service.setProposedSteps(siva, id, "46", Map.of(v1.getId(), 6)))
+        Assertions.assertThatThrownBy(() -> roundAnalysis.setProposedSteps(siva, id, "46", Map.of(v1.getId(), 6)))
                 .isInstanceOf(BusinessRuleException.class);
         // Trøndelag asks for a change first, then agrees; Vestland agrees; Nordland is late.
         done(trondelag, awaitCountyTask(id, "tilbakemelding", "50"), Map.of("vedtak", "endring",
                 "forbehold", "Forbehold om statsbudsjettet.", "begrunnelse", "Vi ber om en ny vurdering."));
         UserTask again = awaitCountyTask(id, "plasseringsforslag", "50");
-        service.setProposedSteps(siva, id, "50", Map.of(t1.getId(), 3));   // open again after the county's request
+        roundAnalysis.setProposedSteps(siva, id, "50", Map.of(t1.getId(), 3));   // open again after the county's request
         done(siva, again, Map.of("merknad", "Vurdert på nytt: trinn 3 for den første."));
         done(trondelag, awaitCountyTask(id, "tilbakemelding", "50"), Map.of("vedtak", "godkjent",
                 "forbehold", "Forbehold om statsbudsjettet og politisk behandling."));
@@ -349,7 +351,7 @@ class DifferentiationProcessTest extends ProcessTestBase {
         assertThat(notices.stream().map(OutboxMessage::getDedupKey).distinct()).hasSize(notices.size());
         assertThat(documents.forCase(DIFF, id).stream().filter(d -> d.getKind().startsWith("VARSEL-"))).hasSize(8);
         for (Operator o : all) {
-            DifferentiationService.OperatorResult r = service.resultsByOperator(id).get(o.getId());
+            DifferentiationAnalysis.OperatorResult r = roundAnalysis.resultsByOperator(id).get(o.getId());
             assertThat(r.notifiedAt()).isNotNull();
             assertThat(r.letterDocumentId()).isNotNull();
             // «med virkning fra første halvår det kommende året»: recorded in December, in force from 1 January

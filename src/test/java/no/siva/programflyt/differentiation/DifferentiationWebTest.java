@@ -45,6 +45,8 @@ class DifferentiationWebTest extends ProcessTestBase {
     @Autowired
     DifferentiationService service;
     @Autowired
+    DifferentiationAnalysis analysis;
+    @Autowired
     DiffRoundRepository rounds;
     @Autowired
     GrantModelService grantModels;
@@ -92,14 +94,14 @@ class DifferentiationWebTest extends ProcessTestBase {
         }
         assertThat(imports.importCsv(user(DemoUsers.CASE_HANDLER), id, csv.toString().getBytes(StandardCharsets.UTF_8))
                 .errors()).isEmpty();
-        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, sogn, 3, 5);
-        service.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, helgeland, 2, 4);
-        service.freeze(id, DemoUsers.CASE_HANDLER);
+        analysis.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, sogn, 3, 5);
+        analysis.setMinimumAndPotential(user(DemoUsers.CASE_HANDLER), id, helgeland, 2, 4);
+        analysis.freeze(id, DemoUsers.CASE_HANDLER);
         service.ensureCountyRows(id);
     }
 
     private String weightedOfSogn() {
-        return service.resultsByOperator(id).get(sogn).weighted().toPlainString();
+        return analysis.resultsByOperator(id).get(sogn).weighted().toPlainString();
     }
 
     @Test
@@ -139,7 +141,7 @@ class DifferentiationWebTest extends ProcessTestBase {
                 .doesNotContain(weighted.replace('.', ','));
 
         // Siva's draft steps are not the county's until the proposal is sent
-        service.setProposedSteps(user(DemoUsers.CASE_HANDLER), id, "46", Map.of(sogn, 5));
+        analysis.setProposedSteps(user(DemoUsers.CASE_HANDLER), id, "46", Map.of(sogn, 5));
         assertThat(mvc.perform(get("/differentiation/" + id + "/county/46").with(as(DemoUsers.VESTLAND)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8).replace('\u00a0', ' ').replace('\u202f', ' '))
                 .doesNotContain("3 500 000");
@@ -154,7 +156,7 @@ class DifferentiationWebTest extends ProcessTestBase {
         mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.VESTLAND))).andExpect(status().isForbidden());
         mvc.perform(post("/differentiation/" + id + "/county/46/proposal").with(as(DemoUsers.VESTLAND)).with(csrf())
                 .param("step." + sogn, "6")).andExpect(status().isForbidden());
-        assertThat(service.resultsByOperator(id).get(sogn).proposedStep()).isEqualTo(5);
+        assertThat(analysis.resultsByOperator(id).get(sogn).proposedStep()).isEqualTo(5);
     }
 
     @Test
@@ -228,7 +230,7 @@ class DifferentiationWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Skriv et tall, for eksempel 12,5.")))
                 .andExpect(content().string(containsString("Verdien må være en andel i prosent fra 0 til 100.")))
                 .andExpect(content().string(containsString("value=\"tolv\"")));
-        assertThat(service.stored(id).of(sogn).get(2027).get("eks.eksport").value()).isEqualByComparingTo("4.4");
+        assertThat(analysis.stored(id).of(sogn).get(2027).get("eks.eksport").value()).isEqualByComparingTo("4.4");
 
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
                 .param("from", "2029").param("amount.1", "2 000 000").param("amount.2", "1 500 000"))
@@ -261,7 +263,7 @@ class DifferentiationWebTest extends ProcessTestBase {
     @Test
     void valuesAsShownSaveBackUnchanged() throws Exception {
         jdbc.sql("update diff_round set analysis_done_at = null, method_json = null where id = ?").param(id).update();
-        service.setValues(user(DemoUsers.CASE_HANDLER), id, sogn, 2027, Map.of("sund.driftsresultat",
+        analysis.setValues(user(DemoUsers.CASE_HANDLER), id, sogn, 2027, Map.of("sund.driftsresultat",
                 new BigDecimal("-150000"), "ktu.tilfredshet", new BigDecimal("3.6667")), "IMPORT");
         String page = mvc.perform(get("/differentiation/" + id + "/operator/" + sogn).with(as(DemoUsers.CASE_HANDLER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -269,7 +271,7 @@ class DifferentiationWebTest extends ProcessTestBase {
         mvc.perform(post("/differentiation/" + id + "/operator/" + sogn + "/values").with(as(DemoUsers.CASE_HANDLER)).with(csrf())
                 .param("v.2027.sund.driftsresultat", "\u2212150 000").param("v.2027.ktu.tilfredshet", "3,6667"))
                 .andExpect(redirectedUrl("/differentiation/" + id + "/operator/" + sogn));
-        var stored = service.stored(id).of(sogn).get(2027);
+        var stored = analysis.stored(id).of(sogn).get(2027);
         assertThat(stored.get("sund.driftsresultat").value()).isEqualByComparingTo("-150000");
         assertThat(stored.get("ktu.tilfredshet").value()).isEqualByComparingTo("3.6667");
         assertThat(stored.get("ktu.tilfredshet").source()).isEqualTo("SIVA");

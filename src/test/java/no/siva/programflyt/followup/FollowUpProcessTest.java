@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DiffRoundRepository;
+import no.siva.programflyt.differentiation.DifferentiationAnalysis;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.documents.Document;
 import no.siva.programflyt.documents.DocumentService;
@@ -59,6 +60,10 @@ class FollowUpProcessTest extends ProcessTestBase {
     @Autowired
     FollowUpService service;
     @Autowired
+    OperatorDialogues operatorDialogues;
+    @Autowired
+    FollowUpWork followUpWork;
+    @Autowired
     FollowUpTriggers triggers;
     @Autowired
     FollowUpCaseRepository cases;
@@ -78,6 +83,8 @@ class FollowUpProcessTest extends ProcessTestBase {
     DocumentService documents;
     @Autowired
     DifferentiationService differentiation;
+    @Autowired
+    DifferentiationAnalysis differentiationAnalysis;
     @Autowired
     DiffRoundRepository diffRounds;
 
@@ -99,11 +106,11 @@ class FollowUpProcessTest extends ProcessTestBase {
     }
 
     private void scoreAndMeet(long caseId) {
-        service.recordMeeting(vestland(), caseId, today(), "DIGITALT", "Siva, fylket, daglig leder",
+        followUpWork.recordMeeting(vestland(), caseId, today(), "DIGITALT", "Siva, fylket, daglig leder",
                 "Gjennomgang av måltall og aktivitet.");
         Map<String, Integer> scores = new HashMap<>();
-        service.areas().keySet().forEach(a -> scores.put(a, 2));
-        service.saveScoreboard(siva(), caseId, scores, Map.of("aktivitet", "Få nye målbedrifter."));
+        followUpWork.areas().keySet().forEach(a -> scores.put(a, 2));
+        followUpWork.saveScoreboard(siva(), caseId, scores, Map.of("aktivitet", "Få nye målbedrifter."));
     }
 
     private static Map<String, String> conclusion(String konklusjon) {
@@ -134,8 +141,8 @@ class FollowUpProcessTest extends ProcessTestBase {
 
         scoreAndMeet(caseId);
         LocalDate due1 = today().plusMonths(2);
-        service.addMeasure(siva(), caseId, "Ny strategi for rekruttering av målbedrifter", "Daglig leder", due1);
-        service.addMeasure(siva(), caseId, "Månedlig rapportering av aktivitet til Siva", "Styreleder", due1.plusMonths(1));
+        followUpWork.addMeasure(siva(), caseId, "Ny strategi for rekruttering av målbedrifter", "Daglig leder", due1);
+        followUpWork.addMeasure(siva(), caseId, "Månedlig rapportering av aktivitet til Siva", "Styreleder", due1.plusMonths(1));
         assertThat(complete(siva(), work, conclusion("fortsette")).valid()).isTrue();
 
         // one task per measure, each followed to done
@@ -149,8 +156,8 @@ class FollowUpProcessTest extends ProcessTestBase {
             assertThat(complete(siva(), t, Map.of("gjennomfort", "true", "kommentar", "Gjennomført og dokumentert.")).valid())
                     .isTrue();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> service.measures(caseId).stream()
-                .allMatch(FollowUpService.Measure::done));
+        await().atMost(Duration.ofSeconds(20)).until(() -> followUpWork.measures(caseId).stream()
+                .allMatch(FollowUpWork.Measure::done));
         FollowUpCase afterConclusion = cases.findById(caseId).orElseThrow();
         assertThat(afterConclusion.getStatus()).isEqualTo(FollowUpStatus.MEASURES);
         assertThat(afterConclusion.getAnalysisDue()).isEqualTo(today().plusYears(1));
@@ -167,7 +174,7 @@ class FollowUpProcessTest extends ProcessTestBase {
         // (the programme level needs a programme: three operators with the year's values)
         long third = operators.save(new Operator("912346102", "Tredje Næringshage AS", "46",
                 OperatorStatus.ACTIVE, "Sara Saksbehandler", clock.instant())).getId();
-        IndicatorData.roundWithValues(differentiation, diffRounds, siva(), clock.instant(),
+        IndicatorData.roundWithValues(differentiation, differentiationAnalysis, diffRounds, siva(), clock.instant(),
                 today().getYear(), Map.of(sogn, 3, operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow().getId(), 4,
                         third, 2));
         assertThat(complete(siva(), analysis, Map.of("resultat", "samme-niva", "begrunnelse", "Tiltakene virker.")).valid())
@@ -186,7 +193,7 @@ class FollowUpProcessTest extends ProcessTestBase {
     void eachMessageTriggerOpensOrJoinsTheOneOpenCase() {
         long sogn = sogn();
         // T2: a development dialogue without the desired development raises it (as a message)
-        service.recordDialogue(siva(), sogn, today(), true, false, "Ingen økning i målbedrifter.");
+        operatorDialogues.recordDialogue(siva(), sogn, today(), true, false, "Ingen økning i målbedrifter.");
         FollowUpCase c = await().atMost(Duration.ofSeconds(20)).until(() -> cases.findOpen(sogn),
                 Optional::isPresent).orElseThrow();
         awaitOpenTask(FU, c.getId(), "gjennomfore-oppfolging");

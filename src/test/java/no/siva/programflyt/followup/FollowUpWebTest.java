@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.support.ProcessTestBase;
@@ -32,6 +31,8 @@ class FollowUpWebTest extends ProcessTestBase {
     MockMvc mvc;
     @Autowired
     FollowUpService service;
+    @Autowired
+    FollowUpWork followUpWork;
     @Autowired
     FollowUpCaseRepository cases;
     @Autowired
@@ -106,7 +107,7 @@ class FollowUpWebTest extends ProcessTestBase {
         assertThat(count("follow_up_measure")).isZero();
 
         MockHttpServletRequestBuilder board = post("/follow-up/" + id + "/scoreboard");
-        for (String area : service.areas().keySet()) {
+        for (String area : followUpWork.areas().keySet()) {
             board.param("score-" + area, "aktivitet".equals(area) ? "7" : "3").param("comment-" + area, "ok");
         }
         expectRefused(board, "Velg en score fra 1 til 5.");
@@ -118,7 +119,7 @@ class FollowUpWebTest extends ProcessTestBase {
                 .param("participants", "Fylket og Siva").param("summary", "Første møte."))
                 .andExpect(status().is3xxRedirection());
         MockHttpServletRequestBuilder byCounty = post("/follow-up/" + id + "/scoreboard");
-        service.areas().keySet().forEach(a -> byCounty.param("score-" + a, "3"));
+        followUpWork.areas().keySet().forEach(a -> byCounty.param("score-" + a, "3"));
         mvc.perform(byCounty.with(as(DemoUsers.VESTLAND)).with(csrf())).andExpect(status().isForbidden());
         assertThat(count("follow_up_meeting")).isEqualTo(1);
         assertThat(count("follow_up_scoreboard")).isZero();

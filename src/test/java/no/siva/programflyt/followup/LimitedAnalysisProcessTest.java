@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DiffRoundRepository;
+import no.siva.programflyt.differentiation.DifferentiationAnalysis;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.differentiation.GrantModelService;
 import no.siva.programflyt.registry.GrantSteps;
@@ -47,6 +48,8 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
     @Autowired
     FollowUpService service;
     @Autowired
+    FollowUpWork followUpWork;
+    @Autowired
     FollowUpTriggers triggers;
     @Autowired
     FollowUpCaseRepository cases;
@@ -54,6 +57,8 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
     OperatorRepository operators;
     @Autowired
     DifferentiationService differentiation;
+    @Autowired
+    DifferentiationAnalysis roundAnalysis;
     @Autowired
     DiffRoundRepository rounds;
     @Autowired
@@ -77,12 +82,12 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
     }
 
     private void continueCase(long caseId) {
-        service.recordMeeting(siva(), caseId, today(), "DIGITALT", "Siva, fylket, daglig leder",
+        followUpWork.recordMeeting(siva(), caseId, today(), "DIGITALT", "Siva, fylket, daglig leder",
                 "Gjennomgang av resultatene fra differensieringen.");
         Map<String, Integer> scores = new HashMap<>();
-        service.areas().keySet().forEach(a -> scores.put(a, 2));
-        service.saveScoreboard(siva(), caseId, scores, Map.of());
-        service.addMeasure(siva(), caseId, "Plan for flere målbedrifter", "Daglig leder", LocalDate.of(2026, 12, 1));
+        followUpWork.areas().keySet().forEach(a -> scores.put(a, 2));
+        followUpWork.saveScoreboard(siva(), caseId, scores, Map.of());
+        followUpWork.addMeasure(siva(), caseId, "Plan for flere målbedrifter", "Daglig leder", LocalDate.of(2026, 12, 1));
         UserTask work = awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
         assertThat(complete(siva(), work, Map.of("vurdering", "Negativ utvikling på flere områder.", "konklusjon", "fortsette",
                 "begrunnelse", "Tiltak avtalt.")).valid()).isTrue();
@@ -105,12 +110,12 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
 
         // The 2026 analysis, frozen on 28.09.2026, flags the three (as the round's flagging step does)
         moveTo(LocalDateTime.of(2026, 9, 28, 10, 0));
-        long round = IndicatorData.roundWithValues(differentiation, rounds, siva(), clock.instant(), 2026,
+        long round = IndicatorData.roundWithValues(differentiation, roundAnalysis, rounds, siva(), clock.instant(), 2026,
                 Map.of(sogn, 3, helgeland, 2, third, 2));
         for (long op : List.of(sogn, helgeland, third)) {
-            differentiation.setMinimumAndPotential(siva(), round, op, 2, 4);
+            roundAnalysis.setMinimumAndPotential(siva(), round, op, 2, 4);
         }
-        differentiation.freeze(round, DemoUsers.CASE_HANDLER);
+        roundAnalysis.freeze(round, DemoUsers.CASE_HANDLER);
         LocalDate analysed = LocalDate.of(2026, 9, 28);
         for (long op : List.of(sogn, helgeland, third)) {
             triggers.publish(op, TriggerType.DIFFERENTIATION, "Negativ utvikling på tre kriterier", "differensiering-2026-" + op,
@@ -143,7 +148,7 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
         // a real analysis: not before the year's values give scores; then scores against the programme level,
         // beside those of the flagging analysis
         assertThat(complete(siva(), same, Map.of("resultat", "samme-niva", "begrunnelse", "x")).errors()).containsOnlyKeys("resultat");
-        IndicatorData.roundWithValues(differentiation, rounds, siva(), clock.instant(), 2027,
+        IndicatorData.roundWithValues(differentiation, roundAnalysis, rounds, siva(), clock.instant(), 2027,
                 Map.of(sogn, 3, helgeland, 4, third, 1));
         LimitedAnalysis.Result analysis = limitedAnalysis.of(helgeland, round, 2027, today());
         assertThat(analysis.complete()).isTrue();
@@ -178,7 +183,7 @@ class LimitedAnalysisProcessTest extends ProcessTestBase {
         assertThat(cases.findById(caseIds.get(third)).orElseThrow().isClosed()).isFalse();
         assertThat(operators.findById(third).orElseThrow().getStatus()).isEqualTo(OperatorStatus.IN_FOLLOW_UP);
         // the year's limited round lists the three with their outcomes
-        assertThat(differentiation.limitedCases(2027)).extracting(DifferentiationService.LimitedCase::operatorId)
+        assertThat(roundAnalysis.limitedCases(2027)).extracting(DifferentiationAnalysis.LimitedCase::operatorId)
                 .containsExactlyInAnyOrder(sogn, helgeland, third);
     }
 }

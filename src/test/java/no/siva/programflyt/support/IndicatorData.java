@@ -8,6 +8,7 @@ import java.util.Map;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DiffRound;
 import no.siva.programflyt.differentiation.DiffRoundRepository;
+import no.siva.programflyt.differentiation.DifferentiationAnalysis;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.differentiation.scoring.Indicator;
 import no.siva.programflyt.differentiation.scoring.Unit;
@@ -22,7 +23,8 @@ public final class IndicatorData {
 
     private IndicatorData() {}
 
-    public static long roundWithValues(DifferentiationService service, DiffRoundRepository rounds, CurrentUser siva,
+    public static long roundWithValues(DifferentiationService service, DifferentiationAnalysis analysis, DiffRoundRepository rounds,
+                                       CurrentUser siva,
                                        Instant now, int year, Map<Long, Integer> levels) {
         DiffRound r = rounds.findByYear(year).orElseGet(() -> rounds.save(new DiffRound(year, year % 2 == 0,
                 DemoUsers.PROJECT_LEADER, now)));
@@ -37,7 +39,7 @@ public final class IndicatorData {
                                 ? BigDecimal.valueOf(level).divide(BigDecimal.valueOf(3), 2, RoundingMode.HALF_UP)
                                 : BigDecimal.valueOf(level * 10L));
             }
-            service.setValues(siva, r.getId(), operatorId, year - 1, values, "IMPORT");
+            analysis.setValues(siva, r.getId(), operatorId, year - 1, values, "IMPORT");
         });
         return r.getId();
     }
