@@ -79,7 +79,6 @@ public class DifferentiationAnalysis {
 
     private final Clock clock;
     private final DifferentiationService rounds;
-    private final DiffRoundRepository roundRows;
     private final OperatorRepository operators;
     private final GrantModelService grantModels;
     private final MethodService methods;
@@ -89,13 +88,12 @@ public class DifferentiationAnalysis {
     private final LimitedCases limited;
     private final AuditService audit;
 
-    DifferentiationAnalysis(Clock clock, DifferentiationService rounds, DiffRoundRepository roundRows,
+    DifferentiationAnalysis(Clock clock, DifferentiationService rounds,
                             OperatorRepository operators, GrantModelService grantModels, MethodService methods,
                             DerivedValues derived, IndicatorValues values, DiffResults results, LimitedCases limited,
                             AuditService audit) {
         this.clock = clock;
         this.rounds = rounds;
-        this.roundRows = roundRows;
         this.operators = operators;
         this.grantModels = grantModels;
         this.methods = methods;
@@ -115,7 +113,7 @@ public class DifferentiationAnalysis {
     /** The values the round's analysis works on (see {@link Inputs}). */
     @Transactional(readOnly = true)
     public Inputs inputs(long roundId) {
-        DiffRound r = roundRows.findById(roundId).orElseThrow(() -> new NotFoundException("round " + roundId));
+        DiffRound r = rounds.get(roundId);
         Inputs stored = stored(roundId);
         if (r.getAnalysisDoneAt() != null) {
             return stored;
@@ -172,7 +170,7 @@ public class DifferentiationAnalysis {
      */
     @Transactional(readOnly = true)
     public List<ScoringEngine.Result> liveScores(long roundId) {
-        DiffRound r = roundRows.findById(roundId).orElseThrow(() -> new NotFoundException("round " + roundId));
+        DiffRound r = rounds.get(roundId);
         Inputs in = inputs(roundId);
         boolean frozen = r.getAnalysisDoneAt() != null;
         List<Operator> scored = frozen

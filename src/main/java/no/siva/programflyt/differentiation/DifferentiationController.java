@@ -120,7 +120,7 @@ class DifferentiationController {
 
     @GetMapping("/differentiation/{id}")
     public String round(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         if (!DifferentiationAccess.siva(user)) {
             if (user.isCountyOfficial() && !user.counties().isEmpty()) {
                 return "redirect:/differentiation/" + id + "/county/" + user.counties().iterator().next();
@@ -170,7 +170,7 @@ class DifferentiationController {
                                @RequestParam("file") MultipartFile file, Model model, RedirectAttributes flash)
             throws IOException {
         DifferentiationAccess.requireSiva(user);
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         if (file.isEmpty()) {
             flash.addFlashAttribute("errorKey", "import.error.empty");
             return "redirect:/differentiation/" + id + "#import";
@@ -223,7 +223,7 @@ class DifferentiationController {
     public String operator(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long operatorId,
                            Model model) {
         DifferentiationAccess.requireSiva(user);
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         Operator o = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
         ScoringEngine.Result live = analysis.liveScores(id).stream().filter(s -> s.operatorId() == operatorId).findFirst()
                 .orElseThrow(() -> new NotFoundException("operator " + operatorId));
@@ -273,7 +273,7 @@ class DifferentiationController {
     public String saveValues(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long operatorId,
                              @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes flash) {
         DifferentiationAccess.requireSiva(user);
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         Map<String, Unit> units = new LinkedHashMap<>();
         service.method(r).indicators().stream().filter(Indicator::importable).forEach(i -> units.put(i.code(), i.unit()));
         IndicatorCatalogue.SOUNDNESS.forEach(f -> units.put(f.code(), f.unit()));
@@ -320,7 +320,7 @@ class DifferentiationController {
                             @RequestParam(required = false) String minimum, @RequestParam(required = false) String potential,
                             RedirectAttributes flash) {
         DifferentiationAccess.requireSiva(user);
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         var model = grantModels.latest(r.getYear() + 1).orElse(null);
         Integer min = GrantModelService.stepOf(minimum, model);
         Integer pot = GrantModelService.stepOf(potential, model);

@@ -53,7 +53,7 @@ class DifferentiationCountyController {
     @GetMapping("/differentiation/{id}/county/{code}")
     public String county(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String code,
                          Model model) {
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         requireCounty(user, code);
         boolean siva = DifferentiationAccess.siva(user);
         model.addAttribute("r", r);
@@ -84,7 +84,7 @@ class DifferentiationCountyController {
     public String proposal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable String code,
                            @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes flash) {
         DifferentiationAccess.requireSiva(user);
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         if (r.getGrantModelId() == null) {
             flash.addFlashAttribute("errorKey", "differentiation.error.frozenFirst");
             return "redirect:/differentiation/" + id + "/county/" + code;
@@ -129,7 +129,7 @@ class DifferentiationCountyController {
     @GetMapping("/differentiation/{id}/county/{code}/basis.csv")
     public ResponseEntity<byte[]> basisCsv(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                            @PathVariable String code) {
-        DiffRound r = service.find(id).orElseThrow(() -> new NotFoundException("round " + id));
+        DiffRound r = service.get(id);
         requireCounty(user, code);
         if (!DifferentiationAccess.siva(user) && !r.basisSentToCounties()) {
             throw new NotFoundException("basis not sent");

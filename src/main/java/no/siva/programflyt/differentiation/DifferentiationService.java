@@ -136,6 +136,12 @@ public class DifferentiationService {
         return rounds.findByYear(year);
     }
 
+    /** The round, or 404. */
+    @Transactional(readOnly = true)
+    public DiffRound get(long id) {
+        return rounds.findById(id).orElseThrow(() -> new NotFoundException("round " + id));
+    }
+
     public DiffRound load(long id) {
         return rounds.lockById(id).orElseThrow(() -> new NotFoundException("round " + id));
     }
@@ -341,7 +347,7 @@ public class DifferentiationService {
     /** Sends the state-budget and models messages again, for those already registered (after a failed send). */
     public void resendMessages(CurrentUser user, long roundId) {
         DifferentiationAccess.requireSiva(user);
-        DiffRound r = find(roundId).orElseThrow(() -> new NotFoundException("round " + roundId));
+        DiffRound r = get(roundId);
         if (r.getBudgetProposalOn() != null) {
             publishToCounties(r, BUDGET_MESSAGE);
         }
