@@ -1,5 +1,6 @@
 package no.siva.programflyt.targetcompany;
 
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,7 +17,6 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
@@ -31,12 +31,13 @@ import no.siva.programflyt.tasks.TaskService;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,14 +56,14 @@ class TargetCompanyController {
     private final OperatorRepository operators;
     private final TaskService tasks;
     private final AuditService audit;
-    private final JdbcClient jdbc;
+    private final SurveyDispatches surveys;
     private final MessageSource messages;
 
     private final Clock clock;
 
     public TargetCompanyController(Clock clock, TargetCompanyService service, Portfolio portfolio, TargetCompanyImport importer,
                                    AidLedger ledger, AidLedgerRepository ledgerLines, OperatorRepository operators,
-                                   TaskService tasks, AuditService audit, JdbcClient jdbc, MessageSource messages) {
+                                   TaskService tasks, AuditService audit, SurveyDispatches surveys, MessageSource messages) {
         this.clock = clock;
         this.service = service;
         this.portfolio = portfolio;
@@ -72,7 +73,7 @@ class TargetCompanyController {
         this.operators = operators;
         this.tasks = tasks;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.surveys = surveys;
         this.messages = messages;
     }
 
@@ -147,8 +148,7 @@ class TargetCompanyController {
         model.addAttribute("grantedNok", ledger.grantedNok(id));
         model.addAttribute("invoicedNok", ledger.invoicedNok(id));
         model.addAttribute("group", ledger.group(c));
-        model.addAttribute("surveys", jdbc.sql("select form, dispatch_month, register_by, ordered_at from survey_dispatch "
-                + "where target_company_id = ? order by dispatch_month, form").param(id).query().listOfRows());
+        model.addAttribute("surveys", surveys.ofCompany(id));
         model.addAttribute("mayWork", TargetCompanyService.mayWork(user, c));
         model.addAttribute("costTypes", CostType.values());
         model.addAttribute("exitReasons", List.of(ExitReason.EARLY_TERMINATION, ExitReason.NO_LONGER_SME, ExitReason.TAKEOVER));
@@ -157,39 +157,22 @@ class TargetCompanyController {
     }
 
     @PostMapping("/target-companies/{id}/ledger")
-    public String addLine(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String serviceDate,
-                          @RequestParam String costType, @RequestParam String description,
-                          @RequestParam String marketValue, @RequestParam String ownContribution,
-                          RedirectAttributes flash) {
+    public String addLine(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                          @Valid @ModelAttribute("aidLine") AidForms.Line form, BindingResult errors,
+                          @RequestParam Map<String, String> typed, RedirectAttributes flash) {
         TargetCompany c = service.getVisible(user, id);
         if (!TargetCompanyService.mayWork(user, c)) {
             throw new AccessDeniedException("may not record aid");
         }
-        Optional<BigDecimal> market = Amounts.parse(marketValue);
-        Optional<BigDecimal> own = Amounts.parse(ownContribution);
-        LocalDate date;
-        try {
-            date = LocalDate.parse(serviceDate);
-        } catch (DateTimeParseException e) {
-            date = null;
-        }
-        flash.addFlashAttribute("line", Map.of("serviceDate", serviceDate, "costType", costType, "description", description,
-                "marketValue", marketValue, "ownContribution", ownContribution));
-        if (date == null) {
-            return refused(flash, id, "serviceDate", "ledger.error.date", "stotte");
-        }
-        if (description.isBlank()) {
-            return refused(flash, id, "description", "ledger.error.description", "stotte");
-        }
-        if (market.isEmpty()) {
-            return refused(flash, id, "marketValue", "ledger.error.amountFormat", "stotte");
-        }
-        if (own.isEmpty()) {
-            return refused(flash, id, "ownContribution", "ledger.error.amountFormat", "stotte");
+        flash.addFlashAttribute("line", AidForms.typed(typed,
+                List.of("serviceDate", "costType", "description", "marketValue", "ownContribution")));
+        var error = AidForms.firstError(errors, AidForms.Line.ERRORS);
+        if (error.isPresent()) {
+            return refused(flash, id, error.get().getKey(), error.get().getValue(), "stotte");
         }
         try {
-            AidLedgerLine l = ledger.record(id, new AidLedger.LineInput(date, CostType.valueOf(costType), description,
-                    market.get(), own.get()), user.username());
+            AidLedgerLine l = ledger.record(id, new AidLedger.LineInput(form.serviceDate(), CostType.valueOf(form.costType()),
+                    form.description(), form.marketValue(), form.ownContribution()), user.username());
             flash.addFlashAttribute("line", null);
             flash.addFlashAttribute("successKey", "ledger.recorded");
             flash.addFlashAttribute("successArgs", new Object[] {new Formats().nok(l.getAidNok())});
@@ -203,32 +186,25 @@ class TargetCompanyController {
 
     /** An increase of the aid granted: a new grant with its own date, checked against the cap on that date (§14.5). */
     @PostMapping("/target-companies/{id}/grant")
-    public String increaseGrant(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String grantDate,
-                                @RequestParam String grantAmount, @RequestParam String grantReason, RedirectAttributes flash) {
+    public String increaseGrant(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                @Valid @ModelAttribute("aidGrant") AidForms.Grant form, BindingResult errors,
+                                @RequestParam Map<String, String> typed, RedirectAttributes flash) {
         TargetCompany c = service.getVisible(user, id);
         if (!TargetCompanyService.mayWork(user, c)) {
             throw new AccessDeniedException("may not grant aid");
         }
-        flash.addFlashAttribute("grantInput", Map.of("grantDate", grantDate, "grantAmount", grantAmount, "grantReason", grantReason));
-        LocalDate date;
-        try {
-            date = LocalDate.parse(grantDate);
-        } catch (DateTimeParseException e) {
-            return refused(flash, id, "grantDate", "ledger.error.date", "innvilget");
-        }
-        Optional<BigDecimal> amount = Amounts.parse(grantAmount);
-        if (amount.isEmpty()) {
-            return refused(flash, id, "grantAmount", "ledger.error.amountFormat", "innvilget");
-        }
-        if (grantReason.isBlank()) {
-            return refused(flash, id, "grantReason", "ledger.error.grantReason", "innvilget");
+        flash.addFlashAttribute("grantInput", AidForms.typed(typed, AidForms.Grant.ERRORS.keySet()));
+        var error = AidForms.firstError(errors, AidForms.Grant.ERRORS);
+        if (error.isPresent()) {
+            return refused(flash, id, error.get().getKey(), error.get().getValue(), "innvilget");
         }
         try {
             // a company taken over from another system has no agreement grant yet: its first grant is the agreement's
-            ledger.grant(id, date, amount.get(), grantReason.trim(), user.username());
+            ledger.grant(id, form.grantDate(), form.grantAmount(), form.grantReason().trim(), user.username());
             flash.addFlashAttribute("grantInput", null);
             flash.addFlashAttribute("successKey", "ledger.grantRecorded");
-            flash.addFlashAttribute("successArgs", new Object[] {new Formats().nok(amount.get()), new Formats().date(date)});
+            flash.addFlashAttribute("successArgs",
+                    new Object[] {new Formats().nok(form.grantAmount()), new Formats().date(form.grantDate())});
         } catch (BusinessRuleException e) {
             flash.addFlashAttribute("fieldErrorKey", e.messageKey());
             flash.addFlashAttribute("fieldErrorArgs", e.args());

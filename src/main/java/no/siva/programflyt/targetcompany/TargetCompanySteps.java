@@ -1,6 +1,5 @@
 package no.siva.programflyt.targetcompany;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import no.siva.programflyt.targetcompany.ledger.EurRates;
 import no.siva.programflyt.targetcompany.survey.KtuSchedule;
 import no.siva.programflyt.tasks.TaskService;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +40,7 @@ class TargetCompanySteps {
     private final TargetCompanyService service;
     private final BrregClient register;
     private final EurRates rates;
-    private final JdbcClient jdbc;
+    private final SurveyDispatches surveys;
     private final AuditService audit;
     private final MessageSource messages;
     private final TaskService tasks;
@@ -53,7 +51,7 @@ class TargetCompanySteps {
     private final AidLedger ledger;
 
     public TargetCompanySteps(Clock clock, AidLedger ledger, TargetCompanyService service,
-                              BrregClient register, EurRates rates, JdbcClient jdbc,
+                              BrregClient register, EurRates rates, SurveyDispatches surveys,
                               AuditService audit, MessageSource messages, TaskService tasks,
                               NotificationService notifications,
                               AppUserRepository users) {
@@ -65,7 +63,7 @@ class TargetCompanySteps {
         this.service = service;
         this.register = register;
         this.rates = rates;
-        this.jdbc = jdbc;
+        this.surveys = surveys;
         this.audit = audit;
         this.messages = messages;
     }
@@ -242,20 +240,14 @@ class TargetCompanySteps {
     @Transactional
     public void orderExitSurvey(long caseId) {
         TargetCompany c = service.load(caseId);
-        int n = jdbc.sql("update survey_dispatch set ordered_at = ? where target_company_id = ? and form = 'EXIT' and ordered_at is null")
-                .params(Timestamp.from(clock.instant()), c.getId()).update();
-        if (n > 0) {
+        if (surveys.orderExit(c.getId(), clock.instant())) {
             record(c, "SURVEY_ORDERED", "Meldt til exit-undersøkelsen (kundetilfredshet) til " + c.getSurveyContactEmail());
         }
     }
 
     private void plan(TargetCompany c, KtuSchedule.Dispatch d) {
-        jdbc.sql("""
-                insert into survey_dispatch (target_company_id, form, dispatch_month, register_by, recipient_name, recipient_email)
-                values (?, ?, ?, ?, ?, ?) on conflict (target_company_id, form, dispatch_month) do nothing""")
-                .params(c.getId(), d.form().name(), d.month().atDay(1), d.registerBy(), c.getSurveyContactName(),
-                        c.getSurveyContactEmail())
-                .update();
+        surveys.plan(c.getId(), d.form().name(), d.month().atDay(1), d.registerBy(), c.getSurveyContactName(),
+                c.getSurveyContactEmail());
     }
 
     private void record(TargetCompany c, String action, String summary) {

@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import no.siva.programflyt.shared.KronerFormatters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -48,6 +50,12 @@ class WebConfig implements WebMvcConfigurer {
 
     static Locale supported(Locale requested) {
         return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : BOKMAAL;
+    }
+
+    /** Form fields of kroner ({@code @Kroner}) bind as Norwegians type amounts. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldAnnotation(new KronerFormatters());
     }
 
     /**

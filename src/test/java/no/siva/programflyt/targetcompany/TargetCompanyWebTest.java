@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
@@ -179,6 +180,12 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .param("grantDate", "31.02.2026").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.date"))
                 .andExpect(flash().attribute("fieldError", "grantDate"));
+        mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                .param("grantDate", "2026-02-01").param("grantAmount", "femti tusen").param("grantReason", "Avtalen"))
+                .andExpect(flash().attribute("fieldErrorKey", "ledger.error.amountFormat"))
+                .andExpect(flash().attribute("fieldError", "grantAmount"))
+                .andExpect(flash().attribute("grantInput", Map.of("grantDate", "2026-02-01", "grantAmount", "femti tusen",
+                        "grantReason", "Avtalen")));
         mvc.perform(post("/target-companies/" + c.getId() + "/grant").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                 .param("grantDate", "2026-01-31").param("grantAmount", "50 000").param("grantReason", "Avtalen"))
                 .andExpect(flash().attribute("fieldErrorKey", "ledger.error.firstGrantOnAdmission"))
