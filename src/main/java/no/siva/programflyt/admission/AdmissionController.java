@@ -87,7 +87,7 @@ class AdmissionController {
                 && Amounts.parse(form.getPilotBudget()).filter(b -> b.signum() > 0).isEmpty()) {
             errors.rejectValue("pilotBudget", "validation.amount");
         }
-        if (form.getCountyCode() != null && !user.isSiva() && !user.isAdmin() && !user.counties().contains(form.getCountyCode())) {
+        if (form.getCountyCode() != null && !user.hasNationalScope() && !user.counties().contains(form.getCountyCode())) {
             errors.rejectValue("countyCode", "validation.notYourCounty");
         }
         form.getCoCountyCodes().remove(form.getCountyCode());

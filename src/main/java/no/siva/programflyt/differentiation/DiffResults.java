@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -81,6 +82,13 @@ class DiffResults {
     void propose(long roundId, long operatorId, Integer step) {
         jdbc.sql("update diff_result set proposed_step = ? where round_id = ? and operator_id = ?")
                 .params(step, roundId, operatorId).update();
+    }
+
+    /** The operator was told (its first notification stays the one on record) with this letter. */
+    void notified(long roundId, long operatorId, long letterDocumentId, Instant at) {
+        jdbc.sql("update diff_result set notified_at = coalesce(notified_at, ?), letter_document_id = ? "
+                + "where round_id = ? and operator_id = ?").params(Timestamp.from(at), letterDocumentId, roundId, operatorId)
+                .update();
     }
 
     /** What the analysis froze for one operator: its scores and groups, and the texts that explain them. */

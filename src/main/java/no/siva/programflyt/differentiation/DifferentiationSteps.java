@@ -28,7 +28,6 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.tasks.UserTask;
 import no.siva.programflyt.tasks.UserTaskRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +49,8 @@ class DifferentiationSteps {
     private final Labels labels;
     private final FollowUpTriggers followUp;
     private final UserTaskRepository taskRows;
-    private final JdbcClient jdbc;
+    private final LimitedCases limited;
+    private final DiffResults results;
     private final AuditService audit;
 
     private final Clock clock;
@@ -60,7 +60,7 @@ class DifferentiationSteps {
                                 GrantModelService grantModels,
                                 DifferentiationMail mail,
                                 OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
-                                FollowUpTriggers followUp, UserTaskRepository taskRows, JdbcClient jdbc,
+                                FollowUpTriggers followUp, UserTaskRepository taskRows, LimitedCases limited, DiffResults results,
                                 AuditService audit) {
         this.clock = clock;
         this.grantSteps = grantSteps;
@@ -74,7 +74,8 @@ class DifferentiationSteps {
         this.labels = labels;
         this.followUp = followUp;
         this.taskRows = taskRows;
-        this.jdbc = jdbc;
+        this.limited = limited;
+        this.results = results;
         this.audit = audit;
     }
 
@@ -93,18 +94,7 @@ class DifferentiationSteps {
         DiffRound r = service.load(roundId);
         // the open follow-ups whose limited analysis falls in this year (flagged by the previous year's analysis, or
         // due this year), and those not yet concluded (their analysis is not scheduled yet)
-        List<Map<String, Object>> cases = jdbc.sql("select c.id, o.name, c.status, c.analysis_due from follow_up_case c "
-                + "join operator o on o.id = c.operator_id where c.closed_at is null and (c.analysis_due is null "
-                + "or extract(year from c.analysis_due) = ? or extract(year from c.flagged_on) = ?) order by o.name")
-                .params(r.getYear(), r.getYear() - 1)
-                .query((rs, n) -> {
-                    Map<String, Object> m = new HashMap<>();
-                    m.put("id", rs.getLong(1));
-                    m.put("name", rs.getString(2));
-                    m.put("status", rs.getString(3));
-                    m.put("analysisDue", rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate());
-                    return m;
-                }).list();
+        List<Map<String, Object>> cases = limited.openForYear(r.getYear());
         String names = cases.stream().map(m -> (String) m.get("name")).collect(Collectors.joining(", "));
         if (r.getCompletedAt() == null) {
             r.limitedAnalysis(names.isEmpty() ? "-" : names, clock.instant());
@@ -225,10 +215,7 @@ class DifferentiationSteps {
             Document letter = documents.storeGenerated(DifferentiationService.CASE_TYPE, roundId, "VARSEL-" + o.getId(),
                     "innplassering-" + r.getYear() + "-" + o.getOrgNumber() + ".pdf", "application/pdf",
                     pdf.render("letters/differensiering-varsel", letterModel(r, m)));
-            jdbc.sql("update diff_result set notified_at = coalesce(notified_at, ?), letter_document_id = ? "
-                    + "where round_id = ? and operator_id = ?").params(Timestamp.from(clock.instant()), letter.getId(), roundId,
-                            o.getId())
-                    .update();
+            results.notified(roundId, o.getId(), letter.getId(), clock.instant());
             // «med virkning fra første halvår det kommende året»: the step is in force from 1 January
             grantSteps.record(o.getId(), res.proposedStep(), LocalDate.of(r.getYear() + 1, 1, 1), GrantSteps.DIFFERENTIATION,
                     roundId, AuditService.SYSTEM);

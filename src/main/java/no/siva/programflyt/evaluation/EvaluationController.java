@@ -26,7 +26,7 @@ class EvaluationController {
 
     @GetMapping("/evaluations/{id}")
     public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        if (!user.isSiva() && !user.isAdmin()) {
+        if (!user.hasNationalScope()) {
             throw new NotFoundException("evaluation " + id);
         }
         model.addAttribute("e", evaluations.find(id).orElseThrow(() -> new NotFoundException("evaluation " + id)));

@@ -45,6 +45,14 @@ class CaseRecords {
                 .params(caseId, description, owner, dueDate, by, Timestamp.from(at)).update();
     }
 
+    /** Marks an open measure of the case done, once. */
+    void completeMeasure(long measureId, long caseId, String comment, String by, Instant at) {
+        jdbc.sql("update follow_up_measure set status = 'DONE', done_by = ?, done_at = ?, done_comment = ? "
+                + "where id = ? and case_id = ? and status = 'OPEN'")
+                .params(by, Timestamp.from(at), comment, measureId, caseId)
+                .update();
+    }
+
     List<Measure> measures(long caseId) {
         return jdbc.sql("select id, description, owner, due_date, status, done_by, done_at, done_comment "
                 + "from follow_up_measure where case_id = ? order by due_date, id").param(caseId)

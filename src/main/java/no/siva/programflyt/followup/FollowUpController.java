@@ -248,7 +248,7 @@ class FollowUpController {
 
     @GetMapping("/follow-up/operator/{operatorId}")
     public String operator(@AuthenticationPrincipal CurrentUser user, @PathVariable long operatorId, Model model) {
-        if (!user.isSiva() && !user.isAdmin() && !user.isCountyOfficial()) {
+        if (!user.hasNationalScope() && !user.isCountyOfficial()) {
             throw new AccessDeniedException("Siva and counties only");
         }
         Operator o = operators.getVisible(user, operatorId);

@@ -1,7 +1,6 @@
 package no.siva.programflyt.followup;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import no.siva.programflyt.targetcompany.TargetCompanyRepository;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Stores what each follow-up task decided and hands the engine only the gateway variables. */
@@ -31,7 +29,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
     private final FollowUpMail mail;
     private final OperatorRepository operators;
     private final TargetCompanyRepository companies;
-    private final JdbcClient jdbc;
+    private final CaseRecords records;
     private final AuditService audit;
     private final MessageSource messages;
 
@@ -41,7 +39,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
 
     public FollowUpTaskHandler(Clock clock, FollowUpService service, FollowUpWork followUpWork, FollowUpMail mail,
                                OperatorRepository operators,
-                               TargetCompanyRepository companies, JdbcClient jdbc, AuditService audit,
+                               TargetCompanyRepository companies, CaseRecords records, AuditService audit,
                                MessageSource messages, LimitedAnalysis limitedAnalysis,
                                GrantSteps grantSteps) {
         this.clock = clock;
@@ -52,7 +50,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
         this.mail = mail;
         this.operators = operators;
         this.companies = companies;
-        this.jdbc = jdbc;
+        this.records = records;
         this.audit = audit;
         this.messages = messages;
     }
@@ -164,11 +162,7 @@ class FollowUpTaskHandler implements TaskCompletionHandler {
                 return Map.of("conclusion", conclusion);
             }
             case "folge-opp-tiltak" -> {
-                jdbc.sql("update follow_up_measure set status = 'DONE', done_by = ?, done_at = ?, done_comment = ? "
-                        + "where id = ? and case_id = ? and status = 'OPEN'")
-                        .params(user.username(), Timestamp.from(clock.instant()), s.string("kommentar"), task.getSubjectId(),
-                                c.getId())
-                        .update();
+                records.completeMeasure(task.getSubjectId(), c.getId(), s.string("kommentar"), user.username(), clock.instant());
                 record(c, user, "FOLLOW_UP_MEASURE_DONE", "Utviklingstiltak gjennomført: " + task.getName() + ". "
                         + s.string("kommentar"));
                 return Map.of();

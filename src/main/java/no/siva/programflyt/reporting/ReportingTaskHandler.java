@@ -1,7 +1,6 @@
 package no.siva.programflyt.reporting;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,7 +20,6 @@ import no.siva.programflyt.targetcompany.survey.KtuSchedule;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +31,8 @@ class ReportingTaskHandler implements TaskCompletionHandler {
 
     private final ReportingService reporting;
     private final TargetFigures figures;
-    private final JdbcClient jdbc;
+    private final ObligationRows obligations;
+    private final OperatorActivity activity;
     private final AuditService audit;
     private final MessageSource messages;
 
@@ -41,13 +40,15 @@ class ReportingTaskHandler implements TaskCompletionHandler {
 
     private final Clock clock;
 
-    public ReportingTaskHandler(Clock clock, ReportingService reporting, TargetFigures figures, JdbcClient jdbc, AuditService audit,
+    public ReportingTaskHandler(Clock clock, ReportingService reporting, TargetFigures figures, ObligationRows obligations,
+                                OperatorActivity activity, AuditService audit,
                                 MessageSource messages, FollowUpTriggers followUps) {
         this.clock = clock;
         this.followUps = followUps;
         this.reporting = reporting;
         this.figures = figures;
-        this.jdbc = jdbc;
+        this.obligations = obligations;
+        this.activity = activity;
         this.audit = audit;
         this.messages = messages;
     }
@@ -70,14 +71,9 @@ class ReportingTaskHandler implements TaskCompletionHandler {
         if (r.code() != Obligation.HALF_YEAR_AID) {
             return Map.of();
         }
-        var sums = jdbc.sql("""
-                select coalesce(sum(l.aid_nok), 0), count(distinct l.target_company_id) from aid_ledger_line l
-                join target_company c on c.id = l.target_company_id
-                where c.operator_id = ? and l.service_date between ? and ?""")
-                .params(r.operatorId(), LocalDate.of(r.year(), 1, 1), LocalDate.of(r.year(), 6, 30))
-                .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getLong(2)}).single();
-        return Map.of("stotteNok", List.of(((BigDecimal) sums[0]).stripTrailingZeros().toPlainString()),
-                "antallBedrifter", List.of(sums[1].toString()));
+        OperatorActivity.Aid aid = activity.aid(r.operatorId(), LocalDate.of(r.year(), 1, 1), LocalDate.of(r.year(), 6, 30));
+        return Map.of("stotteNok", List.of(aid.nok().stripTrailingZeros().toPlainString()),
+                "antallBedrifter", List.of(Long.toString(aid.companies())));
     }
 
     /**
@@ -102,9 +98,7 @@ class ReportingTaskHandler implements TaskCompletionHandler {
             }
             BigDecimal costs = amount(r.id());
             // the confirmation in February covers last year; its budget was delivered the December before that
-            BigDecimal budget = jdbc.sql("""
-                    select amount_nok from reporting_obligation where operator_id = ? and year = ? and code = 'BUDGET_NEXT_YEAR'""")
-                    .params(r.operatorId(), r.year() - 2).query(BigDecimal.class).optional().orElse(null);
+            BigDecimal budget = obligations.budget(r.operatorId(), r.year() - 2).orElse(null);
             Map<String, Object> model = new HashMap<>();
             model.put("costs", costs);
             model.put("budget", budget);
@@ -121,21 +115,14 @@ class ReportingTaskHandler implements TaskCompletionHandler {
         }
         LocalDate to = r.dueDate();
         LocalDate from = previousRegistrationDeadline(to).plusDays(1);
-        var admitted = jdbc.sql("""
-                select name, org_number, agreement_start from target_company
-                where operator_id = ? and agreement_start between ? and ? order by agreement_start""")
-                .params(r.operatorId(), from, to).query().listOfRows();
-        var exited = jdbc.sql("""
-                select name, org_number, exit_date from target_company
-                where operator_id = ? and exit_date between ? and ? order by exit_date""")
-                .params(r.operatorId(), from, to).query().listOfRows();
+        var admitted = activity.admitted(r.operatorId(), from, to);
+        var exited = activity.exited(r.operatorId(), from, to);
         return new TaskPanel("reporting/panels", "registrations", Map.of("from", from, "to", to, "admitted", admitted,
                 "exited", exited));
     }
 
     private BigDecimal amount(long obligationId) {
-        return jdbc.sql("select amount_nok from reporting_obligation where id = ?").param(obligationId)
-                .query(BigDecimal.class).optional().orElse(null);
+        return obligations.amount(obligationId).orElse(null);
     }
 
     static LocalDate previousRegistrationDeadline(LocalDate deadline) {
@@ -184,23 +171,16 @@ class ReportingTaskHandler implements TaskCompletionHandler {
                     Map<String, Object> values = new TreeMap<>(s.values());
                     figures.save(r.operatorId(), r.year(), values, user);
                 }
-                jdbc.sql("""
-                        update reporting_obligation set status = ?, submitted_by = ?, submitted_at = ?, comment = ?,
-                               amount_nok = ? where id = ?""").params(r.code().review() ? "SUBMITTED" : "DELIVERED",
-                        user.username(), Timestamp.from(clock.instant()), s.string("kommentar"), s.decimal("belop"), r.id()).update();
+                obligations.submitted(r.id(), r.code().review() ? "SUBMITTED" : "DELIVERED", user.username(), clock.instant(),
+                        s.string("kommentar"), s.decimal("belop"));
                 audit.record(user.username(), "OBLIGATION_SUBMITTED", ReportingService.CASE_TYPE, r.reportingYearId(),
                         task.getBusinessKey(), "Levert: " + r.code().taskName(), s.string("kommentar"));
                 return Map.of();
             }
             case "kontrollere" -> {
                 boolean approved = "godkjent".equals(s.string("vurdering"));
-                jdbc.sql("""
-                        update reporting_obligation set status = ?, reviewed_by = ?, reviewed_at = ?,
-                               rejection_reason = ?, locked = ? where id = ?""")
-                        .params(approved ? "APPROVED" : "REJECTED", user.username(), Timestamp.from(clock.instant()),
-                                approved ? null : s.string("begrunnelse"),
-                                approved && r.code() == Obligation.TARGET_FIGURES, r.id())
-                        .update();
+                obligations.reviewed(r.id(), approved ? "APPROVED" : "REJECTED", user.username(), clock.instant(),
+                        approved ? null : s.string("begrunnelse"), approved && r.code() == Obligation.TARGET_FIGURES);
                 if (approved && r.code() == Obligation.TARGET_FIGURES) {
                     figures.lock(r.operatorId(), r.year(), user);
                 }
