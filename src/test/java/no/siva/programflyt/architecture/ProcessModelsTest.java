@@ -8,6 +8,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Lane;
 import io.camunda.zeebe.model.bpmn.instance.Message;
@@ -20,6 +21,8 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnEdge;
 import io.camunda.zeebe.model.bpmn.instance.bpmndi.BpmnShape;
+import io.camunda.zeebe.model.bpmn.instance.dc.Bounds;
+import io.camunda.zeebe.model.bpmn.instance.di.Waypoint;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -110,7 +113,33 @@ class ProcessModelsTest {
         }
     }
 
+    @Test
+    void everyDiagramIsLegible_noShapesOrLabelsOverlap_nodesInTheirLanes_boundaryEventsOnTheirHosts() throws IOException {
+        assertThat(layoutProblems(models())).isEmpty();
+    }
+
     // ---- each check seen failing on a planted violation ---------------------------------------------------------
+
+    @Test
+    void aPlantedOverlap_aNodeOutsideItsLane_aDetachedBoundaryEvent_andAFlowThroughATask_areReported()
+            throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(PROCESSES.resolve("reporting-obligation.bpmn").toFile());
+        assertThat(layoutProblems(Map.of("r.bpmn", model))).isEmpty();
+        // as when shapes are dragged carelessly in Modeler
+        Bounds levere = bounds(model, "levere");
+        Bounds kontroll = bounds(model, "kontroll");
+        kontroll.setX(levere.getX() + 20);
+        kontroll.setY(levere.getY() + 10);
+        Bounds start = bounds(model, "plikt-startet");
+        Bounds oppfylt = bounds(model, "oppfylt");
+        oppfylt.setX(start.getX() + start.getWidth() + 10);
+        oppfylt.setY(start.getY());
+        bounds(model, "eskalert").setY(5000);
+        bounds(model, "frist-passert").setY(levere.getY() - 200);
+        assertThat(layoutProblems(Map.of("r.bpmn", model))).contains("r.bpmn: levere overlaps kontroll",
+                "r.bpmn: flow o1 crosses oppfylt", "r.bpmn: eskalert is outside its lane lane-siva",
+                "r.bpmn: boundary event frist-passert is not on the border of levere");
+    }
 
     @Test
     void aPlantedJobTypeWithoutWorker_aWorkerWithoutTask_andATypeWithTwoWorkers_areReported() {
@@ -192,6 +221,123 @@ class ProcessModelsTest {
             }
         }
         return problems;
+    }
+
+    /**
+     * What makes a drawing hard to read: shapes on top of each other, a label over a shape or another label, a node
+     * outside its lane, a boundary event off its host's border, a slanted flow, or a flow through a shape that is not
+     * its own end.
+     */
+    static List<String> layoutProblems(Map<String, BpmnModelInstance> models) {
+        List<String> problems = new ArrayList<>();
+        for (var m : models.entrySet()) {
+            BpmnModelInstance model = m.getValue();
+            String file = m.getKey();
+            Map<String, Bounds> nodes = new TreeMap<>();
+            Map<String, Bounds> labels = new TreeMap<>();
+            Map<String, Bounds> all = new TreeMap<>();
+            for (BpmnShape s : model.getModelElementsByType(BpmnShape.class)) {
+                all.put(s.getBpmnElement().getId(), s.getBounds());
+                if (s.getBpmnElement() instanceof FlowNode && !(s.getBpmnElement() instanceof BoundaryEvent)) {
+                    nodes.put(s.getBpmnElement().getId(), s.getBounds());
+                }
+                if (s.getBpmnLabel() != null && s.getBpmnLabel().getBounds() != null) {
+                    labels.put(s.getBpmnElement().getId(), s.getBpmnLabel().getBounds());
+                }
+            }
+            for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
+                if (e.getBpmnLabel() != null && e.getBpmnLabel().getBounds() != null) {
+                    labels.put(e.getBpmnElement().getId(), e.getBpmnLabel().getBounds());
+                }
+            }
+            List<String> ids = new ArrayList<>(nodes.keySet());
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    if (overlap(nodes.get(ids.get(i)), nodes.get(ids.get(j)), 0)) {
+                        problems.add(file + ": " + ids.get(j) + " overlaps " + ids.get(i));
+                    }
+                }
+            }
+            List<String> labelled = new ArrayList<>(labels.keySet());
+            for (int i = 0; i < labelled.size(); i++) {
+                for (String n : ids) {
+                    if (overlap(labels.get(labelled.get(i)), nodes.get(n), 0)) {
+                        problems.add(file + ": the label of " + labelled.get(i) + " covers " + n);
+                    }
+                }
+                for (int j = i + 1; j < labelled.size(); j++) {
+                    if (overlap(labels.get(labelled.get(i)), labels.get(labelled.get(j)), 0)) {
+                        problems.add(file + ": the labels of " + labelled.get(i) + " and " + labelled.get(j) + " overlap");
+                    }
+                }
+            }
+            for (Lane lane : model.getModelElementsByType(Lane.class)) {
+                for (FlowNode n : lane.getFlowNodeRefs()) {
+                    if (!inside(all.get(n.getId()), all.get(lane.getId()))) {
+                        problems.add(file + ": " + n.getId() + " is outside its lane " + lane.getId());
+                    }
+                }
+            }
+            for (BoundaryEvent b : model.getModelElementsByType(BoundaryEvent.class)) {
+                Bounds e = all.get(b.getId());
+                Bounds host = all.get(b.getAttachedTo().getId());
+                double cx = e.getX() + e.getWidth() / 2;
+                double cy = e.getY() + e.getHeight() / 2;
+                boolean onBorder = cx >= host.getX() && cx <= host.getX() + host.getWidth()
+                        && (Math.abs(cy - host.getY()) <= 1 || Math.abs(cy - host.getY() - host.getHeight()) <= 1);
+                if (!onBorder) {
+                    problems.add(file + ": boundary event " + b.getId() + " is not on the border of "
+                            + b.getAttachedTo().getId());
+                }
+            }
+            for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
+                SequenceFlow f = (SequenceFlow) e.getBpmnElement();
+                List<Waypoint> w = new ArrayList<>(e.getWaypoints());
+                for (int k = 0; k + 1 < w.size(); k++) {
+                    double x1 = w.get(k).getX(), y1 = w.get(k).getY(), x2 = w.get(k + 1).getX(), y2 = w.get(k + 1).getY();
+                    if (x1 != x2 && y1 != y2) {
+                        problems.add(file + ": flow " + f.getId() + " has a slanted segment");
+                    }
+                    for (String n : ids) {
+                        if (n.equals(f.getSource().getId()) || n.equals(f.getTarget().getId())
+                                || isHostOf(f.getSource(), n)) {
+                            continue;
+                        }
+                        if (crosses(x1, y1, x2, y2, nodes.get(n))) {
+                            problems.add(file + ": flow " + f.getId() + " crosses " + n);
+                        }
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static boolean isHostOf(FlowNode source, String id) {
+        return source instanceof BoundaryEvent b && b.getAttachedTo().getId().equals(id);
+    }
+
+    private static boolean overlap(Bounds a, Bounds b, double margin) {
+        return a.getX() < b.getX() + b.getWidth() + margin && b.getX() < a.getX() + a.getWidth() + margin
+                && a.getY() < b.getY() + b.getHeight() + margin && b.getY() < a.getY() + a.getHeight() + margin;
+    }
+
+    private static boolean inside(Bounds inner, Bounds outer) {
+        return inner.getX() >= outer.getX() && inner.getY() >= outer.getY()
+                && inner.getX() + inner.getWidth() <= outer.getX() + outer.getWidth()
+                && inner.getY() + inner.getHeight() <= outer.getY() + outer.getHeight();
+    }
+
+    /** Whether a horizontal or vertical segment runs through the inside of a shape (touching its border is fine). */
+    private static boolean crosses(double x1, double y1, double x2, double y2, Bounds b) {
+        double left = b.getX() + 1, right = b.getX() + b.getWidth() - 1;
+        double top = b.getY() + 1, bottom = b.getY() + b.getHeight() - 1;
+        return Math.max(x1, x2) > left && Math.min(x1, x2) < right && Math.max(y1, y2) > top && Math.min(y1, y2) < bottom;
+    }
+
+    private static Bounds bounds(BpmnModelInstance model, String id) {
+        return model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnElement().getId().equals(id))
+                .findFirst().orElseThrow().getBounds();
     }
 
     /** Job type to the tasks (process/element) that create jobs of it; job-based user tasks have the engine's type. */
