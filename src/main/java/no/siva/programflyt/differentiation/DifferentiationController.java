@@ -1,10 +1,10 @@
 package no.siva.programflyt.differentiation;
 
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -39,6 +39,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,14 +105,13 @@ class DifferentiationController {
 
     @PostMapping("/differentiation/start")
     @RefusedReturnsTo("/differentiation")
-    public String start(@AuthenticationPrincipal CurrentUser user, @RequestParam String year, RedirectAttributes flash) {
-        int y;
-        try {
-            y = Integer.parseInt(year.trim());
-        } catch (NumberFormatException e) {
+    public String start(@AuthenticationPrincipal CurrentUser user, @Valid RoundForms.Start form, BindingResult binding,
+                        RedirectAttributes flash) {
+        if (binding.hasErrors()) {
             flash.addFlashAttribute("errorKey", "differentiation.error.yearFormat");
             return "redirect:/differentiation";
         }
+        int y = form.year();
         DiffRound r = service.startManually(user, y);
         flash.addFlashAttribute("successKey", "differentiation.started");
         flash.addFlashAttribute("successArgs", new Object[] {String.valueOf(y)});
@@ -191,15 +191,13 @@ class DifferentiationController {
 
     @PostMapping("/differentiation/{id}/state-budget")
     public String stateBudget(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                              @RequestParam(required = false) String date, RedirectAttributes flash) {
+                              @Valid RoundForms.BudgetDate form, BindingResult binding, RedirectAttributes flash) {
         DifferentiationAccess.requireSiva(user);
-        LocalDate on;
-        try {
-            on = LocalDate.parse(date == null ? "" : date.trim());
-        } catch (DateTimeParseException e) {
+        if (binding.hasErrors()) {
             flash.addFlashAttribute("budgetError", "differentiation.error.date");
             return "redirect:/differentiation/" + id + "#budget-date";
         }
+        LocalDate on = form.date();
         if (on.isAfter(LocalDate.now(clock))) {
             flash.addFlashAttribute("budgetError", "differentiation.error.dateInFuture");
             return "redirect:/differentiation/" + id + "#budget-date";

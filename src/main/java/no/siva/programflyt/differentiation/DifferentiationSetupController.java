@@ -20,6 +20,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,15 +85,13 @@ class DifferentiationSetupController {
     }
 
     @GetMapping("/differentiation/grant-model")
-    public String grantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String from,
+    public String grantModel(@AuthenticationPrincipal CurrentUser user, RoundForms.Period period, BindingResult binding,
                              Model model) {
         DifferentiationAccess.requireSiva(user);
-        int first = defaultPeriod();
-        try {
-            first = from == null || from.isBlank() ? first : Integer.parseInt(from.trim());
-        } catch (NumberFormatException e) {
+        if (binding.hasErrors()) {
             model.addAttribute("errorKey", "differentiation.error.period");
         }
+        int first = binding.hasErrors() || period.from() == null ? defaultPeriod() : period.from();
         return grantModel(user, first, model);
     }
 
@@ -104,8 +103,9 @@ class DifferentiationSetupController {
     }
 
     @PostMapping("/differentiation/grant-model")
-    public String newGrantModel(@AuthenticationPrincipal CurrentUser user, @RequestParam String from,
-                                @RequestParam MultiValueMap<String, String> form, @RequestParam(required = false) String note,
+    public String newGrantModel(@AuthenticationPrincipal CurrentUser user, RoundForms.Period period,
+                                BindingResult binding, @RequestParam MultiValueMap<String, String> form,
+                                @RequestParam(required = false) String note,
                                 Model model, RedirectAttributes flash) {
         if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
             throw new AccessDeniedException("project leaders change the grant model");
@@ -124,12 +124,7 @@ class DifferentiationSetupController {
                 steps.put(i, v);
             }
         }
-        int first;
-        try {
-            first = Integer.parseInt(from.trim());
-        } catch (NumberFormatException e) {
-            first = -1;
-        }
+        int first = binding.hasErrors() || period.from() == null ? -1 : period.from();
         if (first < 2023 || first > 2040) {
             flash.addFlashAttribute("errorKey", "differentiation.error.period");
             return "redirect:/differentiation/grant-model";

@@ -7,7 +7,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -222,13 +221,13 @@ class TargetCompanyController {
 
     @PostMapping("/target-companies/{id}/exit")
     @RefusedReturnsTo("/target-companies/{id}")
-    public String exit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam String reason,
-                       @RequestParam String exitDate, RedirectAttributes flash) {
-        try {
-            service.requestExit(user, id, ExitReason.valueOf(reason), LocalDate.parse(exitDate));
-            flash.addFlashAttribute("successKey", "targetcompany.exitRequested");
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+    public String exit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @Valid ExitForm form,
+                       BindingResult binding, RedirectAttributes flash) {
+        if (binding.hasErrors()) {
             flash.addFlashAttribute("errorKey", "import.error.date");
+        } else {
+            service.requestExit(user, id, form.reason(), form.exitDate());
+            flash.addFlashAttribute("successKey", "targetcompany.exitRequested");
         }
         return "redirect:/target-companies/" + id;
     }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -256,6 +257,11 @@ class DifferentiationWebTest extends ProcessTestBase {
                         .attribute("budgetError", "differentiation.error.date"));
         mvc.perform(post("/differentiation/grant-model").with(as(DemoUsers.PROJECT_LEADER)).with(csrf())
                 .param("from", "tjueni").param("amount.1", "2 000 000")).andExpect(redirectedUrl("/differentiation/grant-model"));
+        mvc.perform(get("/differentiation/grant-model").param("from", "tjueni").with(as(DemoUsers.PROJECT_LEADER)))
+                .andExpect(status().isOk()).andExpect(model().attribute("errorKey", "differentiation.error.period"));
+        mvc.perform(post("/differentiation/start").with(as(DemoUsers.PROJECT_LEADER)).with(csrf()).param("year", "tjueåtte"))
+                .andExpect(redirectedUrl("/differentiation"))
+                .andExpect(MockMvcResultMatchers.flash().attribute("errorKey", "differentiation.error.yearFormat"));
         assertThat(service.find(id).orElseThrow().getBudgetProposalOn()).isNull();
     }
 

@@ -246,6 +246,9 @@ class TargetCompanyWebTest extends ProcessTestBase {
 
         // early exit from the page
         mvc.perform(post("/target-companies/" + c.getId() + "/exit").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                .param("reason", "EARLY_TERMINATION").param("exitDate", "30. juni"))
+                .andExpect(flash().attribute("errorKey", "import.error.date"));
+        mvc.perform(post("/target-companies/" + c.getId() + "/exit").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                 .param("reason", "EARLY_TERMINATION").param("exitDate", LocalDate.of(2026, 6, 30).toString()))
                 .andExpect(flash().attribute("successKey", "targetcompany.exitRequested"));
         awaitOpenTask(TargetCompanyService.CASE_TYPE, c.getId(), "registrere-exit-portal");
