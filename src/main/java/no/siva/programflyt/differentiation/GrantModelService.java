@@ -1,16 +1,13 @@
 package no.siva.programflyt.differentiation;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.BusinessRuleException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,39 +30,31 @@ public class GrantModelService {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final GrantModels models;
     private final AuditService audit;
 
     private final Clock clock;
 
-    public GrantModelService(Clock clock, JdbcClient jdbc, AuditService audit) {
+    GrantModelService(Clock clock, GrantModels models, AuditService audit) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.models = models;
         this.audit = audit;
     }
 
     /** The latest version for the two-year period that starts with {@code firstYear}. */
     @Transactional(readOnly = true)
     public Optional<GrantModel> latest(int firstYear) {
-        return jdbc.sql("select id from grant_model where first_year = ? order by version_no desc limit 1")
-                .param(firstYear).query(Long.class).optional().map(this::load);
+        return models.latestId(firstYear).map(models::load);
     }
 
     @Transactional(readOnly = true)
     public List<GrantModel> versions(int firstYear) {
-        return jdbc.sql("select id from grant_model where first_year = ? order by version_no desc").param(firstYear)
-                .query(Long.class).list().stream().map(this::load).toList();
+        return models.ids(firstYear).stream().map(models::load).toList();
     }
 
     @Transactional(readOnly = true)
     public GrantModel load(long id) {
-        record Row(long id, int firstYear, int lastYear, int versionNo, String note, String createdBy, Instant createdAt) {}
-        Row r = jdbc.sql("select id, first_year, last_year, version_no, note, created_by, created_at from grant_model where id = ?")
-                .param(id).query(Row.class).single();
-        SortedMap<Integer, BigDecimal> steps = new TreeMap<>();
-        jdbc.sql("select step, amount_nok from grant_step where model_id = ? order by step").param(id)
-                .query((rs, n) -> steps.put(rs.getInt(1), rs.getBigDecimal(2))).list();
-        return new GrantModel(r.id(), r.firstYear(), r.lastYear(), r.versionNo(), r.note(), r.createdBy(), r.createdAt(), steps);
+        return models.load(id);
     }
 
     /**
@@ -88,13 +77,8 @@ public class GrantModelService {
             }
             previous = e.getValue();
         }
-        int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from grant_model where first_year = ?")
-                .param(firstYear).query(Integer.class).single();
-        long id = jdbc.sql(
-                "insert into grant_model (first_year, last_year, version_no, note, created_by, created_at) values (?, ?, ?, ?, ?, ?) returning id")
-                .params(firstYear, firstYear + 1, version, note, by, Timestamp.from(clock.instant())).query(Long.class).single();
-        steps.forEach((step, amount) -> jdbc.sql("insert into grant_step (model_id, step, amount_nok) values (?, ?, ?)")
-                .params(id, step, amount).update());
+        int version = models.nextVersionNo(firstYear);
+        long id = models.insert(firstYear, version, note, by, clock.instant(), steps);
         audit.record(by, "GRANT_MODEL_VERSION", "GRANT_MODEL", id, String.valueOf(firstYear),
                 "Tilskuddsmodell " + firstYear + "–" + (firstYear + 1) + " versjon " + version + ": " + steps.size()
                         + " trinn" + (note == null || note.isBlank() ? "" : ". " + note),

@@ -3,7 +3,6 @@ package no.siva.programflyt.differentiation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import no.siva.programflyt.differentiation.scoring.Method;
 import no.siva.programflyt.differentiation.scoring.WeightModel;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +36,14 @@ class MethodService {
     /** One saved version of the method. */
     public record Version(long id, int versionNo, String note, String createdBy, Instant createdAt) {}
 
-    private final JdbcClient jdbc;
+    private final MethodVersions versions;
     private final ObjectMapper json;
     private final DifferentiationProperties config;
     private final AuditService audit;
     private final Clock clock;
 
-    public MethodService(JdbcClient jdbc, ObjectMapper json, DifferentiationProperties config, AuditService audit, Clock clock) {
-        this.jdbc = jdbc;
+    MethodService(MethodVersions versions, ObjectMapper json, DifferentiationProperties config, AuditService audit, Clock clock) {
+        this.versions = versions;
         this.json = json;
         this.config = config;
         this.audit = audit;
@@ -64,14 +62,12 @@ class MethodService {
     /** The method the next analysis uses: the project leader's newest version, else the defaults. */
     @Transactional(readOnly = true)
     public Method current() {
-        return jdbc.sql("select method_json from diff_method order by version_no desc limit 1").query(String.class)
-                .optional().map(this::read).orElseGet(this::defaults);
+        return versions.latestJson().map(this::read).orElseGet(this::defaults);
     }
 
     @Transactional(readOnly = true)
     public Optional<Version> currentVersion() {
-        return jdbc.sql("select id, version_no, note, created_by, created_at from diff_method order by version_no desc limit 1")
-                .query(Version.class).optional();
+        return versions.latest();
     }
 
     /**
@@ -117,12 +113,8 @@ class MethodService {
             return errors;
         }
         Method next = new Method(indicators, new WeightModel(now.weights().code(), w), now.thresholds());
-        jdbc.sql("lock table diff_method in share row exclusive mode").update();   // two saves at once: one after the other
-        int version = jdbc.sql("select coalesce(max(version_no), 0) + 1 from diff_method").query(Integer.class).single();
-        jdbc.sql("insert into diff_method (version_no, method_json, note, created_by, created_at) values (?, ?, ?, ?, ?)")
-                .params(version, write(next), note == null || note.isBlank() ? null : note.trim(), user.username(),
-                        Timestamp.from(clock.instant()))
-                .update();
+        int version = versions.insert(write(next), note == null || note.isBlank() ? null : note.trim(), user.username(),
+                clock.instant());
         audit.record(user.username(), "DIFF_METHOD_VERSION", "DIFF_METHOD", (long) version, String.valueOf(version),
                 "Differensieringsmetoden versjon " + version + " er lagret" + (note == null || note.isBlank() ? "" : ": " + note.trim()),
                 null);

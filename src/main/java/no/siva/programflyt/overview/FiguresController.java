@@ -1,6 +1,5 @@
 package no.siva.programflyt.overview;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import no.siva.programflyt.overview.ProgrammeFigures.OperatorFigures;
+import no.siva.programflyt.overview.ProgrammeFigures.YearFigures;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.Formats;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,64 +26,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class FiguresController {
 
-    public record OperatorFigures(long id, String name, String countyCode, String status, long active, long admitted,
-                                  long exited, BigDecimal aid, BigDecimal grant) {}
-
-    public record YearFigures(int year, long admitted, long exited) {}
-
-    private final JdbcClient jdbc;
+    private final ProgrammeFigures figures;
     private final Labels labels;
 
     private final Clock clock;
 
-    public FiguresController(Clock clock, JdbcClient jdbc, Labels labels) {
+    public FiguresController(Clock clock, ProgrammeFigures figures, Labels labels) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.figures = figures;
         this.labels = labels;
     }
 
     @GetMapping("/overview/figures")
     public String figures(@AuthenticationPrincipal CurrentUser user, Model model) {
         int year = LocalDate.now(clock).getYear();
-        String scope;
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (user.hasNationalScope()) {
-            scope = "true";
-        } else if (user.isCountyOfficial() && !user.counties().isEmpty()) {
-            scope = "o.county_code in (:counties)";
-            p.put("counties", List.copyOf(user.counties()));
-        } else if (user.isOperatorUser()) {
-            scope = "o.id = :operator";
-            p.put("operator", user.operatorId());
-        } else {
-            scope = "false";
-        }
-        p.put("year", year);
-        List<OperatorFigures> operators = jdbc.sql("""
-                select o.id, o.name, o.county_code, o.status,
-                  (select count(*) from target_company t where t.operator_id = o.id and t.status = 'ACTIVE'),
-                  (select count(*) from target_company t where t.operator_id = o.id and extract(year from t.agreement_start) = :year),
-                  (select count(*) from target_company t where t.operator_id = o.id and extract(year from t.exit_date) = :year),
-                  (select coalesce(sum(l.aid_nok), 0) from aid_ledger_line l join target_company t on t.id = l.target_company_id
-                     where t.operator_id = o.id and extract(year from l.service_date) = :year),
-                  (select a.annual_grant from cooperation_agreement a where a.operator_id = o.id)
-                from operator o where\s""" + scope + " order by o.county_code, o.name")
-                .params(p).query((rs, n) -> new OperatorFigures(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
-                .list();
+        List<OperatorFigures> operators = figures.operators(user, year);
         Map<String, Map<String, Long>> byCounty = new TreeMap<>();
         for (OperatorFigures o : operators) {
             byCounty.computeIfAbsent(o.countyCode(), k -> new LinkedHashMap<>()).merge(o.status(), 1L, Long::sum);
         }
         List<YearFigures> years = new ArrayList<>();
         for (int y = year - 4; y <= year; y++) {
-            Map<String, Object> py = new LinkedHashMap<>(p);
-            py.put("year", y);
-            long[] c = jdbc.sql("select (select count(*) from target_company t join operator o on o.id = t.operator_id where "
-                    + scope + " and extract(year from t.agreement_start) = :year), (select count(*) from target_company t "
-                    + "join operator o on o.id = t.operator_id where " + scope + " and extract(year from t.exit_date) = :year)")
-                    .params(py).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-            years.add(new YearFigures(y, c[0], c[1]));
+            years.add(figures.admittedAndExited(user, y));
         }
         model.addAttribute("year", year);
         model.addAttribute("operators", operators);

@@ -53,7 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Where every case of every process stands: counts by stage, overdue and due-soon tasks, the cases themselves
  * (filtered, sorted, paged, exported as CSV or Excel, views saved for one's role), each case's page, and the
- * programme's figures. Every query runs within the user's scope (see {@link OverviewService}).
+ * programme's figures. Every query runs within the user's scope (see {@link CaseStates}).
  */
 @Controller
 class OverviewController {
@@ -61,7 +61,7 @@ class OverviewController {
     static final List<String> TYPES = List.of("ADMISSION", "FOLLOW_UP", "DIFFERENTIATION", "DIFFERENTIATION_COUNTY",
             "TARGET_COMPANY", "REPORTING", "EVALUATION");
 
-    private final OverviewService overview;
+    private final CaseStates overview;
     private final SavedViews views;
     private final CaseDirectory cases;
     private final UserTaskRepository taskRows;
@@ -74,7 +74,7 @@ class OverviewController {
 
     private final Clock clock;
 
-    public OverviewController(Clock clock, OverviewService overview, SavedViews views, CaseDirectory cases,
+    public OverviewController(Clock clock, CaseStates overview, SavedViews views, CaseDirectory cases,
                               UserTaskRepository taskRows, AuditService audit, DocumentService documents,
                               IncidentRepository incidents, OperatorService operators, Labels labels,
                               MessageSource messages) {
@@ -245,7 +245,7 @@ class OverviewController {
     }
 
     /** One row for Excel: the same columns as the CSV, with numbers as numbers and dates as Norwegian dates. */
-    private List<Object> typedCells(OverviewService.Row r) {
+    private List<Object> typedCells(CaseStates.Row r) {
         Locale nb = Locale.forLanguageTag("nb");
         Function<Instant, LocalDate> day = i -> i == null ? null
                 : i.atZone(Formats.OSLO).toLocalDate();
@@ -270,7 +270,7 @@ class OverviewController {
                 "Siste hendelse (tid)", "Åpne oppgaver", "Forfalte oppgaver", "Neste frist", "Tildelt", "Feil");
     }
 
-    private List<String> cells(OverviewService.Row r) {
+    private List<String> cells(CaseStates.Row r) {
         Locale nb = Locale.forLanguageTag("nb");
         Formats f = new Formats();
         return List.of(messages.getMessage("overview.type." + r.caseType(), null, r.caseType(), nb), r.title(),

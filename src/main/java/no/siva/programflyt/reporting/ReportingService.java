@@ -1,9 +1,6 @@
 package no.siva.programflyt.reporting;
 
 import io.camunda.client.CamundaClient;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +16,6 @@ import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.ProgrammePeriod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +56,8 @@ public class ReportingService {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final ReportingYears years;
+    private final ObligationRows obligations;
     private final OperatorRepository operators;
     private final ReportingProperties config;
     private final CamundaClient client;
@@ -71,12 +68,14 @@ public class ReportingService {
 
     private final ProgrammePeriod programme;
 
-    public ReportingService(Clock clock, JdbcClient jdbc, OperatorRepository operators, ReportingProperties config,
-                            CamundaClient client, AuditService audit, TransactionTemplate tx,
-                            ProgrammePeriod programme) {
+    ReportingService(Clock clock, ReportingYears years, ObligationRows obligations, OperatorRepository operators,
+                     ReportingProperties config,
+                     CamundaClient client, AuditService audit, TransactionTemplate tx,
+                     ProgrammePeriod programme) {
         this.clock = clock;
         this.programme = programme;
-        this.jdbc = jdbc;
+        this.years = years;
+        this.obligations = obligations;
         this.operators = operators;
         this.config = config;
         this.client = client;
@@ -93,10 +92,7 @@ public class ReportingService {
         if (o == null || o.getStatus() == OperatorStatus.TERMINATED) {
             return Optional.empty();   // no calendar for an operator that has left the programme
         }
-        Long id = tx.execute(s -> jdbc.sql("""
-                insert into reporting_year (operator_id, year, created_at) values (?, ?, ?)
-                on conflict (operator_id, year) do nothing returning id""").params(operatorId, year, Timestamp.from(clock.instant()))
-                .query(Long.class).optional().orElse(null));
+        Long id = tx.execute(s -> years.insertIfAbsent(operatorId, year, clock.instant()).orElse(null));
         if (id == null) {
             return Optional.empty();
         }
@@ -104,8 +100,7 @@ public class ReportingService {
                 .variables(Map.of("operatorId", operatorId, "year", year, "caseId", id,
                         "businessKey", o.getOrgNumber() + "-" + year))
                 .send().join().getProcessInstanceKey();
-        tx.executeWithoutResult(s -> jdbc.sql("update reporting_year set process_instance_key = ? where id = ?")
-                .params(key, id).update());
+        tx.executeWithoutResult(s -> years.setInstance(id, key));
         return Optional.of(id);
     }
 
@@ -117,13 +112,7 @@ public class ReportingService {
     @Transactional
     public Map<String, Object> planYear(long operatorId, int year, long processInstanceKey, LocalDate from) {
         Operator o = operators.findById(operatorId).orElseThrow(() -> new NotFoundException("operator " + operatorId));
-        jdbc.sql("""
-                insert into reporting_year (operator_id, year, process_instance_key, created_at) values (?, ?, ?, ?)
-                on conflict (operator_id, year) do update set process_instance_key =
-                    coalesce(reporting_year.process_instance_key, excluded.process_instance_key)""")
-                .params(operatorId, year, processInstanceKey, Timestamp.from(clock.instant())).update();
-        long yearId = jdbc.sql("select id from reporting_year where operator_id = ? and year = ?")
-                .params(operatorId, year).query(Long.class).single();
+        long yearId = years.ensure(operatorId, year, processInstanceKey, clock.instant());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Obligation ob : Obligation.values()) {
             if (ob == Obligation.BUDGET_NEXT_YEAR && year + 1 > programme.end().getYear()) {
@@ -133,12 +122,7 @@ public class ReportingService {
             if (due.isBefore(from)) {
                 continue;
             }
-            jdbc.sql("""
-                    insert into reporting_obligation (reporting_year_id, operator_id, year, code, due_date, status)
-                    values (?, ?, ?, ?, ?, 'PLANNED') on conflict (reporting_year_id, code) do nothing""")
-                    .params(yearId, operatorId, year, ob.name(), due).update();
-            long obligationId = jdbc.sql("select id from reporting_obligation where reporting_year_id = ? and code = ?")
-                    .params(yearId, ob.name()).query(Long.class).single();
+            long obligationId = obligations.plan(yearId, operatorId, year, ob, due);
             Map<String, Object> m = new HashMap<>();
             m.put("obligationId", obligationId);
             m.put("code", ob.name());
@@ -162,18 +146,15 @@ public class ReportingService {
     }
 
     public Row row(long obligationId) {
-        return jdbc.sql(SELECT + " where o.id = ?").param(obligationId).query(ReportingService::map).optional()
-                .orElseThrow(() -> new NotFoundException("obligation " + obligationId));
+        return obligations.row(obligationId, false).orElseThrow(() -> new NotFoundException("obligation " + obligationId));
     }
 
     Row lockRow(long obligationId) {
-        return jdbc.sql(SELECT + " where o.id = ? for update of o").param(obligationId).query(ReportingService::map).optional()
-                .orElseThrow(() -> new NotFoundException("obligation " + obligationId));
+        return obligations.row(obligationId, true).orElseThrow(() -> new NotFoundException("obligation " + obligationId));
     }
 
     public List<Row> forOperator(long operatorId, int year) {
-        return jdbc.sql(SELECT + " where o.operator_id = ? and o.year = ? order by o.due_date, o.id").params(operatorId, year)
-                .query(ReportingService::map).list();
+        return obligations.forOperator(operatorId, year);
     }
 
     /**
@@ -187,9 +168,7 @@ public class ReportingService {
 
     /** Every operator's obligations of a year, the overdue ones first, then by deadline. */
     public List<Row> all(int year, LocalDate today) {
-        List<Row> rows = jdbc
-                .sql(SELECT + " where o.year = ? order by (o.status <> 'DONE' and o.due_date < ?) desc, o.due_date, o.operator_id")
-                .params(year, today).query(ReportingService::map).list();
+        List<Row> rows = obligations.forYear(year, today);
         if (!rows.isEmpty() || !looksAhead(year, today)) {
             return rows;
         }
@@ -221,20 +200,6 @@ public class ReportingService {
     }
 
     void setStatus(long obligationId, String status) {
-        jdbc.sql("update reporting_obligation set status = ? where id = ?").params(status, obligationId).update();
+        obligations.setStatus(obligationId, status);
     }
-
-    private static final String SELECT = """
-            select o.id, o.reporting_year_id, o.operator_id, o.year, o.code, o.due_date, o.status, o.submitted_by,
-                o.rejection_reason, o.locked,
-                (select t.id from user_task t where t.subject_id = o.id and t.case_type = 'REPORTING'
-                    order by (t.state = 'OPEN') desc, t.id desc limit 1)
-            from reporting_obligation o""";
-
-    private static Row map(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), Obligation.valueOf(rs.getString(5)),
-                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
-                rs.getObject(11, Long.class));
-    }
-
 }

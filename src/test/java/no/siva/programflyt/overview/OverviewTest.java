@@ -52,7 +52,7 @@ class OverviewTest extends ProcessTestBase {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OverviewService overview;
+    CaseStates overview;
     @Autowired
     FollowUpService followUps;
     @Autowired
@@ -156,7 +156,7 @@ class OverviewTest extends ProcessTestBase {
                 .contains("Differensieringsrunde " + y).doesNotContain(">" + y + "</small>");
         // sorting: by title ascending
         assertThat(overview.page(leader, query("type", "ADMISSION", "sort", "title", "dir", "asc"), clock.instant()).rows())
-                .extracting(OverviewService.Row::title).containsExactly("Forprosjekt: Lofoten Kunnskapspark AS",
+                .extracting(CaseStates.Row::title).containsExactly("Forprosjekt: Lofoten Kunnskapspark AS",
                         "Forprosjekt: Nordfjord Innovasjon AS");
 
         // scope: a county official sees her county's cases only, also in the export
@@ -234,11 +234,11 @@ class OverviewTest extends ProcessTestBase {
                     + "values ('TARGET_COMPANY', ?, ?, 'targetcompany.status.ACTIVE', '/x', now() - (? * interval '1 minute'), "
                     + "'TARGET_COMPANY', ?)").params(100_000 + i, "Bedrift " + i, i, 100_000 + i).update();
         }
-        OverviewService.Page first = overview.page(leader, query(), clock.instant());
+        CaseStates.Page first = overview.page(leader, query(), clock.instant());
         assertThat(first.total()).isEqualTo(120);
         assertThat(first.pages()).isEqualTo(3);
         assertThat(first.rows()).hasSize(50).first().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 0"));
-        OverviewService.Page last = overview.page(leader, query("page", "2"), clock.instant());
+        CaseStates.Page last = overview.page(leader, query("page", "2"), clock.instant());
         assertThat(last.rows()).hasSize(20).last().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 119"));
         assertThat(overview.page(leader, query("page", "99"), clock.instant()).page()).isEqualTo(2);
     }

@@ -12,15 +12,15 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.DueSoon;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the overview from {@code case_state} with each case's open tasks and incidents joined live, always within
  * the user's scope: Siva sees every case, a county official her counties' cases, operator staff their operator's.
  */
-@Service
-class OverviewService {
+@Repository
+class CaseStates {
 
     /** One case in the overview. */
     public record Row(String caseType, long caseId, String title, String businessKey, String countyCode, Long operatorId,
@@ -58,7 +58,7 @@ class OverviewService {
     private final JdbcClient jdbc;
     private final Duration dueSoon;
 
-    public OverviewService(JdbcClient jdbc, @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon) {
+    public CaseStates(JdbcClient jdbc, @Value("${programflyt.tasks.due-soon:P3D}") Duration dueSoon) {
         this.jdbc = jdbc;
         this.dueSoon = dueSoon;
     }
