@@ -2,7 +2,6 @@ package no.siva.programflyt.incidents;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +22,10 @@ public class IncidentService {
     private final AuditService audit;
     private final CaseDirectory cases;
     private final int retriesOnRetry;
-    private final JdbcClient jdbc;
 
     private final Clock clock;
 
-    public IncidentService(Clock clock, JdbcClient jdbc, IncidentRepository incidents, CamundaClient client,
+    public IncidentService(Clock clock, IncidentRepository incidents, CamundaClient client,
                            EngineIncidents engineIncidents,
                            AuditService audit, CaseDirectory cases,
                            @Value("${programflyt.jobs.retries-on-incident-retry:3}") int retriesOnRetry) {
@@ -39,7 +36,6 @@ public class IncidentService {
         this.audit = audit;
         this.cases = cases;
         this.retriesOnRetry = retriesOnRetry;
-        this.jdbc = jdbc;
     }
 
     /** Called when a job's last retry failed. Idempotent per job. */
@@ -50,14 +46,8 @@ public class IncidentService {
         String caseType = cases.caseTypeOfProcess(job.getBpmnProcessId()).orElse(null);
         String businessKey = vars.get("businessKey") instanceof String s ? s : null;
         String message = error == null ? "ukjent feil" : error.substring(0, Math.min(error.length(), 2000));
-        int inserted = jdbc.sql("""
-                insert into incident (job_key, process_instance_key, bpmn_process_id, element_id, job_type,
-                                      error_message, case_type, case_id, business_key, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (job_key) where resolved_at is null do nothing""")
-                .params(job.getKey(), job.getProcessInstanceKey(), job.getBpmnProcessId(), job.getElementId(),
-                        job.getType(), message, caseType, caseId, businessKey, Timestamp.from(clock.instant()))
-                .update();
-        if (inserted == 1) {
+        boolean inserted = incidents.recordOnce(job, message, caseType, caseId, businessKey, clock.instant());
+        if (inserted) {
             audit.record(AuditService.SYSTEM, "INCIDENT_CREATED", caseType, caseId, businessKey,
                     "Feil i automatisk steg " + job.getElementId() + ": " + message, null);
         }
@@ -65,7 +55,7 @@ public class IncidentService {
 
     /** Removes an open incident recorded for a job that the engine, after all, did not fail for good. */
     public void forgetExhaustedJob(long jobKey) {
-        jdbc.sql("delete from incident where job_key = ? and resolved_at is null").param(jobKey).update();
+        incidents.forgetOpen(jobKey);
     }
 
     @Transactional(readOnly = true)

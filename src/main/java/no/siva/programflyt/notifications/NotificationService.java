@@ -1,6 +1,5 @@
 package no.siva.programflyt.notifications;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import no.siva.programflyt.audit.AuditService;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,20 +26,18 @@ public class NotificationService {
     private final OutboxRepository outbox;
     private final TemplateEngine templates;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
 
     private final AuditService audit;
 
     private final Clock clock;
 
-    public NotificationService(Clock clock, JdbcClient jdbc, OutboxRepository outbox, TemplateEngine templates, MessageSource messages,
+    public NotificationService(Clock clock, OutboxRepository outbox, TemplateEngine templates, MessageSource messages,
                                AuditService audit) {
         this.clock = clock;
         this.audit = audit;
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -61,14 +57,9 @@ public class NotificationService {
                            String caseType, Long caseId, Long attachmentDocumentId) {
         Context ctx = new Context(NORWEGIAN, model);
         String body = templates.process("mail/" + template, ctx);
-        Timestamp now = Timestamp.from(clock.instant());
         Object[] subjectArgs = model.containsKey("subjectArgs") ? (Object[]) model.get("subjectArgs") : new Object[0];
         String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, NORWEGIAN);
-        return jdbc.sql("""
-                insert into outbox_message (dedup_key, recipient, subject, body_html, status, case_type, case_id,
-                                            attachment_document_id, created_at, next_attempt_at)
-                values (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?) on conflict (dedup_key) do nothing""")
-                .params(dedupKey, recipient, subject, body, caseType, caseId, attachmentDocumentId, now, now).update() == 1;
+        return outbox.insertOnce(dedupKey, recipient, subject, body, caseType, caseId, attachmentDocumentId, clock.instant());
     }
 
     /**

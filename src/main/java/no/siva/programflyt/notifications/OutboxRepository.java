@@ -7,7 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
+/** The table {@code outbox_message}: Spring Data's queries, and the insert keyed by dedup key ({@link OutboxInserts}). */
+public interface OutboxRepository extends JpaRepository<OutboxMessage, Long>, OutboxInserts {
 
     /** A batch of due messages, locked so that several app instances never send the same one. */
     @Query(value = """

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * virkning fra første halvår det kommende året» (guide §15.3.10): the step is recorded in December and becomes the
  * current step on 1 January. A step recorded again for the same date (a redelivered job) changes nothing.
  */
-@Service
+@Repository
 public class GrantSteps {
 
     /** One step of the history, with the period it applies to ({@code until} null: still in force). */

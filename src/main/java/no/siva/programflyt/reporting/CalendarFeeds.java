@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The secret subscription address of each operator's deadline feed. */
-@Component
+@Repository
 class CalendarFeeds {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -80,6 +80,12 @@ class ObligationRows {
                 .params(year, today).query(ObligationRows::map).list();
     }
 
+    /** When the obligation was last reviewed, to the microsecond, as a key for the mail about it (empty if never). */
+    Optional<String> reviewStamp(long obligationId) {
+        return jdbc.sql("select to_char(reviewed_at, 'YYYYMMDDHH24MISSUS') from reporting_obligation where id = ?")
+                .param(obligationId).query(String.class).optional();
+    }
+
     void setStatus(long obligationId, String status) {
         jdbc.sql("update reporting_obligation set status = ? where id = ?").params(status, obligationId).update();
     }

@@ -10,8 +10,8 @@ import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.shared.Formats;
+import no.siva.programflyt.tasks.UserTaskRepository;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,20 +28,23 @@ class ReportingSteps {
     private final AppUserRepository users;
     private final OperatorRepository operators;
     private final AuditService audit;
-    private final JdbcClient jdbc;
+    private final ObligationRows obligations;
+    private final UserTaskRepository tasks;
     private final String baseUrl;
     private final String sivaMailbox;
 
-    public ReportingSteps(ReportingService reporting, NotificationService notifications, AppUserRepository users,
-                          OperatorRepository operators, AuditService audit, JdbcClient jdbc,
-                          @Value("${programflyt.base-url}") String baseUrl,
-                          @Value("${programflyt.siva-mailbox}") String sivaMailbox) {
+    ReportingSteps(ReportingService reporting, NotificationService notifications, AppUserRepository users,
+                   OperatorRepository operators, AuditService audit, ObligationRows obligations,
+                   UserTaskRepository tasks,
+                   @Value("${programflyt.base-url}") String baseUrl,
+                   @Value("${programflyt.siva-mailbox}") String sivaMailbox) {
         this.reporting = reporting;
         this.notifications = notifications;
         this.users = users;
         this.operators = operators;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.obligations = obligations;
+        this.tasks = tasks;
         this.baseUrl = baseUrl;
         this.sivaMailbox = sivaMailbox;
     }
@@ -72,9 +75,8 @@ class ReportingSteps {
             return;   // delivered or done: no reminder
         }
         // a direct link to the obligation's open task, where there is one
-        String url = jdbc.sql("select id from user_task where subject_id = ? and state = 'OPEN' and element_id = 'levere' "
-                + "and case_type = ? order by id limit 1").params(obligationId, ReportingService.CASE_TYPE)
-                .query(Long.class).optional().map(id -> baseUrl + "/tasks/" + id).orElse(taskUrl);
+        String url = tasks.findFirstBySubjectIdAndCaseTypeAndElementIdAndStateOrderById(obligationId,
+                ReportingService.CASE_TYPE, "levere", "OPEN").map(t -> baseUrl + "/tasks/" + t.getId()).orElse(taskUrl);
         for (String to : operatorStaff(r.operatorId())) {
             send(r, "reminder-" + reminderNo, to, "reporting-reminder", url);
         }
@@ -134,7 +136,6 @@ class ReportingSteps {
     }
 
     private String rejectionStamp(long obligationId) {
-        return jdbc.sql("select to_char(reviewed_at, 'YYYYMMDDHH24MISSUS') from reporting_obligation where id = ?")
-                .param(obligationId).query(String.class).optional().orElse("0");
+        return obligations.reviewStamp(obligationId).orElse("0");
     }
 }

@@ -2,10 +2,13 @@ package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -14,8 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
  * before the year began; two dialogues within one year are no increase from the previous year), and the shares with a positive effect on, or significant harm to, at least one of the EU taxonomy's six
  * objectives. Companies without a dialogue in the year are not counted; a company's first dialogue has no increase.
  */
-@Service
+@Repository
 public class DevelopmentDialogues {
+
+    /** What a development dialogue recorded (the task «Gjennomfør årlig utviklingssamtale»). */
+    record Held(long targetCompanyId, LocalDate heldOn, int srl, String taxonomyPositive, String taxonomyHarm,
+                boolean womanFounder, boolean womanCeo, boolean womanChair, boolean export, boolean internationalMarket,
+                boolean referred, boolean internationalContacts, String nextNeeds) {}
 
     /** The year's actuals: companies with a dialogue, and the three shares in percent (null when none). */
     public record Actuals(int companies, BigDecimal srlIncreasePercent, BigDecimal taxonomyPositivePercent,
@@ -25,6 +33,19 @@ public class DevelopmentDialogues {
 
     public DevelopmentDialogues(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Records a dialogue once per company and day (a redelivered completion changes nothing). */
+    void insert(Held d, String by, Instant at) {
+        jdbc.sql("""
+                insert into development_dialogue (target_company_id, held_on, srl, taxonomy_positive, taxonomy_harm,
+                    woman_founder, woman_ceo, woman_chair, export, international_market, referred,
+                    international_contacts, next_needs, recorded_by, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
+                .params(d.targetCompanyId(), d.heldOn(), d.srl(), d.taxonomyPositive(), d.taxonomyHarm(), d.womanFounder(),
+                        d.womanCeo(), d.womanChair(), d.export(), d.internationalMarket(), d.referred(),
+                        d.internationalContacts(), d.nextNeeds(), by, Timestamp.from(at))
+                .update();
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,6 @@
 package no.siva.programflyt.targetcompany;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -26,7 +25,6 @@ import no.siva.programflyt.targetcompany.ledger.EurRates;
 import no.siva.programflyt.tasks.TaskCompletionHandler;
 import no.siva.programflyt.tasks.UserTask;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Stores what each target-company task decided and hands the engine only the gateway flags. */
@@ -37,7 +35,7 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
     private final TargetCompanyRepository companies;
     private final AidLedger ledger;
     private final EurRates rates;
-    private final JdbcClient jdbc;
+    private final DevelopmentDialogues dialogues;
     private final AuditService audit;
     private final MessageSource messages;
     private final AccountsClient accounts;
@@ -46,7 +44,7 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
     private final ProgrammePeriod programme;
 
     public TargetCompanyTaskHandler(Clock clock, TargetCompanyService service, TargetCompanyRepository companies, AidLedger ledger,
-                                    EurRates rates, JdbcClient jdbc, AuditService audit, MessageSource messages,
+                                    EurRates rates, DevelopmentDialogues dialogues, AuditService audit, MessageSource messages,
                                     AccountsClient accounts, ProgrammePeriod programme) {
         this.clock = clock;
         this.programme = programme;
@@ -55,7 +53,7 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
         this.companies = companies;
         this.ledger = ledger;
         this.rates = rates;
-        this.jdbc = jdbc;
+        this.dialogues = dialogues;
         this.audit = audit;
         this.messages = messages;
     }
@@ -224,17 +222,10 @@ class TargetCompanyTaskHandler implements TaskCompletionHandler {
             case "utviklingssamtale" -> {
                 String positive = codes(s.values().get("taksonomiPositiv"));
                 String harm = codes(s.values().get("taksonomiSkade"));
-                jdbc.sql("""
-                        insert into development_dialogue (target_company_id, held_on, srl, taxonomy_positive, taxonomy_harm,
-                            woman_founder, woman_ceo, woman_chair, export, international_market, referred,
-                            international_contacts, next_needs, recorded_by, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (target_company_id, held_on) do nothing""")
-                        .params(c.getId(), date(s, "samtaledato"), s.decimal("srl").intValue(), positive, harm,
-                                s.bool("kvinneGrunder"), s.bool("kvinneDagligLeder"), s.bool("kvinneStyreleder"),
-                                s.bool("eksport"), s.bool("internasjonaltMarked"), s.bool("henvist"),
-                                s.bool("internasjonaleKontakter"), s.string("behovNeste"), user.username(),
-                                Timestamp.from(clock.instant()))
-                        .update();
+                dialogues.insert(new DevelopmentDialogues.Held(c.getId(), date(s, "samtaledato"), s.decimal("srl").intValue(),
+                        positive, harm, s.bool("kvinneGrunder"), s.bool("kvinneDagligLeder"), s.bool("kvinneStyreleder"),
+                        s.bool("eksport"), s.bool("internasjonaltMarked"), s.bool("henvist"), s.bool("internasjonaleKontakter"),
+                        s.string("behovNeste")), user.username(), clock.instant());
                 record(c, user, "DEVELOPMENT_DIALOGUE", "Utviklingssamtale " + new Formats().date(date(s, "samtaledato"))
                         + ", SRL " + s.decimal("srl").intValue());
                 return Map.of();

@@ -40,6 +40,10 @@ public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
 
     List<UserTask> findByCaseTypeAndCaseIdOrderByCreatedAtAsc(String caseType, Long caseId);
 
+    /** The first of a subject's tasks at a model element in a state (an obligation's open «Lever» task). */
+    Optional<UserTask> findFirstBySubjectIdAndCaseTypeAndElementIdAndStateOrderById(Long subjectId, String caseType,
+                                                                                    String elementId, String state);
+
     List<UserTask> findByProcessInstanceKeyAndStateOrderByCreatedAtAsc(long processInstanceKey, String state);
 
     /** The open tasks with a due date of these cases, earliest first per case (native: an array parameter). */

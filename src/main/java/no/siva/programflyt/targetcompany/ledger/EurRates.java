@@ -3,14 +3,14 @@ package no.siva.programflyt.targetcompany.ledger;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The ECB yearly average NOK per EUR (table {@code eur_rate}, editable by administrators). The guide converts aid at
  * the average of the year it was received; until that year's average is known, the newest known rate is used and
  * the year is marked provisional.
  */
-@Component
+@Repository
 public class EurRates {
 
     public record Rate(int year, BigDecimal nokPerEur, boolean provisional) {}
