@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.notifications.NotificationService;
-import no.siva.programflyt.registry.Labels;
-import no.siva.programflyt.registry.Operator;
-import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.AppUser;
 import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
@@ -24,7 +20,6 @@ import no.siva.programflyt.security.InvitationAcceptance;
 import no.siva.programflyt.security.OidcLogin;
 import no.siva.programflyt.security.People;
 import no.siva.programflyt.security.Role;
-import no.siva.programflyt.security.SignedInSessions;
 import no.siva.programflyt.shared.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,9 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who may use Programflyt, as Siva grants it: invitations (sent by e-mail, accepted once at the first login through a
- * provider allowed for the role), and changing, suspending and withdrawing a person's access. Every change is in the
- * audit trail and ends the person's sessions on every instance, so it takes effect at her next click.
+ * Who may use Programflyt, as Siva grants it: invitations, sent by e-mail and accepted once at the first login through
+ * a provider allowed for the role. Changing, suspending and withdrawing a person's access is
+ * {@link PeopleAdministration}; the rules both follow (who administers whom, what a grant may be) are
+ * {@link AccessRules}. Every change is in the audit trail.
  * <p>An administrator administers everyone; an operator's manager only the operator's own staff (invites them as
  * staff, suspends, resumes and withdraws them, never herself).
  */
@@ -89,40 +85,34 @@ public class AccessAdministration implements InvitationAcceptance {
     private final Clock clock;
     private final InvitationRepository invitations;
     private final AppUserRepository users;
-    private final OperatorRepository operators;
     private final AuditService audit;
     private final NotificationService notifications;
-    private final SignedInSessions sessions;
-    private final Labels labels;
+    private final AccessRules rules;
     private final People people;
     private final OidcLogin logins;
     private final Duration validity;
     private final String baseUrl;
 
     public AccessAdministration(Clock clock, InvitationRepository invitations, AppUserRepository users,
-                                OperatorRepository operators, AuditService audit, NotificationService notifications,
-                                SignedInSessions sessions, Labels labels, People people, OidcLogin logins,
+                                AuditService audit, NotificationService notifications,
+                                AccessRules rules, People people, OidcLogin logins,
                                 @Value("${programflyt.access.invitation-validity:P14D}") Duration validity,
                                 @Value("${programflyt.base-url}") String baseUrl) {
         this.clock = clock;
         this.invitations = invitations;
         this.users = users;
-        this.operators = operators;
         this.audit = audit;
         this.notifications = notifications;
-        this.sessions = sessions;
-        this.labels = labels;
+        this.rules = rules;
         this.people = people;
         this.logins = logins;
         this.validity = validity;
         this.baseUrl = baseUrl;
     }
 
-    // ---- invitations -----------------------------------------------------------------------------------------------
-
     /** The roles this user may invite people to. */
     public List<Role> invitableRoles(CurrentUser by) {
-        mayAdminister(by);
+        rules.mayAdminister(by);
         return by.isAdmin() ? List.of(Role.FYLKE, Role.OPERATOR, Role.SIVA_SAKSBEHANDLER, Role.SIVA_PROSJEKTLEDER, Role.ADMIN)
                 : List.of(Role.OPERATOR);
     }
@@ -133,7 +123,7 @@ public class AccessAdministration implements InvitationAcceptance {
      */
     @Transactional
     public Outcome invite(CurrentUser by, InviteForm form) {
-        mayAdminister(by);
+        rules.mayAdminister(by);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = form.fullName() == null ? "" : form.fullName().strip();
         String email = form.email() == null ? "" : form.email().strip();
@@ -143,20 +133,20 @@ public class AccessAdministration implements InvitationAcceptance {
         if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 200) {
             errors.put("email", "access.error.email");
         }
-        Role role = parseRole(form.role()).filter(r -> invitableRoles(by).contains(r)).orElse(null);
+        Role role = rules.parseRole(form.role()).filter(r -> invitableRoles(by).contains(r)).orElse(null);
         if (role == null) {
             errors.put("role", "access.error.role");
         }
         Grant grant = null;
         if (role != null) {
             Long operatorId = by.isAdmin() ? form.operator() : by.operatorId();
-            grant = checkGrant(new Grant(role, Set.copyOf(form.counties() == null ? List.of() : form.counties()),
+            grant = rules.checkGrant(new Grant(role, Set.copyOf(form.counties() == null ? List.of() : form.counties()),
                     operatorId, by.isAdmin() && form.manager()), errors);
         }
         if (!errors.isEmpty()) {
             return new Outcome(errors);
         }
-        open(by.username(), people.name(by.username()), name, email, grant, describe(grant));
+        open(by.username(), people.name(by.username()), name, email, grant, rules.describe(grant));
         return new Outcome(Map.of());
     }
 
@@ -193,7 +183,7 @@ public class AccessAdministration implements InvitationAcceptance {
         model.put("name", invitation.getFullName());
         model.put("inviter", inviter);
         model.put("role", "role." + invitation.getRole().name());
-        model.put("scope", scope(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId()));
+        model.put("scope", rules.scope(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId()));
         model.put("link", baseUrl + "/invitasjon/" + secret);
         model.put("expiresAt", new Formats().date(invitation.getExpiresAt()));
         model.put("providers", providersFor(invitation.getRole()));
@@ -213,7 +203,7 @@ public class AccessAdministration implements InvitationAcceptance {
     @Transactional(readOnly = true)
     public Optional<InvitationView> view(String secret) {
         return invitations.findByTokenHash(secretHash(secret)).map(i -> new InvitationView(
-                i.getFullName(), i.getRole(), scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
+                i.getFullName(), i.getRole(), rules.scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
                 people.name(i.getInvitedBy()), i.state(clock.instant()), providersFor(i.getRole())));
     }
 
@@ -255,7 +245,7 @@ public class AccessAdministration implements InvitationAcceptance {
         users.save(person);
         audit.record(person.getUsername(), "ACCESS_ACCEPTED", null, null, person.getUsername(),
                 invitation.getFullName() + " tok imot invitasjonen og fikk tilgang som "
-                        + describe(new Grant(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId(),
+                        + rules.describe(new Grant(invitation.getRole(), invitation.getCounties(), invitation.getOperatorId(),
                                 invitation.isOperatorManager())),
                 "invitation:" + invitation.getId() + " provider:" + provider);
         return person.getUsername();
@@ -263,7 +253,7 @@ public class AccessAdministration implements InvitationAcceptance {
 
     @Transactional
     public void revoke(CurrentUser by, long invitationId) {
-        mayAdminister(by);
+        rules.mayAdminister(by);
         Invitation invitation = invitations.findById(invitationId)
                 .filter(i -> by.isAdmin() || (i.getRole() == Role.OPERATOR && !i.isOperatorManager()
                         && by.operatorId().equals(i.getOperatorId())))
@@ -276,222 +266,15 @@ public class AccessAdministration implements InvitationAcceptance {
         }
     }
 
-    // ---- people ----------------------------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<Person> people(CurrentUser by) {
-        mayAdminister(by);
-        List<AppUser> list = by.isAdmin() ? users.everyone() : users.staffOf(by.operatorId()).stream()
-                .filter(u -> u.getUsername().equals(by.username()) || administers(by, u)).toList();
-        return list.stream().map(this::person).toList();
-    }
-
     @Transactional(readOnly = true)
     public List<OpenInvitation> openInvitations(CurrentUser by) {
-        mayAdminister(by);
+        rules.mayAdminister(by);
         Instant now = clock.instant();
         return (by.isAdmin() ? invitations.open() : invitations.openFor(by.operatorId())).stream()
                 .map(i -> new OpenInvitation(i.getId(), i.getFullName(), i.getEmail(), i.getRole(),
-                        scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
+                        rules.scope(i.getRole(), i.getCounties(), i.getOperatorId()), i.getExpiresAt(),
                         i.state(now) == Invitation.State.EXPIRED, people.name(i.getInvitedBy())))
                 .toList();
-    }
-
-    @Transactional(readOnly = true)
-    public Person person(CurrentUser by, String username) {
-        return person(administered(by, username));
-    }
-
-    private Person person(AppUser u) {
-        Role role = u.getRoles().stream().findFirst().orElse(null);
-        return new Person(u.getUsername(), u.getFullName(), u.getEmail(), u.getRoles(),
-                role == null ? "" : scope(role, u.getCounties(), u.getOperatorId()), u.accessState(),
-                u.isOperatorManager(), logins.providers().containsKey(String.valueOf(u.getLoginProvider()))
-                        ? logins.providers().get(u.getLoginProvider()).label() : null,
-                u.getLoginProvider() != null);
-    }
-
-    /** The person's present grant, as the change form starts. */
-    @Transactional(readOnly = true)
-    public InviteForm formOf(CurrentUser by, String username) {
-        AppUser u = administered(by, username);
-        Role role = u.getRoles().stream().findFirst().orElse(null);
-        return new InviteForm(u.getFullName(), u.getEmail(), role == null ? "" : role.name(),
-                u.getCounties().stream().sorted().toList(), u.getOperatorId() == null ? null : String.valueOf(u.getOperatorId()),
-                u.isOperatorManager());
-    }
-
-    /** A new role and scope for a person (administrators only). */
-    @Transactional
-    public Outcome change(CurrentUser by, String username, InviteForm form) {
-        if (!by.isAdmin()) {
-            throw new AccessDeniedException("administrators only");
-        }
-        AppUser person = administeredOther(by, username);   // another administrator changes hers
-        if (person.getLoginProvider() == null || person.getWithdrawnAt() != null) {
-            // roles from Siva's directory (or the demo's users) change there; a withdrawn person needs an invitation
-            throw new AccessDeniedException("access not granted in Programflyt");
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Role role = parseRole(form.role()).orElse(null);
-        OidcLogin.Provider provider = logins.providers().get(person.getLoginProvider());
-        if (role == null) {
-            errors.put("role", "access.error.role");
-            return new Outcome(errors);
-        }
-        if (provider == null || !provider.invitations().contains(role)) {
-            errors.put("role", "access.error.roleForLogin");   // e.g. an ID-porten login made an administrator
-            return new Outcome(errors);
-        }
-        Grant grant = checkGrant(new Grant(role, Set.copyOf(form.counties() == null ? List.of() : form.counties()),
-                form.operator(), form.manager()), errors);
-        if (!errors.isEmpty()) {
-            return new Outcome(errors);
-        }
-        person.grant(Set.of(grant.role()), grant.counties(), grant.operatorId(), grant.operatorManager());
-        users.save(person);
-        audit.record(by.username(), "ACCESS_CHANGED", null, null, username,
-                person.getFullName() + ": tilgang endret til " + describe(grant), null);
-        sessions.endAll(username);
-        return new Outcome(Map.of());
-    }
-
-    /** @return false when there was nothing to suspend (already suspended or withdrawn) */
-    @Transactional
-    public boolean suspend(CurrentUser by, String username) {
-        AppUser person = administeredOther(by, username);
-        if (!"ACTIVE".equals(person.accessState())) {
-            return false;
-        }
-        person.suspend();
-        users.save(person);
-        audit.record(by.username(), "ACCESS_SUSPENDED", null, null, username, person.getFullName() + ": tilgang stanset", null);
-        sessions.endAll(username);
-        return true;
-    }
-
-    /**
-     * Administrators only (a suspension may be Siva's decision, which an operator's manager must not undo).
-     * @return false when there was nothing to resume (active, or withdrawn: only a new invitation brings her back)
-     */
-    @Transactional
-    public boolean resume(CurrentUser by, String username) {
-        if (!by.isAdmin()) {
-            throw new AccessDeniedException("administrators only");
-        }
-        AppUser person = administeredOther(by, username);
-        if (!"SUSPENDED".equals(person.accessState())) {
-            return false;
-        }
-        person.resume();
-        users.save(person);
-        audit.record(by.username(), "ACCESS_RESUMED", null, null, username, person.getFullName() + ": tilgang gjenopprettet", null);
-        return true;
-    }
-
-    /** @return false when she was withdrawn already */
-    @Transactional
-    public boolean withdraw(CurrentUser by, String username) {
-        AppUser person = administeredOther(by, username);
-        if (person.getWithdrawnAt() != null) {
-            return false;
-        }
-        person.withdraw(clock.instant());
-        users.save(person);
-        audit.record(by.username(), "ACCESS_WITHDRAWN", null, null, username, person.getFullName() + ": tilgang trukket tilbake", null);
-        sessions.endAll(username);
-        return true;
-    }
-
-    // ---- rules -----------------------------------------------------------------------------------------------------
-
-    private static void mayAdminister(CurrentUser by) {
-        if (!by.administersAccess()) {
-            throw new AccessDeniedException("no access administration");
-        }
-    }
-
-    /**
-     * Administrators administer everyone; an operator's manager the operator's own staff: people whose only role is
-     * the operator's staff, not its (other) managers.
-     */
-    private static boolean administers(CurrentUser by, AppUser person) {
-        return by.isAdmin() || (by.administersAccess() && by.operatorId().equals(person.getOperatorId())
-                && person.getRoles().equals(Set.of(Role.OPERATOR)) && !person.isOperatorManager());
-    }
-
-    /** The person, if this user administers her (an operator's manager: the operator's staff); else "not found". */
-    private AppUser administered(CurrentUser by, String username) {
-        mayAdminister(by);
-        if (by.username().equals(username)) {
-            return users.findById(username).orElseThrow();   // her own page (read); changes refuse oneself
-        }
-        return users.findById(username).filter(u -> administers(by, u))
-                .orElseThrow(() -> new AccessDeniedException("not administered by this user"));
-    }
-
-    /** As {@link #administered}, and not the user herself (no one locks herself out). */
-    private AppUser administeredOther(CurrentUser by, String username) {
-        if (by.username().equals(username)) {
-            throw new AccessDeniedException("not oneself");
-        }
-        return administered(by, username);
-    }
-
-    private Grant checkGrant(Grant grant, Map<String, String> errors) {
-        Set<String> counties = new LinkedHashSet<>();
-        Long operatorId = null;
-        switch (grant.role()) {
-            case FYLKE -> {
-                for (String c : grant.counties()) {
-                    if (labels.counties().containsKey(c)) {
-                        counties.add(c);
-                    }
-                }
-                if (counties.isEmpty() || counties.size() != grant.counties().size()) {
-                    errors.put("counties", "access.error.counties");
-                }
-            }
-            case OPERATOR -> {
-                operatorId = grant.operatorId() == null ? null
-                        : operators.findById(grant.operatorId()).map(Operator::getId).orElse(null);
-                if (operatorId == null) {
-                    errors.put("operatorId", "access.error.operator");
-                }
-            }
-            default -> {}
-        }
-        return new Grant(grant.role(), Set.copyOf(counties), operatorId,
-                grant.role() == Role.OPERATOR && grant.operatorManager());
-    }
-
-    private static Optional<Role> parseRole(String role) {
-        try {
-            return role == null || role.isBlank() ? Optional.empty() : Optional.of(Role.valueOf(role));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** "Vestland, Rogaland" for a county official, the operator's name for its staff, empty for Siva's roles. */
-    String scope(Role role, Set<String> counties, Long operatorId) {
-        return switch (role) {
-            case FYLKE -> String.join(", ", counties.stream().map(labels::county).sorted().toList());
-            case OPERATOR -> operatorId == null ? "" : operators.findById(operatorId).map(Operator::getName).orElse("");
-            default -> "";
-        };
-    }
-
-    private String describe(Grant g) {
-        String role = switch (g.role()) {
-            case FYLKE -> "fylkesrådgiver";
-            case OPERATOR -> g.operatorManager() ? "leder hos programoperatør" : "ansatt hos programoperatør";
-            case SIVA_SAKSBEHANDLER -> "saksbehandler i Siva";
-            case SIVA_PROSJEKTLEDER -> "prosjektleder i Siva";
-            case ADMIN -> "administrator";
-        };
-        String scope = scope(g.role(), g.counties(), g.operatorId());
-        return scope.isEmpty() ? role : role + " (" + scope + ")";
     }
 
     private static String newSecret() {

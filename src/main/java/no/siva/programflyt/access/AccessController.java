@@ -29,12 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccessController {
 
     private final AccessAdministration access;
+    private final PeopleAdministration people;
     private final Labels labels;
     private final OperatorRepository operators;
     private final OidcLogin logins;
 
-    AccessController(AccessAdministration access, Labels labels, OperatorRepository operators, OidcLogin logins) {
+    AccessController(AccessAdministration access, PeopleAdministration people, Labels labels, OperatorRepository operators,
+                     OidcLogin logins) {
         this.access = access;
+        this.people = people;
         this.labels = labels;
         this.operators = operators;
         this.logins = logins;
@@ -42,7 +45,7 @@ class AccessController {
 
     @GetMapping("/tilgang")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("people", access.people(user));
+        model.addAttribute("people", people.people(user));
         model.addAttribute("invitations", access.openInvitations(user));
         return "access/list";
     }
@@ -89,8 +92,8 @@ class AccessController {
 
     @GetMapping("/tilgang/personer/{username}")
     String person(@AuthenticationPrincipal CurrentUser user, @PathVariable String username, Model model) {
-        AccessAdministration.Person person = access.person(user, username);
-        return personPage(user, model, person, access.formOf(user, username), Map.of());
+        AccessAdministration.Person person = people.person(user, username);
+        return personPage(user, model, person, people.formOf(user, username), Map.of());
     }
 
     private String personPage(CurrentUser user, Model model, AccessAdministration.Person person,
@@ -110,9 +113,9 @@ class AccessController {
     @PostMapping("/tilgang/personer/{username}")
     String change(@AuthenticationPrincipal CurrentUser user, @PathVariable String username,
                   @ModelAttribute AccessAdministration.InviteForm form, Model model, RedirectAttributes flash) {
-        AccessAdministration.Outcome outcome = access.change(user, username, form);
+        AccessAdministration.Outcome outcome = people.change(user, username, form);
         if (!outcome.ok()) {
-            return personPage(user, model, access.person(user, username), form, outcome.errors());
+            return personPage(user, model, people.person(user, username), form, outcome.errors());
         }
         flash.addFlashAttribute("successKey", "access.changed");
         return "redirect:/tilgang/personer/" + username;
@@ -122,9 +125,9 @@ class AccessController {
     String state(@AuthenticationPrincipal CurrentUser user, @PathVariable String username, @PathVariable String action,
                  RedirectAttributes flash) {
         boolean done = switch (action) {
-            case "stans" -> access.suspend(user, username);
-            case "gjenopprett" -> access.resume(user, username);
-            default -> access.withdraw(user, username);
+            case "stans" -> people.suspend(user, username);
+            case "gjenopprett" -> people.resume(user, username);
+            default -> people.withdraw(user, username);
         };
         flash.addFlashAttribute(done ? "successKey" : "errorKey", done ? "access.state." + action : "access.error.state");
         return "redirect:/tilgang/personer/" + username;

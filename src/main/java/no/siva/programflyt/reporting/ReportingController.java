@@ -71,7 +71,7 @@ class ReportingController {
         LocalDate today = LocalDate.now(clock);
         int y = year == null ? today.getYear() : year;
         List<Operator> visible = operatorService.visibleTo(user);
-        Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
+        Long chosen = user.operatorOr(operatorId);
         if (chosen != null && visible.stream().noneMatch(o -> o.getId().equals(chosen))) {
             throw new NotFoundException("operator " + chosen);
         }
@@ -143,7 +143,7 @@ class ReportingController {
         model.addAttribute("operator", o);
         model.addAttribute("year", year);
         model.addAttribute("figures", figures.find(o.getId(), year).orElse(null));
-        model.addAttribute("mayEdit", user.isOperatorUser() || user.isAdmin());
+        model.addAttribute("mayEdit", mayEditTargetFigures(user));
         model.addAttribute("actuals", dialogues.actuals(o.getId(), year));
         return "reporting/target-figures";
     }
@@ -152,7 +152,7 @@ class ReportingController {
     public String saveTargetFigures(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long operatorId,
                                     @RequestParam int year, @RequestParam Map<String, String> params, RedirectAttributes flash) {
         Operator o = chosenOperator(user, operatorId);
-        if (!(user.isOperatorUser() || user.isAdmin())) {
+        if (!mayEditTargetFigures(user)) {
             throw new AccessDeniedException("operator staff only");
         }
         Map<String, Object> values = new TreeMap<>();
@@ -166,8 +166,13 @@ class ReportingController {
         return "redirect:/reporting/target-figures?year=" + year + (user.isOperatorUser() ? "" : "&operatorId=" + o.getId());
     }
 
+    /** The operator's staff set their target figures (administrators may correct them); Siva approves them. */
+    private static boolean mayEditTargetFigures(CurrentUser user) {
+        return user.isOperatorUser() || user.isAdmin();
+    }
+
     private Operator chosenOperator(CurrentUser user, Long operatorId) {
-        Long chosen = user.isOperatorUser() ? user.operatorId() : operatorId;
+        Long chosen = user.operatorOr(operatorId);
         if (chosen == null) {
             throw new NotFoundException("operator");
         }

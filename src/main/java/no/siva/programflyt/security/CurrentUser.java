@@ -57,6 +57,14 @@ public record CurrentUser(String username, String fullName, String email, String
         return has(Role.OPERATOR) && operatorId != null;
     }
 
+    /**
+     * The operator a page or action is about: an operator's staff always their own, whatever the request says; others
+     * the one they asked for ({@code requested}, may be null).
+     */
+    public Long operatorOr(Long requested) {
+        return isOperatorUser() ? operatorId() : requested;
+    }
+
     /** May act on behalf of this operator: its own staff, Siva and administrators. */
     public boolean actsFor(long operator) {
         return hasNationalScope() || (isOperatorUser() && Long.valueOf(operator).equals(operatorId()));

@@ -104,7 +104,7 @@ class TargetCompanyController {
     public String register(@AuthenticationPrincipal CurrentUser user, @RequestParam String orgNumber,
                            @RequestParam String name, @RequestParam(required = false) String email,
                            @RequestParam(required = false) Long operatorId, Model model, RedirectAttributes flash) {
-        long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
+        long operator = Optional.ofNullable(user.operatorOr(operatorId)).orElse(-1L);
         String orgError = OrgNumber.isValid(OrgNumber.normalize(orgNumber)) ? null : "validation.orgNumber";
         String nameError = name == null || name.isBlank() ? "validation.required" : null;
         String operatorError = operators.existsById(operator) ? null : "targetcompany.error.operatorRequired";
@@ -236,7 +236,7 @@ class TargetCompanyController {
     @GetMapping("/target-companies/ledger.csv")
     public ResponseEntity<byte[]> month(@AuthenticationPrincipal CurrentUser user, @RequestParam String month,
                                         @RequestParam(required = false) Long operatorId) {
-        long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
+        long operator = Optional.ofNullable(user.operatorOr(operatorId)).orElse(-1L);
         if (!user.actsFor(operator)) {
             throw new AccessDeniedException("not this operator");
         }
@@ -255,7 +255,7 @@ class TargetCompanyController {
     public String importCsv(@AuthenticationPrincipal CurrentUser user, @RequestParam("file") MultipartFile file,
                             @RequestParam(required = false) Long operatorId, Model model, RedirectAttributes flash)
             throws IOException {
-        long operator = user.isOperatorUser() ? user.operatorId() : Optional.ofNullable(operatorId).orElse(-1L);
+        long operator = Optional.ofNullable(user.operatorOr(operatorId)).orElse(-1L);
         TargetCompanyImport.Result r = importer.importCsv(user, operator, file.getBytes());
         if (!r.errors().isEmpty()) {
             model.addAttribute("importErrors", r.errors());
