@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.reporting.TargetFigures;
+import no.siva.programflyt.targetcompany.ActiveCompanies;
 import no.siva.programflyt.targetcompany.DevelopmentDialogues;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +36,12 @@ class DerivedValues {
             new Ambition("eks.internasjonalt-mal", "eks.internasjonalt", "andelInternasjonalt"),
             new Ambition("eks.koblet-mal", "eks.koblet", "andelInternasjonaleAktorer"));
 
-    private final JdbcClient jdbc;
+    private final ActiveCompanies active;
     private final DevelopmentDialogues dialogues;
     private final TargetFigures targetFigures;
 
-    public DerivedValues(JdbcClient jdbc, DevelopmentDialogues dialogues, TargetFigures targetFigures) {
-        this.jdbc = jdbc;
+    DerivedValues(ActiveCompanies active, DevelopmentDialogues dialogues, TargetFigures targetFigures) {
+        this.active = active;
         this.dialogues = dialogues;
         this.targetFigures = targetFigures;
     }
@@ -55,26 +55,14 @@ class DerivedValues {
     public Map<Long, Map<String, BigDecimal>> forYear(int year, Map<Long, Map<String, BigDecimal>> stored) {
         Map<Long, Map<String, BigDecimal>> all = new HashMap<>();
         Map<Long, Long> admittedByOperator = new HashMap<>();
-        jdbc.sql("""
-                with active as (
-                    select c.id, c.operator_id, c.agreement_start from target_company c
-                    where c.agreement_start is not null and c.agreement_start <= make_date(?, 12, 31)
-                      and coalesce(c.exit_date, c.agreement_end) >= make_date(?, 1, 1))
-                select a.operator_id, count(*) as companies,
-                       count(*) filter (where extract(year from a.agreement_start) = ?) as admitted,
-                       count(*) filter (where exists (select 1 from aid_ledger_line l where l.target_company_id = a.id
-                           and extract(year from l.service_date) = ?)) as aided
-                from active a group by a.operator_id""").params(year, year, year, year).query((rs, k) -> {
-            long n = rs.getLong("companies");
-            long admitted = rs.getLong("admitted");
+        active.byOperator(year).forEach((operatorId, c) -> {
             Map<String, BigDecimal> v = new HashMap<>();
-            v.put("akt.bedrifter", BigDecimal.valueOf(n));
-            v.put("akt.nye-inntak", share(admitted, n));
-            v.put("akt.art28", share(rs.getLong("aided"), n));
-            all.put(rs.getLong("operator_id"), v);
-            admittedByOperator.put(rs.getLong("operator_id"), admitted);
-            return null;
-        }).list();
+            v.put("akt.bedrifter", BigDecimal.valueOf(c.companies()));
+            v.put("akt.nye-inntak", share(c.admitted(), c.companies()));
+            v.put("akt.art28", share(c.aided(), c.companies()));
+            all.put(operatorId, v);
+            admittedByOperator.put(operatorId, c.admitted());
+        });
         dialogues.actuals(year).forEach((operatorId, d) -> {
             Map<String, BigDecimal> v = all.get(operatorId);
             if (v == null) {

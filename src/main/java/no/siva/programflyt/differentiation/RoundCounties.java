@@ -1,8 +1,10 @@
 package no.siva.programflyt.differentiation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import no.siva.programflyt.differentiation.DifferentiationService.CountyRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,6 +12,10 @@ import org.springframework.stereotype.Repository;
 /** The table {@code diff_round_county}: each county's part of a round (meeting, frame, proposal, feedback). */
 @Repository
 class RoundCounties {
+
+    /** A county's part with its round's year and the time the basis was sent: the part as a case of the overview. */
+    record Part(long id, long roundId, int year, String countyCode, boolean met, boolean framed, boolean proposed,
+                String feedback, Instant basisSentAt, Instant feedbackAt) {}
 
     private final JdbcClient jdbc;
 
@@ -35,5 +41,17 @@ class RoundCounties {
         all.add(roundId);
         all.add(countyCode);
         jdbc.sql("update diff_round_county set " + setSql + " where round_id = ? and county_code = ?").params(all).update();
+    }
+
+    Optional<Part> part(long id) {
+        return jdbc.sql("select c.id, c.round_id, r.round_year as year, c.county_code, c.meeting_held_on is not null as met, "
+                + "c.frame_at is not null as framed, c.proposal_sent_at is not null as proposed, c.feedback, "
+                + "r.basis_sent_at, c.feedback_at from diff_round_county c join diff_round r on r.id = c.round_id "
+                + "where c.id = ?")
+                .param(id).query(Part.class).optional();
+    }
+
+    List<Long> idsOfRound(long roundId) {
+        return jdbc.sql("select id from diff_round_county where round_id = ?").param(roundId).query(Long.class).list();
     }
 }

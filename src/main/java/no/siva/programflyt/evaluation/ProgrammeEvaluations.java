@@ -1,6 +1,5 @@
 package no.siva.programflyt.evaluation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.ProgrammePeriod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +27,14 @@ class ProgrammeEvaluations {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final EvaluationRows rows;
     private final AuditService audit;
     private final ProgrammePeriod programme;
     private final Clock clock;
 
-    public ProgrammeEvaluations(Clock clock, JdbcClient jdbc, AuditService audit, ProgrammePeriod programme) {
+    ProgrammeEvaluations(Clock clock, EvaluationRows rows, AuditService audit, ProgrammePeriod programme) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.audit = audit;
         this.programme = programme;
     }
@@ -50,12 +48,7 @@ class ProgrammeEvaluations {
         if (year != programme.midTermEvaluation()) {
             return Map.of("evaluationYear", false);
         }
-        jdbc.sql("""
-                insert into programme_evaluation (kind, year, process_instance_key, created_at) values ('MIDTERM', ?, ?, ?)
-                on conflict (kind, year) do nothing""").params(year, processInstanceKey, Timestamp.from(clock.instant()))
-                .update();
-        long id = jdbc.sql("select id from programme_evaluation where kind = 'MIDTERM' and year = ?").param(year)
-                .query(Long.class).single();
+        long id = rows.ensureMidTerm(year, processInstanceKey, clock.instant());
         audit.recordOnce(AuditService.SYSTEM, "EVALUATION_PLANNED", CASE_TYPE, id, String.valueOf(year),
                 "Midtveisevalueringen av programmet skal lyses ut og følges opp innen " + new Formats().date(
                         LocalDate.of(year, 12, 31)) + " (programveilederen §4.5)",
@@ -71,24 +64,11 @@ class ProgrammeEvaluations {
     @Transactional
     public void followedUp(long id, LocalDate tenderedOn, String performedBy, String findings, String followUp,
                            String actor) {
-        jdbc.sql("""
-                update programme_evaluation set tendered_on = ?, performed_by = ?, findings = ?, follow_up = ?,
-                    completed_by = ?, completed_at = ? where id = ?""")
-                .params(tenderedOn, performedBy, findings, followUp, actor, Timestamp.from(clock.instant()), id).update();
+        rows.followedUp(id, tenderedOn, performedBy, findings, followUp, actor, clock.instant());
     }
 
     @Transactional(readOnly = true)
     public Optional<Evaluation> find(long id) {
-        return jdbc.sql("""
-                select id, kind, year, tendered_on, performed_by, findings, follow_up, completed_by, completed_at, created_at
-                from programme_evaluation where id = ?""").param(id)
-                .query((rs, n) -> new Evaluation(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), ts(rs.getTimestamp(9)), ts(rs.getTimestamp(10))))
-                .optional();
-    }
-
-    private static Instant ts(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return rows.find(id);
     }
 }

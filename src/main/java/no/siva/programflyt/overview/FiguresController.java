@@ -12,7 +12,6 @@ import no.siva.programflyt.overview.ProgrammeFigures.OperatorFigures;
 import no.siva.programflyt.overview.ProgrammeFigures.YearFigures;
 import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.shared.Formats;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,12 +1,10 @@
 package no.siva.programflyt.overview;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.TreeSet;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +25,13 @@ public class SavedViews {
         return "counties:" + String.join(",", new TreeSet<>(user.counties()));
     }
 
-    private final JdbcClient jdbc;
+    private final SavedViewRows rows;
 
     private final Clock clock;
 
-    public SavedViews(Clock clock, JdbcClient jdbc) {
+    SavedViews(Clock clock, SavedViewRows rows) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     /** The role a view is shared in: the user's first role in the order of {@link Role}. */
@@ -52,9 +50,7 @@ public class SavedViews {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, role, name, query, created_by from saved_overview_view where role in (:roles) "
-                + "and scope = :scope order by name")
-                .param("roles", roles).param("scope", scopeOf(user)).query(View.class).list();
+        return rows.find(roles, scopeOf(user));
     }
 
     /** Saves the view under its name for the user's role; returns the message key to show. */
@@ -64,17 +60,13 @@ public class SavedViews {
         if (n.isEmpty() || n.length() > 100) {
             return "overview.error.viewName";
         }
-        int saved = jdbc.sql("insert into saved_overview_view (role, scope, name, query, created_by, created_at) values (?, ?, ?, ?, ?, ?) "
-                + "on conflict (role, scope, name) do update set query = excluded.query "
-                + "where saved_overview_view.created_by = excluded.created_by")
-                .params(roleOf(user), scopeOf(user), n, q.queryString(), user.username(), Timestamp.from(clock.instant())).update();
-        return saved == 0 ? "overview.error.viewTaken" : "overview.viewSaved";
+        boolean saved = rows.save(roleOf(user), scopeOf(user), n, q.queryString(), user.username(), clock.instant());
+        return saved ? "overview.viewSaved" : "overview.error.viewTaken";
     }
 
     /** A view is deleted by whoever saved it, or by a project leader in her own role. */
     @Transactional
     public void delete(CurrentUser user, long id) {
-        jdbc.sql("delete from saved_overview_view where id = ? and (created_by = ? or (role = ? and ?))")
-                .params(id, user.username(), roleOf(user), user.has(Role.SIVA_PROSJEKTLEDER)).update();
+        rows.delete(id, user.username(), roleOf(user), user.has(Role.SIVA_PROSJEKTLEDER));
     }
 }

@@ -86,6 +86,12 @@ class ObligationRows {
                 .param(obligationId).query(String.class).optional();
     }
 
+    /** Cancels a year's obligations not yet met; how many. */
+    int cancelOpen(long yearId) {
+        return jdbc.sql("update reporting_obligation set status = 'CANCELED' where reporting_year_id = ? "
+                + "and status not in ('DONE', 'CANCELED')").param(yearId).update();
+    }
+
     void setStatus(long obligationId, String status) {
         jdbc.sql("update reporting_obligation set status = ? where id = ?").params(status, obligationId).update();
     }

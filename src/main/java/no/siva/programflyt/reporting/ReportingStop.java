@@ -8,7 +8,6 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.tasks.TaskService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,15 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReportingStop {
 
-    private final JdbcClient jdbc;
+    private final ReportingYears years;
+    private final ObligationRows obligations;
     private final EngineCommands engine;
     private final TaskService tasks;
     private final OperatorRepository operators;
     private final AuditService audit;
 
-    public ReportingStop(JdbcClient jdbc, EngineCommands engine, TaskService tasks, OperatorRepository operators,
-                         AuditService audit) {
-        this.jdbc = jdbc;
+    ReportingStop(ReportingYears years, ObligationRows obligations, EngineCommands engine, TaskService tasks, OperatorRepository operators,
+                  AuditService audit) {
+        this.years = years;
+        this.obligations = obligations;
         this.engine = engine;
         this.tasks = tasks;
         this.operators = operators;
@@ -40,15 +41,13 @@ class ReportingStop {
      */
     @Transactional
     public int stopForOperator(long operatorId, String reason) {
-        List<long[]> years = jdbc.sql("select id, coalesce(process_instance_key, 0) from reporting_year where operator_id = ?")
-                .param(operatorId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        List<long[]> years = this.years.forOperator(operatorId);
         int canceled = 0;
         for (long[] y : years) {
             if (y[1] != 0) {
                 engine.cancelIfPresent(y[1]);
             }
-            canceled += jdbc.sql("update reporting_obligation set status = 'CANCELED' where reporting_year_id = ? "
-                    + "and status not in ('DONE', 'CANCELED')").param(y[0]).update();
+            canceled += obligations.cancelOpen(y[0]);
             tasks.cancelOpen(ReportingService.CASE_TYPE, y[0],
                     Set.of(ReportingService.PROCESS_ID, ReportingService.OBLIGATION_PROCESS_ID), reason);
         }
