@@ -1,9 +1,6 @@
 package no.siva.programflyt.audit;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.siva.programflyt.security.CurrentUser;
@@ -14,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,22 +36,13 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    public String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                       @RequestParam(required = false) String action, @RequestParam(required = false) String caseType,
-                       @RequestParam(required = false) String actor, @RequestParam(required = false) String q,
-                       @RequestParam(defaultValue = "0") int page, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate fromDate = date(from, "from", errors);
-        LocalDate toDate = date(to, "to", errors);
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            errors.put("to", "audit.error.period");
-        }
-        AuditFilter filter = AuditFilter.of(errors.containsKey("from") ? null : fromDate,
-                errors.containsKey("to") ? null : toDate, action, caseType, actor, q);
+    public String page(AuditQuery query, BindingResult binding, @RequestParam(defaultValue = "0") int page, Model model) {
+        Map<String, String> errors = AuditQuery.errors(query, binding);
+        AuditFilter filter = query.filter(errors);
         var result = audit.search(filter, page);
         model.addAttribute("filter", filter);
-        model.addAttribute("fromInput", from);
-        model.addAttribute("toInput", to);
+        model.addAttribute("fromInput", AuditQuery.typed(binding, "from", query.from()));
+        model.addAttribute("toInput", AuditQuery.typed(binding, "to", query.to()));
         model.addAttribute("errors", errors);
         model.addAttribute("events", result.getContent());
         model.addAttribute("page", result);
@@ -64,26 +53,10 @@ class AuditController {
         return "audit/list";
     }
 
-    private static LocalDate date(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "audit.error.date");
-            return null;
-        }
-    }
-
     /** The trail as the filters select it (all of it without filters). */
     @GetMapping("/audit/export.csv")
-    public ResponseEntity<byte[]> exportAll(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                            @RequestParam(required = false) String action,
-                                            @RequestParam(required = false) String caseType,
-                                            @RequestParam(required = false) String actor, @RequestParam(required = false) String q) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        AuditFilter filter = AuditFilter.of(date(from, "from", errors), date(to, "to", errors), action, caseType, actor, q);
+    public ResponseEntity<byte[]> exportAll(AuditQuery query, BindingResult binding) {
+        AuditFilter filter = query.filter(AuditQuery.dateErrors(binding));
         return Csv.download("revisjonslogg.csv", csv.write(audit.searchAll(filter)));
     }
 

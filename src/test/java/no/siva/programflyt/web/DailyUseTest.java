@@ -234,6 +234,9 @@ class DailyUseTest extends ProcessTestBase {
         String wrong = page(get("/audit").param("from", "2026-12-10").param("to", "2026-12-01"), DemoUsers.PROJECT_LEADER);
         assertThat(wrong).contains("«Til dato» kan ikke være før «Fra dato».").contains("aria-invalid=\"true\"");
         assertThat(page(get("/audit").param("from", "i går"), DemoUsers.PROJECT_LEADER)).contains("«Fra dato» må være en gyldig dato.");
+        // what was typed stays in the field, and a good date beside it too
+        assertThat(page(get("/audit").param("from", "i går").param("to", "2026-12-01"), DemoUsers.PROJECT_LEADER))
+                .contains("value=\"i går\"").contains("value=\"2026-12-01\"");
         // the days of a period are Norwegian days, both ends included
         String today = clock.instant().atZone(Formats.OSLO).toLocalDate().toString();
         assertThat(page(get("/audit").param("from", today).param("to", today).param("action", "TASK_CLAIMED"), DemoUsers.PROJECT_LEADER))
