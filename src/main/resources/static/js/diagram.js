@@ -21,6 +21,13 @@
             if (id && registry.get(id)) { canvas.addMarker(id, pair[1]); }
           });
         });
+        // On a narrow screen the whole process is too small to read: show the active step at a readable size
+        // ("Hele prosessen" shows all of it).
+        var active = (el.getAttribute('data-active') || '').split(',').filter(function (id) { return id && registry.get(id); });
+        if (el.clientWidth < 700 && active.length && canvas.zoom() < 0.6) {
+          canvas.zoom(0.8);
+          canvas.scrollToElement(registry.get(active[0]), { top: 60, bottom: 60, left: 40, right: 40 });
+        }
         var bar = document.createElement('div');
         bar.className = 'diagram-zoom';
         bar.setAttribute('role', 'group');
