@@ -2,14 +2,11 @@ package no.siva.programflyt.targetcompany.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +18,6 @@ import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyRepository;
 import no.siva.programflyt.targetcompany.TargetCompanyStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,28 +51,24 @@ public class AidLedger {
     private final AidLedgerRepository lines;
     private final TargetCompanyRepository companies;
     private final EurRates rates;
-    private final JdbcClient jdbc;
+    private final AidTables tables;
     private final AuditService audit;
     private final Clock clock;
 
-    public AidLedger(Clock clock, AidLedgerRepository lines, TargetCompanyRepository companies, EurRates rates,
-                     JdbcClient jdbc, AuditService audit) {
+    AidLedger(Clock clock, AidLedgerRepository lines, TargetCompanyRepository companies, EurRates rates,
+              AidTables tables, AuditService audit) {
         this.clock = clock;
         this.lines = lines;
         this.companies = companies;
         this.rates = rates;
-        this.jdbc = jdbc;
+        this.tables = tables;
         this.audit = audit;
     }
 
     /** The cap's history, from table {@code aid_cap}. */
     @Transactional(readOnly = true)
     public AidCaps caps() {
-        Map<LocalDate, BigDecimal> m = new LinkedHashMap<>();
-        jdbc.sql("select valid_from, cap_eur from aid_cap order by valid_from")
-                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2))).list()
-                .forEach(e -> m.put(e.getKey(), e.getValue()));
-        return AidCaps.of(m);
+        return AidCaps.of(tables.caps());
     }
 
     /**
@@ -85,13 +77,9 @@ public class AidLedger {
      */
     @Transactional
     public void recordGroup(TargetCompany c, Collection<String> linkedOrgNumbers) {
-        jdbc.sql("delete from aid_group_member where target_company_id = ?").param(c.getId()).update();
         Set<String> orgs = new TreeSet<>(linkedOrgNumbers);
         orgs.add(c.getOrgNumber());
-        for (String org : orgs) {
-            jdbc.sql("insert into aid_group_member (target_company_id, org_number) values (?, ?)").params(c.getId(), org)
-                    .update();
-        }
+        tables.replaceGroup(c.getId(), orgs);
     }
 
     /**
@@ -100,15 +88,7 @@ public class AidLedger {
      */
     @Transactional(readOnly = true)
     public List<String> group(TargetCompany c) {
-        List<String> orgs = jdbc.sql("""
-                with recursive g(org) as (
-                    select ?::varchar
-                    union
-                    select org_number from aid_group_member where target_company_id = ?
-                    union
-                    select m2.org_number from g join aid_group_member m1 on m1.org_number = g.org
-                        join aid_group_member m2 on m2.target_company_id = m1.target_company_id)
-                select org from g order by org""").params(c.getOrgNumber(), c.getId()).query(String.class).list();
+        List<String> orgs = tables.group(c.getOrgNumber(), c.getId());
         if (!orgs.contains(c.getOrgNumber())) {
             TreeSet<String> withOwn = new TreeSet<>(orgs);
             withOwn.add(c.getOrgNumber());
@@ -168,13 +148,8 @@ public class AidLedger {
         checkGrant(c, date, amountNok, c.getAgreementStart(), c.lastAidDate());
         EurRates.Rate rate = rates.forYear(date.getYear());
         BigDecimal eur = amountNok.divide(rate.nokPerEur(), 2, RoundingMode.HALF_UP);
-        long id = jdbc.sql("""
-                insert into aid_grant (target_company_id, org_number, granted_on, kind, amount_nok, eur_rate, amount_eur,
-                    provisional_rate, description, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(c.getId(), c.getOrgNumber(), date, kind.name(), amountNok, rate.nokPerEur(), eur, rate.provisional(),
-                        description, actor, Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id = tables.insertGrant(c.getId(), c.getOrgNumber(), date, kind.name(), amountNok, rate, eur, description, actor,
+                clock.instant());
         audit.record(actor, "AID_GRANTED", CASE_TYPE, c.getId(), c.getOrgNumber(), (kind == GrantKind.AGREEMENT
                 ? "Innvilget støtte " : "Økt innvilget støtte: ") + fmt().nok(amountNok) + " (" + eur(eur) + ") fra "
                 + fmt().date(date), null);
@@ -218,10 +193,8 @@ public class AidLedger {
         // later does not cover an earlier line)
         BigDecimal granted = grantedNok(c.getId());
         BigDecimal invoiced = invoicedNok(c.getId());
-        BigDecimal grantedByThen = jdbc.sql("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ? "
-                + "and granted_on <= ?").params(c.getId(), in.serviceDate()).query(BigDecimal.class).single();
-        BigDecimal invoicedByThen = jdbc.sql("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ? "
-                + "and service_date <= ?").params(c.getId(), in.serviceDate()).query(BigDecimal.class).single();
+        BigDecimal grantedByThen = tables.grantedNok(c.getId(), in.serviceDate());
+        BigDecimal invoicedByThen = tables.invoicedNok(c.getId(), in.serviceDate());
         if (invoiced.add(aid).compareTo(granted) > 0) {
             throw BusinessRuleException.at("marketValue", "ledger.error.aboveGranted", fmt().nok(aid),
                     fmt().nok(granted.subtract(invoiced).max(BigDecimal.ZERO)), fmt().nok(granted));
@@ -256,24 +229,17 @@ public class AidLedger {
     /** The company's grants, oldest first. */
     @Transactional(readOnly = true)
     public List<GrantRow> grants(long targetCompanyId) {
-        return jdbc.sql("""
-                select id, granted_on, kind, amount_nok, eur_rate, amount_eur, provisional_rate, description from aid_grant
-                where target_company_id = ? order by granted_on, id""").param(targetCompanyId)
-                .query((rs, n) -> new GrantRow(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7), rs.getString(8)))
-                .list();
+        return tables.grants(targetCompanyId);
     }
 
     @Transactional(readOnly = true)
     public BigDecimal grantedNok(long targetCompanyId) {
-        return jdbc.sql("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ?")
-                .param(targetCompanyId).query(BigDecimal.class).single();
+        return tables.grantedNok(targetCompanyId, null);
     }
 
     @Transactional(readOnly = true)
     public BigDecimal invoicedNok(long targetCompanyId) {
-        return jdbc.sql("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ?")
-                .param(targetCompanyId).query(BigDecimal.class).single();
+        return tables.invoicedNok(targetCompanyId, null);
     }
 
     /**
@@ -284,22 +250,12 @@ public class AidLedger {
     public Map<String, BigDecimal> usedEurByOrg(Collection<String> orgNumbers, LocalDate end) {
         LocalDate after = end.minusYears(3);
         String[] orgs = orgNumbers.stream().distinct().toArray(String[]::new);
-        Map<String, BigDecimal> used = new HashMap<>();
-        for (String sql : List.of(
-                "select org_number, sum(amount_eur) from aid_grant where org_number = any(?) and granted_on > ? "
-                        + "and granted_on <= ? group by org_number",
-                "select org_number, sum(amount_eur) from other_state_aid where org_number = any(?) and granted_on > ? "
-                        + "and granted_on <= ? group by org_number")) {
-            jdbc.sql(sql).params(orgs, after, end).query((rs, n) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
-                    .list().forEach(e -> used.merge(e.getKey(), e.getValue(), BigDecimal::add));
-        }
-        return used;
+        return tables.usedEurByOrg(orgs, after, end);
     }
 
     @Transactional
     public void declareOtherAid(TargetCompany c, LocalDate grantedOn, BigDecimal amountEur, String source) {
-        jdbc.sql("insert into other_state_aid (target_company_id, org_number, granted_on, amount_eur, source) values (?, ?, ?, ?, ?)")
-                .params(c.getId(), c.getOrgNumber(), grantedOn, amountEur, source).update();
+        tables.insertOtherAid(c.getId(), c.getOrgNumber(), grantedOn, amountEur, source);
     }
 
     /** The month's invoice basis for one operator: every line of its companies with service date in the month. */
@@ -317,7 +273,7 @@ public class AidLedger {
     private List<String> lockGroup(TargetCompany c) {
         List<String> group = group(c);
         for (String org : group) {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(Long.parseLong(org)).query().singleRow();
+            tables.lock(org);
         }
         // a member added while waiting would have been checked under its own lock: read the group again
         List<String> again = group(c);
@@ -326,15 +282,7 @@ public class AidLedger {
 
     /** The group's grants and other state aid within three years either side of {@code date}. */
     private List<RollingCap.Grant> grantsOf(List<String> group, LocalDate date) {
-        String[] orgs = group.toArray(String[]::new);
-        List<RollingCap.Grant> result = new ArrayList<>();
-        for (String sql : List.of(
-                "select granted_on, amount_eur from aid_grant where org_number = any(?) and granted_on > ? and granted_on < ?",
-                "select granted_on, amount_eur from other_state_aid where org_number = any(?) and granted_on > ? and granted_on < ?")) {
-            result.addAll(jdbc.sql(sql).params(orgs, date.minusYears(6), date.plusYears(3))
-                    .query((rs, n) -> new RollingCap.Grant(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2))).list());
-        }
-        return result;
+        return tables.grantsBetween(group.toArray(String[]::new), date.minusYears(6), date.plusYears(3));
     }
 
     private static Formats fmt() {
