@@ -18,7 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The task list's query, in SQL so that PostgreSQL's indexes serve it: the user's groups match a task's candidate
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * by the assignee (a B-tree on open tasks); a page's rows and the number of rows in all pages come from one query
  * ({@code count(*) over ()}), and the page's tasks are then read by their ids.
  */
-@Component
+@Repository
 class Inbox {
 
     /** A query's WHERE clause and its parameters. */

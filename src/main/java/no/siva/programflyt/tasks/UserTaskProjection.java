@@ -3,7 +3,6 @@ package no.siva.programflyt.tasks;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +14,6 @@ import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.processes.BpmnModels;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,13 +35,12 @@ class UserTaskProjection {
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
-    private final JdbcClient jdbc;
 
     private final Clock clock;
 
-    public UserTaskProjection(Clock clock, JdbcClient jdbc, UserTaskRepository tasks, BpmnModels models, CaseDirectory cases,
-                              AuditService audit,
-                              ApplicationEventPublisher events, ObjectMapper json) {
+    UserTaskProjection(Clock clock, UserTaskRepository tasks, BpmnModels models, CaseDirectory cases,
+                       AuditService audit,
+                       ApplicationEventPublisher events, ObjectMapper json) {
         this.clock = clock;
         this.tasks = tasks;
         this.models = models;
@@ -51,7 +48,6 @@ class UserTaskProjection {
         this.audit = audit;
         this.events = events;
         this.json = json;
-        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -71,30 +67,12 @@ class UserTaskProjection {
                 (String) vars.get("businessKey"),
                 cases.find(caseType, caseId).map(CaseInfo::title).orElse(null), (String) vars.get("countyCode"),
                 asLong(vars.get("operatorId")), asLong(vars.get("subjectId")));
-        if (insertIfAbsent(t) == 1) {
+        // once per job: a re-activated job (timeout, restart) finds its row and changes nothing
+        if (tasks.insertIfAbsent(t, clock.instant())) {
             audit.record(AuditService.SYSTEM, "TASK_CREATED", caseType, caseId, t.businessKey(),
                     "Ny oppgave: " + name, null);
             events.publishEvent(new TaskCreatedEvent(job.getKey()));
         }
-    }
-
-    /** Projects a task once per job: a re-activated job (timeout, restart) finds its row and changes nothing. */
-    private int insertIfAbsent(NewTask t) {
-        return jdbc.sql("""
-                insert into user_task (job_key, process_instance_key, bpmn_process_id, element_id, name, form_id,
-                                       candidate_groups, assignee, due_at, follow_up_at, state, case_type, case_id,
-                                       business_key, case_title, county_code, operator_id, subject_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (job_key) do nothing""")
-                .params(t.jobKey(), t.processInstanceKey(), t.bpmnProcessId(), t.elementId(), t.name(), t.formId(),
-                        t.candidateGroups(), t.assignee(), timestamp(t.dueAt()), timestamp(t.followUpAt()),
-                        t.caseType(), t.caseId(), t.businessKey(), t.caseTitle(), t.countyCode(), t.operatorId(),
-                        t.subjectId(), timestamp(clock.instant()))
-                .update();
-    }
-
-    private static Timestamp timestamp(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 
     private String formId(Map<String, String> h) {

@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface UserTaskRepository extends JpaRepository<UserTask, Long> {
+/** The table {@code user_task}: Spring Data's queries, and the insert keyed by job ({@link UserTaskInserts}). */
+public interface UserTaskRepository extends JpaRepository<UserTask, Long>, UserTaskInserts {
 
     Optional<UserTask> findByJobKey(long jobKey);
 
