@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +17,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import no.siva.programflyt.audit.AuditService;
+import no.siva.programflyt.tasks.JobCompletionRows.Due;
 import no.siva.programflyt.processes.EngineCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,7 +47,7 @@ class JobCompletions {
 
     private static final Logger log = LoggerFactory.getLogger(JobCompletions.class);
 
-    private final JdbcClient jdbc;
+    private final JobCompletionRows rows;
     private final CamundaClient client;
     private final ObjectMapper json;
     private final Clock clock;
@@ -62,7 +61,7 @@ class JobCompletions {
     private final ExecutorService sender = Executors.newFixedThreadPool(4,
             Thread.ofPlatform().daemon().name("job-completion-", 0).factory());
 
-    JobCompletions(JdbcClient jdbc, CamundaClient client, ObjectMapper json, Clock clock,
+    JobCompletions(JobCompletionRows rows, CamundaClient client, ObjectMapper json, Clock clock,
                    PlatformTransactionManager transactions, UserTaskRepository tasks, AuditService audit,
                    @Value("${programflyt.tasks.engine-timeout:PT10S}") Duration engineTimeout,
                    @Value("${programflyt.tasks.engine-wait:PT0.2S}") Duration engineWait,
@@ -73,7 +72,7 @@ class JobCompletions {
         this.resendAfter = resendAfter;
         this.inNewTransaction = new TransactionTemplate(transactions);
         this.inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.client = client;
         this.json = json;
         this.clock = clock;
@@ -93,10 +92,7 @@ class JobCompletions {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("variables of task " + task.getId() + " are not JSON", e);
         }
-        jdbc.sql("insert into job_completion (job_key, task_id, variables, created_at, next_attempt_at) values (?, ?, ?, ?, ?)")
-                .params(task.getJobKey(), task.getId(), body, Timestamp.from(clock.instant()),
-                        Timestamp.from(clock.instant().plus(resendAfter)))
-                .update();
+        rows.insert(task.getJobKey(), task.getId(), body, clock.instant(), clock.instant().plus(resendAfter));
         return body;
     }
 
@@ -157,15 +153,7 @@ class JobCompletions {
      */
     int resendUnanswered() {
         Instant now = clock.instant();
-        List<Due> due = jdbc.sql("""
-                update job_completion set attempts = attempts + 1,
-                       next_attempt_at = cast(? as timestamptz) + least(attempts + 1, 10) * cast(? as interval)
-                where job_key in (select job_key from job_completion where outcome is null and next_attempt_at <= ?
-                                  order by next_attempt_at limit 100 for update skip locked)
-                returning job_key, variables, attempts""")
-                .params(Timestamp.from(now), resendAfter.toSeconds() + " seconds", Timestamp.from(now))
-                .query((rs, i) -> new Due(rs.getLong("job_key"), rs.getString("variables"), rs.getInt("attempts")))
-                .list();
+        List<Due> due = rows.takeDue(now, resendAfter);
         for (Due d : due) {
             if (d.attempts() > MAX_ATTEMPTS) {
                 giveUp(d.jobKey());
@@ -180,25 +168,16 @@ class JobCompletions {
         return due.size();
     }
 
-    /** A completion taken for its next attempt. */
-    private record Due(long jobKey, String variables, int attempts) {}
-
     /** Attempts before a completion is given up (about two hours with the default two minutes' growing wait). */
     static final int MAX_ATTEMPTS = 10;
 
     /** The first send takes its row, unless the resender already has (then that one sends it). */
     private boolean claimFirst(long jobKey) {
-        Integer rows = inNewTransaction.execute(tx -> jdbc.sql("""
-                update job_completion set attempts = 1, next_attempt_at = ?
-                where job_key = ? and outcome is null and attempts = 0""")
-                .params(Timestamp.from(clock.instant().plus(resendAfter)), jobKey).update());
-        return rows != null && rows == 1;
+        return Boolean.TRUE.equals(inNewTransaction.execute(tx -> rows.claimFirst(jobKey, clock.instant().plus(resendAfter))));
     }
 
     private void giveUp(long jobKey) {
-        inNewTransaction.executeWithoutResult(tx -> jdbc.sql(
-                "update job_completion set outcome = 'FAILED', answered_at = ? where job_key = ? and outcome is null")
-                .params(Timestamp.from(clock.instant()), jobKey).update());
+        inNewTransaction.executeWithoutResult(tx -> rows.giveUp(jobKey, clock.instant()));
         log.error("Completion of job {} given up after {} attempts without an answer from the engine: the task is "
                 + "completed in the task list, the engine still waits for it (see job_completion.last_error)",
                 jobKey, MAX_ATTEMPTS);
@@ -228,10 +207,8 @@ class JobCompletions {
 
     /** Stored in a transaction of its own (true when this answer was the first); never blocks on a bound connection. */
     private boolean answered(long jobKey, Outcome outcome, String message) {
-        Integer rows = inNewTransaction.execute(tx -> jdbc.sql(
-                "update job_completion set outcome = ?, answered_at = ?, last_error = ? where job_key = ? and outcome is null")
-                .params(outcome.name(), Timestamp.from(clock.instant()), truncate(message), jobKey).update());
-        return rows != null && rows == 1;
+        return Boolean.TRUE.equals(inNewTransaction.execute(
+                tx -> rows.answered(jobKey, outcome.name(), clock.instant(), truncate(message))));
     }
 
     private void recordGone(long jobKey) {
@@ -245,8 +222,7 @@ class JobCompletions {
     private void failed(long jobKey, RuntimeException e) {
         log.warn("Completion of job {} not answered by the engine, to be sent again: {}", jobKey, e.toString());
         try {
-            inNewTransaction.executeWithoutResult(tx -> jdbc.sql("update job_completion set last_error = ? where job_key = ?")
-                    .params(truncate(e.toString()), jobKey).update());
+            inNewTransaction.executeWithoutResult(tx -> rows.lastError(jobKey, truncate(e.toString())));
         } catch (RuntimeException ignored) {
             // the database is unavailable too: the row stays unanswered and is sent again
         }
