@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,16 +19,16 @@ class FirstAdministrator {
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final AccessAdministration access;
-    private final JdbcClient jdbc;
+    private final InvitationRepository invitations;
     private final TransactionTemplate tx;
     private final String email;
     private final String name;
 
-    FirstAdministrator(AccessAdministration access, JdbcClient jdbc, TransactionTemplate tx,
+    FirstAdministrator(AccessAdministration access, InvitationRepository invitations, TransactionTemplate tx,
                        @Value("${programflyt.access.first-admin-email:}") String email,
                        @Value("${programflyt.access.first-admin-name:Administrator}") String name) {
         this.access = access;
-        this.jdbc = jdbc;
+        this.invitations = invitations;
         this.tx = tx;
         this.email = email;
         this.name = name;
@@ -41,7 +40,7 @@ class FirstAdministrator {
             return;
         }
         Boolean sent = tx.execute(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(7301)").query(Object.class).single();
+            invitations.lockForFirstAdministrator();
             return access.inviteFirstAdministrator(name, email.strip());
         });
         if (Boolean.TRUE.equals(sent)) {

@@ -25,4 +25,11 @@ interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
     @Query("select count(i) > 0 from Invitation i where i.role = 'ADMIN' and i.acceptedAt is null and i.revokedAt is null and i.expiresAt > ?1")
     boolean adminInvitationOpen(Instant now);
+
+    /**
+     * Waits for, then holds until the transaction ends, the lock that makes instances starting together check for a
+     * first administrator one after the other.
+     */
+    @Query(value = "select 1 from pg_advisory_xact_lock(7301)", nativeQuery = true)
+    int lockForFirstAdministrator();
 }

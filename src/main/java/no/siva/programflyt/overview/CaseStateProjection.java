@@ -1,7 +1,6 @@
 package no.siva.programflyt.overview;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.cases.CaseDirectory;
-import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
 import no.siva.programflyt.cases.CaseProvider;
 import org.slf4j.Logger;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,7 +50,7 @@ class CaseStateProjection {
             "ESCALATED", "FOLLOW_UP_ESCALATED", "DIFF_STEP_LATE", "RENEWAL_REMINDED");
 
     private final CaseDirectory cases;
-    private final JdbcClient jdbc;
+    private final CaseStates states;
     private final TransactionTemplate tx;
 
     /** Null: refresh in line (tests). */
@@ -61,11 +58,11 @@ class CaseStateProjection {
 
     private final Clock clock;
 
-    public CaseStateProjection(Clock clock, CaseDirectory cases, JdbcClient jdbc, PlatformTransactionManager transactions,
+    public CaseStateProjection(Clock clock, CaseDirectory cases, CaseStates states, PlatformTransactionManager transactions,
                                @Value("${programflyt.overview.refresh:async}") String mode) {
         this.clock = clock;
         this.cases = cases;
-        this.jdbc = jdbc;
+        this.states = states;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refresher = "sync".equals(mode) ? null : Executors.newSingleThreadExecutor(
@@ -123,38 +120,14 @@ class CaseStateProjection {
         if (provider == null) {
             return;
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(?), hashtext(?))").params(caseType, Long.toString(caseId))
-                .query((rs, n) -> 1).list();
+        states.lock(caseType, caseId);
         CaseInfo info = provider.find(caseId).orElse(null);
         if (info == null) {
-            jdbc.sql("delete from case_state where case_type = ? and case_id = ?").params(caseType, caseId).update();
+            states.delete(caseType, caseId);
             return;
         }
-        CaseFacts f = provider.facts(caseId);
-        String lastAt = at == null ? "case_state.last_event_at"
-                : onStageChange ? "case when case_state.stage_key is distinct from excluded.stage_key "
-                        + "then excluded.last_event_at else case_state.last_event_at end"
-                        : "excluded.last_event_at";
-        jdbc.sql("""
-                insert into case_state (case_type, case_id, bpmn_process_id, title, business_key, county_code, counties,
-                    operator_id, case_year, stage_key, url, started_at, ended_at, last_event_at, last_event,
-                    task_case_type, task_case_id, task_county)
-                values (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (case_type, case_id) do update set bpmn_process_id = excluded.bpmn_process_id,
-                    title = excluded.title, business_key = excluded.business_key, county_code = excluded.county_code,
-                    counties = excluded.counties, operator_id = excluded.operator_id, case_year = excluded.case_year,
-                    stage_key = excluded.stage_key, url = excluded.url, started_at = excluded.started_at,
-                    ended_at = excluded.ended_at, last_event_at = """ + lastAt + """
-                ,
-                    last_event = coalesce(excluded.last_event, case_state.last_event),
-                    task_case_type = excluded.task_case_type, task_case_id = excluded.task_case_id,
-                    task_county = excluded.task_county
-                """).params(caseType, caseId, provider.mainProcessId(), cut(info.title(), 300), cut(info.businessKey(), 60),
-                info.countyCode(), String.join(",", info.counties() == null ? Set.of() : info.counties()),
-                info.operatorId(), f.year(), info.stageKey(), info.url(), ts(f.startedAt()), ts(f.endedAt()),
-                ts(at == null ? clock.instant() : at), cut(lastEvent, 500),
-                f.tasks() == null ? caseType : f.tasks().caseType(), f.tasks() == null ? caseId : f.tasks().caseId(),
-                f.tasks() == null ? null : f.tasks().countyCode()).update();
+        states.save(caseType, caseId, provider.mainProcessId(), info, provider.facts(caseId), lastEvent, at, onStageChange,
+                clock.instant());
     }
 
     /** At start, in the background: every case with audit entries but no row yet gets one (and its followers). */
@@ -172,12 +145,7 @@ class CaseStateProjection {
     }
 
     public int catchUp() {
-        List<Object[]> missing = jdbc.sql("""
-                select a.case_type, a.case_id, max(a.occurred_at) from audit_event a
-                where a.case_type is not null and a.case_id is not null
-                  and not exists (select 1 from case_state s where s.case_type = a.case_type and s.case_id = a.case_id)
-                group by a.case_type, a.case_id
-                """).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()}).list();
+        List<Object[]> missing = states.missing();
         int n = 0;
         for (Object[] m : missing) {
             String type = (String) m[0];
@@ -193,13 +161,5 @@ class CaseStateProjection {
             }
         }
         return n;
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

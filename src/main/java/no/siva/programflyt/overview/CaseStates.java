@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.DueSoon;
 import org.springframework.beans.factory.annotation.Value;
+import no.siva.programflyt.cases.CaseFacts;
+import no.siva.programflyt.cases.CaseInfo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -209,5 +212,67 @@ class CaseStates {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    // ---- the projection's writes (CaseStateProjection) ----------------------------------------------------------
+
+    /** Serialises refreshes of one case until the transaction ends. */
+    void lock(String caseType, long caseId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?), hashtext(?))").params(caseType, Long.toString(caseId))
+                .query((rs, n) -> 1).list();
+    }
+
+    void delete(String caseType, long caseId) {
+        jdbc.sql("delete from case_state where case_type = ? and case_id = ?").params(caseType, caseId).update();
+    }
+
+    /**
+     * Writes the case's row. {@code at} null keeps the last event's time (a new row gets {@code now}); with
+     * {@code onStageChange} it moves only when the stage changed.
+     */
+    void save(String caseType, long caseId, String mainProcessId, CaseInfo info, CaseFacts f, String lastEvent, Instant at,
+              boolean onStageChange, Instant now) {
+        String lastAt = at == null ? "case_state.last_event_at"
+                : onStageChange ? "case when case_state.stage_key is distinct from excluded.stage_key "
+                        + "then excluded.last_event_at else case_state.last_event_at end"
+                        : "excluded.last_event_at";
+        jdbc.sql("""
+                insert into case_state (case_type, case_id, bpmn_process_id, title, business_key, county_code, counties,
+                    operator_id, case_year, stage_key, url, started_at, ended_at, last_event_at, last_event,
+                    task_case_type, task_case_id, task_county)
+                values (?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_type, case_id) do update set bpmn_process_id = excluded.bpmn_process_id,
+                    title = excluded.title, business_key = excluded.business_key, county_code = excluded.county_code,
+                    counties = excluded.counties, operator_id = excluded.operator_id, case_year = excluded.case_year,
+                    stage_key = excluded.stage_key, url = excluded.url, started_at = excluded.started_at,
+                    ended_at = excluded.ended_at, last_event_at = """ + lastAt + """
+                ,
+                    last_event = coalesce(excluded.last_event, case_state.last_event),
+                    task_case_type = excluded.task_case_type, task_case_id = excluded.task_case_id,
+                    task_county = excluded.task_county
+                """).params(caseType, caseId, mainProcessId, cut(info.title(), 300), cut(info.businessKey(), 60),
+                info.countyCode(), String.join(",", info.counties() == null ? Set.of() : info.counties()),
+                info.operatorId(), f.year(), info.stageKey(), info.url(), ts(f.startedAt()), ts(f.endedAt()),
+                ts(at == null ? now : at), cut(lastEvent, 500),
+                f.tasks() == null ? caseType : f.tasks().caseType(), f.tasks() == null ? caseId : f.tasks().caseId(),
+                f.tasks() == null ? null : f.tasks().countyCode()).update();
+    }
+
+    /** Every case with audit entries but no row: its type, id and last entry's time. */
+    List<Object[]> missing() {
+        return jdbc.sql("""
+                select a.case_type, a.case_id, max(a.occurred_at) from audit_event a
+                where a.case_type is not null and a.case_id is not null
+                  and not exists (select 1 from case_state s where s.case_type = a.case_type and s.case_id = a.case_id)
+                group by a.case_type, a.case_id
+                """).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()}).list();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -18,22 +18,18 @@ import org.springframework.stereotype.Service;
 /**
  * SQL is written in repositories: a class that talks to the database directly ({@link JdbcClient},
  * {@link JdbcTemplate}) is a {@code @Repository} named after its table, or the implementation of a Spring Data
- * repository's custom fragment ({@code XImpl} of an interface {@code X}). The classes below are the ones not moved
- * yet; the list may only shrink (a class moved must leave it, a new class may not join it).
+ * repository's custom fragment ({@code XImpl} of an interface {@code X}).
  */
 class SqlInRepositoriesTest {
-
-    /** Services and projections that still hold their own SQL (issue 24's remainder); shrink, never grow. */
-    private static final Set<String> NOT_YET_MOVED = Set.of("CaseStateProjection", "FirstAdministrator");
 
     private static final Set<String> SQL = Set.of(JdbcClient.class.getName(), JdbcTemplate.class.getName(),
             NamedParameterJdbcTemplate.class.getName());
 
     @Test
-    void sqlIsInRepositories_butForTheClassesNotMovedYet() {
+    void sqlIsInRepositories() {
         JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("no.siva.programflyt");
-        assertThat(sqlOutsideRepositories(main)).containsExactlyInAnyOrderElementsOf(NOT_YET_MOVED);
+        assertThat(sqlOutsideRepositories(main)).isEmpty();
     }
 
     @Test
