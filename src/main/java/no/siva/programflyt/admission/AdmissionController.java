@@ -87,7 +87,7 @@ class AdmissionController {
                 && Amounts.parse(form.getPilotBudget()).filter(b -> b.signum() > 0).isEmpty()) {
             errors.rejectValue("pilotBudget", "validation.amount");
         }
-        if (form.getCountyCode() != null && !user.hasNationalScope() && !user.counties().contains(form.getCountyCode())) {
+        if (form.getCountyCode() != null && !AdmissionService.mayCommissionFor(user, form.getCountyCode())) {
             errors.rejectValue("countyCode", "validation.notYourCounty");
         }
         form.getCoCountyCodes().remove(form.getCountyCode());
@@ -135,11 +135,11 @@ class AdmissionController {
     private String form(CurrentUser user, CommissionForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("counties", counties.findAllByOrderByName().stream()
-                .filter(c -> user.hasNationalScope() || user.counties().contains(c.getCode())).toList());
+                .filter(c -> AdmissionService.mayCommissionFor(user, c.getCode())).toList());
         model.addAttribute("allCounties", counties.findAllByOrderByName());
         model.addAttribute("operators", operators.findAllByOrderByName().stream()
                 .filter(o -> o.getStatus() == OperatorStatus.ACTIVE)
-                .filter(o -> user.hasNationalScope() || user.counties().contains(o.getCountyCode())).toList());
+                .filter(o -> AdmissionService.mayCommissionFor(user, o.getCountyCode())).toList());
         model.addAttribute("projectTypes", ProjectType.values());
         return "admission/new";
     }
