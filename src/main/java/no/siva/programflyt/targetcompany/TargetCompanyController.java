@@ -19,7 +19,6 @@ import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Csv;
 import no.siva.programflyt.shared.Formats;
-import no.siva.programflyt.shared.OrgNumber;
 import no.siva.programflyt.shared.RefusedReturnsTo;
 import no.siva.programflyt.targetcompany.ledger.AidLedger;
 import no.siva.programflyt.targetcompany.ledger.AidLedgerLine;
@@ -101,33 +100,35 @@ class TargetCompanyController {
     }
 
     @PostMapping("/target-companies")
-    public String register(@AuthenticationPrincipal CurrentUser user, @RequestParam String orgNumber,
-                           @RequestParam String name, @RequestParam(required = false) String email,
-                           @RequestParam(required = false) Long operatorId, Model model, RedirectAttributes flash) {
-        long operator = Optional.ofNullable(user.operatorOr(operatorId)).orElse(-1L);
-        String orgError = OrgNumber.isValid(OrgNumber.normalize(orgNumber)) ? null : "validation.orgNumber";
-        String nameError = name == null || name.isBlank() ? "validation.required" : null;
+    public String register(@AuthenticationPrincipal CurrentUser user, @Valid RegistrationForm form, BindingResult binding,
+                           Model model, RedirectAttributes flash) {
+        Long requested = binding.hasFieldErrors("operatorId") ? null : form.operatorId();
+        long operator = Optional.ofNullable(user.operatorOr(requested)).orElse(-1L);
+        String orgError = binding.hasFieldErrors("orgNumber") ? "validation.orgNumber" : null;
+        String nameError = binding.hasFieldErrors("name") ? "validation.required" : null;
         String operatorError = operators.existsById(operator) ? null : "targetcompany.error.operatorRequired";
         if (orgError != null || nameError != null || operatorError != null) {
             model.addAttribute("orgError", orgError);
             model.addAttribute("nameError", nameError);
             model.addAttribute("operatorError", operatorError);
-            model.addAttribute("orgNumber", orgNumber);
-            model.addAttribute("name", name);
-            model.addAttribute("email", email);
-            return list(user, null, null, null, model);
+            return typedAgain(user, form, model);
         }
         try {
-            TargetCompany c = service.register(user, operator, orgNumber, name, email);
+            TargetCompany c = service.register(user, operator, form.orgNumber(), form.name(), form.email());
             flash.addFlashAttribute("successKey", "targetcompany.registered");
             return "redirect:/target-companies/" + c.getId();
         } catch (BusinessRuleException e) {
             model.addAttribute("orgError", e.messageKey());
-            model.addAttribute("orgNumber", orgNumber);
-            model.addAttribute("name", name);
-            model.addAttribute("email", email);
-            return list(user, null, null, null, model);
+            return typedAgain(user, form, model);
         }
+    }
+
+    /** The list with the registration form as it was sent. */
+    private String typedAgain(CurrentUser user, RegistrationForm form, Model model) {
+        model.addAttribute("orgNumber", form.orgNumber());
+        model.addAttribute("name", form.name());
+        model.addAttribute("email", form.email());
+        return list(user, null, null, null, model);
     }
 
     @GetMapping("/target-companies/{id}")

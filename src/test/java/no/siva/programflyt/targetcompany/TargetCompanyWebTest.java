@@ -262,6 +262,11 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(content().string(containsString("Organisasjonsnummeret er ikke gyldig")));
         assertThat(companies.count()).isZero();
         mvc.perform(post("/target-companies").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
+                .param("orgNumber", "912 345 742").param("name", " "))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Fyll ut feltet.")))
+                .andExpect(content().string(containsString("value=\"912 345 742\"")));
+        assertThat(companies.count()).isZero();
+        mvc.perform(post("/target-companies").with(as(DemoUsers.OPERATOR_USER)).with(csrf())
                 .param("orgNumber", "912 345 742").param("name", "Riktig AS"))
                 .andExpect(status().is3xxRedirection());
         assertThat(companies.findAll()).singleElement().satisfies(c -> assertThat(c.getOrgNumber()).isEqualTo("912345742"));
