@@ -15,6 +15,7 @@ import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.ScoringEngine;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,12 +55,11 @@ class DiffResults {
                     }
                     long letter = rs.getLong("letter_document_id");
                     Long letterId = rs.wasNull() ? null : letter;
-                    Timestamp notified = rs.getTimestamp("notified_at");
                     return new OperatorResult(o.getId(), o.getName(), o.getOrgNumber(), o.getCountyCode(),
                             rs.getBigDecimal("weighted"), rs.getBigDecimal("unweighted"), integer(rs, "total_group"), g, sc,
                             rs.getBoolean("soundness_warning"), rs.getInt("negative_areas"), integer(rs, "current_step"),
                             integer(rs, "minimum_step"), integer(rs, "potential_step"), integer(rs, "proposed_step"),
-                            rs.getString("reasons"), notified == null ? null : notified.toInstant(), letterId,
+                            rs.getString("reasons"), SqlTimes.instant(rs.getTimestamp("notified_at")), letterId,
                             rs.getString("not_ranked_reason"), rs.getString("development"), rs.getString("soundness"),
                             rs.getString("negative_criteria"));
                 }).list();

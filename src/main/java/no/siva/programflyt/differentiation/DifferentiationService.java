@@ -316,10 +316,6 @@ public class DifferentiationService {
                 .map(c -> Map.<String, Object>of("code", c.countyCode(), "name", labels.county(c.countyCode()))).toList();
     }
 
-    void updateCounty(long roundId, String countyCode, String setSql, Object... params) {
-        countyRows.update(roundId, countyCode, setSql, params);
-    }
-
     // ---- engine messages -------------------------------------------------------------------------------------------
 
     /** The state budget proposal is out: each county's frame step opens (§15.3.5). */

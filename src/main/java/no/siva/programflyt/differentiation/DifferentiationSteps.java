@@ -1,6 +1,5 @@
 package no.siva.programflyt.differentiation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,8 +54,10 @@ class DifferentiationSteps {
 
     private final Clock clock;
     private final GrantSteps grantSteps;
+    private final RoundCounties countyRows;
 
-    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, DifferentiationAnalysis analysis,
+    public DifferentiationSteps(Clock clock, GrantSteps grantSteps, DifferentiationService service, RoundCounties countyRows,
+                                DifferentiationAnalysis analysis,
                                 GrantModelService grantModels,
                                 DifferentiationMail mail,
                                 OperatorRepository operators, DocumentService documents, PdfRenderer pdf, Labels labels,
@@ -65,6 +66,7 @@ class DifferentiationSteps {
         this.clock = clock;
         this.grantSteps = grantSteps;
         this.service = service;
+        this.countyRows = countyRows;
         this.analysis = analysis;
         this.grantModels = grantModels;
         this.mail = mail;
@@ -169,8 +171,7 @@ class DifferentiationSteps {
         DiffRound r = service.load(roundId);
         Document d = countyDocument(r, "FORSLAG-" + countyCode + "-" + elementInstanceKey, "letters/differensiering-forslag",
                 countyCode, Map.of());
-        service.updateCounty(roundId, countyCode, "proposal_sent_at = coalesce(proposal_sent_at, ?)",
-                Timestamp.from(clock.instant()));
+        countyRows.proposalSent(roundId, countyCode, clock.instant());
         mail.send("proposal:" + countyCode + ":" + elementInstanceKey, mail.county(countyCode), "diff-proposal", r,
                 "/differentiation/" + roundId + "/county/" + countyCode, Map.of("county", labels.county(countyCode)),
                 new Object[] {String.valueOf(r.getYear()), labels.county(countyCode)}, d.getId());

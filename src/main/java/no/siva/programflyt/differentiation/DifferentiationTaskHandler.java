@@ -1,7 +1,6 @@
 package no.siva.programflyt.differentiation;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -33,12 +32,14 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
     private final MessageSource messages;
 
     private final Clock clock;
+    private final RoundCounties countyRows;
 
-    public DifferentiationTaskHandler(Clock clock, DifferentiationService service, DifferentiationAnalysis analysis,
-                                      GrantModelService grantModels, AuditService audit,
+    public DifferentiationTaskHandler(Clock clock, DifferentiationService service, RoundCounties countyRows,
+                                      DifferentiationAnalysis analysis, GrantModelService grantModels, AuditService audit,
                                       Labels labels, MessageSource messages) {
         this.clock = clock;
         this.service = service;
+        this.countyRows = countyRows;
         this.analysis = analysis;
         this.grantModels = grantModels;
         this.audit = audit;
@@ -153,15 +154,13 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
                 return Map.of();
             }
             case "fylkesmote" -> {
-                service.updateCounty(r.getId(), county, "meeting_held_on = ?, meeting_notes = ?",
-                        LocalDate.parse(s.string("avholdt")), s.string("referat"));
+                countyRows.meetingHeld(r.getId(), county, LocalDate.parse(s.string("avholdt")), s.string("referat"));
                 record(r, user, "DIFF_COUNTY_MEETING", "Møte med " + labels.county(county) + " er holdt");
                 return Map.of();
             }
             case "budsjettramme" -> {
                 BigDecimal frame = s.decimal("ramme");
-                service.updateCounty(r.getId(), county, "frame_nok = ?, frame_by = ?, frame_at = ?", frame, user.username(),
-                        Timestamp.from(clock.instant()));
+                countyRows.frameReported(r.getId(), county, frame, user.username(), clock.instant());
                 record(r, user, "DIFF_FRAME", labels.county(county) + " har meldt foreløpig ramme: " + new Formats().nok(frame)
                         + (s.string("forbehold") == null ? "" : ". Forbehold: " + s.string("forbehold")));
                 return Map.of();
@@ -175,7 +174,7 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
                 return Map.of();
             }
             case "plasseringsforslag" -> {
-                service.updateCounty(r.getId(), county, "proposal_sent_by = ?, feedback = null", user.username());
+                countyRows.proposalMade(r.getId(), county, user.username());
                 record(r, user, "DIFF_PROPOSAL", "Forslag til innplassering for " + labels.county(county) + ": "
                         + new Formats().nok(analysis.proposedSum(r, county))
                         + (s.string("merknad") == null ? "" : ". " + s.string("merknad")));
@@ -183,8 +182,8 @@ class DifferentiationTaskHandler implements TaskCompletionHandler {
             }
             case "tilbakemelding" -> {
                 boolean accepted = "godkjent".equals(s.string("vedtak"));
-                service.updateCounty(r.getId(), county, "feedback = ?, reservations = ?, feedback_by = ?, feedback_at = ?",
-                        s.string("vedtak"), s.string("forbehold"), user.username(), Timestamp.from(clock.instant()));
+                countyRows.feedbackGiven(r.getId(), county, s.string("vedtak"), s.string("forbehold"), user.username(),
+                        clock.instant());
                 record(r, user, "DIFF_COUNTY_FEEDBACK", labels.county(county) + (accepted ? " slutter seg til forslaget"
                         : " ber om endringer i forslaget") + ". Forbehold: " + s.string("forbehold")
                         + (s.string("begrunnelse") == null ? "" : ". " + s.string("begrunnelse")));

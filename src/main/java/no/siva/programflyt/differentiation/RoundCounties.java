@@ -1,8 +1,9 @@
 package no.siva.programflyt.differentiation;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import no.siva.programflyt.differentiation.DifferentiationService.CountyRow;
@@ -35,12 +36,35 @@ class RoundCounties {
                 .params(roundId, countyCode).update();
     }
 
-    /** Sets columns of one county's row: {@code setSql} is the {@code set} clause, {@code params} its values. */
-    void update(long roundId, String countyCode, String setSql, Object... params) {
-        List<Object> all = new ArrayList<>(Arrays.asList(params));
-        all.add(roundId);
-        all.add(countyCode);
-        jdbc.sql("update diff_round_county set " + setSql + " where round_id = ? and county_code = ?").params(all).update();
+    /** The county meeting is held. */
+    void meetingHeld(long roundId, String countyCode, LocalDate on, String notes) {
+        jdbc.sql("update diff_round_county set meeting_held_on = ?, meeting_notes = ? where round_id = ? and county_code = ?")
+                .params(on, notes, roundId, countyCode).update();
+    }
+
+    /** The county's preliminary frame is reported. */
+    void frameReported(long roundId, String countyCode, BigDecimal frame, String by, Instant at) {
+        jdbc.sql("update diff_round_county set frame_nok = ?, frame_by = ?, frame_at = ? where round_id = ? and county_code = ?")
+                .params(frame, by, Timestamp.from(at), roundId, countyCode).update();
+    }
+
+    /** A placement proposal is made for the county: an earlier answer no longer stands. */
+    void proposalMade(long roundId, String countyCode, String by) {
+        jdbc.sql("update diff_round_county set proposal_sent_by = ?, feedback = null where round_id = ? and county_code = ?")
+                .params(by, roundId, countyCode).update();
+    }
+
+    /** The proposal's letter has gone to the county; the first sending's time stays. */
+    void proposalSent(long roundId, String countyCode, Instant at) {
+        jdbc.sql("update diff_round_county set proposal_sent_at = coalesce(proposal_sent_at, ?) "
+                + "where round_id = ? and county_code = ?").params(Timestamp.from(at), roundId, countyCode).update();
+    }
+
+    /** The county's answer to the proposal. */
+    void feedbackGiven(long roundId, String countyCode, String feedback, String reservations, String by, Instant at) {
+        jdbc.sql("update diff_round_county set feedback = ?, reservations = ?, feedback_by = ?, feedback_at = ? "
+                + "where round_id = ? and county_code = ?")
+                .params(feedback, reservations, by, Timestamp.from(at), roundId, countyCode).update();
     }
 
     Optional<Part> part(long id) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import no.siva.programflyt.evaluation.ProgrammeEvaluations.Evaluation;
+import no.siva.programflyt.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,11 +42,7 @@ class EvaluationRows {
                 from programme_evaluation where id = ?""").param(id)
                 .query((rs, n) -> new Evaluation(rs.getLong(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), ts(rs.getTimestamp(9)), ts(rs.getTimestamp(10))))
+                        rs.getString(8), SqlTimes.instant(rs.getTimestamp(9)), SqlTimes.instant(rs.getTimestamp(10))))
                 .optional();
-    }
-
-    private static Instant ts(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

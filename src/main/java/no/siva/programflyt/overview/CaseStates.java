@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.DueSoon;
+import no.siva.programflyt.shared.SqlTimes;
 import org.springframework.beans.factory.annotation.Value;
 import no.siva.programflyt.cases.CaseFacts;
 import no.siva.programflyt.cases.CaseInfo;
@@ -141,10 +142,10 @@ class CaseStates {
                 .params(params).query((rs, n) -> new Row(rs.getString("case_type"), rs.getLong("case_id"),
                         rs.getString("title"), rs.getString("business_key"), rs.getString("county_code"),
                         (Long) rs.getObject("operator_id", Long.class), (Integer) rs.getObject("case_year", Integer.class),
-                        rs.getString("stage_key"), rs.getString("url"), instant(rs.getTimestamp("started_at")),
-                        instant(rs.getTimestamp("ended_at")), instant(rs.getTimestamp("last_event_at")),
+                        rs.getString("stage_key"), rs.getString("url"), SqlTimes.instant(rs.getTimestamp("started_at")),
+                        SqlTimes.instant(rs.getTimestamp("ended_at")), SqlTimes.instant(rs.getTimestamp("last_event_at")),
                         rs.getString("last_event"), rs.getLong("open_tasks"), rs.getLong("overdue_tasks"),
-                        instant(rs.getTimestamp("next_due")), rs.getString("assignees"), rs.getLong("incidents")))
+                        SqlTimes.instant(rs.getTimestamp("next_due")), rs.getString("assignees"), rs.getLong("incidents")))
                 .list();
     }
 
@@ -169,26 +170,11 @@ class CaseStates {
             }
             and.add(or.isEmpty() ? "false" : "(" + String.join(" or ", or) + ")");
         }
-        if (q.type() != null) {
-            and.add("s.case_type = :type");
-            p.put("type", q.type());
-        }
-        if (q.county() != null) {
-            and.add("s.county_code = :county");
-            p.put("county", q.county());
-        }
-        if (q.operator() != null) {
-            and.add("s.operator_id = :operator");
-            p.put("operator", q.operator());
-        }
-        if (q.year() != null) {
-            and.add("s.case_year = :year");
-            p.put("year", q.year());
-        }
-        if (q.stage() != null) {
-            and.add("s.stage_key = :stage");
-            p.put("stage", q.stage());
-        }
+        equal(and, p, "s.case_type", "type", q.type());
+        equal(and, p, "s.county_code", "county", q.county());
+        equal(and, p, "s.operator_id", "operator", q.operator());
+        equal(and, p, "s.case_year", "year", q.year());
+        equal(and, p, "s.stage_key", "stage", q.stage());
         if ("open".equals(q.state())) {
             // open: not ended, or ended with tasks still open (an admitted operator's onboarding tasks)
             and.add("(s.ended_at is null or exists (select 1 from user_task u where u.case_type = s.task_case_type "
@@ -210,8 +196,12 @@ class CaseStates {
         return new Where(" where " + String.join(" and ", and), p);
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    /** A filter «column = :name», when it has a value. */
+    private static void equal(List<String> and, Map<String, Object> params, String column, String name, Object value) {
+        if (value != null) {
+            and.add(column + " = :" + name);
+            params.put(name, value);
+        }
     }
 
     // ---- the projection's writes (CaseStateProjection) ----------------------------------------------------------
@@ -252,8 +242,9 @@ class CaseStates {
                     task_county = excluded.task_county
                 """).params(caseType, caseId, mainProcessId, cut(info.title(), 300), cut(info.businessKey(), 60),
                 info.countyCode(), String.join(",", info.counties() == null ? Set.of() : info.counties()),
-                info.operatorId(), f.year(), info.stageKey(), info.url(), ts(f.startedAt()), ts(f.endedAt()),
-                ts(at == null ? now : at), cut(lastEvent, 500),
+                info.operatorId(), f.year(), info.stageKey(), info.url(), SqlTimes.timestamp(f.startedAt()),
+                SqlTimes.timestamp(f.endedAt()),
+                SqlTimes.timestamp(at == null ? now : at), cut(lastEvent, 500),
                 f.tasks() == null ? caseType : f.tasks().caseType(), f.tasks() == null ? caseId : f.tasks().caseId(),
                 f.tasks() == null ? null : f.tasks().countyCode()).update();
     }
@@ -266,10 +257,6 @@ class CaseStates {
                   and not exists (select 1 from case_state s where s.case_type = a.case_type and s.case_id = a.case_id)
                 group by a.case_type, a.case_id
                 """).query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()}).list();
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 
     private static String cut(String s, int max) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import no.siva.programflyt.cases.CaseFacts;
+import no.siva.programflyt.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ class ReportingYears {
                 + "and o.status not in ('DONE', 'CANCELED')) open, (select max(coalesce(o.reviewed_at, o.submitted_at)) from reporting_obligation o "
                 + "where o.reporting_year_id = y.id) last from reporting_year y where y.id = ?").param(id)
                 .query((rs, n) -> new CaseFacts(rs.getTimestamp(1).toInstant(),
-                        rs.getLong(3) == 0 && rs.getTimestamp(4) != null ? rs.getTimestamp(4).toInstant() : null, rs.getInt(2)))
+                        rs.getLong(3) == 0 ? SqlTimes.instant(rs.getTimestamp(4)) : null, rs.getInt(2)))
                 .optional();
     }
 

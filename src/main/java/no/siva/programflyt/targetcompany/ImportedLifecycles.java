@@ -3,9 +3,6 @@ package no.siva.programflyt.targetcompany;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.processes.EngineCommands;
 import org.slf4j.Logger;
@@ -39,25 +35,23 @@ class ImportedLifecycles {
 
     private static final Logger log = LoggerFactory.getLogger(ImportedLifecycles.class);
     private static final int IN_FLIGHT = 32;
-    /** The advisory lock's key: one lifecycle starter at a time. */
-    private static final long LOCK = 0x50666C4C_69666531L;
     private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final TargetCompanyRepository companies;
     private final CamundaClient client;
     private final EngineCommands commands;
     private final TransactionTemplate tx;
-    private final DataSource dataSource;
+    private final LifecycleStarterLock lock;
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
             .daemon().name("imported-lifecycles").factory());
 
     public ImportedLifecycles(TargetCompanyRepository companies, CamundaClient client, EngineCommands commands,
-                              TransactionTemplate tx, DataSource dataSource) {
+                              TransactionTemplate tx, LifecycleStarterLock lock) {
         this.companies = companies;
         this.client = client;
         this.commands = commands;
         this.tx = tx;
-        this.dataSource = dataSource;
+        this.lock = lock;
     }
 
     /** After the caller's transaction commits: start the lifecycles of the companies it imported (and any others). */
@@ -76,12 +70,13 @@ class ImportedLifecycles {
      */
     int catchUp() {
         int started = 0;
-        try (Connection c = dataSource.getConnection()) {
-            if (!advisory(c, "select pg_try_advisory_lock(?)")) {
+        try {
+            LifecycleStarterLock.Held held = lock.tryHold();
+            if (held == null) {
                 starter.schedule(this::catchUp, RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 return 0;
             }
-            try {
+            try (held) {
                 for (List<Long> ids = companies.findActiveWithoutLifecycle(); !ids.isEmpty(); ids = companies
                         .findActiveWithoutLifecycle()) {
                     int now = start(ids);
@@ -90,23 +85,12 @@ class ImportedLifecycles {
                         break;   // the engine refuses: the next import or start-up tries again
                     }
                 }
-            } finally {
-                advisory(c, "select pg_advisory_unlock(?)");
             }
         } catch (SQLException | RuntimeException e) {
             log.warn("Imported target companies' lifecycles not started now (tried again at the next import or start): {}",
                     e.toString());
         }
         return started;
-    }
-
-    private static boolean advisory(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, LOCK);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
     }
 
     /** Starts the lifecycles, {@link #IN_FLIGHT} commands at a time, and returns how many were started. */

@@ -1,7 +1,7 @@
 package no.siva.programflyt.tasks;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import no.siva.programflyt.shared.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link UserTaskInserts} in SQL, part of {@link UserTaskRepository} (Spring Data's custom fragment). */
@@ -22,13 +22,9 @@ class UserTaskInsertsImpl implements UserTaskInserts {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (job_key) do nothing""")
                 .params(t.jobKey(), t.processInstanceKey(), t.bpmnProcessId(), t.elementId(), t.name(), t.formId(),
-                        t.candidateGroups(), t.assignee(), timestamp(t.dueAt()), timestamp(t.followUpAt()),
+                        t.candidateGroups(), t.assignee(), SqlTimes.timestamp(t.dueAt()), SqlTimes.timestamp(t.followUpAt()),
                         t.caseType(), t.caseId(), t.businessKey(), t.caseTitle(), t.countyCode(), t.operatorId(),
-                        t.subjectId(), timestamp(at))
+                        t.subjectId(), SqlTimes.timestamp(at))
                 .update() == 1;
-    }
-
-    private static Timestamp timestamp(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

@@ -6,24 +6,31 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 
 /**
  * SQL is written in repositories: a class that talks to the database directly ({@link JdbcClient},
- * {@link JdbcTemplate}) is a {@code @Repository} named after its table, or the implementation of a Spring Data
+ * {@link JdbcTemplate}, a JDBC {@link Statement}) is a {@code @Repository} named after its table, or the implementation of a Spring Data
  * repository's custom fragment ({@code XImpl} of an interface {@code X}).
  */
 class SqlInRepositoriesTest {
 
     private static final Set<String> SQL = Set.of(JdbcClient.class.getName(), JdbcTemplate.class.getName(),
-            NamedParameterJdbcTemplate.class.getName());
+            NamedParameterJdbcTemplate.class.getName(), PreparedStatement.class.getName(), Statement.class.getName());
 
     @Test
     void sqlIsInRepositories() {
@@ -35,8 +42,8 @@ class SqlInRepositoriesTest {
     @Test
     void aPlantedServiceWithSql_isReported_andARepositoryOrFragmentIsNot() {
         JavaClasses planted = new ClassFileImporter().importClasses(PlantedService.class, PlantedRows.class,
-                PlantedFragment.class, PlantedFragmentImpl.class);
-        assertThat(sqlOutsideRepositories(planted)).containsExactly("PlantedService");
+                PlantedFragment.class, PlantedFragmentImpl.class, PlantedJdbcComponent.class);
+        assertThat(sqlOutsideRepositories(planted)).containsExactly("PlantedJdbcComponent", "PlantedService");
     }
 
     static List<String> sqlOutsideRepositories(JavaClasses classes) {
@@ -98,6 +105,23 @@ class SqlInRepositoriesTest {
         @Override
         public int count() {
             return jdbc.sql("select 1").query(Integer.class).single();
+        }
+    }
+
+    @Component
+    static class PlantedJdbcComponent {
+        private final DataSource dataSource;
+
+        PlantedJdbcComponent(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        boolean locked() throws SQLException {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(1)");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 }

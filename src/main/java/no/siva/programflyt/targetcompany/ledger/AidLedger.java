@@ -193,8 +193,8 @@ public class AidLedger {
         // later does not cover an earlier line)
         BigDecimal granted = grantedNok(c.getId());
         BigDecimal invoiced = invoicedNok(c.getId());
-        BigDecimal grantedByThen = tables.grantedNok(c.getId(), in.serviceDate());
-        BigDecimal invoicedByThen = tables.invoicedNok(c.getId(), in.serviceDate());
+        BigDecimal grantedByThen = tables.grantedNokUntil(c.getId(), in.serviceDate());
+        BigDecimal invoicedByThen = tables.invoicedNokUntil(c.getId(), in.serviceDate());
         if (invoiced.add(aid).compareTo(granted) > 0) {
             throw BusinessRuleException.at("marketValue", "ledger.error.aboveGranted", fmt().nok(aid),
                     fmt().nok(granted.subtract(invoiced).max(BigDecimal.ZERO)), fmt().nok(granted));
@@ -234,12 +234,12 @@ public class AidLedger {
 
     @Transactional(readOnly = true)
     public BigDecimal grantedNok(long targetCompanyId) {
-        return tables.grantedNok(targetCompanyId, null);
+        return tables.grantedNok(targetCompanyId);
     }
 
     @Transactional(readOnly = true)
     public BigDecimal invoicedNok(long targetCompanyId) {
-        return tables.invoicedNok(targetCompanyId, null);
+        return tables.invoicedNok(targetCompanyId);
     }
 
     /**

@@ -85,22 +85,30 @@ class AidTables {
                 .list();
     }
 
-    /** NOK granted to the company, in all ({@code until} null) or up to and including a day. */
-    BigDecimal grantedNok(long targetCompanyId, LocalDate until) {
-        return until == null
-                ? jdbc.sql("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ?")
-                        .param(targetCompanyId).query(BigDecimal.class).single()
-                : jdbc.sql("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ? "
-                        + "and granted_on <= ?").params(targetCompanyId, until).query(BigDecimal.class).single();
+    /** NOK granted to the company in all. */
+    BigDecimal grantedNok(long targetCompanyId) {
+        return sum("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ?", targetCompanyId);
     }
 
-    /** NOK of aid invoiced to the company, in all ({@code until} null) or for services up to and including a day. */
-    BigDecimal invoicedNok(long targetCompanyId, LocalDate until) {
-        return until == null
-                ? jdbc.sql("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ?")
-                        .param(targetCompanyId).query(BigDecimal.class).single()
-                : jdbc.sql("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ? "
-                        + "and service_date <= ?").params(targetCompanyId, until).query(BigDecimal.class).single();
+    /** NOK granted to the company up to and including a day. */
+    BigDecimal grantedNokUntil(long targetCompanyId, LocalDate until) {
+        return sum("select coalesce(sum(amount_nok), 0) from aid_grant where target_company_id = ? and granted_on <= ?",
+                targetCompanyId, until);
+    }
+
+    /** NOK of aid invoiced to the company in all. */
+    BigDecimal invoicedNok(long targetCompanyId) {
+        return sum("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ?", targetCompanyId);
+    }
+
+    /** NOK of aid invoiced to the company for services up to and including a day. */
+    BigDecimal invoicedNokUntil(long targetCompanyId, LocalDate until) {
+        return sum("select coalesce(sum(aid_nok), 0) from aid_ledger_line where target_company_id = ? "
+                + "and service_date <= ?", targetCompanyId, until);
+    }
+
+    private BigDecimal sum(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(BigDecimal.class).single();
     }
 
     /** EUR granted per org number after {@code after} up to and including {@code end}, other state aid included. */
