@@ -70,20 +70,17 @@ class ImportedLifecycles {
      */
     int catchUp() {
         int started = 0;
-        try {
-            LifecycleStarterLock.Held held = lock.tryHold();
-            if (held == null) {
+        try (LifecycleStarterLock.Attempt attempt = lock.tryHold()) {
+            if (!attempt.held()) {
                 starter.schedule(this::catchUp, RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 return 0;
             }
-            try (held) {
-                for (List<Long> ids = companies.findActiveWithoutLifecycle(); !ids.isEmpty(); ids = companies
-                        .findActiveWithoutLifecycle()) {
-                    int now = start(ids);
-                    started += now;
-                    if (now == 0) {
-                        break;   // the engine refuses: the next import or start-up tries again
-                    }
+            for (List<Long> ids = companies.findActiveWithoutLifecycle(); !ids.isEmpty(); ids = companies
+                    .findActiveWithoutLifecycle()) {
+                int now = start(ids);
+                started += now;
+                if (now == 0) {
+                    break;   // the engine refuses: the next import or start-up tries again
                 }
             }
         } catch (SQLException | RuntimeException e) {

@@ -23,33 +23,42 @@ class LifecycleStarterLock {
         this.dataSource = dataSource;
     }
 
-    /** The lock, or null when another starter holds it. */
-    Held tryHold() throws SQLException {
+    /**
+     * Tries to take the lock on a connection of its own; the answer says whether it was taken. Closing it unlocks (when
+     * taken) and gives the connection back.
+     */
+    Attempt tryHold() throws SQLException {
         Connection c = dataSource.getConnection();
         try {
-            if (advisory(c, "select pg_try_advisory_lock(?)")) {
-                return new Held(c);
-            }
+            return new Attempt(c, advisory(c, "select pg_try_advisory_lock(?)"));
         } catch (SQLException | RuntimeException e) {
-            c.close();
-            throw e;
+            try (c) {
+                throw e;
+            }
         }
-        c.close();
-        return null;
     }
 
-    /** The held lock: closing it unlocks and gives the connection back. */
-    static final class Held implements AutoCloseable {
+    /** One try for the lock. */
+    static final class Attempt implements AutoCloseable {
         private final Connection connection;
+        private final boolean held;
 
-        private Held(Connection connection) {
+        private Attempt(Connection connection, boolean held) {
             this.connection = connection;
+            this.held = held;
+        }
+
+        /** Whether this starter holds the lock; false when another one does. */
+        boolean held() {
+            return held;
         }
 
         @Override
         public void close() throws SQLException {
             try (connection) {
-                advisory(connection, "select pg_advisory_unlock(?)");
+                if (held) {
+                    advisory(connection, "select pg_advisory_unlock(?)");
+                }
             }
         }
     }
