@@ -235,21 +235,20 @@ class TargetCompanyController {
 
     /** The month's invoice basis (market value, own contribution, aid, VAT) for one operator, as CSV. */
     @GetMapping("/target-companies/ledger.csv")
-    public ResponseEntity<byte[]> month(@AuthenticationPrincipal CurrentUser user, @RequestParam String month,
+    public ResponseEntity<byte[]> month(@AuthenticationPrincipal CurrentUser user, @RequestParam YearMonth month,
                                         @RequestParam(required = false) Long operatorId) {
         long operator = Optional.ofNullable(user.operatorOr(operatorId)).orElse(-1L);
         if (!user.actsFor(operator)) {
             throw new AccessDeniedException("not this operator");
         }
-        YearMonth ym = YearMonth.parse(month);
         StringBuilder sb = new StringBuilder("\uFEFFOrganisasjonsnummer;Dato;Kostnadstype;Beskrivelse;Markedsverdi;Egenandel;"
                 + "Støtte;MVA på egenandel;Støtte (EUR)\r\n");
-        for (AidLedgerLine l : ledger.month(operator, ym)) {
+        for (AidLedgerLine l : ledger.month(operator, month)) {
             sb.append(String.join(";", l.getOrgNumber(), l.getServiceDate().toString(), l.getCostType().name(),
                     Csv.cell(l.getDescription()), money(l.getMarketValueNok()), money(l.getOwnContributionNok()),
                     money(l.getAidNok()), money(l.getVatNok()), money(l.getAidEur()))).append("\r\n");
         }
-        return Csv.download("fakturagrunnlag-" + ym + ".csv", sb.toString());
+        return Csv.download("fakturagrunnlag-" + month + ".csv", sb.toString());
     }
 
     @PostMapping("/target-companies/import")

@@ -222,6 +222,8 @@ class TargetCompanyWebTest extends ProcessTestBase {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(
                         "912345742;2026-03-10;INNOVATION_ADVISORY;<b>Markedsrådgivning</b>;10000,00;4000,00;6000,00;1000,00;521,74")));
+        mvc.perform(get("/target-companies/ledger.csv").param("month", "mars 2026").with(as(DemoUsers.OPERATOR_USER)))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/target-companies.csv").with(as(DemoUsers.OPERATOR_USER))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("912345742;Fjordfisk AS;Sogn Næringshage AS;Aktiv;01.02.2026;31.01.2029;60")));
 
