@@ -65,6 +65,8 @@ class ProcessModelsTest {
 
     private static final Path PROCESSES = Path.of("processes");
     private static final Path FORMS = Path.of("forms");
+    /** Earlier versions of models whose running instances still reach tasks the current versions no longer have. */
+    private static final Path EARLIER = Path.of("src/test/resources/earlier-models");
     private static final String BASE_PACKAGE = "no.siva.programflyt";
 
     // ---- the checks, on the real models and code ----------------------------------------------------------------
@@ -85,7 +87,23 @@ class ProcessModelsTest {
 
     @Test
     void everyServiceTaskHasExactlyOneWorker_andEveryWorkerATaskInAModel() throws IOException {
-        assertThat(jobTypeProblems(modelJobTypes(models()), workerTypes())).isEmpty();
+        Map<String, List<String>> workers = workerTypes();
+        Map<String, Set<String>> current = modelJobTypes(models());
+        Map<String, List<String>> forEarlier = earlierOnly(workers, current, modelJobTypes(earlierModels()));
+        forEarlier.keySet().forEach(workers::remove);
+        assertThat(jobTypeProblems(current, workers)).isEmpty();
+    }
+
+    @Test
+    void aWorkerKeptForAnEarlierVersion_isForATypeOnlyThatVersionHas_andSaysSoInItsName() throws IOException {
+        Map<String, List<String>> forEarlier = earlierOnly(workerTypes(), modelJobTypes(models()),
+                modelJobTypes(earlierModels()));
+        assertThat(forEarlier).containsOnlyKeys("followup.terminate");
+        assertThat(forEarlier.values()).flatExtracting(m -> m).allMatch(m -> m.startsWith("Earlier"));
+        // planted: a type that only an earlier model has is the earlier version's; one that no model has is not
+        Map<String, List<String>> planted = earlierOnly(Map.of("a.old", List.of("EarlierA.old"), "a.none",
+                List.of("B.none"), "a.now", List.of("C.now")), Map.of("a.now", Set.of("p/t")), Map.of("a.old", Set.of("p/u")));
+        assertThat(planted).containsOnlyKeys("a.old");
     }
 
     @Test
@@ -202,6 +220,28 @@ class ProcessModelsTest {
             models.put(f.getFileName().toString(), Bpmn.readModelFromFile(f.toFile()));
         }
         return models;
+    }
+
+    private static Map<String, BpmnModelInstance> earlierModels() throws IOException {
+        Map<String, BpmnModelInstance> models = new TreeMap<>();
+        try (Stream<Path> files = Files.list(EARLIER)) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".bpmn")).sorted().toList()) {
+                models.put(f.getFileName().toString(), Bpmn.readModelFromFile(f.toFile()));
+            }
+        }
+        return models;
+    }
+
+    /** The workers whose type no current model has and an earlier one does: kept for that version's instances. */
+    static Map<String, List<String>> earlierOnly(Map<String, List<String>> workers, Map<String, Set<String>> current,
+                                                 Map<String, Set<String>> earlier) {
+        Map<String, List<String>> kept = new TreeMap<>();
+        workers.forEach((type, methods) -> {
+            if (!current.containsKey(type) && earlier.containsKey(type)) {
+                kept.put(type, methods);
+            }
+        });
+        return kept;
     }
 
     /** Every flow node, sequence flow, participant and lane needs its shape or edge, or Modeler draws nothing. */
