@@ -9,7 +9,7 @@ import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.shared.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import no.siva.programflyt.processes.BpmnModels;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,21 +21,20 @@ public class IncidentService {
     private final EngineIncidents engineIncidents;
     private final AuditService audit;
     private final CaseDirectory cases;
-    private final int retriesOnRetry;
+    private final BpmnModels models;
 
     private final Clock clock;
 
     public IncidentService(Clock clock, IncidentRepository incidents, CamundaClient client,
                            EngineIncidents engineIncidents,
-                           AuditService audit, CaseDirectory cases,
-                           @Value("${programflyt.jobs.retries-on-incident-retry:3}") int retriesOnRetry) {
+                           AuditService audit, CaseDirectory cases, BpmnModels models) {
         this.clock = clock;
         this.incidents = incidents;
         this.client = client;
         this.engineIncidents = engineIncidents;
         this.audit = audit;
         this.cases = cases;
-        this.retriesOnRetry = retriesOnRetry;
+        this.models = models;
     }
 
     /** Called when a job's last retry failed. Idempotent per job. */
@@ -63,7 +62,10 @@ public class IncidentService {
         return incidents.findByResolvedAtIsNullOrderByCreatedAtDesc();
     }
 
-    /** Gives the job new retries and resolves the engine's incident, so that a worker picks it up again. */
+    /**
+     * Gives the job the retries its model gives the task and resolves the engine's incident, so that a worker picks it
+     * up again.
+     */
     @Transactional
     public void retry(long incidentId, String username) {
         Incident incident = incidents.findById(incidentId)
@@ -73,7 +75,8 @@ public class IncidentService {
         }
         long incidentKey = engineIncidents.incidentKeyOfJob(incident.getJobKey())
                 .orElseThrow(() -> new BusinessRuleException("incident.notInEngine"));
-        client.newUpdateRetriesCommand(incident.getJobKey()).retries(retriesOnRetry).send().join();
+        client.newUpdateRetriesCommand(incident.getJobKey())
+                .retries(models.retries(incident.getBpmnProcessId(), incident.getElementId())).send().join();
         client.newResolveIncidentCommand(incidentKey).send().join();
         incident.resolve(username, clock.instant());
         audit.record(username, "INCIDENT_RETRIED", incident.getCaseType(), incident.getCaseId(),

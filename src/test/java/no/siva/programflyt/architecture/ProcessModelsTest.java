@@ -129,6 +129,12 @@ class ProcessModelsTest {
                 assertThat(Files.readString(yml)).as(yml.toString()).doesNotContainPattern("(?m)^\\s+retries:");
             }
         }
+        // nor a setting the code reads (an incident's retry gives the model's retries too)
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path java : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(java)).as(java.toString()).doesNotContainPattern("\\$\\{[^}]*retries[^}]*}");
+            }
+        }
     }
 
     @Test

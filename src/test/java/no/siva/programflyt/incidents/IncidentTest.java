@@ -84,6 +84,9 @@ class IncidentTest extends ProcessTestBase {
                 values (?, 'FORPROSJEKT_OPPTAK', '912345742', 'Reparert AS', '46', 250000, '2030-01-01', 'REGISTERED', 'test', ?)""",
                 missingCase, Timestamp.from(clock.instant()));
         incidents.retry(incident.getId(), DemoUsers.CASE_HANDLER);
+        // the retry gives the job the retries its model gives the task (retries="5"), not a number of its own
+        await().atMost(Duration.ofSeconds(20)).until(() -> !EngineRecords.retriesGiven(engine, incident.getJobKey()).isEmpty());
+        assertThat(EngineRecords.retriesGiven(engine, incident.getJobKey())).containsExactly(5);
 
         assertThat(incidents.open()).isEmpty();
         awaitOpenTask(AdmissionService.CASE_TYPE, missingCase, "gjennomfore-forprosjekt");

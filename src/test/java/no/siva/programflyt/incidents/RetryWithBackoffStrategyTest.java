@@ -47,6 +47,13 @@ class RetryWithBackoffStrategyTest {
         return new ExceptionHandlingContext(client, job, null);
     }
 
+    private ExceptionHandlingContext job(String processId, String elementId, int retries) {
+        ExceptionHandlingContext context = job(retries);
+        when(context.job().getBpmnProcessId()).thenReturn(processId);
+        when(context.job().getElementId()).thenReturn(elementId);
+        return context;
+    }
+
     private FailJobCommandStep1 failed() {
         return client.newFailCommand(42L);
     }
@@ -108,5 +115,19 @@ class RetryWithBackoffStrategyTest {
         var order = inOrder(incidents);
         order.verify(incidents).recordExhaustedJob(any(), any());
         order.verify(incidents).forgetExhaustedJob(42L);
+    }
+
+    @Test
+    void theBackOffDoublesFromTheRetriesTheModelGivesTheTask_fiveForPlanningTheReportingYear() throws Exception {
+        // «Planlegg fristene for året» has retries="5": 10, 20, 40 and 80 seconds, then the incident
+        for (int retries = 5; retries >= 2; retries--) {
+            strategy.handleException(new IllegalStateException("engine busy"),
+                    job("annual-reporting-calendar", "planlegge-rapporteringsaret", retries));
+        }
+        verify(failed().retries(4)).retryBackoff(Duration.ofSeconds(10));
+        verify(failed().retries(3)).retryBackoff(Duration.ofSeconds(20));
+        verify(failed().retries(2)).retryBackoff(Duration.ofSeconds(40));
+        verify(failed().retries(1)).retryBackoff(Duration.ofSeconds(80));
+        verify(incidents, never()).recordExhaustedJob(any(), any());
     }
 }

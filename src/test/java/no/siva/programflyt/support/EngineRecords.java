@@ -4,6 +4,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
@@ -26,6 +27,14 @@ public final class EngineRecords {
     public static long jobEvents(ZeebeTestEngine engine, long jobKey, Intent intent) {
         return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
                 .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == intent && r.getKey() == jobKey).count();
+    }
+
+    /** The retries each update of this job's retries gave it (an incident's retry), in order. */
+    public static List<Integer> retriesGiven(ZeebeTestEngine engine, long jobKey) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.RETRIES_UPDATED
+                        && r.getKey() == jobKey)
+                .map(r -> ((JobRecordValue) r.getValue()).getRetries()).toList();
     }
 
     public static long jobEventsOfType(ZeebeTestEngine engine, String jobType, Intent intent) {
