@@ -26,7 +26,6 @@ import no.siva.programflyt.registry.Labels;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.RefusedReturnsTo;
@@ -95,7 +94,7 @@ class DifferentiationController {
             throw new AccessDeniedException("no differentiation pages");
         }
         model.addAttribute("rounds", service.rounds());
-        model.addAttribute("mayStart", user.has(Role.SIVA_PROSJEKTLEDER));
+        model.addAttribute("mayStart", DifferentiationAccess.projectLeader(user));
         int thisYear = LocalDate.now(clock).getYear();
         model.addAttribute("nextYear", service.byYear(thisYear).isPresent() ? thisYear + 1 : thisYear);
         model.addAttribute("siva", DifferentiationAccess.siva(user));
@@ -151,7 +150,7 @@ class DifferentiationController {
         model.addAttribute("sums", sums);
         model.addAttribute("model", r.getGrantModelId() == null ? grantModels.latest(r.getYear() + 1).orElse(null)
                 : grantModels.load(r.getGrantModelId()));
-        model.addAttribute("mayLead", user.has(Role.SIVA_PROSJEKTLEDER));
+        model.addAttribute("mayLead", DifferentiationAccess.projectLeader(user));
         var tasks = taskRows.findByCaseTypeAndCaseIdOrderByCreatedAtAsc(DifferentiationService.CASE_TYPE, id);
         model.addAttribute("tasks", tasks);
         // what to do next: the open task due first, and the round's status in words

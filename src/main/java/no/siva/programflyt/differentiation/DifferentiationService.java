@@ -23,13 +23,11 @@ import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.AfterCommit;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Formats;
 import no.siva.programflyt.shared.NotFoundException;
 import no.siva.programflyt.shared.ProgrammePeriod;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -148,9 +146,7 @@ public class DifferentiationService {
 
     /** The project leader starts the year's round by hand (the timer does it every 15 August). */
     public DiffRound startManually(CurrentUser user, int year) {
-        if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
-            throw new AccessDeniedException("project leaders start rounds");
-        }
+        DifferentiationAccess.requireProjectLeader(user, "project leaders start rounds");
         int now = LocalDate.now(clock).getYear();
         if (year < now - 1 || year > now + 2) {
             throw new BusinessRuleException("differentiation.error.year", now - 1, now + 2);

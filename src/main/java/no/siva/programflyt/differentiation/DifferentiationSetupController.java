@@ -11,11 +11,9 @@ import java.util.TreeMap;
 import no.siva.programflyt.differentiation.scoring.Criterion;
 import no.siva.programflyt.differentiation.scoring.Method;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.security.Role;
 import no.siva.programflyt.shared.Amounts;
 import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.shared.Formats;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +50,7 @@ class DifferentiationSetupController {
         model.addAttribute("method", m);
         model.addAttribute("version", methods.currentVersion().orElse(null));
         model.addAttribute("criteria", Criterion.values());
-        model.addAttribute("mayChange", user.has(Role.SIVA_PROSJEKTLEDER));
+        model.addAttribute("mayChange", DifferentiationAccess.projectLeader(user));
         Map<Criterion, String> weights = new EnumMap<>(Criterion.class);
         for (Criterion c : Criterion.values()) {
             weights.put(c, new Formats().decimal(m.weights().weight(c).multiply(BigDecimal.valueOf(100))));
@@ -98,7 +96,7 @@ class DifferentiationSetupController {
     private String grantModel(CurrentUser user, int first, Model model) {
         model.addAttribute("from", first);
         model.addAttribute("versions", grantModels.versions(first));
-        model.addAttribute("mayEdit", user.has(Role.SIVA_PROSJEKTLEDER));
+        model.addAttribute("mayEdit", DifferentiationAccess.projectLeader(user));
         return "differentiation/grant-model";
     }
 
@@ -107,9 +105,7 @@ class DifferentiationSetupController {
                                 BindingResult binding, @RequestParam MultiValueMap<String, String> form,
                                 @RequestParam(required = false) String note,
                                 Model model, RedirectAttributes flash) {
-        if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
-            throw new AccessDeniedException("project leaders change the grant model");
-        }
+        DifferentiationAccess.requireProjectLeader(user, "project leaders change the grant model");
         SortedMap<Integer, BigDecimal> steps = new TreeMap<>();
         Map<Integer, String> errors = new LinkedHashMap<>();
         for (int i = 1; i <= 20; i++) {

@@ -19,8 +19,6 @@ import no.siva.programflyt.differentiation.scoring.IndicatorCatalogue;
 import no.siva.programflyt.differentiation.scoring.Method;
 import no.siva.programflyt.differentiation.scoring.WeightModel;
 import no.siva.programflyt.security.CurrentUser;
-import no.siva.programflyt.security.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,9 +75,7 @@ class MethodService {
      */
     @Transactional
     public Map<String, String> save(CurrentUser user, Map<String, String> bandings, Map<Criterion, String> weights, String note) {
-        if (!user.has(Role.SIVA_PROSJEKTLEDER)) {
-            throw new AccessDeniedException("the project leader owns the method");
-        }
+        DifferentiationAccess.requireProjectLeader(user, "the project leader owns the method");
         Map<String, String> errors = new LinkedHashMap<>();
         Method now = current();
         List<Indicator> indicators = new ArrayList<>();

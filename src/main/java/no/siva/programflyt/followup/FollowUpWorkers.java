@@ -76,7 +76,8 @@ public class FollowUpWorkers {
     }
 
     /**
-     * The letter is stored once per case and kind (AVSLUTNINGSBREV), so a redelivered job renders nothing new.
+     * The letter is stored once per case and kind (AVSLUTNINGSBREV): a redelivered job renders it again but stores no
+     * second one.
      */
     @JobWorker(type = "followup.termination-letter", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})
     public void terminationLetter(@Variable long caseId) {

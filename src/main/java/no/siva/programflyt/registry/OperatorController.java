@@ -5,7 +5,6 @@ import no.siva.programflyt.cases.CaseDirectory;
 import no.siva.programflyt.documents.OperatorDocuments;
 import no.siva.programflyt.security.CurrentUser;
 import no.siva.programflyt.shared.BusinessRuleException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,14 +47,14 @@ class OperatorController {
 
     @GetMapping("/operators/new")
     public String newForm(@AuthenticationPrincipal CurrentUser user, Model model) {
-        requireRegister(user);
+        OperatorService.requireRegisterDirectly(user);
         return form(new OperatorForm(), null, model);
     }
 
     @PostMapping("/operators")
     public String create(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") OperatorForm form,
                          BindingResult errors, Model model, RedirectAttributes flash) {
-        requireRegister(user);
+        OperatorService.requireRegisterDirectly(user);
         if (errors.hasErrors()) {
             return form(form, null, model);
         }
@@ -87,7 +86,7 @@ class OperatorController {
 
     @GetMapping("/operators/{id}/edit")
     public String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        requireEdit(user);
+        OperatorService.requireEdit(user);
         return form(OperatorForm.of(operators.getVisible(user, id)), id, model);
     }
 
@@ -95,7 +94,7 @@ class OperatorController {
     public String update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                          @Valid @ModelAttribute("form") OperatorForm form, BindingResult errors, Model model,
                          RedirectAttributes flash) {
-        requireEdit(user);
+        OperatorService.requireEdit(user);
         if (errors.hasErrors()) {
             return form(form, id, model);
         }
@@ -115,17 +114,5 @@ class OperatorController {
         model.addAttribute("counties", counties.findAllByOrderByName());
         model.addAttribute("statuses", OperatorStatus.values());
         return "registry/operator-form";
-    }
-
-    private static void requireRegister(CurrentUser user) {
-        if (!OperatorService.canRegisterDirectly(user)) {
-            throw new AccessDeniedException("only an administrator registers an existing operator directly");
-        }
-    }
-
-    private static void requireEdit(CurrentUser user) {
-        if (!OperatorService.canEdit(user)) {
-            throw new AccessDeniedException("only Siva edits the registry");
-        }
     }
 }

@@ -66,9 +66,7 @@ public class OperatorService {
      */
     @Transactional
     public Operator create(CurrentUser user, OperatorForm form) {
-        if (!canRegisterDirectly(user)) {
-            throw new AccessDeniedException("only an administrator registers an existing operator directly");
-        }
+        requireRegisterDirectly(user);
         String org = OrgNumber.normalize(form.getOrgNumber());
         if (operators.findByOrgNumber(org).isPresent()) {
             return null;
@@ -102,7 +100,15 @@ public class OperatorService {
         return o;
     }
 
-    private void requireEdit(CurrentUser user) {
+    /** Refuses a user who may not register an existing operator directly. */
+    public static void requireRegisterDirectly(CurrentUser user) {
+        if (!canRegisterDirectly(user)) {
+            throw new AccessDeniedException("only an administrator registers an existing operator directly");
+        }
+    }
+
+    /** Refuses a user who may not edit the operator registry. */
+    public static void requireEdit(CurrentUser user) {
         if (!canEdit(user)) {
             throw new AccessDeniedException("only Siva edits the operator registry");
         }
