@@ -1,6 +1,7 @@
 package no.siva.programflyt.overview;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The programme's figures from {@code operator}, {@code target_company}, {@code aid_ledger_line} and
  * {@code cooperation_agreement}, within the user's scope: Siva every operator, a county official her counties'
- * operators, operator staff their own.
+ * operators, operator staff their own (a user with more than one role sees what any of them lets her see).
  */
 @Repository
 class ProgrammeFigures {
@@ -62,17 +63,21 @@ class ProgrammeFigures {
         return new YearFigures(year, c[0], c[1]);
     }
 
+    /** What any of the user's roles lets her see, as the case list ({@link CaseStates}). */
     private static Scope scope(CurrentUser user) {
         Map<String, Object> p = new LinkedHashMap<>();
         if (user.hasNationalScope()) {
             return new Scope("true", p);
-        } else if (user.isCountyOfficial() && !user.counties().isEmpty()) {
-            p.put("counties", List.copyOf(user.counties()));
-            return new Scope("o.county_code in (:counties)", p);
-        } else if (user.isOperatorUser()) {
-            p.put("operator", user.operatorId());
-            return new Scope("o.id = :operator", p);
         }
-        return new Scope("false", p);
+        List<String> or = new ArrayList<>();
+        if (user.isCountyOfficial() && !user.counties().isEmpty()) {
+            p.put("counties", List.copyOf(user.counties()));
+            or.add("o.county_code in (:counties)");
+        }
+        if (user.isOperatorUser()) {
+            p.put("operator", user.operatorId());
+            or.add("o.id = :operator");
+        }
+        return new Scope(or.isEmpty() ? "false" : "(" + String.join(" or ", or) + ")", p);
     }
 }

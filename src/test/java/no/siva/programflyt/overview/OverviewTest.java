@@ -14,15 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import no.siva.programflyt.admission.AdmissionCase;
 import no.siva.programflyt.admission.AdmissionService;
 import no.siva.programflyt.audit.AuditService;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DifferentiationService;
 import no.siva.programflyt.followup.FollowUpService;
+import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
 import no.siva.programflyt.reporting.ReportingService;
+import no.siva.programflyt.security.AppUser;
+import no.siva.programflyt.security.AppUserRepository;
 import no.siva.programflyt.security.CurrentUser;
+import no.siva.programflyt.security.Role;
 import no.siva.programflyt.support.ProcessTestBase;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyService;
@@ -69,6 +74,8 @@ class OverviewTest extends ProcessTestBase {
     AuditService audit;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    AppUserRepository appUsers;
 
     private RequestPostProcessor as(String username) {
         return SecurityMockMvcRequestPostProcessors.user(user(username));
@@ -241,5 +248,18 @@ class OverviewTest extends ProcessTestBase {
         CaseStates.Page last = overview.page(leader, query("page", "2"), clock.instant());
         assertThat(last.rows()).hasSize(20).last().satisfies(r -> assertThat(r.title()).isEqualTo("Bedrift 119"));
         assertThat(overview.page(leader, query("page", "99"), clock.instant()).page()).isEqualTo(2);
+    }
+
+    @Test
+    void theFigures_showWhatAnyOfTheUsersRolesLetsHerSee_asTheCaseListDoes() throws Exception {
+        Operator sogn = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow();
+        Operator helgeland = operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(1)).orElseThrow();
+        assertThat(sogn.getCountyCode()).isNotEqualTo(helgeland.getCountyCode());
+        appUsers.save(new AppUser("fylke-og-operator", "Frida Fylke", "frida@example.no", "{noop}x",
+                Set.of(Role.FYLKE, Role.OPERATOR), Set.of(helgeland.getCountyCode()), sogn.getId()));
+        String page = mvc.perform(get("/overview/figures").with(as("fylke-og-operator"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        // her county's operator and her own, each by one of her roles
+        assertThat(page).contains(helgeland.getName()).contains(sogn.getName());
     }
 }
