@@ -3,7 +3,6 @@ package no.siva.programflyt.audit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface AuditRepository
@@ -24,8 +23,4 @@ public interface AuditRepository
     List<AuditEvent> findAllByOrderByIdAsc();
 
     long countByCaseTypeAndCaseIdAndAction(String caseType, Long caseId, String action);
-
-    @Modifying
-    @Query("delete from AuditEvent e where e.caseType = ?1 and e.caseId = ?2")
-    int deleteCase(String caseType, Long caseId);
 }

@@ -55,12 +55,6 @@ public class AuditService {
         }
     }
 
-    /** Removes the lines of a case whose start was undone (its process instance could not be created): it never began. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void withdraw(String caseType, long caseId) {
-        repository.deleteCase(caseType, caseId);
-    }
-
     @Transactional(readOnly = true)
     public List<AuditEvent> forCase(String caseType, long caseId) {
         return repository.findByCaseTypeAndCaseIdOrderByOccurredAtAscIdAsc(caseType, caseId);

@@ -169,10 +169,12 @@ public class DifferentiationService {
         try {
             key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
                     .variables(Map.of("roundId", r.getId(), "year", year)).send().join().getProcessInstanceKey();
-        } catch (RuntimeException e) {   // nothing half-saved: the round goes again
+        } catch (RuntimeException e) {   // nothing half-saved: the round goes again; the trail, append-only, says so
             tx.executeWithoutResult(s -> {
-                audit.withdraw(CASE_TYPE, r.getId());
                 rounds.deleteById(r.getId());
+                audit.record(user.username(), "DIFF_ROUND_START_UNDONE", CASE_TYPE, r.getId(), String.valueOf(year),
+                        "Runden for " + year + " ble ikke startet: prosessmotoren svarte ikke. Den kan startes på nytt.",
+                        null);
             });
             throw e;
         }
