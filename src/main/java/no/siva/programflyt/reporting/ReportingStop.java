@@ -35,7 +35,7 @@ class ReportingStop {
     /**
      * Stops an operator's reporting for good (its cooperation agreement is revoked): every calendar instance is
      * cancelled in the engine, every obligation not yet met is marked cancelled, and their open tasks leave the list.
-     * Safe to call twice (an instance already gone is passed over).
+     * Safe to call twice (an instance already gone is passed over, the trail's line is written once).
      *
      * @return how many obligations were cancelled
      */
@@ -52,8 +52,9 @@ class ReportingStop {
                     Set.of(ReportingService.PROCESS_ID, ReportingService.OBLIGATION_PROCESS_ID), reason);
         }
         Operator o = operators.findById(operatorId).orElseThrow();
-        audit.record(AuditService.SYSTEM, "REPORTING_STOPPED", OperatorService.CASE_TYPE, operatorId, o.getOrgNumber(),
-                "Rapporteringskalenderen er stoppet (" + canceled + " frister bortfaller): " + reason, null);
+        // once per stop (keyed by its reason, which names the follow-up case): a redelivered job writes no second line
+        audit.recordOnce(AuditService.SYSTEM, "REPORTING_STOPPED", OperatorService.CASE_TYPE, operatorId, o.getOrgNumber(),
+                "Rapporteringskalenderen er stoppet (" + canceled + " frister bortfaller): " + reason, reason);
         return canceled;
     }
 

@@ -68,19 +68,6 @@ class TargetCompanySteps {
         this.messages = messages;
     }
 
-    /**
-     * The operator is out of the programme (extraordinary follow-up, «Avvikle målbedriftene»): each of its target
-     * companies is wound down ({@link TargetCompanyService#windDown}), and the open tasks of a company whose admission
-     * was cancelled leave the task list, in the same transaction.
-     */
-    @Transactional
-    public void windDownOperator(long operatorId, String reason) {
-        for (long withdrawn : service.windDown(operatorId, LocalDate.now(clock), reason)) {
-            tasks.cancelOpen(TargetCompanyService.CASE_TYPE, withdrawn, Set.of(TargetCompanyService.PROCESS_ID,
-                    TargetCompanyService.ADMISSION_PROCESS_ID), "operatøren er tatt ut av programmet");
-        }
-    }
-
     /** Enhetsregisteret plus the GBER rules over what the operator entered: ELIGIBLE, REVIEW or REFUSED. */
     @Transactional
     public String checkEligibility(long caseId) {

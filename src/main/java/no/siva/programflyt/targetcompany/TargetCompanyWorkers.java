@@ -13,9 +13,11 @@ public class TargetCompanyWorkers {
     private static final long TIMEOUT = 60_000;
 
     private final TargetCompanySteps steps;
+    private final OperatorWindDown windDown;
 
-    public TargetCompanyWorkers(TargetCompanySteps steps) {
+    public TargetCompanyWorkers(TargetCompanySteps steps, OperatorWindDown windDown) {
         this.steps = steps;
+        this.windDown = windDown;
     }
 
     @JobWorker(type = "targetcompany.check-eligibility", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId", "businessKey"})
@@ -51,7 +53,7 @@ public class TargetCompanyWorkers {
     @JobWorker(type = "targetcompany.wind-down-for-operator", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"operatorId",
             "reason"})
     public void windDownForOperator(@Variable long operatorId, @Variable String reason) {
-        steps.windDownOperator(operatorId, reason);
+        windDown.windDown(operatorId, reason);
     }
 
     @JobWorker(type = "targetcompany.remind-renewal", autoComplete = true, timeout = TIMEOUT, fetchVariables = {"caseId"})

@@ -111,6 +111,9 @@ class ProcessModelsTest {
         Map<String, List<String>> forEarlier = earlierOnly(workerTypes(), modelJobTypes(models()),
                 modelJobTypes(earlierModels()));
         assertThat(forEarlier).containsOnlyKeys("followup.terminate");
+        // and every job type of an earlier model still has exactly one worker, so its running instances can finish
+        assertThat(jobTypeProblems(modelJobTypes(earlierModels()), workerTypes())).filteredOn(p -> !p.endsWith("is in no model"))
+                .isEmpty();
         assertThat(forEarlier.values()).flatExtracting(m -> m).allMatch(m -> m.startsWith("Earlier"));
         // planted: a type that only an earlier model has is the earlier version's; one that no model has is not
         Map<String, List<String>> planted = earlierOnly(Map.of("a.old", List.of("EarlierA.old"), "a.none",

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.documents.Document;
 import no.siva.programflyt.documents.DocumentService;
@@ -15,6 +16,7 @@ import no.siva.programflyt.notifications.OutboxMessage;
 import no.siva.programflyt.registry.CooperationAgreement;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.reporting.ReportingService;
 import no.siva.programflyt.security.CurrentUser;
@@ -54,6 +56,10 @@ class EarlierModelVersionsTest extends ProcessTestBase {
     TargetCompanyRepository companies;
     @Autowired
     DocumentService documents;
+    @Autowired
+    TargetCompanyService targetCompanies;
+    @Autowired
+    AuditRepository auditRows;
 
     @Test
     void anInstanceOfTheEarlierVersion_atItsOneJobTermination_isTerminatedAsTheCurrentModelTerminates() {
@@ -66,6 +72,8 @@ class EarlierModelVersionsTest extends ProcessTestBase {
         awaitOpenTask(ReportingService.CASE_TYPE, yearId, "levere");
         TargetCompany active = admitTargetCompany(staff, sogn, "912345742", today, today.plusYears(3));
         awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "utviklingssamtale");
+        TargetCompany inAdmission = targetCompanies.register(staff, sogn, "912345882", "Søknad AS", "post@soknad.example.no");
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, inAdmission.getId(), "kartlegge-behov");
 
         // the case as the earlier version left it: its instance waits before «Opphev samarbeidsavtalen og avvikle»
         long caseId = service.start(user(DemoUsers.CASE_HANDLER), sogn, "Vesentlig svakere leveranser over tid.").caseId();
@@ -81,11 +89,17 @@ class EarlierModelVersionsTest extends ProcessTestBase {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> companies.findById(active.getId()).orElseThrow().getStatus() == TargetCompanyStatus.EXITED);
         assertThat(companies.findById(active.getId()).orElseThrow().getExitReason()).isEqualTo(ExitReason.OPERATOR_TERMINATED);
+        // the company still in admission is out too, and its open task has left the list
+        assertThat(companies.findById(inAdmission.getId()).orElseThrow().getStatus()).isEqualTo(TargetCompanyStatus.EXITED);
+        assertThat(findOpen(TargetCompanyService.CASE_TYPE, inAdmission.getId(), "kartlegge-behov")).isEmpty();
         assertThat(agreements.findByOperatorId(sogn).orElseThrow().getRevokedOn()).isEqualTo(today);
         assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
         assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.TERMINATED);
         assertThat(reporting.forOperator(sogn, today.getYear())).isNotEmpty().allMatch(r -> r.done() || r.canceled());
         assertThat(findOpen(ReportingService.CASE_TYPE, yearId, "levere")).isEmpty();
+        // every job is delivered twice in tests: the trail says once that the reporting stopped
+        assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(OperatorService.CASE_TYPE, sogn, "REPORTING_STOPPED"))
+                .isEqualTo(1);
         assertThat(documents.forCase(FU, caseId)).extracting(Document::getKind).contains("AVSLUTNINGSBREV");
         assertThat(outbox.findByCaseTypeAndCaseIdOrderById(FU, caseId)).filteredOn(m -> m.getDedupKey().contains(":terminated:"))
                 .extracting(OutboxMessage::getRecipient).contains("ola@sognnh.no");
