@@ -6,8 +6,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who may do what in the differentiation, in one place: Siva (and administrators) see and do everything, scores
- * included; the project leaders start rounds by hand and own the method and the grant model; a county official sees her own county's part with result groups only; operator staff see their own result
- * after the notification. The pages and the services ask here.
+ * included; the project leaders start rounds by hand and own the method and the grant model; a county official sees
+ * her own county's part with result groups only; operator staff see their own result after the notification. The
+ * pages and the services ask here.
  */
 final class DifferentiationAccess {
 

@@ -170,12 +170,17 @@ public class DifferentiationService {
             key = client.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
                     .variables(Map.of("roundId", r.getId(), "year", year)).send().join().getProcessInstanceKey();
         } catch (RuntimeException e) {   // nothing half-saved: the round goes again; the trail, append-only, says so
-            tx.executeWithoutResult(s -> {
-                rounds.deleteById(r.getId());
-                audit.record(user.username(), "DIFF_ROUND_START_UNDONE", CASE_TYPE, r.getId(), String.valueOf(year),
-                        "Runden for " + year + " ble ikke startet: prosessmotoren svarte ikke. Den kan startes på nytt.",
-                        null);
-            });
+            try {
+                tx.executeWithoutResult(s -> {
+                    rounds.deleteById(r.getId());
+                    audit.record(user.username(), "DIFF_ROUND_START_UNDONE", CASE_TYPE, r.getId(), String.valueOf(year),
+                            "Runden for " + year + " ble ikke startet fordi prosessmotoren ikke tok imot den. Den kan "
+                                    + "startes på nytt.",
+                            e.toString());
+                });
+            } catch (RuntimeException undoFailed) {
+                e.addSuppressed(undoFailed);   // the engine's error stays the one the user is told of
+            }
             throw e;
         }
         return tx.execute(s -> {

@@ -59,6 +59,10 @@ class LifecycleStarterLock {
                 if (held) {
                     advisory(connection, "select pg_advisory_unlock(?)");
                 }
+            } catch (SQLException | RuntimeException e) {
+                // a connection whose session may still hold the lock goes, rather than back to the pool with it
+                connection.abort(Runnable::run);
+                throw e;
             }
         }
     }
