@@ -3,6 +3,7 @@ package no.siva.programflyt.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.siva.programflyt.audit.AuditRepository;
 import no.siva.programflyt.demo.DemoUsers;
 import no.siva.programflyt.differentiation.DiffRoundRepository;
 import no.siva.programflyt.differentiation.DifferentiationAnalysis;
@@ -25,6 +27,7 @@ import no.siva.programflyt.registry.CooperationAgreement;
 import no.siva.programflyt.registry.CooperationAgreementRepository;
 import no.siva.programflyt.registry.Operator;
 import no.siva.programflyt.registry.OperatorRepository;
+import no.siva.programflyt.registry.OperatorService;
 import no.siva.programflyt.registry.OperatorStatus;
 import no.siva.programflyt.reporting.Obligation;
 import no.siva.programflyt.reporting.ReportingService;
@@ -33,6 +36,7 @@ import no.siva.programflyt.shared.BusinessRuleException;
 import no.siva.programflyt.support.EngineRecords;
 import no.siva.programflyt.support.IndicatorData;
 import no.siva.programflyt.support.ProcessTestBase;
+import no.siva.programflyt.support.TestDate;
 import no.siva.programflyt.targetcompany.ExitReason;
 import no.siva.programflyt.targetcompany.TargetCompany;
 import no.siva.programflyt.targetcompany.TargetCompanyRepository;
@@ -56,6 +60,8 @@ class FollowUpProcessTest extends ProcessTestBase {
 
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final String FU = FollowUpService.CASE_TYPE;
+    /** The model before 7 December 2026, whose termination was one job (kept for its running instances). */
+    private static final String EARLIER_MODEL = "earlier-models/extraordinary-follow-up-before-2026-12-07.bpmn";
 
     @Autowired
     FollowUpService service;
@@ -87,6 +93,10 @@ class FollowUpProcessTest extends ProcessTestBase {
     DifferentiationAnalysis differentiationAnalysis;
     @Autowired
     DiffRoundRepository diffRounds;
+    @Autowired
+    CamundaClient client;
+    @Autowired
+    AuditRepository auditRows;
 
     private long sogn() {
         return operators.findByOrgNumber(DemoUsers.DEMO_OPERATORS.get(0)).orElseThrow().getId();
@@ -111,6 +121,26 @@ class FollowUpProcessTest extends ProcessTestBase {
         Map<String, Integer> scores = new HashMap<>();
         followUpWork.areas().keySet().forEach(a -> scores.put(a, 2));
         followUpWork.saveScoreboard(siva(), caseId, scores, Map.of("aktivitet", "Få nye målbedrifter."));
+    }
+
+    /** The operator's live work: an agreement, a reporting calendar, one active target company and one in admission. */
+    private record LiveWork(int year, long yearId, TargetCompany active, TargetCompany inAdmission) {}
+
+    private LiveWork liveWork(long operatorId) {
+        CurrentUser staff = user(DemoUsers.OPERATOR_USER);
+        agreements.save(new CooperationAgreement(operatorId, null, LocalDate.of(2023, 1, 1), new BigDecimal("2000000"),
+                null, LocalDate.of(2032, 12, 31), clock.instant()));
+        int year = today().getYear();
+        long yearId = reporting.startYear(operatorId, year).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
+                .anyMatch(t -> t.isOpen() && "levere".equals(t.getElementId())));
+        LocalDate today = today();
+        TargetCompany active = admitTargetCompany(staff, operatorId, "912345742", today, today.plusYears(3));
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "utviklingssamtale");
+        TargetCompany inAdmission = targetCompanies.register(staff, operatorId, "912345882", "Søknad AS",
+                "post@soknad.example.no");
+        awaitOpenTask(TargetCompanyService.CASE_TYPE, inAdmission.getId(), "kartlegge-behov");
+        return new LiveWork(year, yearId, active, inAdmission);
     }
 
     private static Map<String, String> conclusion(String konklusjon) {
@@ -279,19 +309,11 @@ class FollowUpProcessTest extends ProcessTestBase {
     @Test
     void terminate_afterTheCountysConsultation_windsDownTheOperator_andLeavesNothingOpenButTheWindDown() {
         long sogn = sogn();
-        CurrentUser staff = user(DemoUsers.OPERATOR_USER);
-        agreements.save(new CooperationAgreement(sogn, null, LocalDate.of(2023, 1, 1), new BigDecimal("2000000"), null,
-                LocalDate.of(2032, 12, 31), clock.instant()));
-        // the operator's live work: a reporting calendar, one active target company and one still in admission
-        int year = today().getYear();
-        long yearId = reporting.startYear(sogn, year).orElseThrow();
-        await().atMost(Duration.ofSeconds(20)).until(() -> taskRows.findAll().stream()
-                .anyMatch(t -> t.isOpen() && "levere".equals(t.getElementId())));
-        LocalDate today = today();
-        TargetCompany active = admitTargetCompany(staff, sogn, "912345742", today, today.plusYears(3));
-        awaitOpenTask(TargetCompanyService.CASE_TYPE, active.getId(), "utviklingssamtale");
-        TargetCompany inAdmission = targetCompanies.register(staff, sogn, "912345882", "Søknad AS", "post@soknad.example.no");
-        awaitOpenTask(TargetCompanyService.CASE_TYPE, inAdmission.getId(), "kartlegge-behov");
+        LiveWork live = liveWork(sogn);
+        int year = live.year();
+        long yearId = live.yearId();
+        TargetCompany active = live.active();
+        TargetCompany inAdmission = live.inAdmission();
 
         long caseId = service.start(siva(), sogn, "Vesentlig svakere leveranser enn forventet over tid.").caseId();
         UserTask work = awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
@@ -354,5 +376,46 @@ class FollowUpProcessTest extends ProcessTestBase {
         assertThat(complete(siva(), awaitOpenTask(FU, caseId, "kontrollere-avvikling"), Map.of("kontrollert", "true")).valid())
                 .isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> findOpen(FU, caseId, "kontrollere-avvikling").isEmpty());
+    }
+
+    /**
+     * An instance started on the model as it was before 7 December 2026 (one job, {@code followup.terminate}, for the
+     * whole termination) still ends as the current model's seven tasks end ({@link EarlierTerminationWorker}).
+     */
+    @Test
+    @TestDate("2027-03-15")
+    void anInstanceOfTheEarlierVersion_atItsOneJobTermination_isTerminatedAsTheCurrentModelTerminates() {
+        long sogn = sogn();
+        LiveWork work = liveWork(sogn);
+
+        // the case as the earlier version left it: its instance waits before «Opphev samarbeidsavtalen og avvikle»
+        long caseId = service.start(siva(), sogn, "Vesentlig svakere leveranser over tid.").caseId();
+        awaitOpenTask(FU, caseId, "gjennomfore-oppfolging");
+        client.newCancelInstanceCommand(cases.findById(caseId).orElseThrow().getProcessInstanceKey()).send().join();
+        long earlier = client.newDeployResourceCommand().addResourceFromClasspath(EARLIER_MODEL).send().join()
+                .getProcesses().getFirst().getProcessDefinitionKey();
+        client.newCreateInstanceCommand().processDefinitionKey(earlier).variables(Map.of("caseId", caseId, "operatorId", sogn))
+                .startBeforeElement("avslutte-samarbeid").send().join();
+
+        // revoked, terminated, reporting stopped, target companies wound down, closed, the letter written and sent
+        awaitOpenTask(FU, caseId, "kontrollere-avvikling");
+        await().atMost(Duration.ofSeconds(20)).until(() -> companies.findById(work.active().getId()).orElseThrow()
+                .getStatus() == TargetCompanyStatus.EXITED);
+        assertThat(companies.findById(work.active().getId()).orElseThrow().getExitReason())
+                .isEqualTo(ExitReason.OPERATOR_TERMINATED);
+        // the company still in admission is out too, and its open task has left the list
+        assertThat(companies.findById(work.inAdmission().getId()).orElseThrow().getStatus())
+                .isEqualTo(TargetCompanyStatus.EXITED);
+        assertThat(findOpen(TargetCompanyService.CASE_TYPE, work.inAdmission().getId(), "kartlegge-behov")).isEmpty();
+        assertThat(agreements.findByOperatorId(sogn).orElseThrow().getRevokedOn()).isEqualTo(today());
+        assertThat(operators.findById(sogn).orElseThrow().getStatus()).isEqualTo(OperatorStatus.TERMINATED);
+        assertThat(cases.findById(caseId).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.TERMINATED);
+        assertThat(reporting.forOperator(sogn, work.year())).isNotEmpty().allMatch(r -> r.done() || r.canceled());
+        assertThat(findOpen(ReportingService.CASE_TYPE, work.yearId(), "levere")).isEmpty();
+        // every job is delivered twice in tests: the trail says once that the reporting stopped
+        assertThat(auditRows.countByCaseTypeAndCaseIdAndAction(OperatorService.CASE_TYPE, sogn, "REPORTING_STOPPED"))
+                .isEqualTo(1);
+        assertThat(documents.forCase(FU, caseId)).extracting(Document::getKind).contains("AVSLUTNINGSBREV");
+        assertThat(mails(caseId, "terminated")).extracting(OutboxMessage::getRecipient).contains("ola@sognnh.no");
     }
 }
