@@ -55,15 +55,25 @@ class LifecycleStarterLock {
 
         @Override
         public void close() throws SQLException {
-            try (connection) {
+            try {
                 if (held) {
                     advisory(connection, "select pg_advisory_unlock(?)");
                 }
             } catch (SQLException | RuntimeException e) {
-                // a connection whose session may still hold the lock goes, rather than back to the pool with it
-                connection.abort(Runnable::run);
+                // a connection whose session may still hold the lock is ended, not given back to the pool with it
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException abortFailed) {
+                    e.addSuppressed(abortFailed);
+                }
+                try {
+                    connection.close();
+                } catch (SQLException closeFailed) {
+                    e.addSuppressed(closeFailed);
+                }
                 throw e;
             }
+            connection.close();
         }
     }
 
