@@ -155,21 +155,10 @@ class CaseStates {
     private Where where(CurrentUser user, OverviewQuery q, Instant now, boolean taskFilters) {
         List<String> and = new ArrayList<>();
         Map<String, Object> p = new LinkedHashMap<>();
-        // scope: what any of the user's roles lets her see (as CaseDirectory.canView)
-        if (user.hasNationalScope()) {
-            and.add("true");
-        } else {
-            List<String> or = new ArrayList<>();
-            if (user.isCountyOfficial() && !user.counties().isEmpty()) {
-                or.add("s.counties && string_to_array(:scopeCounties, ',')");
-                p.put("scopeCounties", String.join(",", user.counties()));
-            }
-            if (user.isOperatorUser()) {
-                or.add("s.operator_id = :scopeOperator");
-                p.put("scopeOperator", user.operatorId());
-            }
-            and.add(or.isEmpty() ? "false" : "(" + String.join(" or ", or) + ")");
-        }
+        UserScope scope = UserScope.of(user, "s.counties && string_to_array(:scopeCounties, ',')",
+                "s.operator_id = :scopeOperator");
+        and.add(scope.sql());
+        p.putAll(scope.params());
         equal(and, p, "s.case_type", "type", q.type());
         equal(and, p, "s.county_code", "county", q.county());
         equal(and, p, "s.operator_id", "operator", q.operator());

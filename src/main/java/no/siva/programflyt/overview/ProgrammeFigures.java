@@ -1,7 +1,6 @@
 package no.siva.programflyt.overview;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,6 @@ class ProgrammeFigures {
     /** Target companies admitted and exited in a year. */
     record YearFigures(int year, long admitted, long exited) {}
 
-    private record Scope(String sql, Map<String, Object> params) {}
-
     private final JdbcClient jdbc;
 
     ProgrammeFigures(JdbcClient jdbc) {
@@ -34,7 +31,7 @@ class ProgrammeFigures {
 
     /** Each operator in scope, by county and name: active companies, admitted and exited in the year, aid and grant. */
     List<OperatorFigures> operators(CurrentUser user, int year) {
-        Scope scope = scope(user);
+        UserScope scope = scope(user);
         Map<String, Object> p = new LinkedHashMap<>(scope.params());
         p.put("year", year);
         return jdbc.sql("""
@@ -53,7 +50,7 @@ class ProgrammeFigures {
 
     /** The target companies of the operators in scope admitted and exited in {@code year}. */
     YearFigures admittedAndExited(CurrentUser user, int year) {
-        Scope scope = scope(user);
+        UserScope scope = scope(user);
         Map<String, Object> p = new LinkedHashMap<>(scope.params());
         p.put("year", year);
         long[] c = jdbc.sql("select (select count(*) from target_company t join operator o on o.id = t.operator_id where "
@@ -63,21 +60,7 @@ class ProgrammeFigures {
         return new YearFigures(year, c[0], c[1]);
     }
 
-    /** What any of the user's roles lets her see, as the case list ({@link CaseStates}). */
-    private static Scope scope(CurrentUser user) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (user.hasNationalScope()) {
-            return new Scope("true", p);
-        }
-        List<String> or = new ArrayList<>();
-        if (user.isCountyOfficial() && !user.counties().isEmpty()) {
-            p.put("counties", List.copyOf(user.counties()));
-            or.add("o.county_code in (:counties)");
-        }
-        if (user.isOperatorUser()) {
-            p.put("operator", user.operatorId());
-            or.add("o.id = :operator");
-        }
-        return new Scope(or.isEmpty() ? "false" : "(" + String.join(" or ", or) + ")", p);
+    private static UserScope scope(CurrentUser user) {
+        return UserScope.of(user, "o.county_code = any(string_to_array(:scopeCounties, ','))", "o.id = :scopeOperator");
     }
 }
